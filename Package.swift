@@ -1,0 +1,62 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Settings every target shares: Swift 6 mode and imports that are visible decisions.
+let shared: [SwiftSetting] = [
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "skillex",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "skillex", targets: ["skillex"]),
+        .library(name: "SkillEx", targets: ["SkillEx"]),
+        .library(name: "SkillExMarkdown", targets: ["SkillExMarkdown"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]), .brew(["cmark-gfm"])]
+        ),
+        .systemLibrary(name: "CSystemCrypto", providers: [.apt(["libssl-dev"]), .brew(["openssl"])]),
+        .systemLibrary(name: "CSystemZlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "SkillExMarkdown", dependencies: ["CCmarkGFM"], swiftSettings: shared),
+        .target(
+            name: "SkillEx",
+            dependencies: [
+                "SkillExMarkdown", "CSystemCrypto", "CSystemZlib",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: shared
+        ),
+        .executableTarget(
+            name: "skillex",
+            dependencies: [
+                "SkillEx",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: shared
+        ),
+        .target(name: "SkillExTestSupport", dependencies: ["SkillEx"], swiftSettings: shared),
+        .testTarget(
+            name: "SkillExMarkdownTests", dependencies: ["SkillExMarkdown"],
+            resources: [.copy("Fixtures")], swiftSettings: shared),
+        .testTarget(
+            name: "SkillExTests", dependencies: ["SkillEx", "SkillExTestSupport"],
+            swiftSettings: shared),
+        .testTarget(
+            name: "skillexTests", dependencies: ["skillex", "SkillEx", "SkillExTestSupport"],
+            swiftSettings: shared),
+    ]
+)

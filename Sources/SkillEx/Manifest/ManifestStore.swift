@@ -1,0 +1,71 @@
+public import Foundation
+
+/// Loads and saves `manifest.json`: v1 accepted as is, v2 written atomically with stable keys.
+public enum ManifestStore {
+    /// Reads and checks the manifest at `url`.
+    public static func load(_ url: URL) throws(ManifestError) -> Manifest {
+        let path = url.path
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw .missing(path: path)
+        }
+        if isFolder.boolValue { throw .unreadable(path: path, reason: "is a directory") }
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw .unreadable(path: path, reason: ErrorText.brief(error))
+        }
+        let manifest: Manifest
+        do { manifest = try JSONDecoder().decode(Manifest.self, from: data) } catch {
+            throw .malformed(path: path, reason: ErrorText.decoding(error))
+        }
+        try check(manifest, path: path)
+        return manifest
+    }
+
+    /// Writes `manifest` as version 2: 2-space indent, sorted keys, temp file + rename.
+    public static func save(_ manifest: Manifest, to url: URL) throws(ManifestError) {
+        var upgraded = manifest
+        upgraded.version = Manifest.currentVersion
+        do {
+            try AtomicFile.write(try encode(upgraded), to: url)
+        } catch {
+            throw .unwritable(path: url.path, reason: ErrorText.brief(error))
+        }
+    }
+
+    /// The bytes `save` writes.
+    public static func encode(_ manifest: Manifest) throws -> Data {
+        try JSONWriter.data(manifest)
+    }
+
+    private static func check(_ manifest: Manifest, path: String) throws(ManifestError) {
+        guard manifest.version == 1 || manifest.version == 2 else {
+            throw .invalidField(
+                path: path, field: "version",
+                reason: "unsupported version \(manifest.version) (this SkillEx reads 1 and 2)")
+        }
+        var seen = Set<String>()
+        for (index, repo) in manifest.repositories.enumerated() {
+            let field = "repositories[\(index)].name"
+            if let problem = PathSafety.problem(withFolderName: repo.name) {
+                throw .invalidField(path: path, field: field, reason: "\"\(repo.name)\" \(problem)")
+            }
+            guard seen.insert(repo.name).inserted else {
+                throw .invalidField(path: path, field: field, reason: "duplicate repository \"\(repo.name)\"")
+            }
+            if repo.path.isEmpty {
+                throw .invalidField(path: path, field: "repositories[\(index)].path", reason: "is empty")
+            }
+            if let dir = repo.skillsDir, dir.split(separator: "/").contains("..") {
+                throw .invalidField(
+                    path: path, field: "repositories[\(index)].skills_dir",
+                    reason: "must not contain '..'")
+            }
+            if let argv = repo.validator, argv.isEmpty {
+                throw .invalidField(
+                    path: path, field: "repositories[\(index)].validator",
+                    reason: "must name a program (an argv array)")
+            }
+        }
+    }
+}

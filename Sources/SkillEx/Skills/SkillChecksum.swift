@@ -1,0 +1,22 @@
+public import Foundation
+
+/// The skill checksum SkillEx v0.1 defined, kept byte-for-byte so migrated hubs see no changes.
+///
+/// SHA-256 over, for each regular file in ascending byte order of its `/`-separated relative
+/// path: the path's UTF-8 bytes, then the file's bytes. Written as lowercase hex.
+public enum SkillChecksum {
+    /// Computes the checksum of `files` (already in `SkillFiles.list` order) by reading them.
+    public static func compute(_ files: [SkillFile]) throws -> String {
+        var hasher = SHA256Hasher()
+        for file in files {
+            hasher.update(file.relativePath)
+            try FileBytes.forEachChunk(of: file.url) { hasher.update($0) }
+        }
+        return Digest.hex(hasher.finalize())
+    }
+
+    /// Computes the checksum of the skill folder at `root`.
+    public static func compute(folder root: URL) throws -> String {
+        try compute(SkillFiles.list(root))
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+internal import SkillExMarkdown
+internal import Yams
+
+/// Turns `SKILL.md` text into a `SkillDocument`, or the findings that explain why it cannot.
+enum SkillDocumentParser {
+    /// The outcome of a parse: a document, plus findings raised on the way.
+    struct Outcome {
+        var document: SkillDocument?
+        var findings: [SpecFinding]
+    }
+
+    /// Parses `raw` (already valid UTF-8) from `file` under `mode`.
+    static func parse(_ raw: String, file: String, mode: ValidationMode) -> Outcome {
+        var findings: [SpecFinding] = []
+        // Python's read_text uses universal newlines; both modes see LF only.
+        var text = raw.contains("\r") ? raw.replacingOccurrences(of: "\r\n", with: "\n") : raw
+        if text.hasPrefix("\u{FEFF}") {
+            if mode == .strict {
+                return Outcome(findings: [bomFinding(file, severity: .error)])
+            }
+            findings.append(bomFinding(file, severity: .warning))
+            text.removeFirst()
+        }
+        guard text.hasPrefix("---") else {
+            findings.append(
+                SpecFinding(
+                    rule: "frontmatter.missing", file: file,
+                    message: "SKILL.md must start with YAML front matter (a '---' line)",
+                    fix: "Begin the file with '---', the name and description fields, then '---'."))
+            return Outcome(findings: findings)
+        }
+        let yaml: Substring
+        let body: Substring
+        if mode == .strict {
+            // skills-ref splits on the first two '---' anywhere in the text.
+            let parts = text.split(separator: "---", maxSplits: 2, omittingEmptySubsequences: false)
+            guard parts.count == 3 else { return Outcome(findings: findings + [unclosed(file)]) }
+            yaml = parts[1]
+            body = parts[2]
+        } else {
+            let split = FrontMatter.split(text)
+            guard let found = split.yaml else { return Outcome(findings: findings + [unclosed(file)]) }
+            yaml = found
+            body = split.body
+        }
+        if mode == .strict, let problem = StrictYAMLSubset.problem(in: yaml) {
+            findings.append(yamlFinding(file, problem))
+            return Outcome(findings: findings)
+        }
+        let node: Node?
+        do { node = try Yams.compose(yaml: String(yaml)) } catch {
+            findings.append(yamlFinding(file, describe(error)))
+            return Outcome(findings: findings)
+        }
+        guard let node, case .mapping(let mapping) = node else {
+            findings.append(
+                SpecFinding(
+                    rule: "frontmatter.not-mapping", file: file,
+                    message: "front matter must be a YAML mapping of fields",
+                    fix: "Write one 'field: value' per line between the '---' lines."))
+            return Outcome(findings: findings)
+        }
+        var fields: [(key: String, value: SkillDocument.Value)] = []
+        var seen = Set<String>()
+        for (keyNode, valueNode) in mapping {
+            let key = keyNode.scalar?.string ?? String(describing: keyNode)
+            if !seen.insert(key).inserted {
+                findings.append(
+                    SpecFinding(
+                        rule: "frontmatter.duplicate-key", file: file, field: key,
+                        message: "field '\(key)' appears more than once",
+                        fix: "Keep one '\(key)' line and delete the others."))
+                continue
+            }
+            fields.append((key, value(of: valueNode)))
+        }
+        let document = SkillDocument(
+            fields: fields, body: String(body.drop(while: { $0 == "\n" })))
+        return Outcome(document: document, findings: findings)
+    }
+
+    private static func value(of node: Node) -> SkillDocument.Value {
+        switch node {
+        case .scalar(let scalar): return .text(scalar.string)
+        case .sequence(let sequence): return .list(sequence.map { value(of: $0) })
+        case .mapping(let mapping):
+            return .mapping(mapping.map { ($0.key.scalar?.string ?? "", value(of: $0.value)) })
+        case .alias: return .text("")
+        }
+    }
+
+    /// `line L, column C: problem` from a Yams error, without the echoed source line.
+    private static func describe(_ error: any Error) -> String {
+        guard let yamlError = error as? YamlError else { return ErrorText.oneLine("\(error)") }
+        switch yamlError {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
+            // The front matter starts on line 2 of SKILL.md.
+            let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+            return "line \(mark.line + 1), column \(mark.column): \(what)"
+        default:
+            return ErrorText.oneLine(String(describing: yamlError).components(separatedBy: "\n").first ?? "")
+        }
+    }
+
+    private static func unclosed(_ file: String) -> SpecFinding {
+        SpecFinding(
+            rule: "frontmatter.unclosed", file: file,
+            message: "front matter is not closed with a '---' line",
+            fix: "Add a line containing only '---' after the last front-matter field.")
+    }
+
+    private static func bomFinding(_ file: String, severity: SpecFinding.Severity) -> SpecFinding {
+        SpecFinding(
+            rule: "encoding.bom", severity: severity, file: file,
+            message: "file starts with a UTF-8 byte-order mark",
+            fix: "Save SKILL.md as UTF-8 without a BOM.")
+    }
+
+    private static func yamlFinding(_ file: String, _ problem: String) -> SpecFinding {
+        SpecFinding(
+            rule: "frontmatter.yaml", file: file,
+            message: "front matter is not valid YAML: \(problem)",
+            fix: "Fix the YAML syntax; quote values that contain ': ' or start with a symbol.")
+    }
+}
+
+/// The parts of YAML that skills-ref's parser (strictyaml) refuses: flow collections, anchors,
+/// aliases and tags. Found by a line scan of where values start, outside quotes.
+enum StrictYAMLSubset {
+    /// A description of the first refused construct, or nil.
+    static func problem(in yaml: Substring) -> String? {
+        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let content = line.drop(while: { $0 == " " })
+            if content.hasPrefix("#") { continue }
+            var valueStart: Substring?
+            if content.hasPrefix("- ") {
+                valueStart = content.dropFirst(2)
+            } else if let colon = content.range(of: ": ") ?? (content.hasSuffix(":") ? content.range(of: ":", options: .backwards) : nil),
+                !content.hasPrefix("\""), !content.hasPrefix("'")
+            {
+                valueStart = content[colon.upperBound...]
+            } else if index > 0 {
+                continue
+            } else {
+                valueStart = content
+            }
+            guard let first = valueStart?.drop(while: { $0 == " " }).first else { continue }
+            switch first {
+            case "{", "[": return "line \(index + 1): flow-style collections are not allowed"
+            case "&", "*": return "line \(index + 1): anchors and aliases are not allowed"
+            case "!": return "line \(index + 1): tags are not allowed"
+            default: continue
+            }
+        }
+        return nil
+    }
+}

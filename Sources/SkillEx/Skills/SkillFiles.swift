@@ -1,0 +1,119 @@
+public import Foundation
+
+/// One regular file of a skill, as found on disk.
+public struct SkillFile: Sendable, Equatable {
+    /// Path inside the skill, `/`-separated (`references/api.md`).
+    public var relativePath: String
+    /// Where its bytes are read from (a symlink's target when the link stays inside the skill).
+    public var url: URL
+    /// Size in bytes.
+    public var size: Int64
+    /// Modification time in nanoseconds since 1970, for change detection.
+    public var modifiedNanoseconds: Int64
+    /// Inode number, for change detection.
+    public var inode: UInt64
+}
+
+/// Why a skill's files cannot be listed safely.
+public enum SkillFilesError: DescribedError, Equatable {
+    /// A symlink points outside the skill, dangles, or points at a folder.
+    case unsafeSymlink(path: String, target: String)
+    /// A folder or file could not be read.
+    case unreadable(path: String, reason: String)
+    /// A file name that cannot be carried safely (control characters, backslash).
+    case badName(path: String)
+
+    /// One line naming the file and the problem.
+    public var description: String {
+        switch self {
+        case .unsafeSymlink(let path, let target):
+            "\(path): symlink to \(target) leads outside the skill (not followed)"
+        case .unreadable(let path, let reason): "\(path): cannot read: \(reason)"
+        case .badName(let path): "\(path): file name contains a control character or backslash"
+        }
+    }
+}
+
+/// Lists a skill's regular files in checksum order, refusing symlinks that leave the skill.
+public enum SkillFiles {
+    /// Every regular file under `root`, sorted by the UTF-8 bytes of the relative path.
+    ///
+    /// A symlink is followed only when it resolves to a regular file inside `root`; any other
+    /// symlink (outside, dangling, or to a folder) is an error naming it.
+    public static func list(_ root: URL) throws(SkillFilesError) -> [SkillFile] {
+        let rootPath = root.path
+        guard let realRoot = realPath(rootPath) else {
+            throw .unreadable(path: rootPath, reason: "no such folder")
+        }
+        var files: [SkillFile] = []
+        try walk(folder: rootPath, relative: "", realRoot: realRoot, into: &files)
+        files.sort { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
+        return files
+    }
+
+    private static func walk(
+        folder: String, relative: String, realRoot: String, into files: inout [SkillFile]
+    ) throws(SkillFilesError) {
+        guard let dir = opendir(folder) else {
+            throw .unreadable(path: folder, reason: String(cString: strerror(errno)))
+        }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            names.append(name)
+        }
+        for name in names {
+            let path = folder + "/" + name
+            let rel = relative.isEmpty ? name : relative + "/" + name
+            if name.unicodeScalars.contains(where: { $0.value < 0x20 || $0 == "\\" }) {
+                throw .badName(path: path)
+            }
+            var info = stat()
+            guard lstat(path, &info) == 0 else {
+                throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+            }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR:
+                try walk(folder: path, relative: rel, realRoot: realRoot, into: &files)
+            case S_IFREG:
+                files.append(file(rel, path: path, info: info))
+            case S_IFLNK:
+                let target = realPath(path)
+                var targetInfo = stat()
+                guard let target, target.hasPrefix(realRoot + "/"), stat(target, &targetInfo) == 0,
+                    targetInfo.st_mode & S_IFMT == S_IFREG
+                else {
+                    throw .unsafeSymlink(path: path, target: linkText(path))
+                }
+                files.append(file(rel, path: target, info: targetInfo))
+            default:
+                continue  // sockets, fifos and devices are not skill content
+            }
+        }
+    }
+
+    private static func file(_ relative: String, path: String, info: stat) -> SkillFile {
+        SkillFile(
+            relativePath: relative, url: URL(fileURLWithPath: path), size: Int64(info.st_size),
+            modifiedNanoseconds: Int64(info.st_mtim.tv_sec) * 1_000_000_000
+                + Int64(info.st_mtim.tv_nsec),
+            inode: UInt64(info.st_ino))
+    }
+
+    private static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    private static func linkText(_ path: String) -> String {
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let count = readlink(path, &buffer, buffer.count - 1)
+        guard count > 0 else { return "?" }
+        return String(decoding: buffer.prefix(count).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}

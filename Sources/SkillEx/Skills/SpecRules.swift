@@ -1,0 +1,126 @@
+import Foundation
+
+/// The field rules of the Agent Skills spec, collecting findings as they run.
+struct SpecRules {
+    let file: String
+    let mode: ValidationMode
+    var findings: [SpecFinding] = []
+
+    init(file: String, mode: ValidationMode) {
+        self.file = file
+        self.mode = mode
+    }
+
+    mutating func checkFields(_ document: SkillDocument) {
+        for (key, _) in document.fields where !SkillSpec.allowedFields.contains(key) {
+            let isClaudeCode = SkillSpec.claudeCodeFields.contains(key)
+            let severity: SpecFinding.Severity = isClaudeCode && mode == .standard ? .warning : .error
+            add(
+                "frontmatter.unknown-field", severity, field: key,
+                isClaudeCode
+                    ? "field '\(key)' is a Claude Code extension, not part of the Agent Skills spec"
+                    : "field '\(key)' is not allowed at the top level",
+                fix: "Move '\(key)' under 'metadata:' or remove it; allowed fields are "
+                    + SkillSpec.allowedFields.sorted().joined(separator: ", ") + ".")
+        }
+    }
+
+    mutating func checkName(_ value: SkillDocument.Value?, folderName: String) {
+        guard let value else {
+            add("name.required", field: "name", "missing required field 'name'",
+                fix: "Add 'name: \(folderName)'.")
+            return
+        }
+        guard let raw = value.text, !raw.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            add("name.required", field: "name", "'name' must be a non-empty string",
+                fix: "Set 'name: \(folderName)'.")
+            return
+        }
+        let name = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            .precomposedStringWithCompatibilityMapping
+        let length = name.unicodeScalars.count
+        if length > SkillSpec.maxNameLength {
+            add("name.length", field: "name",
+                "name is \(length) characters; the limit is \(SkillSpec.maxNameLength)",
+                fix: "Shorten the name (and rename the folder to match).")
+        }
+        if name != name.lowercased() {
+            add("name.lowercase", field: "name", "name '\(name)' must be lowercase",
+                fix: "Use '\(name.lowercased())' (and rename the folder to match).")
+        }
+        if name.hasPrefix("-") || name.hasSuffix("-") {
+            add("name.hyphen-edge", field: "name", "name must not start or end with a hyphen",
+                fix: "Remove the leading or trailing '-'.")
+        }
+        if name.contains("--") {
+            add("name.double-hyphen", field: "name", "name must not contain '--'",
+                fix: "Use single hyphens between words.")
+        }
+        if !name.allSatisfy({ $0 == "-" || $0.isLetter || $0.isNumber }) {
+            add("name.characters", field: "name",
+                "name '\(name)' may contain only letters, digits and hyphens",
+                fix: "Replace spaces, underscores and other symbols with '-'.")
+        }
+        if folderName.precomposedStringWithCompatibilityMapping != name {
+            add("name.folder-mismatch", field: "name",
+                "name '\(name)' does not match its folder '\(folderName)'",
+                fix: "Rename the folder to '\(name)' or set 'name: \(folderName)'.")
+        }
+    }
+
+    mutating func checkDescription(_ value: SkillDocument.Value?) {
+        guard let value else {
+            add("description.required", field: "description",
+                "missing required field 'description'",
+                fix: "Add a description saying what the skill does and when to use it.")
+            return
+        }
+        guard let text = value.text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        else {
+            add("description.required", field: "description",
+                "'description' must be a non-empty string",
+                fix: "Say what the skill does and when to use it.")
+            return
+        }
+        let length = text.unicodeScalars.count
+        if length > SkillSpec.maxDescriptionLength {
+            add("description.length", field: "description",
+                "description is \(length) characters; the limit is \(SkillSpec.maxDescriptionLength)",
+                fix: "Move detail into the SKILL.md body and keep the description to what and when.")
+        }
+    }
+
+    mutating func checkCompatibility(_ value: SkillDocument.Value?) {
+        guard let value else { return }
+        guard let text = value.text else {
+            add("compatibility.type", field: "compatibility", "'compatibility' must be a string",
+                fix: "Write the requirements as one sentence.")
+            return
+        }
+        let length = text.unicodeScalars.count
+        if length > SkillSpec.maxCompatibilityLength {
+            add("compatibility.length", field: "compatibility",
+                "compatibility is \(length) characters; the limit is \(SkillSpec.maxCompatibilityLength)",
+                fix: "Shorten it to the environment requirements only.")
+        }
+    }
+
+    /// skills-ref does not check `metadata`; the spec says it maps strings to strings.
+    mutating func checkMetadata(_ value: SkillDocument.Value?) {
+        guard mode == .standard, let value else { return }
+        guard case .mapping(let pairs) = value, pairs.allSatisfy({ $0.value.text != nil }) else {
+            add("metadata.type", field: "metadata",
+                "'metadata' must be a mapping of string keys to string values",
+                fix: "Write one 'key: value' per line, indented under 'metadata:'.")
+            return
+        }
+    }
+
+    private mutating func add(
+        _ rule: String, _ severity: SpecFinding.Severity = .error, field: String, _ message: String,
+        fix: String
+    ) {
+        findings.append(
+            SpecFinding(rule: rule, severity: severity, file: file, field: field, message: message, fix: fix))
+    }
+}

@@ -1,0 +1,104 @@
+public import Foundation
+
+/// Validates skill folders against the Agent Skills specification.
+///
+/// Standard mode applies the spec and SkillEx's documented choices where the spec is silent;
+/// strict mode returns exactly the verdict of the reference validator, `skills-ref`.
+public struct SpecValidator: Sendable {
+    /// Which reading of the spec applies.
+    public var mode: ValidationMode
+
+    /// A validator in `mode`.
+    public init(mode: ValidationMode = .standard) { self.mode = mode }
+
+    /// Validates the skill folder at `folder`.
+    public func validate(folder: URL) -> SkillValidation {
+        let folderName = folder.lastPathComponent
+        var result = SkillValidation(
+            path: folder.path, folderName: folderName, document: nil, findings: [])
+        guard let (file, lowercase) = locateSkillFile(in: folder) else {
+            result.findings = [
+                SpecFinding(
+                    rule: "skill-md.missing", file: folder.appendingPathComponent(SkillSpec.fileName).path,
+                    message: "missing required file SKILL.md",
+                    fix: "Add a SKILL.md with name and description front matter.")
+            ]
+            return result
+        }
+        if lowercase && mode == .standard {
+            result.findings.append(
+                SpecFinding(
+                    rule: "skill-md.lowercase", severity: .warning, file: file.path,
+                    message: "file is named skill.md; the spec names it SKILL.md",
+                    fix: "Rename it to SKILL.md."))
+        }
+        let data: Data
+        do { data = try Data(contentsOf: file) } catch {
+            result.findings.append(
+                SpecFinding(
+                    rule: "skill-md.unreadable", file: file.path,
+                    message: "cannot read: \(ErrorText.brief(error))",
+                    fix: "Check the file's permissions."))
+            return result
+        }
+        guard let text = String(validating: data, as: UTF8.self) else {
+            result.findings.append(
+                SpecFinding(
+                    rule: "encoding.utf8", file: file.path, message: "file is not valid UTF-8",
+                    fix: "Re-save SKILL.md as UTF-8."))
+            return result
+        }
+        return validate(text: text, file: file.path, folderName: folderName, into: result)
+    }
+
+    /// Validates SKILL.md `text` as if it lived in a folder named `folderName`.
+    public func validate(text: String, file: String, folderName: String) -> SkillValidation {
+        let empty = SkillValidation(path: file, folderName: folderName, document: nil, findings: [])
+        return validate(text: text, file: file, folderName: folderName, into: empty)
+    }
+
+    private func validate(
+        text: String, file: String, folderName: String, into base: SkillValidation
+    ) -> SkillValidation {
+        var result = base
+        let outcome = SkillDocumentParser.parse(text, file: file, mode: mode)
+        result.findings += outcome.findings
+        guard let document = outcome.document else { return sorted(result) }
+        result.document = document
+        var rules = SpecRules(file: file, mode: mode)
+        rules.checkFields(document)
+        rules.checkName(document["name"], folderName: folderName)
+        rules.checkDescription(document["description"])
+        rules.checkCompatibility(document["compatibility"])
+        rules.checkMetadata(document["metadata"])
+        result.findings += rules.findings
+        return sorted(result)
+    }
+
+    private func sorted(_ validation: SkillValidation) -> SkillValidation {
+        var copy = validation
+        copy.findings = validation.findings.enumerated().sorted { lhs, rhs in
+            if lhs.element.severity != rhs.element.severity {
+                return lhs.element.severity > rhs.element.severity
+            }
+            return lhs.offset < rhs.offset
+        }.map(\.element)
+        return copy
+    }
+
+    /// SKILL.md, else skill.md (which skills-ref also accepts); the flag says it was lowercase.
+    private func locateSkillFile(in folder: URL) -> (URL, Bool)? {
+        let names = Set((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+        for (name, lowercase) in [(SkillSpec.fileName, false), ("skill.md", true)]
+        where names.contains(name) {
+            let url = folder.appendingPathComponent(name)
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder),
+                !isFolder.boolValue
+            {
+                return (url, lowercase)
+            }
+        }
+        return nil
+    }
+}

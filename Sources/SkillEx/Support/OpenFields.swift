@@ -1,0 +1,46 @@
+import Foundation
+
+/// A JSON object's fields that a Codable type does not model, kept so a rewrite loses nothing.
+///
+/// Features own their own sections of the manifest (`scoring`, `storage`, `webhooks`…) and read
+/// and write them through `decode(_:key:)` / `encode(_:key:)` without touching the core types.
+public struct OpenFields: Sendable, Equatable {
+    /// Unmodelled fields by key.
+    public var values: [String: JSONValue] = [:]
+
+    /// An empty set of fields.
+    public init() {}
+
+    /// Collects every key of `decoder`'s object not in `known`.
+    init(from decoder: any Decoder, excluding known: Set<String>) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        for key in container.allKeys where !known.contains(key.stringValue) {
+            values[key.stringValue] = try container.decode(JSONValue.self, forKey: key)
+        }
+    }
+
+    /// Writes every kept field into `encoder`'s object.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        for (key, value) in values {
+            try container.encode(value, forKey: AnyCodingKey(key))
+        }
+    }
+
+    /// Decodes the field `key` as `T`; nil when absent.
+    public func decode<T: Decodable>(_ type: T.Type, key: String) throws -> T? {
+        guard let value = values[key] else { return nil }
+        let data = try JSONEncoder().encode(value)
+        return try JSONDecoder().decode(T.self, from: data)
+    }
+
+    /// Stores `value` under `key`, replacing what was there; nil removes the field.
+    public mutating func encode<T: Encodable>(_ value: T?, key: String) throws {
+        guard let value else {
+            values[key] = nil
+            return
+        }
+        let data = try JSONEncoder().encode(value)
+        values[key] = try JSONDecoder().decode(JSONValue.self, from: data)
+    }
+}

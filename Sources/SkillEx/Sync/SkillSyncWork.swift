@@ -1,0 +1,108 @@
+import Foundation
+
+/// The per-skill half of a sync: list, fingerprint, validate, copy-and-hash into staging.
+struct SkillSyncWork: Sendable {
+    enum Outcome: Sendable {
+        case skipped(checksum: String, fingerprint: String, bytes: Int64)
+        case staged(checksum: String, fingerprint: String, bytes: Int64, description: String?)
+        case wouldCopy(checksum: String, bytes: Int64)
+        case failed(SyncIssue)
+    }
+
+    var options: SyncOptions
+    var validator: SpecValidator
+    var staging: URL
+    var packageScript: ExternalValidator?
+
+    /// Processes one skill; never throws: every problem becomes `.failed`.
+    func process(
+        _ skill: PlannedSkill, recorded: SkillEntry?, cached: SyncCache.Entry?
+    ) -> Outcome {
+        let files: [SkillFile]
+        do { files = try SkillFiles.list(skill.source) } catch {
+            let reason = if case .unsafeSymlink = error { "unsafe_symlink" } else { "unreadable" }
+            return .failed(issue(skill, reason, path: pathOf(error), error.description))
+        }
+        let bytes = files.reduce(Int64(0)) { $0 + $1.size }
+        let fingerprint = SyncCache.fingerprint(source: skill.source, files: files)
+        let targetExists = FileManager.default.fileExists(atPath: skill.target.path)
+        if !options.force, let recorded, let cached, cached.fingerprint == fingerprint,
+            cached.checksum == recorded.checksum, targetExists
+        {
+            return .skipped(checksum: recorded.checksum, fingerprint: fingerprint, bytes: bytes)
+        }
+        let validation = validator.validate(folder: skill.source)
+        guard validation.isValid else {
+            let first = validation.errors.first.map { $0.message } ?? "invalid"
+            var failure = issue(
+                skill, "invalid_skill", path: validation.errors.first?.file ?? skill.source.path,
+                "invalid skill: \(first)")
+            failure.findings = validation.findings
+            return .failed(failure)
+        }
+        if options.dryRun {
+            do {
+                let checksum = try SkillChecksum.compute(files)
+                if !options.force, checksum == recorded?.checksum, targetExists {
+                    return .skipped(checksum: checksum, fingerprint: fingerprint, bytes: bytes)
+                }
+                return .wouldCopy(checksum: checksum, bytes: bytes)
+            } catch {
+                return .failed(issue(skill, "unreadable", path: skill.source.path, ErrorText.brief(error)))
+            }
+        }
+        let stagedFolder = staging.appendingPathComponent(skill.repo).appendingPathComponent(skill.name)
+        let checksum: String
+        do { checksum = try copyAndHash(files, to: stagedFolder) } catch {
+            try? FileManager.default.removeItem(at: stagedFolder)
+            return .failed(issue(skill, "copy_failed", path: skill.source.path, ErrorText.brief(error)))
+        }
+        if !options.force, checksum == recorded?.checksum, targetExists {
+            try? FileManager.default.removeItem(at: stagedFolder)
+            return .skipped(checksum: checksum, fingerprint: fingerprint, bytes: bytes)
+        }
+        for external in [skill.validator, packageScript].compactMap({ $0 }) {
+            let run = external.run(on: stagedFolder)
+            if !run.passed {
+                try? FileManager.default.removeItem(at: stagedFolder)
+                var failure = issue(skill, "validator_failed", path: skill.source.path, run.message)
+                failure.output = run.output
+                return .failed(failure)
+            }
+        }
+        return .staged(
+            checksum: checksum, fingerprint: fingerprint, bytes: bytes,
+            description: validation.document?.description)
+    }
+
+    /// Copies every file into `folder` and returns the checksum, reading each file once.
+    private func copyAndHash(_ files: [SkillFile], to folder: URL) throws -> String {
+        let fm = FileManager.default
+        try fm.createDirectory(at: folder, withIntermediateDirectories: true)
+        var made: Set<String> = [""]
+        var hasher = SHA256Hasher()
+        for file in files {
+            let parent = (file.relativePath as NSString).deletingLastPathComponent
+            if !made.contains(parent) {
+                try fm.createDirectory(
+                    at: folder.appendingPathComponent(parent), withIntermediateDirectories: true)
+                made.insert(parent)
+            }
+            hasher.update(file.relativePath)
+            try FileBytes.copy(file.url, to: folder.appendingPathComponent(file.relativePath)) {
+                hasher.update($0)
+            }
+        }
+        return Digest.hex(hasher.finalize())
+    }
+
+    private func issue(_ skill: PlannedSkill, _ reason: String, path: String, _ message: String) -> SyncIssue {
+        SyncIssue(reason: reason, repo: skill.repo, skill: skill.name, path: path, message: message)
+    }
+
+    private func pathOf(_ error: SkillFilesError) -> String {
+        switch error {
+        case .unsafeSymlink(let path, _), .unreadable(let path, _), .badName(let path): path
+        }
+    }
+}

