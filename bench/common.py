@@ -1,0 +1,88 @@
+"""Shared helpers for SkillEx benchmarks: corpus generation, timing, peak memory.
+
+Every benchmark measures SkillEx and its anchor on the same input in one run and prints a
+Markdown table row per measurement, ready for docs/benchmarks.md.
+"""
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED_BENCH = Path(os.environ.get("SKILLEX_SHARED_BENCH", ROOT.parent / "shared" / "bench"))
+CORPUS_ROOT = Path(os.environ.get("SKILLEX_CORPUS_ROOT", "/tmp/skillex-corpus"))
+
+
+def skillex_bin() -> str:
+    """The release binary, built if needed."""
+    subprocess.run(["swift", "build", "-c", "release", "--product", "skillex"], cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL)
+    out = subprocess.check_output(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT, text=True)
+    return out.strip() + "/skillex"
+
+
+def corpus(skills: int) -> Path:
+    """The generated corpus with `skills` skills (made once, reused)."""
+    out = CORPUS_ROOT / f"n{skills}"
+    if not (out / "manifest.json").exists():
+        gen = SHARED_BENCH / "gen_corpus.py"
+        if not gen.exists():
+            sys.exit(f"bench: {gen} not found; set SKILLEX_SHARED_BENCH to the folder holding gen_corpus.py")
+        subprocess.run([sys.executable, str(gen), "--skills", str(skills), "--out", str(out)], check=True)
+    return out
+
+
+def fresh_copy(src: Path, dst: Path) -> Path:
+    """A clean copy of `src` at `dst` (removed first)."""
+    if dst.exists():
+        shutil.rmtree(dst)
+    shutil.copytree(src, dst, symlinks=True)
+    return dst
+
+
+def drop_caches_hint():
+    """Page cache is not dropped (needs root and hurts other work); runs are warm-cache for both sides."""
+
+
+def run_timed(cmd, cwd=None, env=None, shell=False):
+    """Runs `cmd`; returns (seconds, peak RSS of the child in MiB, CompletedProcess)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=cwd, env=env, shell=shell, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    peak_mib = max(after.ru_maxrss, before.ru_maxrss) / 1024.0
+    return elapsed, peak_mib, proc
+
+
+def peak_rss_mib(cmd, cwd=None, env=None):
+    """Peak RSS of one command in MiB, via GNU time when present, else getrusage."""
+    if shutil.which("/usr/bin/time") or os.path.exists("/usr/bin/time"):
+        proc = subprocess.run(["/usr/bin/time", "-f", "%M", *cmd], cwd=cwd, env=env, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE, text=True)
+        try:
+            return int(proc.stderr.strip().splitlines()[-1]) / 1024.0
+        except (ValueError, IndexError):
+            pass
+    return run_timed(cmd, cwd=cwd, env=env)[1]
+
+
+def median_time(cmd, repeat=3, setup=None, cwd=None, env=None, shell=False):
+    """Median wall time of `repeat` runs; `setup()` runs before each (untimed)."""
+    times = []
+    for _ in range(repeat):
+        if setup:
+            setup()
+        elapsed, _, proc = run_timed(cmd, cwd=cwd, env=env, shell=shell)
+        if proc.returncode not in (0, 1):
+            sys.exit(f"bench: {cmd} failed ({proc.returncode}): {proc.stderr.decode(errors='replace')[-2000:]}")
+        times.append(elapsed)
+    times.sort()
+    return times[len(times) // 2]
+
+
+def row(*cells):
+    print("| " + " | ".join(str(c) for c in cells) + " |", flush=True)
