@@ -49,8 +49,8 @@ enum CmarkDocument {
 
     // MARK: - Headings
 
-    /// Walks the tree once; at each heading's EXIT event (when it may be modified) records it
-    /// and prepends a custom inline that renders as a self-link anchor.
+    /// Walks the tree once; at each EXIT event (when a node may be modified) neutralises unsafe
+    /// link targets, records headings and prepends a custom inline rendering a self-link anchor.
     private static func collectHeadings(_ document: OpaquePointer, addAnchors: Bool) -> [Heading] {
         guard let iterator = cmark_iter_new(document) else { return [] }
         defer { cmark_iter_free(iterator) }
@@ -59,9 +59,13 @@ enum CmarkDocument {
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_EXIT, let node = cmark_iter_get_node(iterator),
-                cmark_node_get_type(node) == CMARK_NODE_HEADING
-            else { continue }
+            guard event == CMARK_EVENT_EXIT, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
+                neutraliseURL(of: node)
+                continue
+            }
+            guard type == CMARK_NODE_HEADING else { continue }
             let text = plainText(of: node)
             let anchor = anchors.anchor(for: text)
             let level = Int(cmark_node_get_heading_level(node))
@@ -74,6 +78,18 @@ enum CmarkDocument {
             }
         }
         return headings
+    }
+
+    /// Empties link and image targets whose scheme can run script or smuggle content:
+    /// cmark's safe mode already drops `javascript:`, `vbscript:` and `file:`, but lets
+    /// `data:image/...` through; SkillEx refuses every `data:` URL.
+    private static func neutraliseURL(of node: OpaquePointer) {
+        guard let url = cmark_node_get_url(node) else { return }
+        let scheme = String(cString: url).drop(while: { $0 == " " || $0 == "\t" }).prefix(12).lowercased()
+        let blocked = ["javascript:", "vbscript:", "data:", "file:"]
+        if blocked.contains(where: { scheme.hasPrefix($0) }) {
+            cmark_node_set_url(node, "")
+        }
     }
 
     /// Concatenates the literal text and code spans under `node`.

@@ -1,0 +1,52 @@
+import SkillExMarkdown
+import Testing
+
+@Suite("Markdown safety")
+struct SafetyTests {
+    @Test(
+        "never passes raw HTML or script-capable URLs through",
+        arguments: [
+            "<script>alert(1)</script>",
+            "<img src=x onerror=alert(1)>",
+            "[x](javascript:alert(1))",
+            "[x](JAVASCRIPT:alert(1))",
+            "[x](data:text/html;base64,PHNjcmlwdD4=)",
+            "![x](javascript:alert(1))",
+            "| a |\n|---|\n| <iframe src=x></iframe> |",
+            "<a href=\"javascript:alert(1)\">x</a>",
+            "<style>body{display:none}</style>",
+            "[x]( javascript:alert(1) )",
+            "![x](data:image/png;base64,AAAA)",
+            "[x](vbscript:msgbox(1))",
+            "<https://example.com/\" onmouseover=\"alert(1)>",
+        ])
+    func neutralised(_ source: String) {
+        let html = MarkdownRenderer.render(source).html.lowercased()
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("<img src=x"))
+        #expect(!html.contains("onerror="))
+        #expect(!html.contains("href=\"javascript:"))
+        #expect(!html.contains("src=\"javascript:"))
+        #expect(!html.contains("href=\"data:"))
+        #expect(!html.contains("src=\"data:"))
+        #expect(!html.contains("<iframe"))
+        #expect(!html.contains("<style"))
+        #expect(!html.contains("\" onmouseover=\""))
+    }
+
+    @Test("a heading cannot inject markup through its anchor")
+    func headingAnchor() {
+        let html = MarkdownRenderer.render("# \"><script>x</script>\n").html
+        #expect(!html.contains("<script"))
+        #expect(html.contains("id=\"x\""))
+    }
+
+    @Test("accepts arbitrary bytes-as-text without trapping")
+    func anyInput() {
+        let inputs = ["", "\u{0}", String(repeating: "[", count: 10_000), String(repeating: "> ", count: 5_000),
+                      "\u{FFFD}\u{202E}abc", "|\n|-|\n" + String(repeating: "|x", count: 2_000)]
+        for input in inputs {
+            _ = MarkdownRenderer.render(input)
+        }
+    }
+}
