@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SkillEx
 
 /// The `skillex` root command: lists the subcommands; only `main` exits.
@@ -22,4 +23,22 @@ struct SkillExCommand: AsyncParsableCommand {
             ValidateCommand.self,
         ]
     )
+
+    /// Runs the chosen command; usage errors exit 2 (not ArgumentParser's 64), as documented.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error).rawValue == 64 {
+                Terminal.err(fullMessage(for: error))
+                Foundation.exit(ExitStatus.usage.rawValue)
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -41,7 +41,12 @@ def skillex():
 def hub(tmp_path):
     """A fresh copy of the example hub in a temp folder."""
     target = tmp_path / "hub"
-    shutil.copytree(EXAMPLE_HUB, target, ignore=shutil.ignore_patterns("skills", "dist", "public", ".skillex"))
+    generated = {"skills", "dist", "public", ".skillex"}
+
+    def ignore(folder, names):
+        return [n for n in names if n in generated] if Path(folder) == EXAMPLE_HUB else []
+
+    shutil.copytree(EXAMPLE_HUB, target, ignore=ignore)
     return target
 
 

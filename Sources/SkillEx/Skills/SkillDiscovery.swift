@@ -12,8 +12,8 @@ public enum SkillDiscovery {
         public var description: String { "\(path): \(reason)" }
     }
 
-    /// The skill folders at `path`: itself when it holds SKILL.md (or skill.md), else its
-    /// visible subfolders, sorted by name.
+    /// The skill folders at `path`: itself when it holds SKILL.md (or skill.md) or has no
+    /// subfolders, else its visible subfolders, sorted by name.
     public static func skillFolders(at path: URL) throws(PathError) -> [URL] {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path.path, isDirectory: &isFolder) else {
@@ -26,7 +26,9 @@ public enum SkillDiscovery {
             throw PathError(path: path.path, reason: "not a folder (give a skill folder or a folder of skills)")
         }
         if isSkillFolder(path) { return [path] }
-        return try subfolders(of: path)
+        let children = try subfolders(of: path)
+        // A folder with neither SKILL.md nor subfolders is a skill missing its SKILL.md.
+        return children.isEmpty ? [path] : children
     }
 
     /// The visible subfolders of `folder`, sorted by name (each is a candidate skill).
