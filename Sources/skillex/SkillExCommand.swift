@@ -20,6 +20,8 @@ struct SkillExCommand: AsyncParsableCommand {
         subcommands: [
             SyncCommand.self,
             ValidateCommand.self,
+            EventsCommand.self,
+            MetricsCommand.self,
         ]
     )
 }

@@ -92,7 +92,7 @@ public struct EventLog: Sendable {
     }
 
     private func openLive() throws -> Int32 {
-        let fd = open(url.path, O_CREAT | O_WRONLY | O_APPEND | O_CLOEXEC, 0o644)
+        let fd = open(url.path, O_CREAT | O_RDWR | O_APPEND | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw EventLogError.io(path: url.path, code: errno) }
         return fd
     }
