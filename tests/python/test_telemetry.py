@@ -52,8 +52,10 @@ def make_event(kind, at, run_id, scope="skill", skill=None, measurements=None, m
     return event
 
 
-def hourly_log(hours, spike_hour=None):
-    """Hourly sync runs copying a few skills; one hour copies many when `spike_hour` is set."""
+def hourly_log(hours, spike_hour=None, regression_hour=None, drop_hour=None):
+    """Hourly runs: a few skills copied, 20 checked (one failing every other hour), two scored;
+    injected: many copies at `spike_hour`, half failing at `regression_hour`, a score and a
+    coverage drop at `drop_hour`."""
     start = datetime(2025, 6, 1, tzinfo=timezone.utc)
     lines = []
     for hour in range(hours):
@@ -62,6 +64,13 @@ def hourly_log(hours, spike_hour=None):
         copied = 80 if hour == spike_hour else 2 + hour % 3
         for n in range(copied):
             lines.append(make_event("synced", at, run, skill=f"s{n}", metadata={"status": "copied"}))
+        failing = 10 if hour == regression_hour else hour % 2
+        for n in range(20):
+            lines.append(make_event("failed" if n < failing else "validated", at, run, skill=f"v{n}"))
+        score = 45 if hour == drop_hour else 80 + hour % 4
+        coverage = 50 if hour == drop_hour else 75 + hour % 2
+        lines.append(make_event("scored", at, run, skill="a", measurements={"score": score, "coverage": coverage}))
+        lines.append(make_event("scored", at, run, skill="b", measurements={"score": 60 + hour % 3}))
         lines.append(make_event("finished", at, run, scope="run"))
     return lines
 
@@ -238,6 +247,16 @@ def test_anomalies_are_found_and_announced_once(skillex, hub):
     assert len([e for e in events(hub) if e["type"] == "anomaly"]) == 1
     samples = metrics_of(skillex("metrics", "--manifest", manifest, check=0).stdout)
     assert samples[("skillex_anomalies_total", (("kind", "submission_spike"),))] == 1
+
+
+def test_every_injected_anomaly_kind_is_found(skillex, hub):
+    write_log(hub, hourly_log(40, spike_hour=30, regression_hour=33, drop_hour=36))
+    out = json.loads(skillex("events", "anomalies", "--manifest", hub / "manifest.json", "--format", "json",
+                             "--no-emit", check=0).stdout)
+    found = sorted((a["kind"], a["time"][:13]) for a in out["anomalies"])
+    assert found == [("coverage_drop", "2025-06-02T12"), ("score_drop", "2025-06-02T12"),
+                     ("submission_spike", "2025-06-02T06"), ("validator_regression", "2025-06-02T09")]
+    assert not [e for e in events(hub) if e["type"] == "anomaly"]
 
 
 def test_a_steady_log_has_no_anomalies(skillex, hub):

@@ -6,7 +6,9 @@ public import Foundation
 /// to an `O_APPEND` descriptor.
 public struct EventLog: Sendable {
     /// The folder holding the log (`.skillex/`).
-    public var folder: URL
+    public let folder: URL
+    private let livePath: String
+    private let lockPath: String
     /// Size after which the live file is rotated before the next append.
     public var maxBytes: Int64
     /// How many rotated files are kept.
@@ -15,6 +17,8 @@ public struct EventLog: Sendable {
     /// The log in `folder`; 64 MiB per file, 8 rotated files kept by default.
     public init(folder: URL, maxBytes: Int64 = 64 << 20, keptFiles: Int = 8) {
         self.folder = folder
+        self.livePath = folder.appendingPathComponent("events.jsonl").path
+        self.lockPath = folder.appendingPathComponent("events.lock").path
         self.maxBytes = maxBytes
         self.keptFiles = max(1, keptFiles)
     }
@@ -30,14 +34,17 @@ public struct EventLog: Sendable {
 
     /// Appends one event as one line; rotates first when the live file is full.
     public func append(_ event: Event) throws {
-        try append(lines: [JSONWriter.line(event)])
+        try append(lines: [EventLineWriter.line(event)])
     }
 
     /// Appends pre-encoded JSON lines (no newlines inside) in one locked write.
     public func append(lines: [String]) throws {
         guard !lines.isEmpty else { return }
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let lockFD = open(folder.appendingPathComponent("events.lock").path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+        var lockFD = open(lockPath, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+        if lockFD < 0, errno == ENOENT {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            lockFD = open(lockPath, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+        }
         guard lockFD >= 0 else { throw EventLogError.io(path: folder.path, code: errno) }
         defer { close(lockFD) }
         while flock(lockFD, LOCK_EX) != 0 {
@@ -63,7 +70,7 @@ public struct EventLog: Sendable {
                 let written = write(fd, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    throw EventLogError.io(path: url.path, code: errno)
+                    throw EventLogError.io(path: livePath, code: errno)
                 }
                 offset += written
             }
@@ -92,8 +99,8 @@ public struct EventLog: Sendable {
     }
 
     private func openLive() throws -> Int32 {
-        let fd = open(url.path, O_CREAT | O_RDWR | O_APPEND | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw EventLogError.io(path: url.path, code: errno) }
+        let fd = open(livePath, O_CREAT | O_RDWR | O_APPEND | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw EventLogError.io(path: livePath, code: errno) }
         return fd
     }
 

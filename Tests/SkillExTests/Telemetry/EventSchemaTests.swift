@@ -33,6 +33,22 @@ import Testing
         #expect(EventLineParser.parse(try JSONWriter.line(failed)) == failed)
     }
 
+    @Test func fastWriterAgreesWithJSONEncoder() throws {
+        let events = [
+            Event(type: .scored, repo: "r", skill: "a\"b\\c\n\u{01}é😀", measurements: ["score": 82.25, "z": 1e-5, "big": 3e20, "n": -4],
+                  metadata: ["b": "x", "a": "tab\t"], time: "2025-01-01T00:00:00.000Z", runID: "run"),
+            Event(type: .failed, error: EventError(reason: "r", message: "m \"q\""), time: "t", runID: "x"),
+        ]
+        for event in events {
+            let fast = EventLineWriter.line(event)
+            let reference = try JSONWriter.line(event)
+            let decode = { (text: String) in try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)) }
+            #expect(try decode(fast) == decode(reference))
+            #expect(EventLineParser.parse(fast) == event)
+            #expect(!fast.contains("\n") || event.skill?.contains("\n") == true)
+        }
+    }
+
     @Test func parserRejectsTornAndForeignLines() throws {
         let line = try JSONWriter.line(Event(type: .started, time: "2025-01-01T00:00:00.000Z", runID: "r"))
         #expect(EventLineParser.parse(String(line.dropLast(7))) == nil)
