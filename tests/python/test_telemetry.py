@@ -1,7 +1,9 @@
 """Telemetry through the built binary: the event log, its schema, metrics, dashboards, anomalies."""
 import json
+import queue
 import re
 import subprocess
+import threading
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
@@ -221,10 +223,15 @@ def test_follow_prints_new_events(skillex, hub):
     try:
         time.sleep(0.5)
         skillex("sync", "--manifest", manifest, "--force", check=1)
+        received = queue.Queue()
+        threading.Thread(target=lambda: [received.put(line) for line in follower.stdout], daemon=True).start()
         lines = []
         deadline = time.time() + 20
         while time.time() < deadline and len(lines) < 4:
-            lines.append(json.loads(follower.stdout.readline()))
+            try:
+                lines.append(json.loads(received.get(timeout=max(0.1, deadline - time.time()))))
+            except queue.Empty:
+                break
         new_runs = {e["run_id"] for e in events(hub)[before:]}
         assert len(lines) == 4
         assert {e["run_id"] for e in lines[2:]} == new_runs
