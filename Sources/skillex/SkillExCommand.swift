@@ -21,6 +21,8 @@ struct SkillExCommand: AsyncParsableCommand {
         subcommands: [
             SyncCommand.self,
             ValidateCommand.self,
+            EventsCommand.self,
+            MetricsCommand.self,
         ]
     )
 

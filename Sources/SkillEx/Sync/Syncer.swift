@@ -7,17 +7,23 @@ public struct Syncer: Sendable {
     public var workspace: Workspace
     /// Flags.
     public var options: SyncOptions
+    /// Where run and per-skill events go (none when nil).
+    public var telemetry: Telemetry?
 
-    /// A syncer for `workspace`.
-    public init(workspace: Workspace, options: SyncOptions = SyncOptions()) {
+    /// A syncer for `workspace`, emitting events on `telemetry` when given.
+    public init(workspace: Workspace, options: SyncOptions = SyncOptions(), telemetry: Telemetry? = nil) {
         self.workspace = workspace
         self.options = options
+        self.telemetry = telemetry
     }
 
     /// Syncs `manifest`'s repositories; returns the result and the updated manifest (which the
     /// caller saves unless it is a dry run). Writes into `skills/` only at the end, skill by skill.
     public func sync(_ manifest: Manifest) throws -> (SyncResult, Manifest) {
         let now = Timestamp.string(workspace.clock.now())
+        let events = SyncEvents(telemetry: telemetry, dryRun: options.dryRun)
+        let runBegin = Date()
+        events.runStarted()
         let plan = SyncPlanner(workspace: workspace, options: options).plan(manifest)
         let cacheURL = workspace.stateURL.appendingPathComponent("sync-cache.json")
         var cache = SyncCache.load(cacheURL)
@@ -35,9 +41,12 @@ public struct Syncer: Sendable {
             uniquingKeysWith: { first, _ in first })
         let outcomes = ParallelMap.map(plan.skills) { skill -> (SkillSyncWork.Outcome, Double) in
             let begin = Date()
+            events.skillStarted(skill)
             let key = SyncCache.key(repo: skill.repo, skill: skill.name)
             let outcome = work.process(skill, recorded: recorded[key], cached: previous.skills[key])
-            return (outcome, Date().timeIntervalSince(begin) * 1000)
+            let ms = Date().timeIntervalSince(begin) * 1000
+            events.skillChecked(skill, outcome, durationMs: ms)
+            return (outcome, ms)
         }
 
         var updated = manifest
@@ -66,6 +75,7 @@ public struct Syncer: Sendable {
                         path: skill.target.path, message: ErrorText.brief(error))
                     (result.status, result.error) = ("failed", failure)
                     issues.append(failure)
+                    events.skillFailed(failure, durationMs: ms)
                     break
                 }
                 (result.status, result.checksum, result.bytes) = ("copied", checksum, bytes)
@@ -77,6 +87,7 @@ public struct Syncer: Sendable {
                 (result.status, result.error) = ("failed", failure)
                 issues.append(failure)
             }
+            events.skillSynced(result)
             results.append(result)
         }
 
@@ -93,6 +104,7 @@ public struct Syncer: Sendable {
             status: issues.isEmpty ? "ok" : "error", summary: summary,
             target: workspace.skillsURL.path, version: options.version, dryRun: options.dryRun,
             results: results)
+        events.runEnded(result, durationMs: Date().timeIntervalSince(runBegin) * 1000)
         return (result, updated)
     }
 

@@ -27,16 +27,22 @@ struct SyncCommand: ParsableCommand {
     @Option(help: "Version label reported in the summary.") var version: String?
     @Option(help: "Output format: text or json (json when stdout is not a terminal).")
     var format: OutputFormat?
+    @OptionGroup var logging: LogOptions
 
     func run() throws {
         let context = try CommandContext(manifest: manifest, target: target, clock: clock)
+        let telemetry = Telemetry(clock: context.workspace.clock)
+        logging.bootstrap(runID: telemetry.runID)
+        telemetry.attachDefault(workspace: context.workspace, eventLog: !dryRun)
         var options = SyncOptions()
         options.dryRun = dryRun
         options.force = force
         options.version = version
         options.mode = strict ? .strict : .standard
         options.packageScript = packageScript.map { [$0] }
-        let (result, updated) = try context.run { try Syncer(workspace: context.workspace, options: options).sync($0) }
+        let (result, updated) = try context.run {
+            try Syncer(workspace: context.workspace, options: options, telemetry: telemetry).sync($0)
+        }
         if !dryRun {
             do { try ManifestStore.save(updated, to: context.workspace.manifestURL) } catch {
                 throw ExitStatus.inputError(error)

@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import Logging
+import SkillEx
+
+/// `--log-format` and `--log-level`: structured logs on stderr, text on a terminal or JSON lines.
+struct LogOptions: ParsableArguments {
+    @Option(help: "Log line format on stderr: text or json (default: $SKILLEX_LOG_FORMAT or text).")
+    var logFormat: String?
+    @Option(help: "Lowest log level shown: trace, debug, info, notice, warning, error.")
+    var logLevel = "info"
+
+    func validate() throws {
+        if let logFormat, StructuredLogHandler.Format(rawValue: logFormat) == nil {
+            throw ValidationError("--log-format: '\(logFormat)' is not text or json")
+        }
+        if Logger.Level(rawValue: logLevel) == nil {
+            throw ValidationError("--log-level: '\(logLevel)' is not a log level")
+        }
+    }
+
+    /// Installs the handler for the process once; every line carries `run_id`.
+    func bootstrap(runID: String) {
+        let environment = ProcessInfo.processInfo.environment
+        let format =
+            (logFormat ?? environment["SKILLEX_LOG_FORMAT"]).flatMap(StructuredLogHandler.Format.init) ?? .text
+        let level = Logger.Level(rawValue: logLevel) ?? .info
+        let color = Terminal.isInteractive(2) && environment["NO_COLOR"] == nil
+        LoggingSystem.bootstrap { label in
+            var handler = StructuredLogHandler(label: label, format: format, level: level, color: color)
+            handler[metadataKey: "run_id"] = .string(runID)
+            return handler
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+@testable import SkillEx
+
+/// Collects events a sync emits.
+private final class Recorder: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [Event] = []
+    func add(_ event: Event) { lock.withLock { items.append(event) } }
+    var events: [Event] { lock.withLock { items } }
+}
+
+@Suite struct SyncTelemetryTests {
+    @Test func syncEmitsRunAndSkillEventsWithDurations() throws {
+        let root = try TelemetryFixtures.tempFolder().appendingPathComponent("hub")
+        let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../../examples/hub").standardizedFileURL
+        try FileManager.default.copyItem(at: example, to: root)
+        let workspace = Workspace(root: root, clock: .fixed(TelemetryFixtures.start))
+        let recorder = Recorder()
+        let bus = Telemetry(clock: workspace.clock)
+        bus.attach(id: "recorder") { recorder.add($0) }
+        let manifest = try ManifestStore.load(workspace.manifestURL)
+        let (result, _) = try Syncer(workspace: workspace, telemetry: bus).sync(manifest)
+        let events = recorder.events
+        let skillStarts = events.filter { $0.type == .started && $0.scope == .skill }
+        #expect(skillStarts.count == result.summary.planned)
+        #expect(events.first?.type == .started && events.first?.scope == .run)
+        #expect(events.last?.type == (result.status == "ok" ? .finished : .failed))
+        let failed = events.filter { $0.type == .failed && $0.scope == .skill }
+        #expect(failed.count == result.results.filter { $0.status == "failed" }.count)
+        #expect(failed.allSatisfy { $0.error?.reason.isEmpty == false && $0.measurements["duration_ms"] != nil })
+        let validated = events.filter { $0.type == .validated }
+        #expect(validated.count == result.summary.validated)
+        #expect(validated.allSatisfy { $0.measurements["duration_ms"] != nil && ($0.measurements["bytes"] ?? 0) > 0 })
+        #expect(events.filter { $0.type == .synced }.count == result.summary.copied)
+        #expect(Set(events.map(\.runID)) == [bus.runID])
+    }
+}
