@@ -42,17 +42,15 @@ public enum SkillFiles {
     /// symlink (outside, dangling, or to a folder) is an error naming it.
     public static func list(_ root: URL) throws(SkillFilesError) -> [SkillFile] {
         let rootPath = root.path
-        guard let realRoot = realPath(rootPath) else {
-            throw .unreadable(path: rootPath, reason: "no such folder")
-        }
         var files: [SkillFile] = []
-        try walk(folder: rootPath, relative: "", realRoot: realRoot, into: &files)
+        var realRoot = RealRoot(path: rootPath)
+        try walk(folder: rootPath, relative: "", realRoot: &realRoot, into: &files)
         files.sort { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
         return files
     }
 
     private static func walk(
-        folder: String, relative: String, realRoot: String, into files: inout [SkillFile]
+        folder: String, relative: String, realRoot: inout RealRoot, into files: inout [SkillFile]
     ) throws(SkillFilesError) {
         guard let dir = opendir(folder) else {
             throw .unreadable(path: folder, reason: String(cString: strerror(errno)))
@@ -78,13 +76,14 @@ public enum SkillFiles {
             }
             switch info.st_mode & S_IFMT {
             case S_IFDIR:
-                try walk(folder: path, relative: rel, realRoot: realRoot, into: &files)
+                try walk(folder: path, relative: rel, realRoot: &realRoot, into: &files)
             case S_IFREG:
                 files.append(file(rel, path: path, info: info))
             case S_IFLNK:
                 let target = realPath(path)
                 var targetInfo = stat()
-                guard let target, target.hasPrefix(realRoot + "/"), stat(target, &targetInfo) == 0,
+                guard let target, let root = realRoot.resolved, target.hasPrefix(root + "/"),
+                    stat(target, &targetInfo) == 0,
                     targetInfo.st_mode & S_IFMT == S_IFREG
                 else {
                     throw .unsafeSymlink(path: path, target: linkText(path))
@@ -92,6 +91,23 @@ public enum SkillFiles {
                 files.append(file(rel, path: target, info: targetInfo))
             default:
                 continue  // sockets, fifos and devices are not skill content
+            }
+        }
+    }
+
+    /// The skill root's canonical path, resolved only when a symlink needs checking.
+    private struct RealRoot {
+        let path: String
+        private var cached: String??
+
+        init(path: String) { self.path = path }
+
+        var resolved: String? {
+            mutating get {
+                if let cached { return cached }
+                let value = SkillFiles.realPath(path)
+                cached = .some(value)
+                return value
             }
         }
     }
@@ -104,7 +120,7 @@ public enum SkillFiles {
             inode: UInt64(info.st_ino))
     }
 
-    private static func realPath(_ path: String) -> String? {
+    fileprivate static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)

@@ -77,23 +77,33 @@ struct SkillSyncWork: Sendable {
 
     /// Copies every file into `folder` and returns the checksum, reading each file once.
     private func copyAndHash(_ files: [SkillFile], to folder: URL) throws -> String {
-        let fm = FileManager.default
-        try fm.createDirectory(at: folder, withIntermediateDirectories: true)
-        var made: Set<String> = [""]
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var made: Set<Substring> = [""]
         var hasher = SHA256Hasher()
         for file in files {
-            let parent = (file.relativePath as NSString).deletingLastPathComponent
-            if !made.contains(parent) {
-                try fm.createDirectory(
-                    at: folder.appendingPathComponent(parent), withIntermediateDirectories: true)
-                made.insert(parent)
-            }
+            try makeParents(of: file.relativePath, under: folder.path, made: &made)
             hasher.update(file.relativePath)
             try FileBytes.copy(file.url, to: folder.appendingPathComponent(file.relativePath)) {
                 hasher.update($0)
             }
         }
         return Digest.hex(hasher.finalize())
+    }
+
+    /// Creates the missing ancestors of `relativePath` with one `mkdir` each (parents first).
+    private func makeParents(of relativePath: String, under root: String, made: inout Set<Substring>) throws {
+        guard let slash = relativePath.lastIndex(of: "/") else { return }
+        let parent = relativePath[..<slash]
+        if made.contains(parent) { return }
+        var prefixEnd = parent.startIndex
+        while prefixEnd < parent.endIndex {
+            prefixEnd = parent[parent.index(after: prefixEnd)...].firstIndex(of: "/") ?? parent.endIndex
+            let prefix = parent[..<prefixEnd]
+            if made.contains(prefix) { continue }
+            let path = root + "/" + prefix
+            if mkdir(path, 0o755) != 0 && errno != EEXIST { throw FileBytes.posixError(path) }
+            made.insert(prefix)
+        }
     }
 
     private func issue(_ skill: PlannedSkill, _ reason: String, path: String, _ message: String) -> SyncIssue {
