@@ -34,6 +34,8 @@ struct SyncCommand: ParsableCommand {
         let telemetry = Telemetry(clock: context.workspace.clock)
         logging.bootstrap(runID: telemetry.runID)
         telemetry.attachDefault(workspace: context.workspace, eventLog: !dryRun)
+        let progress = ProgressLine(label: "sync")
+        progress.attach(to: telemetry)
         var options = SyncOptions()
         options.dryRun = dryRun
         options.force = force
@@ -43,6 +45,7 @@ struct SyncCommand: ParsableCommand {
         let (result, updated) = try context.run {
             try Syncer(workspace: context.workspace, options: options, telemetry: telemetry).sync($0)
         }
+        progress.finish()
         if !dryRun {
             do { try ManifestStore.save(updated, to: context.workspace.manifestURL) } catch {
                 throw ExitStatus.inputError(error)
