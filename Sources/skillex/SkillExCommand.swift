@@ -20,6 +20,9 @@ struct SkillExCommand: AsyncParsableCommand {
         subcommands: [
             SyncCommand.self,
             ValidateCommand.self,
+            PublishCommand.self,
+            WebhooksCommand.self,
+            DebugSigV4Command.self,
         ]
     )
 }
