@@ -17,7 +17,7 @@ public struct S3Configuration: Sendable {
     /// Objects above this size go up as multipart uploads.
     public var multipartThreshold: Int64 = 16 << 20
     /// Size of each multipart part (S3 needs at least 5 MiB).
-    public var partSize: Int64 = 16 << 20
+    public var partSize: Int64 = 8 << 20
     /// Seconds without progress before a request times out.
     public var timeout: Double = 30
     /// Retry policy for 5xx, 429, resets and timeouts.

@@ -16,25 +16,16 @@ extension S3Storage {
                 code: "MalformedXML", message: "no UploadId in the answer")
         }
         do {
-            let handle: FileHandle
-            do { handle = try FileHandle(forReadingFrom: file) } catch {
-                throw StorageError.local("\(file.path): \(ErrorText.brief(error))")
-            }
-            defer { try? handle.close() }
-            var etags: [String] = []
-            var offset: Int64 = 0
-            var number = 1
-            while offset < size {
-                try handle.seek(toOffset: UInt64(offset))
-                let chunk = try handle.read(upToCount: Int(min(effectivePartSize, size - offset))) ?? Data()
-                guard !chunk.isEmpty else { throw StorageError.local("\(file.path): shorter than \(size) bytes") }
-                let response = try await perform(
+            let partSize = effectivePartSize
+            let count = Int((size + partSize - 1) / partSize)
+            let etags = try await ConcurrentWork.map(Array(1...max(1, count)), limit: 4) { number in
+                let offset = Int64(number - 1) * partSize
+                let chunk = try Self.readSlice(file, offset: offset, length: Int(min(partSize, size - offset)))
+                let response = try await self.perform(
                     "UploadPart", method: "PUT", key: key,
                     query: [("partNumber", String(number)), ("uploadId", uploadID)], body: chunk)
-                etags.append(response.headers["etag"] ?? "")
-                stats.record { $0.uploads += 1 }
-                offset += Int64(chunk.count)
-                number += 1
+                self.stats.record { $0.uploads += 1 }
+                return response.headers["etag"] ?? ""
             }
             let parts = etags.enumerated().map { index, etag in
                 "<Part><PartNumber>\(index + 1)</PartNumber><ETag>\(Self.xmlEscape(etag))</ETag></Part>"
@@ -52,6 +43,19 @@ extension S3Storage {
             _ = try? await perform("AbortMultipartUpload", method: "DELETE", key: key, query: [("uploadId", uploadID)])
             throw error
         }
+    }
+
+    /// `length` bytes of `file` from `offset`; throws when the file is shorter.
+    static func readSlice(_ file: URL, offset: Int64, length: Int) throws -> Data {
+        let handle: FileHandle
+        do { handle = try FileHandle(forReadingFrom: file) } catch {
+            throw StorageError.local("\(file.path): \(ErrorText.brief(error))")
+        }
+        defer { try? handle.close() }
+        try handle.seek(toOffset: UInt64(offset))
+        let chunk = try handle.read(upToCount: length) ?? Data()
+        guard chunk.count == length else { throw StorageError.local("\(file.path): changed while uploading") }
+        return chunk
     }
 
     /// `&`, `<`, `>`, quotes escaped for an XML text node.

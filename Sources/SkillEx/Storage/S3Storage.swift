@@ -75,9 +75,9 @@ public final class S3Storage: Storage {
     /// Sends a request with retries and maps errors; 2xx and (when `allow404`) 404 return.
     func perform(
         _ operation: String, method: String, key: String?, query: [(String, String)] = [],
-        headers: [String: String] = [:], body: Data? = nil, allow404: Bool = false
+        headers: [String: String] = [:], body: Data? = nil, bodySHA256: String? = nil, allow404: Bool = false
     ) async throws -> HTTPResponse {
-        let payloadHash = Digest.sha256Hex(body ?? Data())
+        let payloadHash = bodySHA256 ?? Digest.sha256Hex(body ?? Data())
         let full = key.map(fullKey)
         let name = "\(operation) s3://\(config.bucket)/\(full ?? "")"
         let response = try await transport.send(
@@ -131,7 +131,7 @@ public final class S3Storage: Storage {
         }
         var headers = ["content-type": contentType, "x-amz-meta-sha256": sha256]
         headers["x-amz-checksum-sha256"] = Base64Hex.base64(fromHex: sha256)
-        _ = try await perform("PUT", method: "PUT", key: key, headers: headers, body: data)
+        _ = try await perform("PUT", method: "PUT", key: key, headers: headers, body: data, bodySHA256: sha256)
         stats.record { $0.uploads += 1 }
     }
 
