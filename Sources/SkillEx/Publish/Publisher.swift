@@ -26,7 +26,7 @@ public struct Publisher: Sendable {
         let metadataFile = workspace.stateURL.appendingPathComponent("publish/\(PublishMetadata.key)")
         do {
             let data = try PublishMetadata.document(manifest: manifest, index: dist.index, items: dist.items)
-            try AtomicFile.write(data, to: metadataFile)
+            if !dryRun { try AtomicFile.write(data, to: metadataFile) }
             items.append(.init(key: PublishMetadata.key, file: metadataFile, size: Int64(data.count),
                                sha256: Digest.sha256Hex(data)))
         } catch { throw .local("\(metadataFile.path): \(ErrorText.brief(error))") }

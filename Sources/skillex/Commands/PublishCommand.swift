@@ -18,9 +18,9 @@ struct PublishCommand: AsyncParsableCommand {
 
             Examples:
               skillex publish --to s3://skills-bucket/hub
-              skillex publish --to s3://skills --endpoint https://ACCOUNT.r2.cloudflarestorage.com
+              skillex publish --to s3://skills --endpoint https://ACCT.r2.cloudflarestorage.com
               skillex publish --to /srv/skills-mirror --dry-run
-              skillex publish --format json        # uses manifest.json "storage": {"url": …}
+              skillex publish --format json     # destination from manifest storage.url
             """)
 
     @Option(help: "The hub manifest.") var manifest = "manifest.json"
