@@ -23,6 +23,9 @@ struct SkillExCommand: AsyncParsableCommand {
             ValidateCommand.self,
             EventsCommand.self,
             MetricsCommand.self,
+            PublishCommand.self,
+            WebhooksCommand.self,
+            DebugSigV4Command.self,
         ]
     )
 
