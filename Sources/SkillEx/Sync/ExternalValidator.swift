@@ -84,13 +84,7 @@ struct ExternalValidator {
         var environment = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { environment.forEach { free($0) } }
         var pid: pid_t = 0
-        var code: Int32 = 0
-        // ETXTBSY: another thread's child briefly inherited a write handle to the script.
-        for attempt in 0..<5 {
-            code = posix_spawn(&pid, "/bin/sh", &actions, &attributes, &cArgs, &environment)
-            guard code == ETXTBSY else { break }
-            usleep(useconds_t(10_000 * (attempt + 1)))
-        }
+        let code = posix_spawn(&pid, "/bin/sh", &actions, &attributes, &cArgs, &environment)
         return code == 0 ? .success(pid) : .failure(String(cString: strerror(code)))
     }
 

@@ -118,7 +118,9 @@ struct SyncerTests {
         defer { ws.remove() }
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: ws.url("check.sh").path)
         var options = SyncOptions()
-        options.packageScript = ["./check.sh"]
+        // Through sh: exec'ing a script this process just wrote races with other tests' children
+        // that inherited its write handle (ETXTBSY).
+        options.packageScript = ["/bin/sh", "check.sh"]
         let result = try sync(ws, options)
         let issue = try #require(result.summary.errors.first { $0.reason == "validator_failed" })
         #expect(issue.message.contains("exited with status 3"))
@@ -132,7 +134,7 @@ struct SyncerTests {
         defer { ws.remove() }
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: ws.url("slow.sh").path)
         var options = SyncOptions()
-        options.packageScript = ["./slow.sh"]
+        options.packageScript = ["/bin/sh", "slow.sh"]
         options.validatorTimeout = 0.5
         let result = try sync(ws, options)
         #expect(result.summary.errors.contains { $0.message.contains("timed out") })
