@@ -28,12 +28,12 @@ struct SpecRules {
     mutating func checkName(_ value: SkillDocument.Value?, folderName: String) {
         guard let value else {
             add("name.required", field: "name", "missing required field 'name'",
-                fix: "Add 'name: \(folderName)'.")
+                fix: "Add 'name: \(Self.yamlText(folderName))'.")
             return
         }
         guard let raw = value.text, !raw.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             add("name.required", field: "name", "'name' must be a non-empty string",
-                fix: "Set 'name: \(folderName)'.")
+                fix: "Set 'name: \(Self.yamlText(folderName))'.")
             return
         }
         let name = raw.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -64,7 +64,9 @@ struct SpecRules {
         if folderName.precomposedStringWithCompatibilityMapping != name {
             add("name.folder-mismatch", field: "name",
                 "name '\(name)' does not match its folder '\(folderName)'",
-                fix: "Rename the folder to '\(name)' or set 'name: \(folderName)'.")
+                fix: folderName != folderName.trimmingCharacters(in: .whitespaces)
+                    ? "Rename the folder to '\(name)': a name cannot start or end with a space."
+                    : "Rename the folder to '\(name)' or set 'name: \(Self.yamlText(folderName))'.")
         }
     }
 
@@ -114,6 +116,15 @@ struct SpecRules {
                 fix: "Write one 'key: value' per line, indented under 'metadata:'.")
             return
         }
+    }
+
+    /// `text` as a YAML scalar a user can paste: quoted when plain YAML would change it.
+    static func yamlText(_ text: String) -> String {
+        let plainSafe = !text.isEmpty && text == text.trimmingCharacters(in: .whitespaces)
+            && text.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_" || $0 == "." }
+            && !["yes", "no", "true", "false", "null", "~"].contains(text.lowercased())
+        guard !plainSafe else { return text }
+        return "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
     private mutating func add(
