@@ -12,6 +12,8 @@ public struct SkillFile: Sendable, Equatable {
     public var modifiedNanoseconds: Int64
     /// Inode number, for change detection.
     public var inode: UInt64
+    /// True when any execute bit is set (copies keep it: scripts stay runnable).
+    public var isExecutable: Bool = false
 }
 
 /// Why a skill's files cannot be listed safely.
@@ -117,7 +119,7 @@ public enum SkillFiles {
             relativePath: relative, url: URL(fileURLWithPath: path), size: Int64(info.st_size),
             modifiedNanoseconds: Int64(info.st_mtim.tv_sec) * 1_000_000_000
                 + Int64(info.st_mtim.tv_nsec),
-            inode: UInt64(info.st_ino))
+            inode: UInt64(info.st_ino), isExecutable: info.st_mode & 0o111 != 0)
     }
 
     fileprivate static func realPath(_ path: String) -> String? {

@@ -25,13 +25,6 @@ public struct SpecValidator: Sendable {
             ]
             return result
         }
-        if lowercase && mode == .standard {
-            result.findings.append(
-                SpecFinding(
-                    rule: "skill-md.lowercase", severity: .warning, file: file.path,
-                    message: "file is named skill.md; the spec names it SKILL.md",
-                    fix: "Rename it to SKILL.md."))
-        }
         let data: Data
         do { data = try Data(contentsOf: file) } catch {
             result.findings.append(
@@ -41,14 +34,30 @@ public struct SpecValidator: Sendable {
                     fix: "Check the file's permissions."))
             return result
         }
-        guard let text = String(validating: data, as: UTF8.self) else {
+        return validate(folder: folder, skillFile: file, isLowercase: lowercase, contents: data)
+    }
+
+    /// Validates a skill whose SKILL.md (at `skillFile`, named `skill.md` when `isLowercase`)
+    /// has already been read into `contents`; saves a second read during sync.
+    public func validate(folder: URL, skillFile: URL, isLowercase: Bool, contents: Data) -> SkillValidation {
+        let folderName = folder.lastPathComponent
+        var result = SkillValidation(
+            path: folder.path, folderName: folderName, document: nil, findings: [])
+        if isLowercase && mode == .standard {
             result.findings.append(
                 SpecFinding(
-                    rule: "encoding.utf8", file: file.path, message: "file is not valid UTF-8",
+                    rule: "skill-md.lowercase", severity: .warning, file: skillFile.path,
+                    message: "file is named skill.md; the spec names it SKILL.md",
+                    fix: "Rename it to SKILL.md."))
+        }
+        guard let text = String(validating: contents, as: UTF8.self) else {
+            result.findings.append(
+                SpecFinding(
+                    rule: "encoding.utf8", file: skillFile.path, message: "file is not valid UTF-8",
                     fix: "Re-save SKILL.md as UTF-8."))
             return result
         }
-        return validate(text: text, file: file.path, folderName: folderName, into: result)
+        return validate(text: text, file: skillFile.path, folderName: folderName, into: result)
     }
 
     /// Validates SKILL.md `text` as if it lived in a folder named `folderName`.

@@ -9,7 +9,7 @@ public enum FileBytes {
     public static func forEachChunk(
         of url: URL, _ body: (UnsafeRawBufferPointer) throws -> Void
     ) throws {
-        let fd = open(url.path, O_RDONLY)
+        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw posixError(url.path) }
         defer { close(fd) }
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
@@ -25,12 +25,13 @@ public enum FileBytes {
         }
     }
 
-    /// Copies `source` to `destination` (created with mode 0644) while feeding every chunk to
-    /// `observe`; one read of the source serves both the copy and, say, a checksum.
+    /// Copies `source` to `destination` (mode 0755 when `executable`, else 0644, before the
+    /// umask) while feeding every chunk to `observe`; one read serves the copy and a checksum.
     public static func copy(
-        _ source: URL, to destination: URL, observe: (UnsafeRawBufferPointer) -> Void
+        _ source: URL, to destination: URL, executable: Bool = false,
+        observe: (UnsafeRawBufferPointer) -> Void
     ) throws {
-        let out = open(destination.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        let out = open(destination.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, executable ? 0o755 : 0o644)
         guard out >= 0 else { throw posixError(destination.path) }
         defer { close(out) }
         try forEachChunk(of: source) { chunk in
@@ -56,5 +57,19 @@ public enum FileBytes {
                 NSFilePathErrorKey: path,
                 NSLocalizedDescriptionKey: "\(path): \(String(cString: strerror(code)))",
             ])
+    }
+}
+
+/// Folder creation with plain `mkdir` calls: one call when the parent exists (the common case),
+/// where Foundation's `createDirectory` stats every ancestor first.
+public enum Folders {
+    /// Creates `path` and any missing ancestors; an existing folder is fine.
+    public static func make(_ path: String) throws {
+        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        guard errno == ENOENT else { throw FileBytes.posixError(path) }
+        let parent = (path as NSString).deletingLastPathComponent
+        guard !parent.isEmpty, parent != path else { throw FileBytes.posixError(path) }
+        try make(parent)
+        if mkdir(path, 0o755) != 0 && errno != EEXIST { throw FileBytes.posixError(path) }
     }
 }

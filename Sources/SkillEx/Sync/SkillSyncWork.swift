@@ -31,17 +31,13 @@ struct SkillSyncWork: Sendable {
         {
             return .skipped(checksum: recorded.checksum, fingerprint: fingerprint, bytes: bytes)
         }
-        let validation = validator.validate(folder: skill.source)
-        guard validation.isValid else {
-            let first = validation.errors.first.map { $0.message } ?? "invalid"
-            var failure = issue(
-                skill, "invalid_skill", path: validation.errors.first?.file ?? skill.source.path,
-                "invalid skill: \(first)")
-            failure.findings = validation.findings
-            return .failed(failure)
-        }
+        let skillFile = files.first { $0.relativePath == SkillSpec.fileName }
+            ?? files.first { $0.relativePath == "skill.md" }
         if options.dryRun {
             do {
+                if let failure = validate(skill, skillFile, contents: try skillFile.map { try Data(contentsOf: $0.url) }) {
+                    return .failed(failure)
+                }
                 let checksum = try SkillChecksum.compute(files)
                 if !options.force, checksum == recorded?.checksum, targetExists {
                     return .skipped(checksum: checksum, fingerprint: fingerprint, bytes: bytes)
@@ -51,11 +47,21 @@ struct SkillSyncWork: Sendable {
                 return .failed(issue(skill, "unreadable", path: skill.source.path, ErrorText.brief(error)))
             }
         }
+        // Copy first (one read serves the copy, the checksum and validation), then validate.
         let stagedFolder = staging.appendingPathComponent(skill.repo).appendingPathComponent(skill.name)
-        let checksum: String
-        do { checksum = try copyAndHash(files, to: stagedFolder) } catch {
+        let copied: (checksum: String, skillFileBytes: Data?)
+        do { copied = try copyAndHash(files, to: stagedFolder, capturing: skillFile?.relativePath) } catch {
             try? FileManager.default.removeItem(at: stagedFolder)
             return .failed(issue(skill, "copy_failed", path: skill.source.path, ErrorText.brief(error)))
+        }
+        let checksum = copied.checksum
+        let description: String?
+        switch validateCaptured(skill, skillFile, contents: copied.skillFileBytes) {
+        case .failure(let failure):
+            try? FileManager.default.removeItem(at: stagedFolder)
+            return .failed(failure)
+        case .success(let text):
+            description = text
         }
         if !options.force, checksum == recorded?.checksum, targetExists {
             try? FileManager.default.removeItem(at: stagedFolder)
@@ -70,24 +76,59 @@ struct SkillSyncWork: Sendable {
                 return .failed(failure)
             }
         }
-        return .staged(
-            checksum: checksum, fingerprint: fingerprint, bytes: bytes,
-            description: validation.document?.description)
+        return .staged(checksum: checksum, fingerprint: fingerprint, bytes: bytes, description: description)
     }
 
-    /// Copies every file into `folder` and returns the checksum, reading each file once.
-    private func copyAndHash(_ files: [SkillFile], to folder: URL) throws -> String {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    /// Spec-validates the skill from SKILL.md's bytes; the failure, or nil when valid.
+    private func validate(_ skill: PlannedSkill, _ skillFile: SkillFile?, contents: Data?) -> SyncIssue? {
+        if case .failure(let failure) = validateCaptured(skill, skillFile, contents: contents) { return failure }
+        return nil
+    }
+
+    /// Spec-validates from SKILL.md's bytes: the description when valid, else the failure.
+    private func validateCaptured(
+        _ skill: PlannedSkill, _ skillFile: SkillFile?, contents: Data?
+    ) -> Result<String?, SyncIssue> {
+        let validation: SkillValidation
+        if let skillFile, let contents {
+            validation = validator.validate(
+                folder: skill.source, skillFile: skill.source.appendingPathComponent(skillFile.relativePath),
+                isLowercase: skillFile.relativePath == "skill.md", contents: contents)
+        } else {
+            validation = validator.validate(folder: skill.source)
+        }
+        guard validation.isValid else {
+            let first = validation.errors.first.map { $0.message } ?? "invalid"
+            var failure = issue(
+                skill, "invalid_skill", path: validation.errors.first?.file ?? skill.source.path,
+                "invalid skill: \(first)")
+            failure.findings = validation.findings
+            return .failure(failure)
+        }
+        return .success(validation.document?.description)
+    }
+
+    /// Copies every file into `folder`, reading each once; returns the checksum and the bytes
+    /// of the file at `captured` (SKILL.md) for validation.
+    private func copyAndHash(
+        _ files: [SkillFile], to folder: URL, capturing captured: String?
+    ) throws -> (checksum: String, skillFileBytes: Data?) {
+        try Folders.make(folder.path)
         var made: Set<Substring> = [""]
         var hasher = SHA256Hasher()
+        var capturedBytes = Data()
         for file in files {
             try makeParents(of: file.relativePath, under: folder.path, made: &made)
             hasher.update(file.relativePath)
-            try FileBytes.copy(file.url, to: folder.appendingPathComponent(file.relativePath)) {
+            let keep = file.relativePath == captured
+            try FileBytes.copy(
+                file.url, to: folder.appendingPathComponent(file.relativePath), executable: file.isExecutable
+            ) {
                 hasher.update($0)
+                if keep { capturedBytes.append(contentsOf: $0) }
             }
         }
-        return Digest.hex(hasher.finalize())
+        return (Digest.hex(hasher.finalize()), captured == nil ? nil : capturedBytes)
     }
 
     /// Creates the missing ancestors of `relativePath` with one `mkdir` each (parents first).

@@ -105,6 +105,7 @@ public struct Syncer: Sendable {
             target: workspace.skillsURL.path, version: options.version, dryRun: options.dryRun,
             results: results)
         events.runEnded(result, durationMs: Date().timeIntervalSince(runBegin) * 1000)
+        telemetry?.flush()
         return (result, updated)
     }
 
@@ -112,12 +113,12 @@ public struct Syncer: Sendable {
 
     /// Swaps the staged copy in: old copy renamed aside, staged renamed in, old removed.
     private func install(_ skill: PlannedSkill, from staging: URL) throws {
-        let fm = FileManager.default
         let staged = staging.appendingPathComponent(skill.repo).appendingPathComponent(skill.name)
-        try fm.createDirectory(at: skill.target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        if fm.fileExists(atPath: skill.target.path) {
-            let aside = staging.appendingPathComponent(".old-\(skill.repo)-\(skill.name)")
-            try AtomicFile.replace(aside, with: skill.target)
+        try Folders.make(skill.target.deletingLastPathComponent().path)
+        // Move any old copy aside first: rename cannot replace a non-empty folder.
+        let aside = staging.appendingPathComponent(".old-\(skill.repo)-\(skill.name)")
+        if rename(skill.target.path, aside.path) != 0 && errno != ENOENT {
+            throw FileBytes.posixError(skill.target.path)
         }
         try AtomicFile.replace(skill.target, with: staged)
     }

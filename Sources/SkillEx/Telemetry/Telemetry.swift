@@ -14,6 +14,7 @@ public final class Telemetry: @unchecked Sendable {
     private let report: @Sendable (String) -> Void
     private let lock = NSLock()
     private var handlers: [(id: String, handler: Handler)] = []
+    private var flushers: [(id: String, flush: @Sendable () throws -> Void)] = []
 
     /// A bus for one run; `report` receives the one-line notice when a handler is detached
     /// (default: stderr).
@@ -26,13 +27,31 @@ public final class Telemetry: @unchecked Sendable {
         self.report = report
     }
 
-    /// Attaches `handler` under `id`, replacing any handler with the same id.
-    public func attach(id: String, handler: @escaping Handler) {
+    /// Attaches `handler` under `id`, replacing any handler with the same id; `flush`, when
+    /// given, is called by `flush()` (for handlers that batch their output).
+    public func attach(
+        id: String, flush: (@Sendable () throws -> Void)? = nil, handler: @escaping Handler
+    ) {
         lock.withLock {
             handlers.removeAll { $0.id == id }
             handlers.append((id, handler))
+            flushers.removeAll { $0.id == id }
+            if let flush { flushers.append((id, flush)) }
         }
     }
+
+    /// Makes every batching handler write what it holds; stages call it when they end.
+    public func flush() {
+        let current = lock.withLock { flushers }
+        for (id, flush) in current {
+            do { try flush() } catch {
+                guard detach(id: id) else { continue }
+                report("skillex: telemetry handler '\(id)' failed and was detached: \(ErrorText.brief(error))")
+            }
+        }
+    }
+
+    deinit { flush() }
 
     /// Detaches the handler with `id`; false when there was none.
     @discardableResult
@@ -40,6 +59,7 @@ public final class Telemetry: @unchecked Sendable {
         lock.withLock {
             let before = handlers.count
             handlers.removeAll { $0.id == id }
+            flushers.removeAll { $0.id == id }
             return handlers.count != before
         }
     }
@@ -67,8 +87,8 @@ public final class Telemetry: @unchecked Sendable {
     /// `eventLog` is false, e.g. for dry runs) and one swift-log line per event.
     public func attachDefault(workspace: Workspace, eventLog: Bool = true, logLabel: String = "skillex") {
         if eventLog {
-            let log = EventLog(folder: workspace.stateURL)
-            attach(id: "skillex.event-log") { try log.append($0) }
+            let sink = BufferedEventSink(log: EventLog(folder: workspace.stateURL))
+            attach(id: "skillex.event-log", flush: { try sink.flush() }) { try sink.add($0) }
         }
         let lines = EventLogLines(label: logLabel)
         attach(id: "skillex.log-lines") { lines.log($0) }

@@ -140,3 +140,20 @@ struct SyncerTests {
         #expect(result.summary.errors.contains { $0.message.contains("timed out") })
     }
 }
+
+@Suite("Syncer file modes")
+struct SyncerModeTests {
+    @Test("scripts keep their execute bit in skills/")
+    func executeBit() throws {
+        let ws = try TestWorkspace(SyncerTests.hub)
+        defer { ws.remove() }
+        let script = ws.url("repos/acme/.claude/skills/pdf/scripts/fill.py").path
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script)
+        _ = try SyncerTests().sync(ws)
+        let copied = try FileManager.default.attributesOfItem(atPath: ws.url("skills/acme/pdf/scripts/fill.py").path)
+        let mode = (copied[.posixPermissions] as? Int) ?? 0
+        #expect(mode & 0o100 != 0)
+        let doc = try FileManager.default.attributesOfItem(atPath: ws.url("skills/acme/pdf/SKILL.md").path)
+        #expect(((doc[.posixPermissions] as? Int) ?? 0) & 0o111 == 0)
+    }
+}

@@ -45,13 +45,17 @@ private final class Inbox: @unchecked Sendable {
         #expect(inbox.all.isEmpty)
     }
 
-    @Test func defaultHandlersWriteTheWorkspaceLog() throws {
+    @Test func defaultHandlersWriteTheWorkspaceLogOnFlush() throws {
         let root = try TelemetryFixtures.tempFolder()
         let bus = Telemetry()
         bus.attachDefault(workspace: Workspace(root: root))
         bus.emit(Event(type: .validated, repo: "r", skill: "s"))
         var read: [Event] = []
-        try EventLog(folder: root.appendingPathComponent(".skillex")).read { read.append($0) }
+        let log = EventLog(folder: root.appendingPathComponent(".skillex"))
+        try log.read { read.append($0) }
+        #expect(read.isEmpty, "the log handler batches until a flush")
+        bus.flush()
+        try log.read { read.append($0) }
         #expect(read.map(\.skill) == ["s"])
         #expect(read.first?.runID == bus.runID)
     }
