@@ -20,6 +20,8 @@ struct SkillExCommand: AsyncParsableCommand {
         subcommands: [
             SyncCommand.self,
             ValidateCommand.self,
+            PackageCommand.self,
+            PullCommand.self,
         ]
     )
 }

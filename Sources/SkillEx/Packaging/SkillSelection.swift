@@ -1,0 +1,58 @@
+public import Foundation
+
+/// A recorded skill found on disk, with its files listed for packing.
+public struct SelectedSkill: Sendable {
+    /// Source repository.
+    public var repo: String
+    /// Skill folder name.
+    public var skill: String
+    /// The checksum the manifest recorded at sync.
+    public var checksum: String
+    /// The skill's folder under `skills/`.
+    public var folder: URL
+    /// Its files in checksum order.
+    public var files: [SkillFile]
+    /// Which of `files` have an execute bit (same order).
+    public var executable: [Bool]
+
+    /// `repo/skill`.
+    public var path: String { repo + "/" + skill }
+
+    /// The skill's entry in a pack index.
+    public var indexEntry: PackIndex.Skill {
+        PackIndex.Skill(
+            repo: repo, skill: skill, checksum: checksum, bytes: files.reduce(0) { $0 + $1.size },
+            files: zip(files, executable).map { file, exec in
+                PackIndex.File(path: file.relativePath, size: file.size, executable: exec ? true : nil)
+            })
+    }
+}
+
+/// Finds the skills the manifest records (sync records only valid ones) under `skills/`.
+public enum SkillSelection {
+    /// Every recorded skill, listed in parallel, in archive order (`repo/skill/` path bytes).
+    public static func collect(workspace: Workspace, manifest: Manifest) throws -> [SelectedSkill] {
+        let root = workspace.skillsURL
+        let listed = ParallelMap.map(manifest.skills) { entry -> Result<SelectedSkill, any Error> in
+            Result {
+                let folder = root.appendingPathComponent(entry.sourceRepo).appendingPathComponent(entry.name)
+                let name = entry.sourceRepo + "/" + entry.name
+                var isFolder: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder),
+                    isFolder.boolValue
+                else { throw PackagingError.skillMissing(skill: name, path: folder.path) }
+                let files = try SkillFiles.list(folder)
+                let executable = files.map { file -> Bool in
+                    var info = stat()
+                    return stat(file.url.path, &info) == 0 && info.st_mode & 0o111 != 0
+                }
+                return SelectedSkill(
+                    repo: entry.sourceRepo, skill: entry.name, checksum: entry.checksum, folder: folder,
+                    files: files, executable: executable)
+            }
+        }
+        var skills = try listed.map { try $0.get() }
+        skills.sort { ($0.path + "/").utf8.lexicographicallyPrecedes(($1.path + "/").utf8) }
+        return skills
+    }
+}
