@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""Packaging benchmark: `skillex package` (full) against `zip -q -r -X` of the same skills folder,
+at 1,000 and 10,000 skills, plus the size of a delta after a one-skill change (1,000 skills).
+
+    python3 bench/package.py [--sizes 1000,10000] [--repeat 3]
+
+Prints Markdown table rows for docs/benchmarks.md ("Packaging").
+"""
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import corpus, fresh_copy, median_time, peak_rss_mib, row, skillex_bin  # noqa: E402
+
+WORK = Path(os.environ.get("SKILLEX_BENCH_WORK", "/tmp/skillex-bench-package"))
+
+
+def sync(binary, hub):
+    proc = subprocess.run([binary, "sync", "--manifest", str(hub / "manifest.json"), "--format", "json"],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    if proc.returncode not in (0, 1):
+        sys.exit(f"bench: sync failed: {proc.stderr.decode(errors='replace')[-2000:]}")
+
+
+def package(binary, hub, *args):
+    out = subprocess.run([binary, "package", "--manifest", str(hub / "manifest.json"), "--format", "json", *args],
+                         check=True, capture_output=True, text=True)
+    return json.loads(out.stdout)
+
+
+def measure(binary, n, repeat):
+    hub = fresh_copy(corpus(n), WORK / f"n{n}")
+    sync(binary, hub)
+    dist = hub / "dist"
+    archive = WORK / f"zip-n{n}.zip"
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1735689600"}
+    ours_cmd = [binary, "package", "--manifest", str(hub / "manifest.json"), "--version", "1.0.0", "--format", "json"]
+    zip_cmd = ["zip", "-q", "-r", "-X", str(archive), "skills"]
+    clear_ours = lambda: shutil.rmtree(dist, ignore_errors=True)
+    clear_zip = lambda: archive.unlink(missing_ok=True)
+    reps = repeat if n <= 1000 else 1
+    ours = median_time(ours_cmd, repeat=reps, setup=clear_ours, cwd=hub, env=env)
+    theirs = median_time(zip_cmd, repeat=reps, setup=clear_zip, cwd=hub)
+    clear_ours()
+    ours_mem = peak_rss_mib(ours_cmd, cwd=hub, env=env)
+    clear_zip()
+    zip_mem = peak_rss_mib(zip_cmd, cwd=hub)
+    pack = dist / "skills-pack-1.0.0.zip"
+    row(f"{n:,}", f"{ours:.2f} s", f"{theirs:.2f} s", f"{ours / theirs:.2f}×",
+        f"{pack.stat().st_size / 2**20:.1f} MiB", f"{archive.stat().st_size / 2**20:.1f} MiB",
+        f"{ours_mem:.0f} MiB", f"{zip_mem:.0f} MiB")
+    return hub
+
+
+def delta(binary, hub):
+    shutil.rmtree(hub / "dist", ignore_errors=True)
+    full = package(binary, hub, "--strategy", "delta", "--version", "1.0.0")
+    skill = next((hub / "repos").glob("*/.claude/skills/*/SKILL.md"))
+    skill.write_text(skill.read_text() + "\nOne more line.\n")
+    sync(binary, hub)
+    result = package(binary, hub, "--strategy", "delta", "--version", "1.0.1")
+    changed = result["delta"]["changed"]
+    size = result["delta"]["artifact"]["size"]
+    skill_bytes = sum(p.stat().st_size for p in skill.parent.rglob("*") if p.is_file())
+    ratio = size / full["pack"]["size"]
+    row("delta, 1 of 1,000 skills changed", f"{size / 1024:.1f} KiB", f"skill {skill_bytes / 1024:.1f} KiB",
+        f"full {full['pack']['size'] / 2**20:.1f} MiB", f"{ratio * 100:.2f}% of full", f"changed {changed}")
+    if ratio >= 0.02:
+        sys.exit(f"bench: delta is {ratio * 100:.2f}% of the full pack (goal < 2%)")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", default="1000,10000")
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+    binary = skillex_bin()
+    WORK.mkdir(parents=True, exist_ok=True)
+    print("| skills | skillex package | zip -q -r -X | ratio | pack | zip | peak RSS skillex | peak RSS zip |")
+    print("|---|---|---|---|---|---|---|---|")
+    hubs = {n: measure(binary, n, args.repeat) for n in map(int, args.sizes.split(","))}
+    if 1000 in hubs:
+        print()
+        delta(binary, hubs[1000])
+
+
+if __name__ == "__main__":
+    main()
