@@ -22,21 +22,13 @@ public enum PackWriter {
                     for entry in try result.get() { try writer.add(entry) }
                 }
             }
-            try writer.finish()
-            let digest = try sha256(of: temp)
+            let digest = try writer.finish()
             try AtomicFile.replace(url, with: temp)
             return (Int64(writer.size), digest)
         } catch {
             try? FileManager.default.removeItem(at: temp)
             throw error
         }
-    }
-
-    /// Lowercase hex SHA-256 of the file at `url`.
-    public static func sha256(of url: URL) throws -> String {
-        var hasher = SHA256Hasher()
-        try FileBytes.forEachChunk(of: url) { hasher.update($0) }
-        return Digest.hex(hasher.finalize())
     }
 
     // MARK: - Units of work
@@ -87,6 +79,7 @@ public enum PackWriter {
         case .file(let name, let data):
             return [try ZipCompressor.entry(name: name, bytes: data, permissions: 0o644)]
         case .skill(let skill):
+            let deflater = try Deflater()
             var hasher = SHA256Hasher()
             var entries: [CompressedEntry] = []
             for (file, executable) in zip(skill.files, skill.executable) {
@@ -94,7 +87,7 @@ public enum PackWriter {
                 hasher.update(file.relativePath)
                 hasher.update(data)
                 entries.append(
-                    try ZipCompressor.entry(
+                    try deflater.entry(
                         name: skill.path + "/" + file.relativePath, bytes: data,
                         permissions: executable ? 0o755 : 0o644))
             }

@@ -14,6 +14,7 @@ public final class ZipWriter {
     private var central = ByteBuffer()
     private var count: UInt64 = 0
     private var isClosed = false
+    private var hasher = SHA256Hasher()
 
     /// Creates (or truncates) the file at `url`.
     public init(url: URL, timestamp: DOSTimestamp) throws {
@@ -90,8 +91,10 @@ public final class ZipWriter {
         count += 1
     }
 
-    /// Writes the central directory and end records, flushes and closes the file.
-    public func finish() throws {
+    /// Writes the central directory and end records, flushes and closes the file; returns the
+    /// archive's SHA-256 (lowercase hex), computed as it was written.
+    @discardableResult
+    public func finish() throws -> String {
         let start = size
         try emit(central.bytes)
         let length = UInt64(central.bytes.count)
@@ -128,6 +131,9 @@ public final class ZipWriter {
         guard fsync(fd) == 0 else { throw FileBytes.posixError(path) }
         isClosed = true
         guard close(fd) == 0 else { throw FileBytes.posixError(path) }
+        var finished = SHA256Hasher()
+        swap(&finished, &hasher)
+        return Digest.hex(finished.finalize())
     }
 
     // MARK: - Output
@@ -152,6 +158,7 @@ public final class ZipWriter {
     }
 
     private func writeAll(_ bytes: UnsafeRawBufferPointer) throws {
+        hasher.update(bytes)
         var done = 0
         while done < bytes.count {
             let written = write(fd, bytes.baseAddress?.advanced(by: done), bytes.count - done)
