@@ -15,6 +15,8 @@ public struct DeltaManifest: Sendable, Codable, Equatable {
     public var removed: [String]
     /// Every skill of `to` with its checksum (`repo/skill` → checksum).
     public var checksums: [String: String]
+    /// The `created_at` of the `to` pack, so a consumer can rebuild its pack index.
+    public var createdAt: String?
 
     /// The file name inside a delta pack.
     public static let fileName = "delta.json"
@@ -22,7 +24,7 @@ public struct DeltaManifest: Sendable, Codable, Equatable {
     /// A delta description.
     public init(
         from: String, to: String, added: [String], changed: [String], removed: [String],
-        checksums: [String: String]
+        checksums: [String: String], createdAt: String? = nil
     ) {
         format = 1
         self.from = from
@@ -31,6 +33,11 @@ public struct DeltaManifest: Sendable, Codable, Equatable {
         self.changed = changed
         self.removed = removed
         self.checksums = checksums
+        self.createdAt = createdAt
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case format, from, to, added, changed, removed, checksums, createdAt = "created_at"
     }
 
     /// Skills whose files the delta carries.

@@ -29,14 +29,13 @@ public struct DeltaPackager: Packager {
             .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         let manifest = DeltaManifest(
             from: base, to: request.version, added: added.map(\.path), changed: changed.map(\.path),
-            removed: removed, checksums: after)
+            removed: removed, checksums: after, createdAt: index.createdAt)
         let file = "deltas/skills-delta-\(base)-to-\(request.version).zip"
         let written = try PackWriter.write(
             skills: added + changed,
-            extras: [
-                DeltaManifest.fileName: try JSONWriter.data(manifest),
-                PackIndex.fileName: try JSONWriter.data(index),
-            ],
+            // The consumer rebuilds the pack index (checked against index.json), so the delta
+            // carries only delta.json besides the skills.
+            extras: [DeltaManifest.fileName: try JSONWriter.data(manifest)],
             to: dist.appendingPathComponent(file), timestamp: DOSTimestamp(request.timestamp))
         result.delta = .init(
             artifact: .init(from: base, file: file, size: written.size, sha256: written.sha256),

@@ -35,24 +35,27 @@ public enum SkillSelection {
         let root = workspace.skillsURL
         let listed = ParallelMap.map(manifest.skills) { entry -> Result<SelectedSkill, any Error> in
             Result {
-                let folder = root.appendingPathComponent(entry.sourceRepo).appendingPathComponent(entry.name)
-                let name = entry.sourceRepo + "/" + entry.name
-                var isFolder: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder),
-                    isFolder.boolValue
-                else { throw PackagingError.skillMissing(skill: name, path: folder.path) }
-                let files = try SkillFiles.list(folder)
-                let executable = files.map { file -> Bool in
-                    var info = stat()
-                    return stat(file.url.path, &info) == 0 && info.st_mode & 0o111 != 0
-                }
-                return SelectedSkill(
-                    repo: entry.sourceRepo, skill: entry.name, checksum: entry.checksum, folder: folder,
-                    files: files, executable: executable)
+                try select(
+                    repo: entry.sourceRepo, skill: entry.name, checksum: entry.checksum,
+                    folder: root.appendingPathComponent(entry.sourceRepo).appendingPathComponent(entry.name))
             }
         }
         var skills = try listed.map { try $0.get() }
         skills.sort { ($0.path + "/").utf8.lexicographicallyPrecedes(($1.path + "/").utf8) }
         return skills
+    }
+
+    /// The skill in `folder` with its files listed and their execute bits read.
+    public static func select(repo: String, skill: String, checksum: String, folder: URL) throws -> SelectedSkill {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue
+        else { throw PackagingError.skillMissing(skill: repo + "/" + skill, path: folder.path) }
+        let files = try SkillFiles.list(folder)
+        let executable = files.map { file -> Bool in
+            var info = stat()
+            return stat(file.url.path, &info) == 0 && info.st_mode & 0o111 != 0
+        }
+        return SelectedSkill(
+            repo: repo, skill: skill, checksum: checksum, folder: folder, files: files, executable: executable)
     }
 }

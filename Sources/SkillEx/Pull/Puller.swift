@@ -44,12 +44,12 @@ public struct Puller: Sendable {
                 for skill in try PackIndexFile.require(in: staging, file: pack.file).skills {
                     carriedBy[skill.path] = pack.file
                 }
-            case .delta(let delta, _):
+            case .delta(let delta, let version):
                 if !fm.fileExists(atPath: staging.path) { try fm.copyItem(at: target, to: staging) }
                 let reader = try open(delta.file, sha256: delta.sha256, size: delta.size, into: &fetched)
-                for skill in try DeltaApplier.apply(reader, file: delta.file, to: staging) {
-                    carriedBy[skill] = delta.file
-                }
+                let applied = try DeltaApplier.apply(reader, file: delta.file, to: staging)
+                try installIndex(applied, version: version, from: index, in: staging, file: delta.file, into: &fetched)
+                for skill in applied.delta.carried { carriedBy[skill] = delta.file }
             }
         }
         let pack = try PackIndexFile.require(in: staging, file: "result")
@@ -87,6 +87,31 @@ public struct Puller: Sendable {
             try ArchiveSafety.check(reader.entries)
             return reader
         } catch { throw PullError.badArchive(file: file, reason: error.description) }
+    }
+
+    /// Writes the `version` pack index: the rebuilt one when it matches `index.json`'s SHA-256,
+    /// else the published `skills-pack-<version>.json` (fetched and checked).
+    private func installIndex(
+        _ applied: DeltaApplier.Applied, version: String, from index: DistIndex, in staging: URL, file: String,
+        into fetched: inout [PullResult.FetchedFile]
+    ) throws {
+        guard let expected = index.entry(version)?.index else {
+            throw PullError.badSource(location: source.location, reason: "index.json has no entry for \(version)")
+        }
+        var data = applied.rebuiltIndex
+        if Digest.sha256Hex(data) != expected.sha256 {
+            data = try fetch(expected.file, into: &fetched)
+            let actual = Digest.sha256Hex(data)
+            guard actual == expected.sha256 else {
+                throw PullError.digestMismatch(file: expected.file, expected: expected.sha256, actual: actual)
+            }
+        }
+        guard let pack = try? JSONDecoder().decode(PackIndex.self, from: data), pack.version == version,
+            pack.checksums == applied.delta.checksums
+        else {
+            throw PullError.badArchive(file: file, reason: "pack index of \(version) disagrees with \(DeltaManifest.fileName)")
+        }
+        try AtomicFile.write(data, to: staging.appendingPathComponent(PackIndex.fileName))
     }
 
     private func currentVersion(of target: URL) throws -> String? {

@@ -82,7 +82,7 @@ struct PackagingStageTests {
         #expect(delta.removed == ["beta/two"])
         let reader = try ZipReader(data: try hub.dist(delta.artifact.file), label: "delta")
         let skills = Set(reader.entries.map { $0.name.split(separator: "/").prefix(2).joined(separator: "/") })
-        #expect(skills == ["alpha/one", "gamma/three", "delta.json", "skillex-pack.json"])
+        #expect(skills == ["alpha/one", "gamma/three", "delta.json"])
         let index = try DistIndex.load(hub.dist.appendingPathComponent("index.json"))
         #expect(index.entry("1.1.0")?.deltas.map(\.from) == ["1.0.0"])
     }
