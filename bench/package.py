@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import corpus, fresh_copy, median_time, peak_rss_mib, row, skillex_bin  # noqa: E402
+from common import corpus, fresh_copy, median_time, peak_rss_mib, row, run_timed, skillex_bin  # noqa: E402
 
 WORK = Path(os.environ.get("SKILLEX_BENCH_WORK", "/tmp/skillex-bench-package"))
 
@@ -57,9 +57,16 @@ def measure(binary, n, repeat):
     return hub
 
 
+def tree(root, skip=None):
+    return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*") if p.is_file() and p.name != skip}
+
+
 def delta(binary, hub):
     shutil.rmtree(hub / "dist", ignore_errors=True)
     full = package(binary, hub, "--strategy", "delta", "--version", "1.0.0")
+    consumer = WORK / "consumer-n1000"
+    shutil.rmtree(consumer, ignore_errors=True)
+    first_pull, _, _ = run_timed([binary, "pull", "--from", str(hub / "dist"), "--into", str(consumer)])
     skill = next((hub / "repos").glob("*/.claude/skills/*/SKILL.md"))
     skill.write_text(skill.read_text() + "\nOne more line.\n")
     sync(binary, hub)
@@ -70,6 +77,16 @@ def delta(binary, hub):
     ratio = size / full["pack"]["size"]
     row("delta, 1 of 1,000 skills changed", f"{size / 1024:.1f} KiB", f"skill {skill_bytes / 1024:.1f} KiB",
         f"full {full['pack']['size'] / 2**20:.1f} MiB", f"{ratio * 100:.2f}% of full", f"changed {changed}")
+    pull_time, pull_mem, proc = run_timed([binary, "pull", "--from", str(hub / "dist"), "--into", str(consumer),
+                                           "--format", "json"])
+    pulled = json.loads(proc.stdout)
+    fetched = [f["file"] for f in pulled["files"]]
+    same = tree(consumer, skip="skillex-pack.json") == tree(hub / "skills")
+    row("pull 1.0.0 → 1.0.1 (1,000 skills)", f"{pull_time:.2f} s (full pull {first_pull:.2f} s)",
+        f"route {pulled['route']}", f"fetched {pulled['bytes_fetched'] / 1024:.1f} KiB: {', '.join(fetched)}",
+        f"tree equal: {same}", f"{pull_mem:.0f} MiB")
+    if not same or pulled["route"] != "delta":
+        sys.exit("bench: pull did not reproduce the new pack through the delta")
     if ratio >= 0.02:
         sys.exit(f"bench: delta is {ratio * 100:.2f}% of the full pack (goal < 2%)")
 
