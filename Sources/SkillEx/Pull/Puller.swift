@@ -45,7 +45,7 @@ public struct Puller: Sendable {
                     carriedBy[skill.path] = pack.file
                 }
             case .delta(let delta, let version):
-                if !fm.fileExists(atPath: staging.path) { try fm.copyItem(at: target, to: staging) }
+                if !fm.fileExists(atPath: staging.path) { try TreeLinker.link(target, to: staging) }
                 let reader = try open(delta.file, sha256: delta.sha256, size: delta.size, into: &fetched)
                 let applied = try DeltaApplier.apply(reader, file: delta.file, to: staging)
                 try installIndex(applied, version: version, from: index, in: staging, file: delta.file, into: &fetched)

@@ -1,26 +1,35 @@
 import Foundation
 
 /// Writes checked archive entries into a folder (never outside it): files with 0644, or 0755
-/// when the entry has an execute bit.
+/// when the entry has an execute bit. Folders are made first, then files are inflated, checked
+/// and written on every core.
 enum TreeExtractor {
     /// Extracts the entries `include` accepts from `reader` under `root`.
     static func extract(
         _ reader: ZipReader, into root: URL, file: String, include: (ZipEntryInfo) -> Bool = { _ in true }
     ) throws {
-        let fm = FileManager.default
-        for entry in reader.entries where include(entry) {
-            let url = root.appendingPathComponent(entry.name)
-            if entry.isDirectory {
-                try fm.createDirectory(at: url, withIntermediateDirectories: true)
-                continue
-            }
-            let bytes: Data
-            do { bytes = try reader.contents(of: entry) } catch {
-                throw PullError.badArchive(file: file, reason: error.description)
-            }
-            try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try write(bytes, to: url, mode: entry.isExecutable ? 0o755 : 0o644)
+        let entries = reader.entries.filter(include)
+        var folders = Set<String>()
+        for entry in entries {
+            let parent = entry.isDirectory ? String(entry.name.dropLast()) : (entry.name.range(of: "/", options: .backwards)
+                .map { String(entry.name[..<$0.lowerBound]) } ?? "")
+            if !parent.isEmpty { folders.insert(parent) }
         }
+        for folder in folders.sorted() {
+            try FileManager.default.createDirectory(
+                at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+        let files = entries.filter { !$0.isDirectory }
+        let failures = ParallelMap.map(files) { entry -> (any Error)? in
+            do {
+                let bytes = try reader.contents(of: entry)
+                try write(bytes, to: root.appendingPathComponent(entry.name), mode: entry.isExecutable ? 0o755 : 0o644)
+                return nil
+            } catch let error as ZipError {
+                return PullError.badArchive(file: file, reason: error.description)
+            } catch { return error }
+        }
+        if let failure = failures.compactMap({ $0 }).first { throw failure }
     }
 
     private static func write(_ data: Data, to url: URL, mode: mode_t) throws {
