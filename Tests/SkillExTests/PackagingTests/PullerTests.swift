@@ -100,4 +100,39 @@ struct PullerTests {
         #expect(PullPlan.make(index: index, current: nil)?.bytes == 100)
         #expect(PullPlan.make(index: index, current: "1.2.0") == nil)
     }
+
+    @Test func chainsDeltasAndFallsBackToThePublishedIndex() throws {
+        var generator = SeededGenerator(seed: 7)
+        var skills: [String: [String: String]] = [:]
+        for index in 0..<5 {
+            let noise = (0..<4000).map { _ in String(UInt8.random(in: 0...255, using: &generator), radix: 16) }
+            skills["repo/skill-\(index)"] = ["SKILL.md": noise.joined(separator: " ")]
+        }
+        let hub = try PackFixture(skills)
+        defer { hub.remove() }
+        try hub.record(packager: "delta")
+        try hub.pack(PackOptions(version: "1.0.0"))
+        let target = hub.root.appendingPathComponent("consumer")
+        let source = FolderPackSource(root: hub.dist)
+        _ = try Puller(source: source).pull(into: target)
+        for (version, skill) in [("1.1.0", "repo/skill-1"), ("1.2.0", "repo/skill-3")] {
+            try hub.write(skill, ["SKILL.md": "changed for \(version)\n"])
+            try hub.record(packager: "delta")
+            try hub.pack(PackOptions(version: version))
+        }
+        // The held index no longer describes the folder exactly: the rebuilt index will not match
+        // index.json, so the puller fetches the published one.
+        let heldURL = target.appendingPathComponent(PackIndex.fileName)
+        var held = try JSONDecoder().decode(PackIndex.self, from: Data(contentsOf: heldURL))
+        held.skills[0].bytes += 1
+        try JSONWriter.data(held).write(to: heldURL)
+        let result = try Puller(source: source).pull(into: target)
+        #expect(result.route == "delta")
+        #expect(
+            result.files.map(\.file) == [
+                "index.json", "deltas/skills-delta-1.0.0-to-1.1.0.zip", "skills-pack-1.1.0.json",
+                "deltas/skills-delta-1.1.0-to-1.2.0.zip",
+            ])
+        #expect(try Data(contentsOf: heldURL) == hub.dist("skills-pack-1.2.0.json"))
+    }
 }
