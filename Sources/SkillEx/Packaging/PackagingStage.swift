@@ -67,7 +67,8 @@ public struct PackagingStage: Sendable {
                 skills: result.skills, deltas: deltas))
         let indexData = try JSONWriter.data(history)
         try AtomicFile.write(indexData, to: indexURL)
-        try AtomicFile.write(Self.checksums(history, indexData: indexData), to: workspace.distURL.appendingPathComponent("SHA256SUMS"))
+        let sums = workspace.distURL.appendingPathComponent("SHA256SUMS")
+        try AtomicFile.write(Self.checksums(history, indexData: indexData), to: sums)
         return result
     }
 

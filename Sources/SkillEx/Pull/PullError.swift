@@ -19,9 +19,11 @@ public enum PullError: DescribedError, Equatable {
         case .badSource(let location, let reason): "\(location): \(reason)"
         case .fetchFailed(let file, let reason): "\(file): cannot fetch: \(reason)"
         case .digestMismatch(let file, let expected, let actual):
-            "\(file): SHA-256 mismatch (index.json \(expected.prefix(12))…, got \(actual.prefix(12))…); nothing changed"
+            "\(file): SHA-256 mismatch (index.json \(expected.prefix(12))…, "
+                + "got \(actual.prefix(12))…); nothing changed"
         case .skillMismatch(let skill, let file, let expected, let actual):
-            "\(file): skill \(skill) checksum mismatch (expected \(expected.prefix(12))…, got \(actual.prefix(12))…); nothing changed"
+            "\(file): skill \(skill) checksum mismatch (expected \(expected.prefix(12))…, "
+                + "got \(actual.prefix(12))…); nothing changed"
         case .badArchive(let file, let reason): "\(file): \(reason); nothing changed"
         case .badTarget(let path, let reason): "\(path): \(reason)"
         }

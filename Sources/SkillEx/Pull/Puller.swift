@@ -109,7 +109,8 @@ public struct Puller: Sendable {
         guard let pack = try? JSONDecoder().decode(PackIndex.self, from: data), pack.version == version,
             pack.checksums == applied.delta.checksums
         else {
-            throw PullError.badArchive(file: file, reason: "pack index of \(version) disagrees with \(DeltaManifest.fileName)")
+            throw PullError.badArchive(
+                file: file, reason: "pack index of \(version) disagrees with \(DeltaManifest.fileName)")
         }
         try AtomicFile.write(data, to: staging.appendingPathComponent(PackIndex.fileName))
     }

@@ -11,8 +11,9 @@ enum TreeExtractor {
         let entries = reader.entries.filter(include)
         var folders = Set<String>()
         for entry in entries {
-            let parent = entry.isDirectory ? String(entry.name.dropLast()) : (entry.name.range(of: "/", options: .backwards)
-                .map { String(entry.name[..<$0.lowerBound]) } ?? "")
+            let name = entry.isDirectory ? String(entry.name.dropLast()) : entry.name
+            let parent = entry.isDirectory
+                ? name : name.range(of: "/", options: .backwards).map { String(name[..<$0.lowerBound]) } ?? ""
             if !parent.isEmpty { folders.insert(parent) }
         }
         for folder in folders.sorted() {

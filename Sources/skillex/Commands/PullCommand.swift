@@ -46,7 +46,8 @@ struct PullCommand: ParsableCommand {
                 Terminal.out("\(into) is up to date (\(result.to))")
             } else {
                 Terminal.out(
-                    Terminal.paint("pulled", "32") + " \(result.from ?? "(empty)") → \(result.to) via \(result.route): "
+                    Terminal.paint("pulled", "32")
+                        + " \(result.from ?? "(empty)") → \(result.to) via \(result.route): "
                         + "\(result.files.count) files, \(result.bytesFetched) bytes, \(result.skills) skills")
             }
         }
