@@ -49,6 +49,23 @@ struct PullerTests {
         #expect(try Puller(source: source).pull(into: target).status == "up_to_date")
     }
 
+    @Test func executableBitSurvivesPackAndPull() throws {
+        let hub = try PackFixture(PackFixture.sample)
+        defer { hub.remove() }
+        let script = hub.root.appendingPathComponent("skills/beta/two/scripts/run.sh")
+        try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: script.path)
+        let result = try hub.pack()
+        let reader = try ZipReader(data: try hub.dist(result.pack.file), label: "pack")
+        let modes = Dictionary(uniqueKeysWithValues: reader.entries.map { ($0.name, $0.unixMode) })
+        #expect(modes["beta/two/scripts/run.sh"] == 0o100755)
+        #expect(modes["beta/two/SKILL.md"] == 0o100644)
+        let target = hub.root.appendingPathComponent("consumer")
+        _ = try Puller(source: FolderPackSource(root: hub.dist)).pull(into: target)
+        let pulled = try FileManager.default.attributesOfItem(
+            atPath: target.appendingPathComponent("beta/two/scripts/run.sh").path)
+        #expect((pulled[.posixPermissions] as? Int) == 0o755)
+    }
+
     @Test func tamperedDeltaIsRefusedAndTargetUnchanged() throws {
         let hub = try PackFixture(PackFixture.sample)
         defer { hub.remove() }

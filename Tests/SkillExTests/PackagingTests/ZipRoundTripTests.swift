@@ -70,5 +70,27 @@ struct ZipRoundTripTests {
         let tail = data.suffix(22)
         #expect(tail.prefix(4) == Data([0x50, 0x4b, 0x05, 0x06]))
         #expect(Array(tail)[10] == 0xFF && Array(tail)[11] == 0xFF)
+        // Info-ZIP's unzip reads it too.
+        let url = temp()
+        defer { try? FileManager.default.removeItem(at: url) }
+        try data.write(to: url)
+        let unzip = Process()
+        unzip.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
+        unzip.arguments = ["-tqq", url.path]
+        try unzip.run()
+        unzip.waitUntilExit()
+        #expect(unzip.terminationStatus == 0)
+    }
+
+    @Test func sizesBeyond4GiBGoIntoZip64ExtraFields() throws {
+        let huge: UInt64 = 5 << 30
+        let entry = CompressedEntry(
+            name: "big.bin", permissions: 0o644, method: 8, crc32: 0, uncompressedSize: huge,
+            payload: Data([0x03, 0x00]))
+        let reader = try ZipReader(data: try write([entry]), label: "big.zip")
+        #expect(reader.entries.first?.uncompressedSize == huge)
+        #expect(reader.entries.first?.compressedSize == 2)
+        // Two bytes cannot inflate to 5 GiB: refused before any allocation.
+        #expect(throws: ZipError.self) { try reader.contents(of: reader.entries[0]) }
     }
 }
