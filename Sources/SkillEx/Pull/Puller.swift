@@ -31,7 +31,7 @@ public struct Puller: Sendable {
         let parent = target.deletingLastPathComponent()
         try fm.createDirectory(at: parent, withIntermediateDirectories: true)
         let staging = parent.appendingPathComponent(".\(target.lastPathComponent).pull-\(UUID().uuidString)")
-        defer { try? fm.removeItem(at: staging) }
+        defer { TreeLinker.remove(staging) }
         var carriedBy: [String: String] = [:]
         for step in plan.steps {
             switch step {
@@ -153,6 +153,6 @@ public struct Puller: Sendable {
             try? AtomicFile.replace(target, with: aside)
             throw error
         }
-        try? fm.removeItem(at: aside)
+        TreeLinker.remove(aside)
     }
 }
