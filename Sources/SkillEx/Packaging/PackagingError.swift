@@ -4,6 +4,8 @@ public enum PackagingError: DescribedError, Equatable {
     case checksumMismatch(skill: String, path: String, expected: String, actual: String)
     /// A skill the manifest records has no folder under `skills/`.
     case skillMissing(skill: String, path: String)
+    /// A recorded repository or skill name that cannot be a folder name (`..`, slashes…).
+    case unsafeName(skill: String, reason: String)
     /// A file changed size while it was being packed.
     case changedWhilePacking(path: String)
     /// A version label that cannot be used.
@@ -24,6 +26,7 @@ public enum PackagingError: DescribedError, Equatable {
             "\(path): skill \(skill) does not match its manifest checksum "
                 + "(manifest \(expected.prefix(12))…, files \(actual.prefix(12))…); run `skillex sync` first"
         case .skillMissing(let skill, let path): "\(path): skill \(skill) is in the manifest but not on disk"
+        case .unsafeName(let skill, let reason): "manifest skill \(skill): name \(reason)"
         case .changedWhilePacking(let path): "\(path): file changed while it was being packed"
         case .badVersion(let version, let reason): "version '\(version)' \(reason)"
         case .unknownStrategy(let name, let known):

@@ -47,6 +47,11 @@ public enum SkillSelection {
 
     /// The skill in `folder` with its files listed and their execute bits read.
     public static func select(repo: String, skill: String, checksum: String, folder: URL) throws -> SelectedSkill {
+        for name in [repo, skill] {
+            if let problem = PathSafety.problem(withFolderName: name) {
+                throw PackagingError.unsafeName(skill: repo + "/" + skill, reason: "'\(name)' \(problem)")
+            }
+        }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue
         else { throw PackagingError.skillMissing(skill: repo + "/" + skill, path: folder.path) }

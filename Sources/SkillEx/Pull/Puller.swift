@@ -130,6 +130,13 @@ public struct Puller: Sendable {
     /// Every skill of the final index must match its checksum; the error names the file that
     /// carried the skill (or the target's own copy).
     private func verify(_ pack: PackIndex, in staging: URL, carriedBy: [String: String], target: URL) throws {
+        for skill in pack.skills {
+            let file = carriedBy[skill.path] ?? PackIndex.fileName
+            try ArchiveSafety.checkNameOrThrow(skill.path, file: file)
+            if skill.repo.contains("/") || skill.skill.contains("/") {
+                throw PullError.badArchive(file: file, reason: "bad skill name \(skill.path)")
+            }
+        }
         let outcomes = ParallelMap.map(pack.skills) { skill -> PullError? in
             let folder = staging.appendingPathComponent(skill.repo).appendingPathComponent(skill.skill)
             let actual = (try? SkillChecksum.compute(folder: folder)) ?? "missing"

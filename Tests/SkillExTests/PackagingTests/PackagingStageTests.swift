@@ -112,4 +112,14 @@ struct PackagingStageTests {
             .pack(try hub.manifest(), options: PackOptions(strategy: "index-only"))
         #expect(result.strategy == "index-only")
     }
+
+    @Test func unsafeManifestNamesAreRefused() throws {
+        let hub = try PackFixture(PackFixture.sample)
+        defer { hub.remove() }
+        var manifest = try hub.manifest()
+        manifest.skills[0].sourceRepo = ".."
+        #expect(throws: PackagingError.self) {
+            try PackagingStage(workspace: hub.workspace).pack(manifest, options: PackOptions())
+        }
+    }
 }
