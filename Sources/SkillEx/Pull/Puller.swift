@@ -117,7 +117,9 @@ public struct Puller: Sendable {
 
     private func currentVersion(of target: URL) throws -> String? {
         let fm = FileManager.default
-        guard fm.fileExists(atPath: target.path) else { return nil }
+        var isFolder: ObjCBool = false
+        guard fm.fileExists(atPath: target.path, isDirectory: &isFolder) else { return nil }
+        guard isFolder.boolValue else { throw PullError.badTarget(path: target.path, reason: "is not a folder") }
         if let pack = try PackIndexFile.read(in: target) { return pack.version }
         let contents = (try? fm.contentsOfDirectory(atPath: target.path)) ?? []
         guard contents.isEmpty else {
