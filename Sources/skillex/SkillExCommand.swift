@@ -26,6 +26,8 @@ struct SkillExCommand: AsyncParsableCommand {
             PublishCommand.self,
             WebhooksCommand.self,
             DebugSigV4Command.self,
+            PackageCommand.self,
+            PullCommand.self,
         ]
     )
 

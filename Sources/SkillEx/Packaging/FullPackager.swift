@@ -1,0 +1,38 @@
+import Foundation
+
+/// The `full` strategy: one pack holding every recorded skill, plus its index beside it.
+public struct FullPackager: Packager {
+    /// `full`.
+    public let name = "full"
+
+    /// A full packager.
+    public init() {}
+
+    /// Writes `dist/skills-pack-<version>.zip` and `dist/skills-pack-<version>.json`.
+    public func pack(_ request: PackRequest) throws -> PackResult {
+        try Self.writeFullPack(request, strategy: name).result
+    }
+
+    /// The full pack: what it wrote, the skills it packed and its index (for other strategies).
+    public static func writeFullPack(
+        _ request: PackRequest, strategy: String
+    ) throws -> (result: PackResult, skills: [SelectedSkill], index: PackIndex) {
+        let dist = request.workspace.distURL
+        let skills = try SkillSelection.collect(workspace: request.workspace, manifest: request.manifest)
+        let createdAt = Timestamp.string(request.timestamp)
+        let index = PackIndex(version: request.version, createdAt: createdAt, skills: skills.map(\.indexEntry))
+        let indexData = try JSONWriter.data(index)
+        let packName = "skills-pack-\(request.version).zip"
+        let indexName = "skills-pack-\(request.version).json"
+        let written = try PackWriter.write(
+            skills: skills, extras: [PackIndex.fileName: indexData],
+            to: dist.appendingPathComponent(packName), timestamp: DOSTimestamp(request.timestamp))
+        try AtomicFile.write(indexData, to: dist.appendingPathComponent(indexName))
+        let result = PackResult(
+            version: request.version, strategy: strategy, createdAt: createdAt,
+            pack: .init(file: packName, size: written.size, sha256: written.sha256),
+            index: .init(file: indexName, size: Int64(indexData.count), sha256: Digest.sha256Hex(indexData)),
+            skills: index.skills.count, files: index.files, bytes: index.bytes, delta: nil, dist: dist.path)
+        return (result, skills, index)
+    }
+}

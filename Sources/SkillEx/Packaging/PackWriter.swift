@@ -1,0 +1,112 @@
+public import Foundation
+
+/// Writes a reproducible ZIP of skills plus a few generated files, atomically: entries sorted by
+/// path bytes, deflated on every core in bounded batches, each skill's checksum verified against
+/// the manifest from the same read.
+public enum PackWriter {
+    /// Input bytes compressed per batch; bounds memory to about twice this.
+    static let batchBytes: Int64 = 48 << 20
+
+    /// Writes `skills` and `extras` (name → bytes) to `url`; returns the file's size and SHA-256.
+    public static func write(
+        skills: [SelectedSkill], extras: [String: Data], to url: URL, timestamp: DOSTimestamp
+    ) throws -> (size: Int64, sha256: String) {
+        let folder = url.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let temp = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(UUID().uuidString)")
+        do {
+            let writer = try ZipWriter(url: temp, timestamp: timestamp)
+            for batch in batches(units(skills: skills, extras: extras)) {
+                let compressed = ParallelMap.map(batch) { unit in Result { try compress(unit) } }
+                for result in compressed {
+                    for entry in try result.get() { try writer.add(entry) }
+                }
+            }
+            let digest = try writer.finish()
+            try AtomicFile.replace(url, with: temp)
+            return (Int64(writer.size), digest)
+        } catch {
+            try? FileManager.default.removeItem(at: temp)
+            throw error
+        }
+    }
+
+    // MARK: - Units of work
+
+    private enum Unit: Sendable {
+        case skill(SelectedSkill)
+        case file(String, Data)
+
+        var key: String {
+            switch self {
+            case .skill(let skill): skill.path + "/"
+            case .file(let name, _): name
+            }
+        }
+
+        var bytes: Int64 {
+            switch self {
+            case .skill(let skill): skill.files.reduce(0) { $0 + $1.size }
+            case .file(_, let data): Int64(data.count)
+            }
+        }
+    }
+
+    private static func units(skills: [SelectedSkill], extras: [String: Data]) -> [Unit] {
+        let all = skills.map(Unit.skill) + extras.map { Unit.file($0.key, $0.value) }
+        return all.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+    }
+
+    private static func batches(_ units: [Unit]) -> [[Unit]] {
+        var result: [[Unit]] = []
+        var current: [Unit] = []
+        var size: Int64 = 0
+        for unit in units {
+            if !current.isEmpty && size + unit.bytes > batchBytes {
+                result.append(current)
+                current = []
+                size = 0
+            }
+            current.append(unit)
+            size += unit.bytes
+        }
+        if !current.isEmpty { result.append(current) }
+        return result
+    }
+
+    private static func compress(_ unit: Unit) throws -> [CompressedEntry] {
+        switch unit {
+        case .file(let name, let data):
+            return [try ZipCompressor.entry(name: name, bytes: data, permissions: 0o644)]
+        case .skill(let skill):
+            let deflater = try Deflater()
+            var hasher = SHA256Hasher()
+            var entries: [CompressedEntry] = []
+            for (file, executable) in zip(skill.files, skill.executable) {
+                let data = try read(file)
+                hasher.update(file.relativePath)
+                hasher.update(data)
+                entries.append(
+                    try deflater.entry(
+                        name: skill.path + "/" + file.relativePath, bytes: data,
+                        permissions: executable ? 0o755 : 0o644))
+            }
+            let actual = Digest.hex(hasher.finalize())
+            guard actual == skill.checksum else {
+                throw PackagingError.checksumMismatch(
+                    skill: skill.path, path: skill.folder.path, expected: skill.checksum, actual: actual)
+            }
+            return entries
+        }
+    }
+
+    private static func read(_ file: SkillFile) throws -> Data {
+        var data = Data()
+        data.reserveCapacity(Int(file.size))
+        try FileBytes.forEachChunk(of: file.url) { chunk in data.append(contentsOf: chunk) }
+        guard Int64(data.count) == file.size else {
+            throw PackagingError.changedWhilePacking(path: file.url.path)
+        }
+        return data
+    }
+}

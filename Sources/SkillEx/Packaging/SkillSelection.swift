@@ -1,0 +1,63 @@
+public import Foundation
+
+/// A recorded skill found on disk, with its files listed for packing.
+public struct SelectedSkill: Sendable {
+    /// Source repository.
+    public var repo: String
+    /// Skill folder name.
+    public var skill: String
+    /// The checksum the manifest recorded at sync.
+    public var checksum: String
+    /// The skill's folder under `skills/`.
+    public var folder: URL
+    /// Its files in checksum order.
+    public var files: [SkillFile]
+    /// Which of `files` have an execute bit (same order).
+    public var executable: [Bool]
+
+    /// `repo/skill`.
+    public var path: String { repo + "/" + skill }
+
+    /// The skill's entry in a pack index.
+    public var indexEntry: PackIndex.Skill {
+        PackIndex.Skill(
+            repo: repo, skill: skill, checksum: checksum, bytes: files.reduce(0) { $0 + $1.size },
+            files: zip(files, executable).map { file, exec in
+                PackIndex.File(path: file.relativePath, size: file.size, executable: exec ? true : nil)
+            })
+    }
+}
+
+/// Finds the skills the manifest records (sync records only valid ones) under `skills/`.
+public enum SkillSelection {
+    /// Every recorded skill, listed in parallel, in archive order (`repo/skill/` path bytes).
+    public static func collect(workspace: Workspace, manifest: Manifest) throws -> [SelectedSkill] {
+        let root = workspace.skillsURL
+        let listed = ParallelMap.map(manifest.skills) { entry -> Result<SelectedSkill, any Error> in
+            Result {
+                try select(
+                    repo: entry.sourceRepo, skill: entry.name, checksum: entry.checksum,
+                    folder: root.appendingPathComponent(entry.sourceRepo).appendingPathComponent(entry.name))
+            }
+        }
+        var skills = try listed.map { try $0.get() }
+        skills.sort { ($0.path + "/").utf8.lexicographicallyPrecedes(($1.path + "/").utf8) }
+        return skills
+    }
+
+    /// The skill in `folder` with its files listed and their execute bits read.
+    public static func select(repo: String, skill: String, checksum: String, folder: URL) throws -> SelectedSkill {
+        for name in [repo, skill] {
+            if let problem = PathSafety.problem(withFolderName: name) {
+                throw PackagingError.unsafeName(skill: repo + "/" + skill, reason: "'\(name)' \(problem)")
+            }
+        }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue
+        else { throw PackagingError.skillMissing(skill: repo + "/" + skill, path: folder.path) }
+        let files = try SkillFiles.list(folder)
+        let executable = files.map(\.isExecutable)
+        return SelectedSkill(
+            repo: repo, skill: skill, checksum: checksum, folder: folder, files: files, executable: executable)
+    }
+}

@@ -1,0 +1,173 @@
+public import Foundation
+
+/// Writes a ZIP archive entry by entry to a file: fixed timestamp, Unix permissions, no extra
+/// fields except ZIP64 where a size, offset or the entry count needs it.
+///
+/// The caller adds entries in the order they should appear (SkillEx sorts by path bytes); the
+/// same entries always give the same bytes.
+public final class ZipWriter {
+    private let fd: Int32
+    private let path: String
+    private let timestamp: DOSTimestamp
+    private var buffer: [UInt8] = []
+    private var offset: UInt64 = 0
+    private var central = ByteBuffer()
+    private var count: UInt64 = 0
+    private var isClosed = false
+    private var hasher = SHA256Hasher()
+
+    /// Creates (or truncates) the file at `url`.
+    public init(url: URL, timestamp: DOSTimestamp) throws {
+        path = url.path
+        self.timestamp = timestamp
+        fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw FileBytes.posixError(path) }
+        buffer.reserveCapacity(1 << 20)
+    }
+
+    deinit { if !isClosed { close(fd) } }
+
+    /// Bytes written so far (the archive's size once `finish` returns).
+    public var size: UInt64 { offset + UInt64(buffer.count) }
+
+    /// Appends one entry: local header, then its payload.
+    public func add(_ entry: CompressedEntry) throws {
+        let name = Array(entry.name.utf8)
+        let compressed = UInt64(entry.payload.count)
+        let headerOffset = size
+        let local64 = entry.uncompressedSize >= ZipFormat.max32 || compressed >= ZipFormat.max32
+        var local = ByteBuffer()
+        local.u32(ZipFormat.localHeaderSignature)
+        local.u16(local64 ? ZipFormat.versionZip64 : ZipFormat.versionDeflate)
+        local.u16(ZipFormat.utf8Flag)
+        local.u16(entry.method)
+        local.u16(timestamp.time)
+        local.u16(timestamp.date)
+        local.u32(entry.crc32)
+        local.u32(local64 ? UInt32.max : UInt32(compressed))
+        local.u32(local64 ? UInt32.max : UInt32(entry.uncompressedSize))
+        local.u16(UInt16(clamping: name.count))
+        local.u16(local64 ? 20 : 0)
+        local.append(name)
+        if local64 {
+            local.u16(ZipFormat.zip64ExtraID)
+            local.u16(16)
+            local.u64(entry.uncompressedSize)
+            local.u64(compressed)
+        }
+        try emit(local.bytes)
+        try entry.payload.withUnsafeBytes { try emit($0) }
+
+        // Central record: only the fields that overflow go into the ZIP64 extra, in APPNOTE order.
+        var extra = ByteBuffer()
+        if entry.uncompressedSize >= ZipFormat.max32 { extra.u64(entry.uncompressedSize) }
+        if compressed >= ZipFormat.max32 { extra.u64(compressed) }
+        if headerOffset >= ZipFormat.max32 { extra.u64(headerOffset) }
+        let needs64 = !extra.bytes.isEmpty
+        let version = needs64 ? ZipFormat.versionZip64 : ZipFormat.versionDeflate
+        central.u32(ZipFormat.centralHeaderSignature)
+        central.u16(ZipFormat.unixHost | version)
+        central.u16(version)
+        central.u16(ZipFormat.utf8Flag)
+        central.u16(entry.method)
+        central.u16(timestamp.time)
+        central.u16(timestamp.date)
+        central.u32(entry.crc32)
+        central.u32(compressed >= ZipFormat.max32 ? UInt32.max : UInt32(compressed))
+        central.u32(entry.uncompressedSize >= ZipFormat.max32 ? UInt32.max : UInt32(entry.uncompressedSize))
+        central.u16(UInt16(clamping: name.count))
+        central.u16(needs64 ? UInt16(extra.bytes.count + 4) : 0)
+        central.u16(0)  // comment
+        central.u16(0)  // disk
+        central.u16(0)  // internal attributes
+        central.u32((UInt32(0o100000 | UInt32(entry.permissions & 0o777))) << 16)
+        central.u32(headerOffset >= ZipFormat.max32 ? UInt32.max : UInt32(headerOffset))
+        central.append(name)
+        if needs64 {
+            central.u16(ZipFormat.zip64ExtraID)
+            central.u16(UInt16(extra.bytes.count))
+            central.append(extra.bytes)
+        }
+        count += 1
+    }
+
+    /// Writes the central directory and end records, flushes and closes the file; returns the
+    /// archive's SHA-256 (lowercase hex), computed as it was written.
+    @discardableResult
+    public func finish() throws -> String {
+        let start = size
+        try emit(central.bytes)
+        let length = UInt64(central.bytes.count)
+        central = ByteBuffer()
+        let needs64 = count >= ZipFormat.max16 || start >= ZipFormat.max32 || length >= ZipFormat.max32
+        var end = ByteBuffer()
+        if needs64 {
+            let recordOffset = size
+            end.u32(ZipFormat.zip64EndSignature)
+            end.u64(44)
+            end.u16(ZipFormat.unixHost | ZipFormat.versionZip64)
+            end.u16(ZipFormat.versionZip64)
+            end.u32(0)
+            end.u32(0)
+            end.u64(count)
+            end.u64(count)
+            end.u64(length)
+            end.u64(start)
+            end.u32(ZipFormat.zip64LocatorSignature)
+            end.u32(0)
+            end.u64(recordOffset)
+            end.u32(1)
+        }
+        end.u32(ZipFormat.endSignature)
+        end.u16(0)
+        end.u16(0)
+        end.u16(needs64 ? UInt16.max : UInt16(count))
+        end.u16(needs64 ? UInt16.max : UInt16(count))
+        end.u32(needs64 ? UInt32.max : UInt32(length))
+        end.u32(needs64 ? UInt32.max : UInt32(start))
+        end.u16(0)
+        try emit(end.bytes)
+        try flush()
+        guard fsync(fd) == 0 else { throw FileBytes.posixError(path) }
+        isClosed = true
+        guard close(fd) == 0 else { throw FileBytes.posixError(path) }
+        var finished = SHA256Hasher()
+        swap(&finished, &hasher)
+        return Digest.hex(finished.finalize())
+    }
+
+    // MARK: - Output
+
+    private func emit(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { try emit($0) }
+    }
+
+    private func emit(_ bytes: UnsafeRawBufferPointer) throws {
+        if buffer.count + bytes.count > (1 << 20) { try flush() }
+        if bytes.count >= (1 << 20) {
+            try writeAll(bytes)
+        } else {
+            buffer.append(contentsOf: bytes)
+        }
+    }
+
+    private func flush() throws {
+        let pending = buffer
+        buffer.removeAll(keepingCapacity: true)
+        try pending.withUnsafeBytes { try writeAll($0) }
+    }
+
+    private func writeAll(_ bytes: UnsafeRawBufferPointer) throws {
+        hasher.update(bytes)
+        var done = 0
+        while done < bytes.count {
+            let written = write(fd, bytes.baseAddress?.advanced(by: done), bytes.count - done)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw FileBytes.posixError(path)
+            }
+            done += written
+        }
+        offset += UInt64(bytes.count)
+    }
+}

@@ -1,0 +1,167 @@
+public import Foundation
+
+/// Brings a folder up to a source's latest pack version: plans the cheapest route, fetches and
+/// verifies every file, builds the new tree beside the target and swaps it in atomically.
+public struct Puller: Sendable {
+    /// Where packs come from.
+    public var source: any PackSource
+
+    /// A puller reading from `source`.
+    public init(source: any PackSource) { self.source = source }
+
+    /// Updates `target`; on any error the target is exactly as it was.
+    public func pull(into target: URL) throws -> PullResult {
+        var fetched: [PullResult.FetchedFile] = []
+        let indexData = try fetch(DistIndex.fileName, into: &fetched)
+        let index = try DistIndex.decode(indexData, label: source.location + "/" + DistIndex.fileName)
+        guard let latest = index.latest else {
+            throw PullError.badSource(location: source.location, reason: "index.json lists no versions")
+        }
+        let current = try currentVersion(of: target)
+        var result = PullResult(
+            status: "up_to_date", source: source.location, target: target.path, from: current, to: latest,
+            route: "none", files: [], bytesFetched: 0, skills: 0)
+        guard let plan = PullPlan.make(index: index, current: current) else {
+            result.skills = try PackIndexFile.read(in: target)?.skills.count ?? 0
+            result.files = fetched
+            result.bytesFetched = fetched.reduce(0) { $0 + $1.bytes }
+            return result
+        }
+        let fm = FileManager.default
+        let parent = target.deletingLastPathComponent()
+        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+        let staging = parent.appendingPathComponent(".\(target.lastPathComponent).pull-\(UUID().uuidString)")
+        defer { TreeLinker.remove(staging) }
+        var carriedBy: [String: String] = [:]
+        for step in plan.steps {
+            switch step {
+            case .full(_, let pack):
+                let reader = try open(pack.file, sha256: pack.sha256, size: pack.size, into: &fetched)
+                try? fm.removeItem(at: staging)
+                try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+                try TreeExtractor.extract(reader, into: staging, file: pack.file)
+                carriedBy = [:]
+                for skill in try PackIndexFile.require(in: staging, file: pack.file).skills {
+                    carriedBy[skill.path] = pack.file
+                }
+            case .delta(let delta, let version):
+                if !fm.fileExists(atPath: staging.path) { try TreeLinker.link(target, to: staging) }
+                let reader = try open(delta.file, sha256: delta.sha256, size: delta.size, into: &fetched)
+                let applied = try DeltaApplier.apply(reader, file: delta.file, to: staging)
+                try installIndex(applied, version: version, from: index, in: staging, file: delta.file, into: &fetched)
+                for skill in applied.delta.carried { carriedBy[skill] = delta.file }
+            }
+        }
+        let pack = try PackIndexFile.require(in: staging, file: "result")
+        guard pack.version == latest else {
+            throw PullError.badArchive(file: source.location, reason: "route ended at \(pack.version), not \(latest)")
+        }
+        try verify(pack, in: staging, carriedBy: carriedBy, target: target)
+        try swap(staging, into: target)
+        result.status = "updated"
+        result.route = plan.steps.contains { if case .full = $0 { true } else { false } } ? "full" : "delta"
+        result.files = fetched
+        result.bytesFetched = fetched.reduce(0) { $0 + $1.bytes }
+        result.skills = pack.skills.count
+        return result
+    }
+
+    // MARK: - Steps
+
+    private func fetch(_ file: String, into fetched: inout [PullResult.FetchedFile]) throws -> Data {
+        let data = try source.fetch(file)
+        fetched.append(.init(file: file, bytes: Int64(data.count)))
+        return data
+    }
+
+    private func open(
+        _ file: String, sha256: String, size: Int64, into fetched: inout [PullResult.FetchedFile]
+    ) throws -> ZipReader {
+        let data = try fetch(file, into: &fetched)
+        let actual = Digest.sha256Hex(data)
+        guard actual == sha256, Int64(data.count) == size else {
+            throw PullError.digestMismatch(file: file, expected: sha256, actual: actual)
+        }
+        do {
+            let reader = try ZipReader(data: data, label: file)
+            try ArchiveSafety.check(reader.entries)
+            return reader
+        } catch { throw PullError.badArchive(file: file, reason: error.description) }
+    }
+
+    /// Writes the `version` pack index: the rebuilt one when it matches `index.json`'s SHA-256,
+    /// else the published `skills-pack-<version>.json` (fetched and checked).
+    private func installIndex(
+        _ applied: DeltaApplier.Applied, version: String, from index: DistIndex, in staging: URL, file: String,
+        into fetched: inout [PullResult.FetchedFile]
+    ) throws {
+        guard let expected = index.entry(version)?.index else {
+            throw PullError.badSource(location: source.location, reason: "index.json has no entry for \(version)")
+        }
+        var data = applied.rebuiltIndex
+        if Digest.sha256Hex(data) != expected.sha256 {
+            data = try fetch(expected.file, into: &fetched)
+            let actual = Digest.sha256Hex(data)
+            guard actual == expected.sha256 else {
+                throw PullError.digestMismatch(file: expected.file, expected: expected.sha256, actual: actual)
+            }
+        }
+        guard let pack = try? JSONDecoder().decode(PackIndex.self, from: data), pack.version == version,
+            pack.checksums == applied.delta.checksums
+        else {
+            throw PullError.badArchive(
+                file: file, reason: "pack index of \(version) disagrees with \(DeltaManifest.fileName)")
+        }
+        try AtomicFile.write(data, to: staging.appendingPathComponent(PackIndex.fileName))
+    }
+
+    private func currentVersion(of target: URL) throws -> String? {
+        let fm = FileManager.default
+        var isFolder: ObjCBool = false
+        guard fm.fileExists(atPath: target.path, isDirectory: &isFolder) else { return nil }
+        guard isFolder.boolValue else { throw PullError.badTarget(path: target.path, reason: "is not a folder") }
+        if let pack = try PackIndexFile.read(in: target) { return pack.version }
+        let contents = (try? fm.contentsOfDirectory(atPath: target.path)) ?? []
+        guard contents.isEmpty else {
+            throw PullError.badTarget(
+                path: target.path, reason: "not empty and holds no \(PackIndex.fileName); refusing to replace it")
+        }
+        return nil
+    }
+
+    /// Every skill of the final index must match its checksum; the error names the file that
+    /// carried the skill (or the target's own copy).
+    private func verify(_ pack: PackIndex, in staging: URL, carriedBy: [String: String], target: URL) throws {
+        for skill in pack.skills {
+            let file = carriedBy[skill.path] ?? PackIndex.fileName
+            try ArchiveSafety.checkNameOrThrow(skill.path, file: file)
+            if skill.repo.contains("/") || skill.skill.contains("/") {
+                throw PullError.badArchive(file: file, reason: "bad skill name \(skill.path)")
+            }
+        }
+        let outcomes = ParallelMap.map(pack.skills) { skill -> PullError? in
+            let folder = staging.appendingPathComponent(skill.repo).appendingPathComponent(skill.skill)
+            let actual = (try? SkillChecksum.compute(folder: folder)) ?? "missing"
+            guard actual != skill.checksum else { return nil }
+            let file = carriedBy[skill.path] ?? target.appendingPathComponent(skill.path).path
+            return .skillMismatch(skill: skill.path, file: file, expected: skill.checksum, actual: actual)
+        }
+        if let failure = outcomes.compactMap({ $0 }).first { throw failure }
+    }
+
+    private func swap(_ staging: URL, into target: URL) throws {
+        let fm = FileManager.default
+        guard fm.fileExists(atPath: target.path) else {
+            try AtomicFile.replace(target, with: staging)
+            return
+        }
+        let aside = target.deletingLastPathComponent()
+            .appendingPathComponent(".\(target.lastPathComponent).old-\(UUID().uuidString)")
+        try AtomicFile.replace(aside, with: target)
+        do { try AtomicFile.replace(target, with: staging) } catch {
+            try? AtomicFile.replace(target, with: aside)
+            throw error
+        }
+        TreeLinker.remove(aside)
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import SkillEx
+
+/// `skillex pull`: bring a local folder up to a source's latest pack, fetching only what changed.
+struct PullCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pull",
+        abstract: "Bring a folder up to the latest pack version, fetching only the deltas it needs.",
+        discussion: """
+            Reads the source's index.json, finds the version DIR holds (its skillex-pack.json), \
+            fetches the cheapest chain of deltas (or the full pack), verifies every file's SHA-256 \
+            and every skill's checksum, then swaps the new tree in atomically. On any error DIR is \
+            left exactly as it was.
+            Exit status: 0 ok, 1 verification failed (checksum, damaged or unsafe archive), 2 bad input.
+
+            Examples:
+              skillex pull --from hub/dist --into vendor/skills
+              skillex pull --from file:///srv/skills/dist --into ~/.claude/skills --format json
+            """)
+
+    @Option(help: "A published dist/ folder: a path or a file:// URL.") var from: String
+    @Option(help: "The folder to bring up to date (created when missing).") var into: String
+    @Option(help: "Output format: text or json (json when stdout is not a terminal).")
+    var format: OutputFormat?
+
+    func run() throws {
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let target = URL(fileURLWithPath: into, relativeTo: cwd).standardizedFileURL
+        let result: PullResult
+        do {
+            let source = try PackSourceResolver.standard.source(for: from, base: cwd)
+            result = try Puller(source: source).pull(into: target)
+        } catch let error as PullError {
+            switch error {
+            case .digestMismatch, .skillMismatch, .badArchive:
+                Terminal.err("skillex: error: " + error.description)
+                throw ExitStatus.failed
+            default: throw ExitStatus.inputError(error)
+            }
+        } catch { throw ExitStatus.inputError(error) }
+        switch OutputFormat.resolve(format) {
+        case .json: try JSONOutput.print(result)
+        case .text:
+            if result.status == "up_to_date" {
+                Terminal.out("\(into) is up to date (\(result.to))")
+            } else {
+                Terminal.out(
+                    Terminal.paint("pulled", "32")
+                        + " \(result.from ?? "(empty)") → \(result.to) via \(result.route): "
+                        + "\(result.files.count) files, \(result.bytesFetched) bytes, \(result.skills) skills")
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+@testable import SkillEx
+
+@Suite("ZIP writer and reader")
+struct ZipRoundTripTests {
+    private func temp() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("zip-\(UUID().uuidString).zip")
+    }
+
+    private func write(_ entries: [CompressedEntry], timestamp: DOSTimestamp = .epoch) throws -> Data {
+        let url = temp()
+        defer { try? FileManager.default.removeItem(at: url) }
+        let writer = try ZipWriter(url: url, timestamp: timestamp)
+        for entry in entries { try writer.add(entry) }
+        try writer.finish()
+        return try Data(contentsOf: url)
+    }
+
+    @Test func roundTripKeepsBytesModesAndMethods() throws {
+        var random = SystemRandomNumberGenerator()
+        let noise = Data((0..<4096).map { _ in UInt8.random(in: 0...255, using: &random) })
+        let text = Data(String(repeating: "hello zip ", count: 500).utf8)
+        let entries = [
+            try ZipCompressor.entry(name: "a/empty.txt", bytes: Data(), permissions: 0o644),
+            try ZipCompressor.entry(name: "a/noise.bin", bytes: noise, permissions: 0o644),
+            try ZipCompressor.entry(name: "a/run.sh", bytes: text, permissions: 0o755),
+        ]
+        #expect(entries[1].method == 0)  // incompressible: stored
+        #expect(entries[2].method == 8)
+        let reader = try ZipReader(data: try write(entries), label: "t.zip")
+        #expect(reader.entries.map(\.name) == ["a/empty.txt", "a/noise.bin", "a/run.sh"])
+        #expect(try reader.contents(named: "a/noise.bin") == noise)
+        #expect(try reader.contents(named: "a/run.sh") == text)
+        #expect(try reader.contents(named: "a/empty.txt") == Data())
+        #expect(reader.entries[2].isExecutable)
+        #expect(!reader.entries[1].isExecutable)
+        #expect(reader.entries[2].unixMode == 0o100755)
+    }
+
+    @Test func sameEntriesGiveSameBytes() throws {
+        let entries = try (0..<20).map {
+            try ZipCompressor.entry(name: "f\($0)", bytes: Data("file \($0)".utf8), permissions: 0o644)
+        }
+        #expect(try write(entries) == write(entries))
+        let later = DOSTimestamp(Date(timeIntervalSince1970: 1_735_689_600))
+        #expect(try write(entries, timestamp: later) != write(entries))
+    }
+
+    @Test func dosTimestampEncodesUTCAndClamps() {
+        let stamp = DOSTimestamp(Date(timeIntervalSince1970: 1_735_689_600 + 3661))  // 2025-01-01 01:01:01
+        #expect(stamp.date == (45 << 9) | (1 << 5) | 1)
+        #expect(stamp.time == (1 << 11) | (1 << 5) | 0)
+        #expect(DOSTimestamp(Date(timeIntervalSince1970: 0)) == .epoch)
+    }
+
+    @Test func moreThan65535EntriesUseZip64() throws {
+        let count = 65_540
+        let entries = (0..<count).map { index in
+            CompressedEntry(
+                name: String(format: "e%06d", index), permissions: 0o644, method: 0,
+                crc32: ZipCompressor.crc32(Data([UInt8(index & 0xFF)])), uncompressedSize: 1,
+                payload: Data([UInt8(index & 0xFF)]))
+        }
+        let data = try write(entries)
+        let reader = try ZipReader(data: data, label: "big.zip")
+        #expect(reader.entries.count == count)
+        #expect(try reader.contents(of: reader.entries[count - 1]) == Data([UInt8((count - 1) & 0xFF)]))
+        // The classic end record saturates its count; the ZIP64 record carries the real one.
+        let tail = data.suffix(22)
+        #expect(tail.prefix(4) == Data([0x50, 0x4b, 0x05, 0x06]))
+        #expect(Array(tail)[10] == 0xFF && Array(tail)[11] == 0xFF)
+        // Info-ZIP's unzip reads it too.
+        let url = temp()
+        defer { try? FileManager.default.removeItem(at: url) }
+        try data.write(to: url)
+        let unzip = Process()
+        unzip.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
+        unzip.arguments = ["-tqq", url.path]
+        try unzip.run()
+        unzip.waitUntilExit()
+        #expect(unzip.terminationStatus == 0)
+    }
+
+    @Test func sizesBeyond4GiBGoIntoZip64ExtraFields() throws {
+        let huge: UInt64 = 5 << 30
+        let entry = CompressedEntry(
+            name: "big.bin", permissions: 0o644, method: 8, crc32: 0, uncompressedSize: huge,
+            payload: Data([0x03, 0x00]))
+        let reader = try ZipReader(data: try write([entry]), label: "big.zip")
+        #expect(reader.entries.first?.uncompressedSize == huge)
+        #expect(reader.entries.first?.compressedSize == 2)
+        // Two bytes cannot inflate to 5 GiB: refused before any allocation.
+        #expect(throws: ZipError.self) { try reader.contents(of: reader.entries[0]) }
+    }
+}
