@@ -305,3 +305,31 @@ def test_webhooks_test_command(skillex, hub):
         assert json.loads(receiver.deliveries[-1]["body"])["text"].startswith("SkillEx: ping")
     finally:
         receiver.stop()
+
+
+def test_real_pipeline_publish_then_pull_from_s3_fetches_only_the_delta(skillex, hub, moto, bucket, tmp_path):
+    """sync → package (delta strategy) → publish to moto → pull into an empty folder → one change →
+    package, publish, pull again: the second pull downloads index.json and the delta only."""
+    endpoint = moto[0]
+    manifest = hub / "manifest.json"
+    skillex("sync", "--manifest", manifest, check=1)  # the example hub's invalid skill, on purpose
+    skillex("package", "--manifest", manifest, "--strategy", "delta", "--version", "1.0.0", check=0)
+    publish(skillex, hub, f"s3://{bucket}/hub", endpoint)
+    consumer = tmp_path / "consumer"
+    first = json.loads(skillex("pull", "--from", f"s3://{bucket}/hub", "--endpoint", endpoint, "--into", consumer,
+                               "--format", "json", env=env(endpoint), check=0).stdout)
+    assert (first["route"], first["to"]) == ("full", "1.0.0")
+    assert (consumer / "data-team/sql-review/SKILL.md").is_file()
+
+    skill = hub / "repos/data-team/skills/sql-review/SKILL.md"
+    skill.write_text(skill.read_text() + "\nAlso check the query plan.\n")
+    skillex("sync", "--manifest", manifest, check=1)
+    skillex("package", "--manifest", manifest, "--strategy", "delta", "--version", "1.1.0", check=0)
+    publish(skillex, hub, f"s3://{bucket}/hub", endpoint)
+    second = json.loads(skillex("pull", "--from", f"s3://{bucket}/hub", "--endpoint", endpoint, "--into", consumer,
+                                "--format", "json", env=env(endpoint), check=0).stdout)
+    assert second["route"] == "delta"
+    assert [f["file"] for f in second["files"]] == ["index.json", "deltas/skills-delta-1.0.0-to-1.1.0.zip"]
+    full = next(v for v in json.loads((hub / "dist/index.json").read_text())["versions"] if v["version"] == "1.1.0")
+    assert second["bytes_fetched"] < full["pack"]["size"] / 2
+    assert "Also check the query plan." in (consumer / "data-team/sql-review/SKILL.md").read_text()

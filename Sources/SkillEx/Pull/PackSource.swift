@@ -7,7 +7,7 @@ public protocol PackSource: Sendable {
     /// The source as the user gave it, for messages.
     var location: String { get }
     /// The bytes of `relativePath` (e.g. `index.json`, `deltas/skills-delta-1.0.0-to-1.1.0.zip`).
-    func fetch(_ relativePath: String) throws -> Data
+    func fetch(_ relativePath: String) async throws -> Data
 }
 
 /// A published `dist/` folder on this machine (a path or a `file://` URL).
@@ -24,7 +24,7 @@ public struct FolderPackSource: PackSource {
     }
 
     /// Reads `relativePath` under the folder; paths leaving the folder are refused.
-    public func fetch(_ relativePath: String) throws -> Data {
+    public func fetch(_ relativePath: String) async throws -> Data {
         do { try ArchiveSafety.checkName(relativePath) } catch {
             throw PullError.badSource(location: location, reason: "refusing path '\(relativePath)'")
         }

@@ -10,9 +10,9 @@ public struct Puller: Sendable {
     public init(source: any PackSource) { self.source = source }
 
     /// Updates `target`; on any error the target is exactly as it was.
-    public func pull(into target: URL) throws -> PullResult {
+    public func pull(into target: URL) async throws -> PullResult {
         var fetched: [PullResult.FetchedFile] = []
-        let indexData = try fetch(DistIndex.fileName, into: &fetched)
+        let indexData = try await fetch(DistIndex.fileName, into: &fetched)
         let index = try DistIndex.decode(indexData, label: source.location + "/" + DistIndex.fileName)
         guard let latest = index.latest else {
             throw PullError.badSource(location: source.location, reason: "index.json lists no versions")
@@ -36,7 +36,7 @@ public struct Puller: Sendable {
         for step in plan.steps {
             switch step {
             case .full(_, let pack):
-                let reader = try open(pack.file, sha256: pack.sha256, size: pack.size, into: &fetched)
+                let reader = try await open(pack.file, sha256: pack.sha256, size: pack.size, into: &fetched)
                 try? fm.removeItem(at: staging)
                 try fm.createDirectory(at: staging, withIntermediateDirectories: true)
                 try TreeExtractor.extract(reader, into: staging, file: pack.file)
@@ -46,9 +46,9 @@ public struct Puller: Sendable {
                 }
             case .delta(let delta, let version):
                 if !fm.fileExists(atPath: staging.path) { try TreeLinker.link(target, to: staging) }
-                let reader = try open(delta.file, sha256: delta.sha256, size: delta.size, into: &fetched)
+                let reader = try await open(delta.file, sha256: delta.sha256, size: delta.size, into: &fetched)
                 let applied = try DeltaApplier.apply(reader, file: delta.file, to: staging)
-                try installIndex(applied, version: version, from: index, in: staging, file: delta.file, into: &fetched)
+                try await installIndex(applied, version: version, from: index, in: staging, file: delta.file, into: &fetched)
                 for skill in applied.delta.carried { carriedBy[skill] = delta.file }
             }
         }
@@ -68,16 +68,16 @@ public struct Puller: Sendable {
 
     // MARK: - Steps
 
-    private func fetch(_ file: String, into fetched: inout [PullResult.FetchedFile]) throws -> Data {
-        let data = try source.fetch(file)
+    private func fetch(_ file: String, into fetched: inout [PullResult.FetchedFile]) async throws -> Data {
+        let data = try await source.fetch(file)
         fetched.append(.init(file: file, bytes: Int64(data.count)))
         return data
     }
 
     private func open(
         _ file: String, sha256: String, size: Int64, into fetched: inout [PullResult.FetchedFile]
-    ) throws -> ZipReader {
-        let data = try fetch(file, into: &fetched)
+    ) async throws -> ZipReader {
+        let data = try await fetch(file, into: &fetched)
         let actual = Digest.sha256Hex(data)
         guard actual == sha256, Int64(data.count) == size else {
             throw PullError.digestMismatch(file: file, expected: sha256, actual: actual)
@@ -94,13 +94,13 @@ public struct Puller: Sendable {
     private func installIndex(
         _ applied: DeltaApplier.Applied, version: String, from index: DistIndex, in staging: URL, file: String,
         into fetched: inout [PullResult.FetchedFile]
-    ) throws {
+    ) async throws {
         guard let expected = index.entry(version)?.index else {
             throw PullError.badSource(location: source.location, reason: "index.json has no entry for \(version)")
         }
         var data = applied.rebuiltIndex
         if Digest.sha256Hex(data) != expected.sha256 {
-            data = try fetch(expected.file, into: &fetched)
+            data = try await fetch(expected.file, into: &fetched)
             let actual = Digest.sha256Hex(data)
             guard actual == expected.sha256 else {
                 throw PullError.digestMismatch(file: expected.file, expected: expected.sha256, actual: actual)

@@ -3,7 +3,7 @@ import Foundation
 import SkillEx
 
 /// `skillex pull`: bring a local folder up to a source's latest pack, fetching only what changed.
-struct PullCommand: ParsableCommand {
+struct PullCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pull",
         abstract: "Bring a folder up to the latest pack version, fetching only the deltas it needs.",
@@ -17,20 +17,29 @@ struct PullCommand: ParsableCommand {
             Examples:
               skillex pull --from hub/dist --into vendor/skills
               skillex pull --from file:///srv/skills/dist --into ~/.claude/skills --format json
+              skillex pull --from s3://skills-bucket/hub --endpoint http://127.0.0.1:9000 --into vendor/skills
             """)
 
-    @Option(help: "A published dist/ folder: a path or a file:// URL.") var from: String
+    @Option(help: "A published dist/: a path, a file:// URL, or s3://bucket/prefix.") var from: String
+    @Option(help: "S3-compatible endpoint for s3:// sources (default: AWS_ENDPOINT_URL or AWS).")
+    var endpoint: String?
     @Option(help: "The folder to bring up to date (created when missing).") var into: String
     @Option(help: "Output format: text or json (json when stdout is not a terminal).")
     var format: OutputFormat?
 
-    func run() throws {
+    func run() async throws {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let target = URL(fileURLWithPath: into, relativeTo: cwd).standardizedFileURL
         let result: PullResult
         do {
-            let source = try PackSourceResolver.standard.source(for: from, base: cwd)
-            result = try Puller(source: source).pull(into: target)
+            let workspace = Workspace(root: cwd, environment: ProcessInfo.processInfo.environment)
+            let resolver = PackSourceResolver.standard.adding(scheme: "s3") { [endpoint] _, text in
+                StoragePackSource(
+                    storage: try StorageLocator.storage(
+                        for: text, endpoint: endpoint, settings: nil, base: cwd, workspace: workspace))
+            }
+            let source = try resolver.source(for: from, base: cwd)
+            result = try await Puller(source: source).pull(into: target)
         } catch let error as PullError {
             switch error {
             case .digestMismatch, .skillMismatch, .badArchive:

@@ -28,28 +28,28 @@ struct PullerTests {
         return hub
     }
 
-    @Test func emptyFolderGetsFullPackThenDeltaOnly() throws {
+    @Test func emptyFolderGetsFullPackThenDeltaOnly() async throws {
         let hub = try PackFixture(PackFixture.sample)
         defer { hub.remove() }
         try hub.record(packager: "delta")
         try hub.pack(PackOptions(version: "1.0.0"))
         let target = hub.root.appendingPathComponent("consumer")
         let source = FolderPackSource(root: hub.dist)
-        let first = try Puller(source: source).pull(into: target)
+        let first = try await Puller(source: source).pull(into: target)
         #expect(first.route == "full" && first.to == "1.0.0" && first.from == nil)
         try hub.write("alpha/one", ["SKILL.md": "---\nname: one\n---\nChanged\n"])
         try hub.record(packager: "delta")
         try hub.pack(PackOptions(version: "1.1.0"))
-        let second = try Puller(source: source).pull(into: target)
+        let second = try await Puller(source: source).pull(into: target)
         #expect(second.route == "delta")
         #expect(second.files.map(\.file) == ["index.json", "deltas/skills-delta-1.0.0-to-1.1.0.zip"])
         var expected = try tree(hub.root.appendingPathComponent("skills"))
         expected[PackIndex.fileName] = try hub.dist("skills-pack-1.1.0.json")
         #expect(try tree(target) == expected)
-        #expect(try Puller(source: source).pull(into: target).status == "up_to_date")
+        #expect(try await Puller(source: source).pull(into: target).status == "up_to_date")
     }
 
-    @Test func executableBitSurvivesPackAndPull() throws {
+    @Test func executableBitSurvivesPackAndPull() async throws {
         let hub = try PackFixture(PackFixture.sample)
         defer { hub.remove() }
         let script = hub.root.appendingPathComponent("skills/beta/two/scripts/run.sh")
@@ -60,20 +60,20 @@ struct PullerTests {
         #expect(modes["beta/two/scripts/run.sh"] == 0o100755)
         #expect(modes["beta/two/SKILL.md"] == 0o100644)
         let target = hub.root.appendingPathComponent("consumer")
-        _ = try Puller(source: FolderPackSource(root: hub.dist)).pull(into: target)
+        _ = try await Puller(source: FolderPackSource(root: hub.dist)).pull(into: target)
         let pulled = try FileManager.default.attributesOfItem(
             atPath: target.appendingPathComponent("beta/two/scripts/run.sh").path)
         #expect((pulled[.posixPermissions] as? Int) == 0o755)
     }
 
-    @Test func tamperedDeltaIsRefusedAndTargetUnchanged() throws {
+    @Test func tamperedDeltaIsRefusedAndTargetUnchanged() async throws {
         let hub = try PackFixture(PackFixture.sample)
         defer { hub.remove() }
         try hub.record(packager: "delta")
         try hub.pack(PackOptions(version: "1.0.0"))
         let target = hub.root.appendingPathComponent("consumer")
         let source = FolderPackSource(root: hub.dist)
-        _ = try Puller(source: source).pull(into: target)
+        _ = try await Puller(source: source).pull(into: target)
         let before = try tree(target)
         try hub.write("alpha/one", ["SKILL.md": "---\nname: one\n---\nChanged\n"])
         try hub.record(packager: "delta")
@@ -82,19 +82,19 @@ struct PullerTests {
         var bytes = try Data(contentsOf: deltaURL)
         bytes[40] ^= 0xFF
         try bytes.write(to: deltaURL)
-        #expect(throws: PullError.self) { try Puller(source: source).pull(into: target) }
+        await #expect(throws: PullError.self) { try await Puller(source: source).pull(into: target) }
         #expect(try tree(target) == before)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: hub.root.path).filter { $0.hasPrefix(".") }
         #expect(leftovers.isEmpty)
     }
 
-    @Test func nonPackFolderIsNotReplaced() throws {
+    @Test func nonPackFolderIsNotReplaced() async throws {
         let hub = try twoVersions()
         defer { hub.remove() }
         let target = hub.root.appendingPathComponent("mine")
         try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
         try Data("keep".utf8).write(to: target.appendingPathComponent("notes.txt"))
-        #expect(throws: PullError.self) { try Puller(source: FolderPackSource(root: hub.dist)).pull(into: target) }
+        await #expect(throws: PullError.self) { try await Puller(source: FolderPackSource(root: hub.dist)).pull(into: target) }
         #expect(try tree(target) == ["notes.txt": Data("keep".utf8)])
     }
 
@@ -118,7 +118,7 @@ struct PullerTests {
         #expect(PullPlan.make(index: index, current: "1.2.0") == nil)
     }
 
-    @Test func chainsDeltasAndFallsBackToThePublishedIndex() throws {
+    @Test func chainsDeltasAndFallsBackToThePublishedIndex() async throws {
         var generator = SeededGenerator(seed: 7)
         var skills: [String: [String: String]] = [:]
         for index in 0..<5 {
@@ -131,7 +131,7 @@ struct PullerTests {
         try hub.pack(PackOptions(version: "1.0.0"))
         let target = hub.root.appendingPathComponent("consumer")
         let source = FolderPackSource(root: hub.dist)
-        _ = try Puller(source: source).pull(into: target)
+        _ = try await Puller(source: source).pull(into: target)
         for (version, skill) in [("1.1.0", "repo/skill-1"), ("1.2.0", "repo/skill-3")] {
             try hub.write(skill, ["SKILL.md": "changed for \(version)\n"])
             try hub.record(packager: "delta")
@@ -143,7 +143,7 @@ struct PullerTests {
         var held = try JSONDecoder().decode(PackIndex.self, from: Data(contentsOf: heldURL))
         held.skills[0].bytes += 1
         try JSONWriter.data(held).write(to: heldURL)
-        let result = try Puller(source: source).pull(into: target)
+        let result = try await Puller(source: source).pull(into: target)
         #expect(result.route == "delta")
         #expect(
             result.files.map(\.file) == [
