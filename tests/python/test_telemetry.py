@@ -271,3 +271,19 @@ def test_a_steady_log_has_no_anomalies(skillex, hub):
     out = json.loads(skillex("events", "anomalies", "--manifest", hub / "manifest.json", "--format", "json", check=0).stdout)
     assert out["anomalies"] == []
     assert not [e for e in events(hub) if e["type"] == "anomaly"]
+
+
+def test_package_emits_schema_valid_packaged_events(skillex, hub):
+    skillex("sync", "--manifest", hub / "manifest.json", check=1)
+    skillex("package", "--manifest", hub / "manifest.json", "--version", "1.0.0", check=0)
+    logged = events(hub)
+    for event in logged:
+        jsonschema.validate(event, SCHEMA)
+    packaged = [e for e in logged if e["type"] == "packaged"]
+    run = [e for e in packaged if e["scope"] == "run"]
+    assert len(run) == 1
+    assert run[0]["measurements"]["skills"] == 9
+    assert run[0]["measurements"]["duration_ms"] > 0 and run[0]["measurements"]["bytes"] > 0
+    assert len([e for e in packaged if e["scope"] == "skill"]) == 9
+    text = skillex("metrics", "--manifest", hub / "manifest.json", check=0).stdout
+    assert "\nskillex_packaged_skills_total 9\n" in text

@@ -30,23 +30,32 @@ struct PackageCommand: ParsableCommand {
     @Option(help: "Use this time (ISO 8601) for the pack instead of SOURCE_DATE_EPOCH.") var clock: String?
     @Option(help: "Output format: text or json (json when stdout is not a terminal).")
     var format: OutputFormat?
+    @OptionGroup var logging: LogOptions
 
     func run() throws {
         let context = try CommandContext(manifest: manifest, clock: clock)
+        let telemetry = logging.telemetry(for: context.workspace)
+        let started = Date()
+        telemetry.emit(Event(type: .started, metadata: ["command": "package"]))
         let explicitTime = clock != nil || context.workspace.environment["SOURCE_DATE_EPOCH"] != nil
         let options = PackOptions(
             version: version, strategy: strategy, since: since,
             timestamp: explicitTime ? context.workspace.clock.now() : nil)
         let result: PackResult
-        do { result = try PackagingStage(workspace: context.workspace).pack(context.manifest, options: options) } catch
-            let error as PackagingError
-        {
+        do {
+            result = try PackagingStage(workspace: context.workspace).pack(context.manifest, options: options)
+            PackageEvents.packed(result, skills: context.manifest.skills, durationMs: Date().timeIntervalSince(started) * 1000, on: telemetry)
+        } catch let error as PackagingError {
+            PackageEvents.failed(error, on: telemetry)
             if case .checksumMismatch = error {
                 Terminal.err("skillex: error: " + error.description)
                 throw ExitStatus.failed
             }
             throw ExitStatus.inputError(error)
-        } catch { throw ExitStatus.inputError(error) }
+        } catch {
+            PackageEvents.failed(error, on: telemetry)
+            throw ExitStatus.inputError(error)
+        }
         switch OutputFormat.resolve(format) {
         case .json: try JSONOutput.print(result)
         case .text:

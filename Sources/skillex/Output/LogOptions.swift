@@ -32,4 +32,13 @@ struct LogOptions: ParsableArguments {
             return handler
         }
     }
+
+    /// A bus for one command: logging bootstrapped with its run id, default handlers attached
+    /// (the event log only when `eventLog`, so dry runs leave no trace).
+    func telemetry(for workspace: Workspace, eventLog: Bool = true) -> Telemetry {
+        let telemetry = Telemetry(clock: workspace.clock)
+        bootstrap(runID: telemetry.runID)
+        telemetry.attachDefault(workspace: workspace, eventLog: eventLog)
+        return telemetry
+    }
 }

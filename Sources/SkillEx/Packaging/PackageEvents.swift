@@ -1,0 +1,29 @@
+/// The telemetry a packaging run emits: per skill `packaged`, then the run's `packaged` with the
+/// throughput measurements `skillex metrics` reads (`skills`, `bytes`, `duration_ms`), or `failed`.
+public enum PackageEvents {
+    /// Emits the events of a successful pack.
+    public static func packed(_ result: PackResult, skills: [SkillEntry] = [], durationMs: Double, on telemetry: Telemetry) {
+        for skill in skills {
+            telemetry.emit(Event(
+                type: .packaged, repo: skill.sourceRepo, skill: skill.name,
+                metadata: ["command": "package", "version": result.version, "checksum": skill.checksum]))
+        }
+        var measurements: [String: Double] = [
+            "skills": Double(result.skills), "files": Double(result.files), "bytes": Double(result.bytes),
+            "pack_bytes": Double(result.pack.size), "duration_ms": durationMs,
+        ]
+        if let delta = result.delta { measurements["delta_bytes"] = Double(delta.artifact.size) }
+        telemetry.emit(Event(
+            type: .packaged, scope: .run, measurements: measurements,
+            metadata: ["command": "package", "version": result.version, "strategy": result.strategy]))
+        telemetry.flush()
+    }
+
+    /// Emits the run's `failed` event.
+    public static func failed(_ error: any Error, on telemetry: Telemetry) {
+        telemetry.emit(Event(
+            type: .failed, scope: .run, metadata: ["command": "package"],
+            error: EventError(reason: "package_failed", message: ErrorText.brief(error))))
+        telemetry.flush()
+    }
+}
