@@ -1,0 +1,55 @@
+import Foundation
+
+/// Everything the lint rules read about one skill, loaded once.
+struct LintContext: Sendable {
+    /// The skill folder.
+    var folder: URL
+    /// Its regular files, in checksum order.
+    var files: [SkillFile]
+    /// The spec validator's verdict.
+    var validation: SkillValidation
+    /// SKILL.md's text (LF line ends), when readable.
+    var skillText: String?
+    /// Lines of SKILL.md before the body (front matter), to turn body lines into file lines.
+    var bodyLineOffset: Int
+    /// Text files under `scripts/` and Markdown files other than SKILL.md, by relative path.
+    var texts: [String: String]
+    /// The manifest's scoring settings.
+    var settings: ScoringSettings
+
+    /// The parsed document's body ("" when SKILL.md could not be parsed).
+    var body: String { validation.document?.body ?? "" }
+    /// The description ("" when absent).
+    var description: String { validation.document?.description ?? "" }
+
+    /// Loads `folder`'s files and texts and validates it.
+    static func load(
+        folder: URL, files: [SkillFile], settings: ScoringSettings, validator: SpecValidator
+    ) -> LintContext {
+        let validation = validator.validate(folder: folder)
+        let skillFile = files.first { $0.relativePath == "SKILL.md" || $0.relativePath == "skill.md" }
+        var skillText = skillFile.flatMap { readText($0.url) }
+        if let text = skillText, text.contains("\r") {
+            skillText = text.replacingOccurrences(of: "\r\n", with: "\n")
+        }
+        var offset = 0
+        if let text = skillText, let body = validation.document?.body, !body.isEmpty, text.hasSuffix(body) {
+            offset = text.utf8.prefix(text.utf8.count - body.utf8.count).reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+        }
+        var texts: [String: String] = [:]
+        for file in files where file.relativePath != skillFile?.relativePath && file.size <= 1 << 20 {
+            let path = file.relativePath
+            guard path.hasPrefix("scripts/") || path.hasSuffix(".md") else { continue }
+            if let text = readText(file.url) { texts[path] = text }
+        }
+        return LintContext(
+            folder: folder, files: files, validation: validation, skillText: skillText,
+            bodyLineOffset: offset, texts: texts, settings: settings)
+    }
+
+    /// The file's text when it is valid UTF-8 without NUL bytes.
+    private static func readText(_ url: URL) -> String? {
+        guard let data = try? Data(contentsOf: url), !data.contains(0) else { return nil }
+        return String(validating: data, as: UTF8.self)
+    }
+}

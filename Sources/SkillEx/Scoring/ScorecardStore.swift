@@ -1,0 +1,28 @@
+public import Foundation
+
+/// Reads and writes `.skillex/scorecards.json`, the scoring stage's file for the site.
+public enum ScorecardStore {
+    /// The file's location in `workspace`.
+    public static func url(_ workspace: Workspace) -> URL {
+        workspace.stateURL.appendingPathComponent("scorecards.json")
+    }
+
+    /// The stored run, or nil when there is none or it cannot be read.
+    public static func load(_ workspace: Workspace) -> ScoreRun? {
+        guard let data = try? Data(contentsOf: url(workspace)) else { return nil }
+        return try? JSONDecoder().decode(ScoreRun.self, from: data)
+    }
+
+    /// Writes `run`; for a partial run (some skills), keeps the stored cards of other skills
+    /// that are still in `manifest`, in manifest order.
+    public static func write(_ run: ScoreRun, manifest: Manifest, workspace: Workspace) throws {
+        var merged = run
+        if let previous = load(workspace) {
+            var byID = Dictionary(previous.skills.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            for card in run.skills { byID[card.id] = card }
+            let cards = manifest.skills.compactMap { byID["\($0.sourceRepo)/\($0.name)"] }
+            merged = ScoreRun(generatedAt: run.generatedAt, threshold: run.threshold, weights: run.weights, skills: cards)
+        }
+        try AtomicFile.write(try JSONWriter.data(merged), to: url(workspace))
+    }
+}
