@@ -20,6 +20,7 @@ struct SkillExCommand: AsyncParsableCommand {
         subcommands: [
             SyncCommand.self,
             ValidateCommand.self,
+            ScoreCommand.self,
         ]
     )
 }

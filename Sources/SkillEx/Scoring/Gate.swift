@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// The quality gate: which skills may be packed.
 ///

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// The scoring stage: lints every skill, reads the repositories' reports, combines the
 /// components into a score, decides the gate verdict, and (when recording) appends history.

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// The manifest's `scoring` section: weights, threshold, history bound, regression size, rules.
 public struct ScoringSettings: Sendable, Equatable, Codable {

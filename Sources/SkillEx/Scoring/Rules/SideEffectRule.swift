@@ -32,12 +32,12 @@ struct SideEffectRule: LintRule {
             let range = NSRange(text.startIndex..., in: text)
             let found = Self.command?.firstMatch(in: text, range: range)
                 ?? Self.imperative?.firstMatch(in: text, range: range)
-            guard let found, let span = Range(found.range, in: text) else { continue }
-            let what = text[span].trimmingCharacters(in: .whitespaces)
+            guard found != nil else { continue }
+            let what = text.trimmingCharacters(in: .whitespaces).prefix(60)
             return [
                 LintHit(
                     rule: "side-effect-unconfirmed",
-                    message: "'\(what)' has side effects and the skill never asks the user to confirm",
+                    message: "`\(what)` has side effects and the skill never asks the user to confirm",
                     file: "SKILL.md", line: skill.bodyLineOffset + index + 1)
             ]
         }

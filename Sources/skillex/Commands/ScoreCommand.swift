@@ -1,0 +1,101 @@
+import ArgumentParser
+import Foundation
+import SkillEx
+
+/// `skillex score`: score skills, record history, approve overrides, emit SARIF or a check run.
+struct ScoreCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "score",
+        abstract: "Score synced skills, record their history and apply the quality gate.",
+        discussion: """
+            Scores every synced skill (or the named ones) from lint rules, static-analysis reports \
+            and coverage reports; appends score_history in manifest.json and writes \
+            .skillex/scorecards.json. Formula: docs/cookbook/30-scoring-and-approvals.md.
+            Exit status: 0 no skill refused, 1 a skill is below the threshold without an approval \
+            (or posting failed), 2 bad manifest, report or flags (including a non-maintainer --by).
+
+            Examples:
+              skillex score
+              skillex score k8s-rollout --format json
+              skillex score --report sarif=shellcheck.sarif --report lcov=coverage/lcov.info
+              skillex score --approve platform-tools/k8s-rollout --by alice --reason "hotfix, reviewed"
+              skillex score --format sarif > skillex.sarif
+              GITHUB_TOKEN=… GITHUB_REPOSITORY=org/hub GITHUB_SHA=… skillex score --post
+            """)
+
+    @Argument(help: "Skills to score: NAME or REPO/NAME (default: every synced skill).") var skills: [String] = []
+    @Option(help: "The hub manifest.") var manifest = "manifest.json"
+    @Option(help: "Record a maintainer's approval of this skill (NAME or REPO/NAME).") var approve: String?
+    @Option(help: "The approving maintainer (must be in the manifest's maintainers).") var by: String?
+    @Option(help: "Why the skill should ship despite its score.") var reason: String?
+    @Option(help: "Extra report for every repository: KIND=PATH, KIND one of \(ReportKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var report: [String] = []
+    @Option(help: "Output: text, json, sarif or github-checks (json when stdout is not a terminal).")
+    var format: ScoreFormat?
+    @Flag(help: "Post a check run to GitHub (GITHUB_API_URL, GITHUB_REPOSITORY, GITHUB_SHA, GITHUB_TOKEN).")
+    var post = false
+    @Option(help: "Use this time (ISO 8601) instead of the system clock.") var clock: String?
+
+    func run() async throws {
+        let context = try CommandContext(manifest: manifest, clock: clock)
+        var current = context.manifest
+        var options = ScoreOptions()
+        options.skills = skills
+        options.reportBase = FileManager.default.currentDirectoryPath
+        options.reports = try report.map(Self.parseReport)
+        if let approve {
+            guard let by, let reason else {
+                throw ExitStatus.inputError(ValidationError("--approve needs --by NAME and --reason TEXT"))
+            }
+            current = try context.run { try Approver(workspace: context.workspace).approve(skill: approve, by: by, reason: reason, manifest: $0).1 }
+            if skills.isEmpty { options.skills = [approve] }
+        }
+        let base = current
+        let (run, updated) = try context.run { _ in try Scorer(workspace: context.workspace, options: options).score(base) }
+        do {
+            try ManifestStore.save(updated, to: context.workspace.manifestURL)
+            try ScorecardStore.write(run, manifest: updated, workspace: context.workspace)
+        } catch { throw ExitStatus.inputError(error) }
+        try await emit(run, environment: context.workspace.environment)
+        if run.summary.refused > 0 { throw ExitStatus.failed }
+    }
+
+    private func emit(_ run: ScoreRun, environment: [String: String]) async throws {
+        let chosen = post && format == nil ? .githubChecks : ScoreFormat.resolve(format)
+        let sha = environment["GITHUB_SHA"] ?? ""
+        let plan = CheckRunPlan.build(run, headSHA: sha)
+        if post {
+            guard !sha.isEmpty else { throw ExitStatus.inputError(ValidationError("--post needs GITHUB_SHA (the commit to check)")) }
+            let outcome: CheckRunPoster.Outcome
+            do { outcome = try await CheckRunPoster(environment: environment).post(plan) } catch {
+                Terminal.err("skillex: error: \(error.description)")
+                throw error.isSetting ? ExitStatus.usage : ExitStatus.failed
+            }
+            Terminal.err("posted check run \(outcome.id) (\(outcome.updates) update\(outcome.updates == 1 ? "" : "s"))")
+        }
+        switch chosen {
+        case .text: ScoreTextReport.print(run)
+        case .json: try JSONOutput.print(run)
+        case .sarif: try JSONOutput.print(SarifExport.log(run))
+        case .githubChecks: try JSONOutput.print(plan)
+        }
+    }
+
+    /// `KIND=PATH`.
+    static func parseReport(_ text: String) throws -> ReportSpec {
+        let parts = text.split(separator: "=", maxSplits: 1)
+        guard parts.count == 2, let kind = ReportKind(rawValue: String(parts[0])), !parts[1].isEmpty else {
+            throw ExitStatus.inputError(
+                ValidationError("--report '\(text)': expected KIND=PATH with KIND one of \(ReportKind.allCases.map(\.rawValue).joined(separator: ", "))"))
+        }
+        return ReportSpec(kind: kind, path: String(parts[1]))
+    }
+}
+
+extension CheckPostError {
+    /// True for a missing or malformed environment variable (a usage error).
+    var isSetting: Bool {
+        if case .badSetting = self { return true }
+        return false
+    }
+}
