@@ -21,6 +21,11 @@ enum CoberturaReader {
                 file: file, position: "line \(parser.lineNumber), column \(parser.columnNumber)",
                 reason: "not well-formed XML (\(reason))")
         }
+        if let unclosed = collector.open.last {
+            throw IngestError(
+                file: file, position: "line \(parser.lineNumber), column \(parser.columnNumber)",
+                reason: "<\(unclosed)> is never closed (truncated report?)")
+        }
         guard collector.sawRoot else {
             throw IngestError(file: file, position: "line 1", reason: "no <coverage> root element (not a Cobertura report)")
         }
@@ -48,11 +53,14 @@ enum CoberturaReader {
         private var currentFile: String?
         private var inSource = false
         private var text = ""
+        /// Open elements, to catch mismatched or unclosed tags whatever the XML library forgives.
+        var open: [String] = []
 
         func parser(
             _ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
             qualifiedName: String?, attributes: [String: String] = [:]
         ) {
+            open.append(name)
             switch name {
             case "coverage": sawRoot = true
             case "source":
@@ -80,6 +88,11 @@ enum CoberturaReader {
         func parser(
             _ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?
         ) {
+            guard open.last == name else {
+                fail(parser, "</\(name)> does not close <\(open.last ?? "nothing")>")
+                return
+            }
+            open.removeLast()
             switch name {
             case "source":
                 inSource = false
