@@ -41,7 +41,13 @@ def skillex():
 def hub(tmp_path):
     """A fresh copy of the example hub in a temp folder."""
     target = tmp_path / "hub"
-    shutil.copytree(EXAMPLE_HUB, target, ignore=shutil.ignore_patterns("skills", "dist", "public", ".skillex"))
+    generated = {"skills", "dist", "public", ".skillex"}
+
+    def top_level_outputs(folder, names):
+        # Only the hub's own generated folders: repos contain skills/ folders that must be copied.
+        return [n for n in names if n in generated] if Path(folder) == EXAMPLE_HUB else []
+
+    shutil.copytree(EXAMPLE_HUB, target, ignore=top_level_outputs)
     return target
 
 
