@@ -18,4 +18,7 @@ public struct ScoreOptions: Sendable {
 public struct ScoreError: DescribedError, Equatable {
     /// One line naming the thing and the problem.
     public var description: String
+
+    /// An error with this one-line `description`.
+    public init(description: String) { self.description = description }
 }

@@ -17,8 +17,8 @@ struct ScoreCommand: AsyncParsableCommand {
             Examples:
               skillex score
               skillex score k8s-rollout --format json
-              skillex score --report sarif=shellcheck.sarif --report lcov=coverage/lcov.info
-              skillex score --approve platform-tools/k8s-rollout --by alice --reason "hotfix, reviewed"
+              skillex score --report sarif=shellcheck.sarif --report lcov=lcov.info
+              skillex score --approve k8s-rollout --by alice --reason "reviewed"
               skillex score --format sarif > skillex.sarif
               GITHUB_TOKEN=… GITHUB_REPOSITORY=org/hub GITHUB_SHA=… skillex score --post
             """)
@@ -45,7 +45,7 @@ struct ScoreCommand: AsyncParsableCommand {
         options.reports = try report.map(Self.parseReport)
         if let approve {
             guard let by, let reason else {
-                throw ExitStatus.inputError(ValidationError("--approve needs --by NAME and --reason TEXT"))
+                throw ExitStatus.inputError(ScoreError(description: "--approve needs --by NAME and --reason TEXT"))
             }
             current = try context.run { try Approver(workspace: context.workspace).approve(skill: approve, by: by, reason: reason, manifest: $0).1 }
             if skills.isEmpty { options.skills = [approve] }
@@ -65,7 +65,7 @@ struct ScoreCommand: AsyncParsableCommand {
         let sha = environment["GITHUB_SHA"] ?? ""
         let plan = CheckRunPlan.build(run, headSHA: sha)
         if post {
-            guard !sha.isEmpty else { throw ExitStatus.inputError(ValidationError("--post needs GITHUB_SHA (the commit to check)")) }
+            guard !sha.isEmpty else { throw ExitStatus.inputError(ScoreError(description: "--post needs GITHUB_SHA (the commit to check)")) }
             let outcome: CheckRunPoster.Outcome
             do { outcome = try await CheckRunPoster(environment: environment).post(plan) } catch {
                 Terminal.err("skillex: error: \(error.description)")
@@ -86,7 +86,7 @@ struct ScoreCommand: AsyncParsableCommand {
         let parts = text.split(separator: "=", maxSplits: 1)
         guard parts.count == 2, let kind = ReportKind(rawValue: String(parts[0])), !parts[1].isEmpty else {
             throw ExitStatus.inputError(
-                ValidationError("--report '\(text)': expected KIND=PATH with KIND one of \(ReportKind.allCases.map(\.rawValue).joined(separator: ", "))"))
+                ScoreError(description: "--report '\(text)': expected KIND=PATH with KIND one of \(ReportKind.allCases.map(\.rawValue).joined(separator: ", "))"))
         }
         return ReportSpec(kind: kind, path: String(parts[1]))
     }
