@@ -15,7 +15,13 @@ public enum ManifestStore {
             throw .unreadable(path: path, reason: ErrorText.brief(error))
         }
         let manifest: Manifest
-        do { manifest = try JSONDecoder().decode(Manifest.self, from: data) } catch {
+        do {
+            let decoder = JSONDecoder()
+            if let key = OpenFields.treeKey, let tree = try? JSONValueParser.parse(data) {
+                decoder.userInfo[key] = tree
+            }
+            manifest = try decoder.decode(Manifest.self, from: data)
+        } catch {
             throw .malformed(path: path, reason: ErrorText.decoding(error))
         }
         try check(manifest, path: path)

@@ -16,6 +16,8 @@ struct LintContext: Sendable {
     var texts: [String: String]
     /// The manifest's scoring settings.
     var settings: ScoringSettings
+    /// Token estimates of the description, body and sections.
+    var tokens: TokenReport
 
     /// The parsed document's body ("" when SKILL.md could not be parsed).
     var body: String { validation.document?.body ?? "" }
@@ -44,7 +46,9 @@ struct LintContext: Sendable {
         }
         return LintContext(
             folder: folder, files: files, validation: validation, skillText: skillText,
-            bodyLineOffset: offset, texts: texts, settings: settings)
+            bodyLineOffset: offset, texts: texts, settings: settings,
+            tokens: TokenReport.measure(
+                description: validation.document?.description ?? "", body: validation.document?.body ?? ""))
     }
 
     /// The file's text when it is valid UTF-8 without NUL bytes.

@@ -17,6 +17,7 @@ enum MarkdownLines {
 
     /// The heading on `line` (ATX `#`…`######`), or nil.
     static func heading<S: StringProtocol>(_ line: S) -> (level: Int, text: String)? {
+        guard line.utf8.first(where: { $0 != 0x20 }) == UInt8(ascii: "#") else { return nil }
         let content = line.drop(while: { $0 == " " })
         guard line.count - content.count <= 3 else { return nil }
         let hashes = content.prefix(while: { $0 == "#" }).count
@@ -33,7 +34,13 @@ enum MarkdownLines {
         var code: [CodeBlock] = []
         var prose: [(Int, Substring)] = []
         var open: (fence: Substring, block: CodeBlock)?
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, line) in TextScan.lines(text).enumerated() {
+            let first = TextScan.firstNonBlank(line)
+            let fenceLike = first == UInt8(ascii: "`") || first == UInt8(ascii: "~")
+            if !fenceLike {
+                if open != nil { open?.block.lines.append(line) } else { prose.append((index + 1, line)) }
+                continue
+            }
             let trimmed = line.drop(while: { $0 == " " })
             if var current = open {
                 if trimmed.hasPrefix(current.fence) && trimmed.drop(while: { $0 == current.fence.first }).allSatisfy(\.isWhitespace) {
@@ -61,7 +68,7 @@ enum MarkdownLines {
     /// inline code spans.
     static func links(in prose: [(line: Int, text: Substring)]) -> [Link] {
         var links: [Link] = []
-        for (number, line) in prose {
+        for (number, line) in prose where TextScan.lineContains(line, "](") {
             var inCode = false
             let chars = Array(line)
             var index = 0

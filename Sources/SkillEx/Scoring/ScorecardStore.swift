@@ -13,16 +13,20 @@ public enum ScorecardStore {
         return try? JSONDecoder().decode(ScoreRun.self, from: data)
     }
 
-    /// Writes `run`; for a partial run (some skills), keeps the stored cards of other skills
-    /// that are still in `manifest`, in manifest order.
-    public static func write(_ run: ScoreRun, manifest: Manifest, workspace: Workspace) throws {
+    /// Writes `run`; for a partial run (not every skill of `manifest`), keeps the stored cards
+    /// of other skills that are still in `manifest`, in manifest order. Returns the JSON of
+    /// `run` itself (what `--format json` prints), so it is encoded once.
+    @discardableResult
+    public static func write(_ run: ScoreRun, manifest: Manifest, workspace: Workspace) throws -> Data {
+        let own = try JSONWriter.data(run)
         var merged = run
-        if let previous = load(workspace) {
+        if run.skills.count < manifest.skills.count, let previous = load(workspace) {
             var byID = Dictionary(previous.skills.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             for card in run.skills { byID[card.id] = card }
             let cards = manifest.skills.compactMap { byID["\($0.sourceRepo)/\($0.name)"] }
             merged = ScoreRun(generatedAt: run.generatedAt, threshold: run.threshold, weights: run.weights, skills: cards)
         }
-        try AtomicFile.write(try JSONWriter.data(merged), to: url(workspace))
+        try AtomicFile.write(merged == run ? own : try JSONWriter.data(merged), to: url(workspace))
+        return own
     }
 }

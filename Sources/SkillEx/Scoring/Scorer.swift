@@ -32,17 +32,18 @@ public struct Scorer: Sendable {
         var cards = try scorecards(entries, manifest: manifest, settings: settings, reports: reports)
         let now = Timestamp.string(workspace.clock.now())
         var updated = manifest
+        let slots = Dictionary(
+            updated.skills.enumerated().map { ("\($1.sourceRepo)/\($1.name)", $0) }, uniquingKeysWith: { a, _ in a })
         for (index, card) in cards.enumerated() {
-            guard let slot = updated.skills.firstIndex(where: { $0.sourceRepo == card.repo && $0.name == card.skill })
-            else { continue }
-            var history = (try? updated.skills[slot].extra.decode([ScoreHistoryEntry].self, key: ScoreHistoryEntry.key)) ?? []
+            guard let slot = slots[card.id] else { continue }
+            var history = ScoreHistoryEntry.list(updated.skills[slot].extra.values[ScoreHistoryEntry.key])
             let entry = ScoreHistoryEntry(
                 at: now, score: card.score,
                 components: Dictionary(uniqueKeysWithValues: card.components.map { ($0.id, $0.value) }),
                 checksum: card.checksum)
             cards[index].regression = ScoreHistoryEntry.append(
                 entry, to: &history, limit: settings.historyLimit, points: settings.regressionPoints)
-            try updated.skills[slot].extra.encode(history, key: ScoreHistoryEntry.key)
+            updated.skills[slot].extra.values[ScoreHistoryEntry.key] = ScoreHistoryEntry.json(history)
         }
         return (run(cards, settings: settings), updated)
     }

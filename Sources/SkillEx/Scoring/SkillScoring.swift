@@ -56,7 +56,7 @@ struct SkillScoring: Sendable {
             findings: (lintFindings + staticFindings).sorted(by: ScoreFinding.reportOrder),
             gate: GateVerdict.decide(score: score, threshold: settings.threshold, approvalHolds: holds),
             approval: approval, approvalHolds: holds, regression: nil,
-            tokens: TokenReport.measure(description: context.description, body: context.body),
+            tokens: context.tokens,
             path: entry.targetPath)
     }
 

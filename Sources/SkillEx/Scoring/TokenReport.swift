@@ -36,7 +36,12 @@ public struct TokenReport: Sendable, Equatable, Codable {
         var current = Section(heading: "(intro)", level: 0, line: 1, tokens: 0)
         var chars = 0
         var fence: Substring?
-        for (index, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, line) in TextScan.lines(body).enumerated() {
+            let first = TextScan.firstNonBlank(line)
+            guard first == UInt8(ascii: "`") || first == UInt8(ascii: "~") || first == UInt8(ascii: "#") else {
+                chars += line.unicodeScalars.count + 1
+                continue
+            }
             let trimmed = line.drop(while: { $0 == " " })
             if let open = fence {
                 if trimmed.hasPrefix(open) { fence = nil }

@@ -6,7 +6,7 @@ public enum JSONWriter {
     /// The bytes of `value`.
     public static func data<T: Encodable>(_ value: T) throws -> Data {
         let raw = try JSONEncoder().encode(value)
-        let tree = try JSONDecoder().decode(JSONValue.self, from: raw)
+        let tree = try JSONValueParser.parse(raw)
         var out = ""
         write(tree, indent: 0, into: &out)
         out += "\n"

@@ -52,15 +52,16 @@ struct ScoreCommand: AsyncParsableCommand {
         }
         let base = current
         let (run, updated) = try context.run { _ in try Scorer(workspace: context.workspace, options: options).score(base) }
+        let json: Data
         do {
             try ManifestStore.save(updated, to: context.workspace.manifestURL)
-            try ScorecardStore.write(run, manifest: updated, workspace: context.workspace)
+            json = try ScorecardStore.write(run, manifest: updated, workspace: context.workspace)
         } catch { throw ExitStatus.inputError(error) }
-        try await emit(run, environment: context.workspace.environment)
+        try await emit(run, json: json, environment: context.workspace.environment)
         if run.summary.refused > 0 { throw ExitStatus.failed }
     }
 
-    private func emit(_ run: ScoreRun, environment: [String: String]) async throws {
+    private func emit(_ run: ScoreRun, json: Data, environment: [String: String]) async throws {
         let chosen = post && format == nil ? .githubChecks : ScoreFormat.resolve(format)
         let sha = environment["GITHUB_SHA"] ?? ""
         let plan = CheckRunPlan.build(run, headSHA: sha)
@@ -75,7 +76,7 @@ struct ScoreCommand: AsyncParsableCommand {
         }
         switch chosen {
         case .text: ScoreTextReport.print(run)
-        case .json: try JSONOutput.print(run)
+        case .json: FileHandle.standardOutput.write(json)
         case .sarif: try JSONOutput.print(SarifExport.log(run))
         case .githubChecks: try JSONOutput.print(plan)
         }

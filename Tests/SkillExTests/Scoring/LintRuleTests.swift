@@ -69,7 +69,7 @@ struct LintRuleTests {
 
     @Test("check-run payloads: at most 50 annotations each, the rest in updates")
     func checkRunChunks() {
-        let findings = (0..<120).map { ScoreFinding(rule: "r", severity: .warning, message: "m\($0)", remediation: "x", file: "SKILL.md", line: $0) }
+        let findings = (0..<120).map { (index: Int) in ScoreFinding(rule: "r", severity: .warning, message: "m" + String(index), remediation: "x", file: "SKILL.md", line: index) }
         let card = Scorecard(
             repo: "r", skill: "s", checksum: "c", score: 50, components: [], findings: findings, gate: .refused,
             approval: nil, approvalHolds: false, regression: nil, tokens: .empty, path: "skills/r/s")

@@ -10,7 +10,7 @@ enum DialyzerReader {
             throw IngestError(file: file, position: "offset 0", reason: "not UTF-8 text")
         }
         var findings: [AnalysisFinding] = []
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, raw) in TextScan.lines(text).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("Total errors") || line.hasPrefix("done ")
                 || line.hasPrefix("done(") || line == "done" || line.hasPrefix("Finding suitable PLTs")

@@ -10,7 +10,7 @@ enum LcovReader {
         }
         var coverage: LineCoverage = [:]
         var current: String?
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, raw) in TextScan.lines(text).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             let position = "line \(index + 1)"
             if line.isEmpty { continue }

@@ -10,7 +10,7 @@ struct BodyBudgetRule: LintRule {
     ]
 
     func check(_ skill: LintContext) -> [LintHit] {
-        let report = TokenReport.measure(description: skill.description, body: skill.body)
+        let report = skill.tokens
         let budget = skill.settings.budget("body")
         guard report.body > budget else { return [] }
         let largest = report.sections.sorted { $0.tokens > $1.tokens }.prefix(3)

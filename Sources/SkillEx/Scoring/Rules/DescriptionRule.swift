@@ -48,8 +48,8 @@ struct DescriptionRule: LintRule {
                     message: "description is ~\(tokens) tokens; the budget is \(budget)",
                     file: "SKILL.md", line: line))
         }
-        let lower = text.lowercased()
-        if !Self.whenCues.contains(where: { lower.contains($0) }) {
+        let lower = TextScan.asciiLowercased(text)
+        if !Self.whenCues.contains(where: { TextScan.contains(lower, $0) }) {
             hits.append(
                 LintHit(
                     rule: "description-no-when",

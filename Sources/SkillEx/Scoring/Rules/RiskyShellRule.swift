@@ -9,6 +9,9 @@ struct RiskyShellRule: LintRule {
     /// Commands whose last argument is written to.
     static let writingCommands: Set<String> = ["cp", "mv", "install", "ln", "tee", "touch", "mkdir", "rsync", "dd"]
 
+    /// Substrings without which a line cannot hold an `rm` or a writing command.
+    static let commandHints: [StaticString] = ["rm", "cp", "mv", "install", "ln", "tee", "touch", "mkdir", "rsync", "dd"]
+
     let definitions = [
         RuleDefinition(
             id: "shell-rm-root", severity: .error,
@@ -43,14 +46,17 @@ struct RiskyShellRule: LintRule {
                 hits.append(LintHit(rule: rule, message: message, file: line.file, line: line.line))
             }
             let quoted = "`\(text.prefix(80))`"
-            if Self.matches(Self.pipeToShell, text) {
+            if TextScan.contains(text, "curl") || TextScan.contains(text, "wget") || TextScan.contains(text, "fetch"),
+                Self.matches(Self.pipeToShell, text)
+            {
                 hit("shell-pipe-to-shell", "downloads and runs code unchecked: \(quoted)")
             }
-            if Self.matches(Self.chmod777, text) {
+            if TextScan.contains(text, "chmod"), Self.matches(Self.chmod777, text) {
                 hit("shell-chmod-777", "makes files world-writable: \(quoted)")
             }
-            var outside = Self.redirectTarget(text).map { [$0] } ?? []
-            for words in ShellSource.commands(line.text) {
+            var outside = TextScan.contains(text, ">") ? (Self.redirectTarget(text).map { [$0] } ?? []) : []
+            let mayWrite = Self.commandHints.contains { TextScan.lineContains(line.text, $0) }
+            for words in mayWrite ? ShellSource.commands(line.text) : [] {
                 guard let program = words.first.map({ $0.split(separator: "/").last ?? $0 }) else { continue }
                 let args = words.dropFirst()
                 if program == "rm" {

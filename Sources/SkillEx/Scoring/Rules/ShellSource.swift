@@ -21,7 +21,7 @@ struct ShellSource {
             if path.hasSuffix(".py") || path.hasSuffix(".rb") || path.hasSuffix(".js") {
                 continue  // not shell; static analysers cover these
             }
-            for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            for (index, line) in TextScan.lines(text).enumerated() {
                 let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
                 if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
                 out.append(Line(file: path, line: index + 1, text: trimmed))

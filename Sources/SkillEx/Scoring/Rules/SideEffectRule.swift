@@ -20,20 +20,21 @@ struct SideEffectRule: LintRule {
         pattern: #"\brm\s+-|\bkubectl\s+(delete|apply|rollout|scale|drain|replace)\b|\bhelm\s+(install|upgrade|uninstall|delete)\b|\bterraform\s+(apply|destroy)\b|\bgit\s+push\b|\bdocker\s+push\b|\bnpm\s+publish\b|\bgh\s+(release|pr)\s+(create|merge)\b|\b(DROP|TRUNCATE)\s+(TABLE|DATABASE)\b|\bDELETE\s+FROM\b|\bcurl\b[^\n]*\s-X\s*(POST|PUT|PATCH|DELETE)\b"#)
     private static let imperative = try? NSRegularExpression(
         pattern: #"^\s*(?:[-*+]\s+|\d+[.)]\s+)?(delete|drop|deploy|publish|push|send|email|truncate|wipe|purge|destroy|force-push|roll out)\b"#,
-        options: [.caseInsensitive])
+        options: [.caseInsensitive, .anchorsMatchLines])
 
     func check(_ skill: LintContext) -> [LintHit] {
         let body = skill.body
         guard !body.isEmpty else { return [] }
-        let lower = body.lowercased()
-        if Self.confirmationCues.contains(where: { lower.contains($0) }) { return [] }
-        for (index, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let text = String(line)
-            let range = NSRange(text.startIndex..., in: text)
-            let found = Self.command?.firstMatch(in: text, range: range)
-                ?? Self.imperative?.firstMatch(in: text, range: range)
-            guard found != nil else { continue }
-            let what = text.trimmingCharacters(in: .whitespaces).prefix(60)
+        let lower = TextScan.asciiLowercased(body)
+        if Self.confirmationCues.contains(where: { TextScan.contains(lower, $0) }) { return [] }
+        let range = NSRange(body.startIndex..., in: body)
+        let starts = [Self.command, Self.imperative].compactMap { $0?.firstMatch(in: body, range: range) }
+            .compactMap { Range($0.range, in: body)?.lowerBound }
+        guard let first = starts.min() else { return [] }
+        let index = body.utf8[..<first].reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+        let lines = TextScan.lines(body)
+        if index < lines.count {
+            let what = lines[index].trimmingCharacters(in: .whitespaces).prefix(60)
             return [
                 LintHit(
                     rule: "side-effect-unconfirmed",

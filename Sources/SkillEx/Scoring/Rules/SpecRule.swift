@@ -25,7 +25,7 @@ struct SpecRule: LintRule {
 /// The 1-based line of the front-matter field `name`, when SKILL.md has one.
 func fieldLine(_ name: String, in text: String?) -> Int? {
     guard let text else { return nil }
-    for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).prefix(200).enumerated()
+    for (index, line) in TextScan.lines(text).prefix(200).enumerated()
     where line.hasPrefix(name + ":") {
         return index + 1
     }

@@ -18,10 +18,10 @@ struct UnreferencedFileRule: LintRule {
         for file in skill.files where Self.folders.contains(where: { file.relativePath.hasPrefix($0) }) {
             let path = file.relativePath
             let name = path.split(separator: "/").last.map(String.init) ?? path
-            var mentioned = skill.skillText.map { $0.contains(path) || $0.contains(name) } ?? false
+            var mentioned = skill.skillText.map { TextScan.contains($0, name) } ?? false
             if !mentioned {
                 mentioned = skill.texts.contains { other, text in
-                    other != path && (text.contains(path) || text.contains(name))
+                    other != path && TextScan.contains(text, name)
                 }
             }
             if !mentioned {

@@ -1,0 +1,20 @@
+import Foundation
+import Testing
+@testable import SkillEx
+
+@Suite("JSON value parser")
+struct JSONValueParserTests {
+    @Test("parses what Foundation's decoder parses, to the same values")
+    func sameAsDecoder() throws {
+        let text = #"{"a": [true, false, null, 0, -12, 3.5, 1e3, 9007199254740993], "s": "q\"\\\/\b\f\n\r\t\u00e9\ud83d\ude00 ok", "o": {}, "l": [], "n": {"x": {"y": [1]}}}"#
+        let data = Data(text.utf8)
+        #expect(try JSONValueParser.parse(data) == (try JSONDecoder().decode(JSONValue.self, from: data)))
+    }
+
+    @Test("rejects malformed input with an offset")
+    func malformed() {
+        for bad in ["{", "[1,]", "{\"a\" 1}", "\"abc", "tru", "{} x", "[\"\\x\"]", ""] {
+            #expect(throws: JSONValueParser.Failure.self) { try JSONValueParser.parse(Data(bad.utf8)) }
+        }
+    }
+}
