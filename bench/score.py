@@ -4,7 +4,7 @@
     .venv/bin/python bench/score.py [--skills 1000]
 
 The corpus is copied to a temp hub and synced once (untimed, so `skills/` holds the copies
-SkillEx scores); then, in one run, both scorers are timed on that same folder. `skillex sync`
+SkillEx scores); then, in one run, both scorers are timed on that same `skills/` folder. `skillex sync`
 followed by `skillex score` from a cold `skills/` is also reported, so the copy cost is visible.
 Prints Markdown rows for docs/benchmarks.md.
 """
@@ -45,7 +45,9 @@ def main():
         scored = json.loads(proc.stdout)["summary"]["scored"]
         rss_score = peak_rss_mib(score_cmd, env=env)
 
-        anchor_cmd = [anchor, "score", str(hub), "--format", "json"]
+        # The anchor walks every SKILL.md under the folder it is given: give it skills/, the same
+        # 1,000 folders SkillEx scores (the hub root would also hold the repos' originals).
+        anchor_cmd = [anchor, "score", str(hub / "skills"), "--format", "json"]
         t_anchor, _, proc = run_timed(anchor_cmd, env=env)
         if proc.returncode not in (0, 1):
             sys.exit(f"bench: agentskills-ci failed: {proc.stderr.decode()[-500:]}")
@@ -61,7 +63,7 @@ def main():
         print(f"\n{args.skills} skills (skillex scored {scored}, agentskills-ci scored {anchored})\n")
         row("tool", "wall time", "peak RSS", "vs agentskills-ci")
         row("---", "---:", "---:", "---:")
-        row("agentskills-ci 0.1.2 `score <hub>`", f"{t_anchor:.2f} s", f"{rss_anchor:.0f} MiB", "1.0×")
+        row("agentskills-ci 0.1.2 `score skills/`", f"{t_anchor:.2f} s", f"{rss_anchor:.0f} MiB", "1.0×")
         row("`skillex score` (synced hub)", f"{t_score:.2f} s", f"{rss_score:.0f} MiB", f"{t_anchor / t_score:.1f}×")
         row("`skillex sync` + `skillex score` (empty skills/)", f"{t_sync + t_rescore:.2f} s", "—",
             f"{t_anchor / (t_sync + t_rescore):.1f}×")

@@ -7,10 +7,11 @@ public enum JSONWriter {
     public static func data<T: Encodable>(_ value: T) throws -> Data {
         let raw = try JSONEncoder().encode(value)
         let tree = try JSONValueParser.parse(raw)
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(raw.count * 2)
         write(tree, indent: 0, into: &out)
-        out += "\n"
-        return Data(out.utf8)
+        out.append(0x0A)
+        return Data(out)
     }
 
     /// One compact line (for JSONL logs), keys sorted.
@@ -20,35 +21,41 @@ public enum JSONWriter {
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
-    private static func write(_ value: JSONValue, indent: Int, into out: inout String) {
+    private static func write(_ value: JSONValue, indent: Int, into out: inout [UInt8]) {
         switch value {
-        case .null: out += "null"
-        case .bool(let flag): out += flag ? "true" : "false"
-        case .int(let number): out += String(number)
-        case .double(let number): out += format(number)
+        case .null: out += "null".utf8
+        case .bool(let flag): out += (flag ? "true" : "false").utf8
+        case .int(let number): out += String(number).utf8
+        case .double(let number): out += format(number).utf8
         case .string(let text): quote(text, into: &out)
         case .array(let items):
-            guard !items.isEmpty else { out += "[]"; return }
-            out += "[\n"
+            guard !items.isEmpty else { out += "[]".utf8; return }
+            out += "[\n".utf8
             for (index, item) in items.enumerated() {
-                out += String(repeating: " ", count: indent + 2)
+                pad(indent + 2, &out)
                 write(item, indent: indent + 2, into: &out)
-                out += index == items.count - 1 ? "\n" : ",\n"
+                out += (index == items.count - 1 ? "\n" : ",\n").utf8
             }
-            out += String(repeating: " ", count: indent) + "]"
+            pad(indent, &out)
+            out.append(UInt8(ascii: "]"))
         case .object(let fields):
-            guard !fields.isEmpty else { out += "{}"; return }
-            out += "{\n"
+            guard !fields.isEmpty else { out += "{}".utf8; return }
+            out += "{\n".utf8
             let keys = fields.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             for (index, key) in keys.enumerated() {
-                out += String(repeating: " ", count: indent + 2)
+                pad(indent + 2, &out)
                 quote(key, into: &out)
-                out += ": "
+                out += ": ".utf8
                 write(fields[key] ?? .null, indent: indent + 2, into: &out)
-                out += index == keys.count - 1 ? "\n" : ",\n"
+                out += (index == keys.count - 1 ? "\n" : ",\n").utf8
             }
-            out += String(repeating: " ", count: indent) + "}"
+            pad(indent, &out)
+            out.append(UInt8(ascii: "}"))
         }
+    }
+
+    private static func pad(_ count: Int, _ out: inout [UInt8]) {
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
     }
 
     private static func format(_ number: Double) -> String {
@@ -57,25 +64,30 @@ public enum JSONWriter {
         return String(number)
     }
 
-    private static func quote(_ text: String, into out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? 0x30 + nibble : 0x61 + nibble - 10
+    }
+
+    /// Writes `text` as a JSON string: quote, backslash and control characters escaped; every
+    /// other byte (UTF-8 included) as is.
+    private static func quote(_ text: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out += "\\\"".utf8
+            case UInt8(ascii: "\\"): out += "\\\\".utf8
+            case 0x0A: out += "\\n".utf8
+            case 0x0D: out += "\\r".utf8
+            case 0x09: out += "\\t".utf8
+            case 0x08: out += "\\b".utf8
+            case 0x0C: out += "\\f".utf8
+            case 0..<0x20:
+                out += "\\u00".utf8
+                out.append(hexDigit(byte >> 4))
+                out.append(hexDigit(byte & 0x0F))
+            default: out.append(byte)
             }
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 }

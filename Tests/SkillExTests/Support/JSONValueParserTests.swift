@@ -18,3 +18,15 @@ struct JSONValueParserTests {
         }
     }
 }
+
+@Suite("JSON writer")
+struct JSONWriterTests {
+    @Test("sorted keys, 2-space indent, escapes, UTF-8 kept, final newline")
+    func layout() throws {
+        let value: JSONValue = .object([
+            "b": .array([.int(1), .double(2.5), .null, .bool(true)]), "a": .string("q\"\\\n\u{1}é/"), "e": .object([:]), "l": .array([]),
+        ])
+        let text = String(decoding: try JSONWriter.data(value), as: UTF8.self)
+        #expect(text == "{\n  \"a\": \"q\\\"\\\\\\n\\u0001é/\",\n  \"b\": [\n    1,\n    2.5,\n    null,\n    true\n  ],\n  \"e\": {},\n  \"l\": []\n}\n")
+    }
+}
