@@ -18,6 +18,9 @@ struct LintContext: Sendable {
     var settings: ScoringSettings
     /// Token estimates of the description, body and sections.
     var tokens: TokenReport
+    /// SKILL.md's Markdown split once into code blocks and prose; line numbers are SKILL.md's
+    /// (the body when the front matter parsed, else the whole file).
+    var markdown: (code: [MarkdownLines.CodeBlock], prose: [(line: Int, text: Substring)])
 
     /// The parsed document's body ("" when SKILL.md could not be parsed).
     var body: String { validation.document?.body ?? "" }
@@ -31,7 +34,7 @@ struct LintContext: Sendable {
         let validation = validator.validate(folder: folder)
         let skillFile = files.first { $0.relativePath == "SKILL.md" || $0.relativePath == "skill.md" }
         var skillText = skillFile.flatMap { readText($0.url) }
-        if let text = skillText, text.contains("\r") {
+        if let text = skillText, TextScan.contains(text, "\r") {
             skillText = text.replacingOccurrences(of: "\r\n", with: "\n")
         }
         var offset = 0
@@ -48,12 +51,27 @@ struct LintContext: Sendable {
             folder: folder, files: files, validation: validation, skillText: skillText,
             bodyLineOffset: offset, texts: texts, settings: settings,
             tokens: TokenReport.measure(
-                description: validation.document?.description ?? "", body: validation.document?.body ?? ""))
+                description: validation.document?.description ?? "", body: validation.document?.body ?? ""),
+            markdown: split(validation.document == nil ? skillText ?? "" : validation.document?.body ?? "",
+                            offset: validation.document == nil ? 0 : offset))
+    }
+
+    /// `MarkdownLines.split` with every line number moved down by `offset`.
+    private static func split(_ text: String, offset: Int) -> (code: [MarkdownLines.CodeBlock], prose: [(line: Int, text: Substring)]) {
+        var parts = MarkdownLines.split(text)
+        guard offset != 0 else { return parts }
+        for index in parts.code.indices { parts.code[index].startLine += offset }
+        parts.prose = parts.prose.map { ($0.line + offset, $0.text) }
+        return parts
     }
 
     /// The file's text when it is valid UTF-8 without NUL bytes.
     private static func readText(_ url: URL) -> String? {
-        guard let data = try? Data(contentsOf: url), !data.contains(0) else { return nil }
+        guard let data = try? Data(contentsOf: url) else { return nil }
+        let binary = data.withUnsafeBytes { raw in
+            raw.baseAddress.map { memchr($0, 0, raw.count) != nil } ?? false
+        }
+        guard !binary else { return nil }
         return String(validating: data, as: UTF8.self)
     }
 }

@@ -5,19 +5,34 @@ import Foundation
 enum TextScan {
     /// The lines of `text` split at `\n` (kept as slices of `text`).
     static func lines(_ text: String) -> [Substring] {
-        var out: [Substring] = []
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        var index = utf8.startIndex
-        while index != utf8.endIndex {
-            if utf8[index] == 10 {
-                out.append(text[start..<index])
-                start = utf8.index(after: index)
+        var copy = text
+        let breaks: [Int] = copy.withUTF8 { bytes in
+            var found: [Int] = []
+            guard let base = bytes.baseAddress else { return found }
+            var offset = 0
+            while offset < bytes.count, let hit = memchr(base + offset, 0x0A, bytes.count - offset) {
+                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                found.append(at)
+                offset = at + 1
             }
-            index = utf8.index(after: index)
+            return found
         }
-        out.append(text[start...])
+        let utf8 = copy.utf8
+        var out: [Substring] = []
+        out.reserveCapacity(breaks.count + 1)
+        var start = utf8.startIndex
+        for offset in breaks {
+            let end = utf8.index(utf8.startIndex, offsetBy: offset)
+            out.append(copy[start..<end])
+            start = utf8.index(after: end)
+        }
+        out.append(copy[start...])
         return out
+    }
+
+    /// Unicode scalars in `text`, counted from its UTF-8 (bytes that do not continue a scalar).
+    static func scalarCount(_ text: Substring) -> Int {
+        text.utf8.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
     }
 
     /// True when `needle`'s bytes occur in `haystack`'s.

@@ -39,7 +39,7 @@ public struct TokenReport: Sendable, Equatable, Codable {
         for (index, line) in TextScan.lines(body).enumerated() {
             let first = TextScan.firstNonBlank(line)
             guard first == UInt8(ascii: "`") || first == UInt8(ascii: "~") || first == UInt8(ascii: "#") else {
-                chars += line.unicodeScalars.count + 1
+                chars += TextScan.scalarCount(line) + 1
                 continue
             }
             let trimmed = line.drop(while: { $0 == " " })
@@ -55,7 +55,7 @@ public struct TokenReport: Sendable, Equatable, Codable {
                 current = Section(heading: heading.text, level: heading.level, line: index + 1, tokens: 0)
                 chars = 0
             }
-            chars += line.unicodeScalars.count + 1
+            chars += TextScan.scalarCount(line) + 1
         }
         if chars > 0 || current.level > 0 {
             current.tokens = (chars + 3) / 4

@@ -10,12 +10,12 @@ struct MissingLinkRule: LintRule {
     ]
 
     func check(_ skill: LintContext) -> [LintHit] {
-        let prose = MarkdownLines.split(skill.body).prose
+        let prose = skill.markdown.prose
         let present = Set(skill.files.map(\.relativePath))
         var hits: [LintHit] = []
         for link in MarkdownLines.links(in: prose) {
             guard let path = Self.localPath(link.target) else { continue }
-            let line = skill.bodyLineOffset + link.line
+            let line = link.line
             guard let normal = Self.normalize(path) else {
                 hits.append(
                     LintHit(

@@ -27,13 +27,12 @@ struct ShellSource {
                 out.append(Line(file: path, line: index + 1, text: trimmed))
             }
         }
-        var markdown: [(String, String, Int)] = []
-        if let text = skill.skillText { markdown.append(("SKILL.md", text, 0)) }
+        var markdown: [(String, [MarkdownLines.CodeBlock])] = [("SKILL.md", skill.markdown.code)]
         for (path, text) in skill.texts.sorted(by: { $0.key < $1.key }) where path.hasSuffix(".md") {
-            markdown.append((path, text, 0))
+            markdown.append((path, MarkdownLines.split(text).code))
         }
-        for (path, text, _) in markdown {
-            for block in MarkdownLines.split(text).code where shellLanguages.contains(block.language) {
+        for (path, blocks) in markdown {
+            for block in blocks where shellLanguages.contains(block.language) {
                 for (offset, line) in block.lines.enumerated() {
                     var trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
                     if trimmed.hasPrefix("$ ") { trimmed = trimmed.dropFirst(2) }
