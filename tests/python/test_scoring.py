@@ -301,3 +301,31 @@ def test_post_without_token_is_a_usage_error(synced, skillex):
     result = score(skillex, synced, "--post", env={"GITHUB_REPOSITORY": "acme/hub", "GITHUB_SHA": "c" * 40,
                                                     "GITHUB_TOKEN": ""}, check=2)
     assert "GITHUB_TOKEN" in result.stderr
+
+
+def test_stored_scorecards_are_reused_only_while_inputs_match(synced, skillex):
+    hub = synced
+    first = cards(score(skillex, hub, "--format", "json"))
+    again = cards(score(skillex, hub, "--format", "json"))
+    fresh = cards(score(skillex, hub, "--format", "json", "--fresh"))
+    assert first == again == fresh
+
+    # A settings change invalidates every stored card.
+    data = manifest(hub)
+    data["scoring"]["rules"] = {"shell-rm-root": "off"}
+    (hub / "manifest.json").write_text(json.dumps(data))
+    k8s = cards(score(skillex, hub, "--format", "json"))["platform-tools/k8s-rollout"]
+    assert "shell-rm-root" not in {f["rule"] for f in k8s["findings"]}
+
+    # So does a report whose content changes, even under the same path.
+    report = hub / "extra.sarif"
+    def sarif(level):
+        return json.dumps({"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "lint"}}, "results": [
+            {"ruleId": "X1", "level": level, "message": {"text": "x"}, "locations": [{"physicalLocation": {
+                "artifactLocation": {"uri": ".claude/skills/release-notes/SKILL.md"}}}]}]}]})
+    report.write_text(sarif("note"))
+    card = cards(score(skillex, hub, "--format", "json", "--report", f"sarif={report}"))["platform-tools/release-notes"]
+    assert next(c for c in card["components"] if c["id"] == "static_analysis")["value"] == 99
+    report.write_text(sarif("error"))
+    card = cards(score(skillex, hub, "--format", "json", "--report", f"sarif={report}"))["platform-tools/release-notes"]
+    assert next(c for c in card["components"] if c["id"] == "static_analysis")["value"] == 80

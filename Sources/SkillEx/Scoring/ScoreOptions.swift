@@ -9,6 +9,8 @@ public struct ScoreOptions: Sendable {
     public var reports: [ReportSpec] = []
     /// Folder `reports` paths are relative to.
     public var reportBase: String = "."
+    /// Reuse stored scorecards of unchanged skills (same checksum, same inputs digest).
+    public var reuseStored = true
 
     /// Defaults: every skill, manifest reports only.
     public init() {}

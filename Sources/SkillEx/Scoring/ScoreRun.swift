@@ -28,9 +28,14 @@ public struct ScoreRun: Sendable, Equatable, Codable {
     public var summary: Summary
     /// One scorecard per skill, in manifest order.
     public var skills: [Scorecard]
+    /// SHA-256 of everything besides the skill folders that went into the components (SkillEx
+    /// version, scoring settings, repositories, report contents): a stored scorecard whose
+    /// checksum matches is reused when this matches.
+    public var inputsDigest: String?
 
     private enum CodingKeys: String, CodingKey {
         case generatedAt = "generated_at", threshold, formula, weights, summary, skills
+        case inputsDigest = "inputs_digest"
     }
 
     /// A run over `skills`.

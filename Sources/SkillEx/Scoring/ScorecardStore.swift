@@ -25,6 +25,8 @@ public enum ScorecardStore {
             for card in run.skills { byID[card.id] = card }
             let cards = manifest.skills.compactMap { byID["\($0.sourceRepo)/\($0.name)"] }
             merged = ScoreRun(generatedAt: run.generatedAt, threshold: run.threshold, weights: run.weights, skills: cards)
+            // Cards kept from a run with other inputs must not be reused later.
+            merged.inputsDigest = previous.inputsDigest == run.inputsDigest ? run.inputsDigest : nil
         }
         try AtomicFile.write(merged == run ? own : try JSONWriter.data(merged), to: url(workspace))
         return own

@@ -19,8 +19,9 @@ public struct Scorer: Sendable {
         let settings = try ScoringSettings.load(manifest, path: workspace.manifestURL.path)
         let entries = try select(manifest)
         let reports = try loadReports(manifest, for: entries)
-        let cards = try scorecards(entries, manifest: manifest, settings: settings, reports: reports)
-        return run(cards, settings: settings)
+        let digest = try inputsDigest(manifest, settings: settings, reports: reports)
+        let cards = try scorecards(entries, manifest: manifest, settings: settings, reports: reports, digest: digest)
+        return run(cards, settings: settings, digest: digest)
     }
 
     /// Scores and records: appends each skill's `score_history` (bounded, with regressions
@@ -29,7 +30,8 @@ public struct Scorer: Sendable {
         let settings = try ScoringSettings.load(manifest, path: workspace.manifestURL.path)
         let entries = try select(manifest)
         let reports = try loadReports(manifest, for: entries)
-        var cards = try scorecards(entries, manifest: manifest, settings: settings, reports: reports)
+        let digest = try inputsDigest(manifest, settings: settings, reports: reports)
+        var cards = try scorecards(entries, manifest: manifest, settings: settings, reports: reports, digest: digest)
         let now = Timestamp.string(workspace.clock.now())
         var updated = manifest
         let slots = Dictionary(
@@ -45,13 +47,27 @@ public struct Scorer: Sendable {
                 entry, to: &history, limit: settings.historyLimit, points: settings.regressionPoints)
             updated.skills[slot].extra.values[ScoreHistoryEntry.key] = ScoreHistoryEntry.json(history)
         }
-        return (run(cards, settings: settings), updated)
+        return (run(cards, settings: settings, digest: digest), updated)
     }
 
-    private func run(_ cards: [Scorecard], settings: ScoringSettings) -> ScoreRun {
-        ScoreRun(
+    private func run(_ cards: [Scorecard], settings: ScoringSettings, digest: String) -> ScoreRun {
+        var run = ScoreRun(
             generatedAt: Timestamp.string(workspace.clock.now()), threshold: settings.threshold,
             weights: settings.weights, skills: cards)
+        run.inputsDigest = digest
+        return run
+    }
+
+    /// SHA-256 over the SkillEx version, the scoring settings, the repositories and the reports.
+    private func inputsDigest(
+        _ manifest: Manifest, settings: ScoringSettings, reports: [String: RepositoryReports]
+    ) throws -> String {
+        var text = "skillex \(SkillExVersion.current)\n"
+        text += try JSONWriter.line(settings) + "\n" + JSONWriter.line(manifest.repositories) + "\n"
+        for name in reports.keys.sorted() {
+            text += name + "\n" + (reports[name]?.sources ?? []).joined(separator: "\n") + "\n"
+        }
+        return Digest.sha256Hex(Data(text.utf8))
     }
 
     /// The entries named by `options.skills` (all when empty); an unknown name is an error.
@@ -94,8 +110,12 @@ public struct Scorer: Sendable {
 
     private func scorecards(
         _ entries: [SkillEntry], manifest: Manifest, settings: ScoringSettings,
-        reports: [String: RepositoryReports]
+        reports: [String: RepositoryReports], digest: String
     ) throws -> [Scorecard] {
+        var stored: [String: Scorecard] = [:]
+        if options.reuseStored, let previous = ScorecardStore.load(workspace), previous.inputsDigest == digest {
+            stored = Dictionary(previous.skills.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        }
         let repos = Dictionary(manifest.repositories.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         let hubRoot = workspace.root.path
         let jobs: [SkillScoring] = entries.map { entry in
@@ -106,7 +126,8 @@ public struct Scorer: Sendable {
                 prefixes: ["\(skillsDir)/\(entry.name)/", "\(entry.targetPath)/"])
             return SkillScoring(
                 entry: entry, folder: workspace.root.appendingPathComponent(entry.targetPath).standardizedFileURL,
-                matcher: matcher, reports: reports[entry.sourceRepo] ?? RepositoryReports())
+                matcher: matcher, reports: reports[entry.sourceRepo] ?? RepositoryReports(),
+                stored: stored["\(entry.sourceRepo)/\(entry.name)"])
         }
         let results = ParallelMap.map(jobs) { job in Result { try job.score(settings: settings) } }
         return try results.map { try $0.get() }

@@ -6,6 +6,8 @@ struct SkillScoring: Sendable {
     var folder: URL
     var matcher: SkillPathMatcher
     var reports: RepositoryReports
+    /// The last stored scorecard of this skill, reused when its checksum still matches.
+    var stored: Scorecard?
 
     func score(settings: ScoringSettings) throws -> Scorecard {
         if let problem = entry.targetPath.split(separator: "/").first(where: { $0 == ".." }) {
@@ -16,6 +18,11 @@ struct SkillScoring: Sendable {
             throw ScoreError(description: "\(folder.path): cannot score: \(error.description) (run `skillex sync` first)")
         }
         let checksum = try SkillChecksum.compute(files)
+        if let stored, stored.checksum == checksum {
+            return finish(
+                checksum: checksum, components: stored.components, findings: stored.findings,
+                tokens: stored.tokens, settings: settings)
+        }
         let context = LintContext.load(folder: folder, files: files, settings: settings, validator: SpecValidator())
         let lintFindings = LintRuleSet.standard.findings(context, settings: settings)
         let weight = { (id: String) in settings.weights[id] ?? 0 }
@@ -47,17 +54,26 @@ struct SkillScoring: Sendable {
         }
         components.append(coverage(weight: weight(ComponentID.coverage), files: files))
 
+        return finish(
+            checksum: checksum, components: components,
+            findings: (lintFindings + staticFindings).sorted(by: ScoreFinding.reportOrder),
+            tokens: context.tokens, settings: settings)
+    }
+
+    /// Combines the components and applies the approval and the gate.
+    private func finish(
+        checksum: String, components: [ScoreComponent], findings: [ScoreFinding], tokens: TokenReport,
+        settings: ScoringSettings
+    ) -> Scorecard {
+        var components = components
         let score = ScoreFormula.combine(&components)
         let approval = try? entry.extra.decode(Approval.self, key: Approval.key)
         let holds = approval?.holds(for: checksum) ?? false
         return Scorecard(
             repo: entry.sourceRepo, skill: entry.name, checksum: checksum, score: score,
-            components: components,
-            findings: (lintFindings + staticFindings).sorted(by: ScoreFinding.reportOrder),
+            components: components, findings: findings,
             gate: GateVerdict.decide(score: score, threshold: settings.threshold, approvalHolds: holds),
-            approval: approval, approvalHolds: holds, regression: nil,
-            tokens: context.tokens,
-            path: entry.targetPath)
+            approval: approval, approvalHolds: holds, regression: nil, tokens: tokens, path: entry.targetPath)
     }
 
     private func coverage(weight: Double, files: [SkillFile]) -> ScoreComponent {

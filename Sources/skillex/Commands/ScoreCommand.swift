@@ -34,6 +34,7 @@ struct ScoreCommand: AsyncParsableCommand {
     var format: ScoreFormat?
     @Flag(help: "Post a check run to GitHub (GITHUB_API_URL, GITHUB_REPOSITORY, GITHUB_SHA, GITHUB_TOKEN).")
     var post = false
+    @Flag(help: "Re-lint every skill instead of reusing stored scorecards of unchanged skills.") var fresh = false
     @Option(help: "Use this time (ISO 8601) instead of the system clock.") var clock: String?
 
     func run() async throws {
@@ -43,6 +44,7 @@ struct ScoreCommand: AsyncParsableCommand {
         options.skills = skills
         options.reportBase = FileManager.default.currentDirectoryPath
         options.reports = try report.map(Self.parseReport)
+        options.reuseStored = !fresh
         if let approve {
             guard let by, let reason else {
                 throw ExitStatus.inputError(ScoreError(description: "--approve needs --by NAME and --reason TEXT"))

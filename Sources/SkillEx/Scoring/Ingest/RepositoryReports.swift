@@ -10,6 +10,8 @@ public struct RepositoryReports: Sendable {
     public var hasStaticAnalysis = false
     /// True when at least one coverage report was read.
     public var hasCoverage = false
+    /// `kind path sha256` of every report read, for the scoring inputs digest.
+    public var sources: [String] = []
 
     /// No reports.
     public init() {}
@@ -24,6 +26,7 @@ public struct RepositoryReports: Sendable {
             do { data = try Data(contentsOf: url) } catch {
                 throw IngestError(file: file, position: "offset 0", reason: "cannot read \(spec.kind.rawValue) report: \(ErrorText.brief(error))")
             }
+            reports.sources.append("\(spec.kind.rawValue) \(file) \(Digest.sha256Hex(data))")
             switch spec.kind {
             case .sarif: reports.findings += try SarifReader.read(data, file: file)
             case .credo: reports.findings += try CredoReader.read(data, file: file)
