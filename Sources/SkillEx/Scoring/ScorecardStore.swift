@@ -18,7 +18,7 @@ public enum ScorecardStore {
     /// `run` itself (what `--format json` prints), so it is encoded once.
     @discardableResult
     public static func write(_ run: ScoreRun, manifest: Manifest, workspace: Workspace) throws -> Data {
-        let own = try JSONWriter.data(run)
+        let own = try render(run)
         var merged = run
         if run.skills.count < manifest.skills.count, let previous = load(workspace) {
             var byID = Dictionary(previous.skills.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -28,7 +28,20 @@ public enum ScorecardStore {
             // Cards kept from a run with other inputs must not be reused later.
             merged.inputsDigest = previous.inputsDigest == run.inputsDigest ? run.inputsDigest : nil
         }
-        try AtomicFile.write(merged == run ? own : try JSONWriter.data(merged), to: url(workspace))
+        try AtomicFile.write(merged == run ? own : try render(merged), to: url(workspace))
         return own
+    }
+
+    /// `JSONWriter.data(run)`, with the scorecards rendered on every core.
+    public static func render(_ run: ScoreRun) throws -> Data {
+        var head = run
+        head.skills = []
+        guard case .object(let fields) = try JSONValueParser.parse(try JSONEncoder().encode(head)) else {
+            return try JSONWriter.data(run)
+        }
+        var rendered = fields.mapValues { JSONWriter.data(tree: $0, capacity: 256) }
+        let cards = ParallelMap.map(run.skills) { card in Result { try JSONWriter.data(card) } }
+        rendered["skills"] = JSONWriter.array(rendered: try cards.map { try $0.get() })
+        return JSONWriter.object(rendered: rendered)
     }
 }

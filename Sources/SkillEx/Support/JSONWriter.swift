@@ -6,12 +6,57 @@ public enum JSONWriter {
     /// The bytes of `value`.
     public static func data<T: Encodable>(_ value: T) throws -> Data {
         let raw = try JSONEncoder().encode(value)
-        let tree = try JSONValueParser.parse(raw)
+        return data(tree: try JSONValueParser.parse(raw), capacity: raw.count * 2)
+    }
+
+    /// The bytes of an already built JSON tree.
+    public static func data(tree: JSONValue, capacity: Int = 1 << 16) -> Data {
         var out: [UInt8] = []
-        out.reserveCapacity(raw.count * 2)
+        out.reserveCapacity(capacity)
         write(tree, indent: 0, into: &out)
         out.append(0x0A)
         return Data(out)
+    }
+
+    /// An array whose items are already rendered by `data(_:)` (so callers can render them in
+    /// parallel); the same bytes as rendering the whole array at once.
+    public static func array(rendered items: [Data]) -> Data {
+        guard !items.isEmpty else { return Data("[]\n".utf8) }
+        var out: [UInt8] = Array("[\n".utf8)
+        out.reserveCapacity(items.reduce(0) { $0 + $1.count + 64 })
+        for (index, item) in items.enumerated() {
+            out += "  ".utf8
+            embed(item, indent: 2, into: &out)
+            out += (index == items.count - 1 ? "\n" : ",\n").utf8
+        }
+        out += "]\n".utf8
+        return Data(out)
+    }
+
+    /// An object whose member values are already rendered by `data(_:)`; keys sorted as `data` sorts them.
+    public static func object(rendered fields: [String: Data]) -> Data {
+        guard !fields.isEmpty else { return Data("{}\n".utf8) }
+        var out: [UInt8] = Array("{\n".utf8)
+        let keys = fields.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        for (index, key) in keys.enumerated() {
+            out += "  ".utf8
+            quote(key, into: &out)
+            out += ": ".utf8
+            embed(fields[key] ?? Data("null\n".utf8), indent: 2, into: &out)
+            out += (index == keys.count - 1 ? "\n" : ",\n").utf8
+        }
+        out += "}\n".utf8
+        return Data(out)
+    }
+
+    /// Appends rendered `data` (without its final newline), indenting every line after the first.
+    private static func embed(_ data: Data, indent: Int, into out: inout [UInt8]) {
+        var bytes = data[...]
+        if bytes.last == 0x0A { bytes = bytes.dropLast() }
+        for byte in bytes {
+            out.append(byte)
+            if byte == 0x0A { pad(indent, &out) }
+        }
     }
 
     /// One compact line (for JSONL logs), keys sorted.
