@@ -329,3 +329,15 @@ def test_stored_scorecards_are_reused_only_while_inputs_match(synced, skillex):
     report.write_text(sarif("error"))
     card = cards(score(skillex, hub, "--format", "json", "--report", f"sarif={report}"))["platform-tools/release-notes"]
     assert next(c for c in card["components"] if c["id"] == "static_analysis")["value"] == 80
+
+
+def test_rules_are_listed_and_unknown_rules_in_the_manifest_are_refused(hub, skillex):
+    rules = json.loads(skillex("score", "--list-rules", "--format", "json", check=0).stdout)
+    ids = {r["id"] for r in rules}
+    assert {"spec", "link-missing", "shell-pipe-to-shell", "side-effect-unconfirmed"} <= ids
+    assert all(r["remediation"] and r["severity"] in ("error", "warning", "note") for r in rules)
+    data = manifest(hub)
+    data["scoring"]["rules"] = {"no-such-rule": "off"}
+    (hub / "manifest.json").write_text(json.dumps(data))
+    result = score(skillex, hub, check=2)
+    assert "scoring.rules.no-such-rule" in result.stderr and "manifest.json" in result.stderr

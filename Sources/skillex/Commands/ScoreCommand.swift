@@ -20,6 +20,7 @@ struct ScoreCommand: AsyncParsableCommand {
               skillex score --report sarif=shellcheck.sarif --report lcov=lcov.info
               skillex score --approve k8s-rollout --by alice --reason "reviewed"
               skillex score --format sarif > skillex.sarif
+              skillex score --list-rules
               GITHUB_TOKEN=… GITHUB_REPOSITORY=org/hub GITHUB_SHA=… skillex score --post
             """)
 
@@ -34,10 +35,20 @@ struct ScoreCommand: AsyncParsableCommand {
     var format: ScoreFormat?
     @Flag(help: "Post a check run to GitHub (GITHUB_API_URL, GITHUB_REPOSITORY, GITHUB_SHA, GITHUB_TOKEN).")
     var post = false
+    @Flag(help: "List the lint rules (id, default severity, what they find) and exit.") var listRules = false
     @Flag(help: "Re-lint every skill instead of reusing stored scorecards of unchanged skills.") var fresh = false
     @Option(help: "Use this time (ISO 8601) instead of the system clock.") var clock: String?
 
     func run() async throws {
+        if listRules {
+            let rules = LintRuleSet.standard.definitions
+            switch ScoreFormat.resolve(format) {
+            case .text, .sarif, .githubChecks:
+                for rule in rules { Terminal.out("\(rule.id) (\(rule.severity.rawValue)): \(rule.summary)") }
+            case .json: try JSONOutput.print(rules)
+            }
+            return
+        }
         let context = try CommandContext(manifest: manifest, clock: clock)
         var current = context.manifest
         var options = ScoreOptions()
