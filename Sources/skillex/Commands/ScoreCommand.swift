@@ -40,21 +40,13 @@ struct ScoreCommand: AsyncParsableCommand {
     @Option(help: "Use this time (ISO 8601) instead of the system clock.") var clock: String?
 
     func run() async throws {
-        if listRules {
-            let rules = LintRuleSet.standard.definitions
-            switch ScoreFormat.resolve(format) {
-            case .text, .sarif, .githubChecks:
-                for rule in rules { Terminal.out("\(rule.id) (\(rule.severity.rawValue)): \(rule.summary)") }
-            case .json: try JSONOutput.print(rules)
-            }
-            return
-        }
+        if listRules { return try ScoreOutput.listRules(ScoreFormat.resolve(format)) }
         let context = try CommandContext(manifest: manifest, clock: clock)
         var current = context.manifest
         var options = ScoreOptions()
         options.skills = skills
         options.reportBase = FileManager.default.currentDirectoryPath
-        options.reports = try report.map(Self.parseReport)
+        options.reports = try report.map(ScoreOutput.parseReport)
         options.reuseStored = !fresh
         if let approve {
             guard let by, let reason else {
@@ -70,46 +62,8 @@ struct ScoreCommand: AsyncParsableCommand {
             try ManifestStore.save(updated, to: context.workspace.manifestURL)
             json = try ScorecardStore.write(run, manifest: updated, workspace: context.workspace)
         } catch { throw ExitStatus.inputError(error) }
-        try await emit(run, json: json, environment: context.workspace.environment)
-        if run.summary.refused > 0 { throw ExitStatus.failed }
-    }
-
-    private func emit(_ run: ScoreRun, json: Data, environment: [String: String]) async throws {
         let chosen = post && format == nil ? .githubChecks : ScoreFormat.resolve(format)
-        let sha = environment["GITHUB_SHA"] ?? ""
-        let plan = CheckRunPlan.build(run, headSHA: sha)
-        if post {
-            guard !sha.isEmpty else { throw ExitStatus.inputError(ScoreError(description: "--post needs GITHUB_SHA (the commit to check)")) }
-            let outcome: CheckRunPoster.Outcome
-            do { outcome = try await CheckRunPoster(environment: environment).post(plan) } catch {
-                Terminal.err("skillex: error: \(error.description)")
-                throw error.isSetting ? ExitStatus.usage : ExitStatus.failed
-            }
-            Terminal.err("posted check run \(outcome.id) (\(outcome.updates) update\(outcome.updates == 1 ? "" : "s"))")
-        }
-        switch chosen {
-        case .text: ScoreTextReport.print(run)
-        case .json: FileHandle.standardOutput.write(json)
-        case .sarif: try JSONOutput.print(SarifExport.log(run))
-        case .githubChecks: try JSONOutput.print(plan)
-        }
-    }
-
-    /// `KIND=PATH`.
-    static func parseReport(_ text: String) throws -> ReportSpec {
-        let parts = text.split(separator: "=", maxSplits: 1)
-        guard parts.count == 2, let kind = ReportKind(rawValue: String(parts[0])), !parts[1].isEmpty else {
-            throw ExitStatus.inputError(
-                ScoreError(description: "--report '\(text)': expected KIND=PATH with KIND one of \(ReportKind.allCases.map(\.rawValue).joined(separator: ", "))"))
-        }
-        return ReportSpec(kind: kind, path: String(parts[1]))
-    }
-}
-
-extension CheckPostError {
-    /// True for a missing or malformed environment variable (a usage error).
-    var isSetting: Bool {
-        if case .badSetting = self { return true }
-        return false
+        try await ScoreOutput.emit(run, json: json, format: chosen, post: post, environment: context.workspace.environment)
+        if run.summary.refused > 0 { throw ExitStatus.failed }
     }
 }
