@@ -31,10 +31,21 @@ struct LintContext: Sendable {
     static func load(
         folder: URL, files: [SkillFile], settings: ScoringSettings, validator: SpecValidator
     ) -> LintContext {
-        let validation = validator.validate(folder: folder)
         let skillFile = files.first { $0.relativePath == "SKILL.md" || $0.relativePath == "skill.md" }
-        var skillText = skillFile.flatMap { readText($0.url) }
-        if let text = skillText, TextScan.contains(text, "\r") {
+        let raw = skillFile.flatMap { readText($0.url) }
+        // One read serves both: validate the text already read when the file is SKILL.md.
+        let validation: SkillValidation
+        if let raw, skillFile?.relativePath == SkillSpec.fileName {
+            var result = validator.validate(
+                text: raw, file: folder.appendingPathComponent(SkillSpec.fileName).path,
+                folderName: folder.lastPathComponent)
+            result.path = folder.path
+            validation = result
+        } else {
+            validation = validator.validate(folder: folder)
+        }
+        var skillText = raw
+        if let text = skillText, text.utf8.contains(13) {
             skillText = text.replacingOccurrences(of: "\r\n", with: "\n")
         }
         var offset = 0
