@@ -49,7 +49,8 @@ enum SkillDocumentParser {
             return Outcome(findings: findings)
         }
         let node: Node?
-        do { node = try Yams.compose(yaml: String(yaml)) } catch {
+        // UTF-8 given explicitly: Yams otherwise reads the environment on every parse.
+        do { node = try Yams.compose(yaml: String(yaml), .default, .default, .utf8) } catch {
             findings.append(yamlFinding(file, describe(error)))
             return Outcome(findings: findings)
         }
