@@ -141,7 +141,7 @@ enum JSONValueParser {
                         {
                             index += 2
                             let low = try hex4()
-                            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low &- 0xDC00)
+                            scalar = 0x10000 &+ ((scalar &- 0xD800) &<< 10) &+ (low &- 0xDC00)
                         }
                         let character = Unicode.Scalar(scalar) ?? "\u{FFFD}"
                         out.append(contentsOf: Array(String(character).utf8))

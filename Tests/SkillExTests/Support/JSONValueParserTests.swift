@@ -30,3 +30,13 @@ struct JSONWriterTests {
         #expect(text == "{\n  \"a\": \"q\\\"\\\\\\n\\u0001é/\",\n  \"b\": [\n    1,\n    2.5,\n    null,\n    true\n  ],\n  \"e\": {},\n  \"l\": []\n}\n")
     }
 }
+
+@Suite("JSON value parser edge cases")
+struct JSONValueParserEdgeTests {
+    @Test("a high surrogate followed by a non-surrogate escape never traps")
+    func loneSurrogate() throws {
+        let value = try JSONValueParser.parse(Data(#"["\ud800\u0041", "\ud800"]"#.utf8))
+        guard case .array(let items) = value else { Issue.record("not an array"); return }
+        #expect(items.count == 2)
+    }
+}
