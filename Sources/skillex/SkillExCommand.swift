@@ -21,13 +21,14 @@ struct SkillExCommand: AsyncParsableCommand {
         subcommands: [
             SyncCommand.self,
             ValidateCommand.self,
+            ScoreCommand.self,
+            PackageCommand.self,
+            PublishCommand.self,
+            PullCommand.self,
             EventsCommand.self,
             MetricsCommand.self,
-            PublishCommand.self,
             WebhooksCommand.self,
             DebugSigV4Command.self,
-            PackageCommand.self,
-            PullCommand.self,
         ]
     )
 

@@ -15,7 +15,13 @@ public enum ManifestStore {
             throw .unreadable(path: path, reason: ErrorText.brief(error))
         }
         let manifest: Manifest
-        do { manifest = try JSONDecoder().decode(Manifest.self, from: data) } catch {
+        do {
+            let decoder = JSONDecoder()
+            if let key = OpenFields.treeKey, let tree = try? JSONValueParser.parse(data) {
+                decoder.userInfo[key] = tree
+            }
+            manifest = try decoder.decode(Manifest.self, from: data)
+        } catch {
             throw .malformed(path: path, reason: ErrorText.decoding(error))
         }
         try check(manifest, path: path)
@@ -35,7 +41,28 @@ public enum ManifestStore {
 
     /// The bytes `save` writes.
     public static func encode(_ manifest: Manifest) throws -> Data {
-        try JSONWriter.data(manifest)
+        // Encode the modelled fields, then graft the kept fields (already JSON trees) back in:
+        // the same bytes as encoding everything, without re-encoding large score histories.
+        var core = manifest
+        core.extra = OpenFields()
+        for index in core.repositories.indices { core.repositories[index].extra = OpenFields() }
+        for index in core.skills.indices { core.skills[index].extra = OpenFields() }
+        let raw = try JSONEncoder().encode(core)
+        guard case .object(var top) = try JSONValueParser.parse(raw) else { return try JSONWriter.data(manifest) }
+        top.merge(manifest.extra.values) { modelled, _ in modelled }
+        top["repositories"] = graft(top["repositories"], manifest.repositories.map(\.extra))
+        top["skills"] = graft(top["skills"], manifest.skills.map(\.extra))
+        return JSONWriter.data(tree: .object(top), capacity: raw.count * 3)
+    }
+
+    /// `items` with each one's kept fields added back (modelled fields win on a clash).
+    private static func graft(_ items: JSONValue?, _ extras: [OpenFields]) -> JSONValue? {
+        guard case .array(let list)? = items, list.count == extras.count else { return items }
+        return .array(zip(list, extras).map { item, extra in
+            guard case .object(var fields) = item else { return item }
+            fields.merge(extra.values) { modelled, _ in modelled }
+            return .object(fields)
+        })
     }
 
     private static func check(_ manifest: Manifest, path: String) throws(ManifestError) {

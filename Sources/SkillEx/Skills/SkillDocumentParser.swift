@@ -14,7 +14,7 @@ enum SkillDocumentParser {
     static func parse(_ raw: String, file: String, mode: ValidationMode) -> Outcome {
         var findings: [SpecFinding] = []
         // Python's read_text uses universal newlines; both modes see LF only.
-        var text = raw.contains("\r") ? raw.replacingOccurrences(of: "\r\n", with: "\n") : raw
+        var text = raw.utf8.contains(13) ? raw.replacingOccurrences(of: "\r\n", with: "\n") : raw
         if text.hasPrefix("\u{FEFF}") {
             if mode == .strict {
                 return Outcome(findings: [bomFinding(file, severity: .error)])
@@ -49,7 +49,8 @@ enum SkillDocumentParser {
             return Outcome(findings: findings)
         }
         let node: Node?
-        do { node = try Yams.compose(yaml: String(yaml)) } catch {
+        // UTF-8 given explicitly: Yams otherwise reads the environment on every parse.
+        do { node = try Yams.compose(yaml: String(yaml), .default, .default, .utf8) } catch {
             findings.append(yamlFinding(file, describe(error)))
             return Outcome(findings: findings)
         }

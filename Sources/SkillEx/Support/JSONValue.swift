@@ -51,3 +51,20 @@ struct AnyCodingKey: CodingKey, Hashable {
     init?(stringValue: String) { self.stringValue = stringValue }
     init?(intValue: Int) { return nil }
 }
+
+extension JSONValue {
+    /// The value at `path` (object keys and array indices), or nil.
+    func value(at path: [any CodingKey]) -> JSONValue? {
+        var current = self
+        for key in path {
+            if let index = key.intValue {
+                guard case .array(let items) = current, items.indices.contains(index) else { return nil }
+                current = items[index]
+            } else {
+                guard case .object(let fields) = current, let next = fields[key.stringValue] else { return nil }
+                current = next
+            }
+        }
+        return current
+    }
+}

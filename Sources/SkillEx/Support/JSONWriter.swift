@@ -6,11 +6,57 @@ public enum JSONWriter {
     /// The bytes of `value`.
     public static func data<T: Encodable>(_ value: T) throws -> Data {
         let raw = try JSONEncoder().encode(value)
-        let tree = try JSONDecoder().decode(JSONValue.self, from: raw)
-        var out = ""
+        return data(tree: try JSONValueParser.parse(raw), capacity: raw.count * 2)
+    }
+
+    /// The bytes of an already built JSON tree.
+    public static func data(tree: JSONValue, capacity: Int = 1 << 16) -> Data {
+        var out: [UInt8] = []
+        out.reserveCapacity(capacity)
         write(tree, indent: 0, into: &out)
-        out += "\n"
-        return Data(out.utf8)
+        out.append(0x0A)
+        return Data(out)
+    }
+
+    /// An array whose items are already rendered by `data(_:)` (so callers can render them in
+    /// parallel); the same bytes as rendering the whole array at once.
+    public static func array(rendered items: [Data]) -> Data {
+        guard !items.isEmpty else { return Data("[]\n".utf8) }
+        var out: [UInt8] = Array("[\n".utf8)
+        out.reserveCapacity(items.reduce(0) { $0 + $1.count + 64 })
+        for (index, item) in items.enumerated() {
+            out += "  ".utf8
+            embed(item, indent: 2, into: &out)
+            out += (index == items.count - 1 ? "\n" : ",\n").utf8
+        }
+        out += "]\n".utf8
+        return Data(out)
+    }
+
+    /// An object whose member values are already rendered by `data(_:)`; keys sorted as `data` sorts them.
+    public static func object(rendered fields: [String: Data]) -> Data {
+        guard !fields.isEmpty else { return Data("{}\n".utf8) }
+        var out: [UInt8] = Array("{\n".utf8)
+        let keys = fields.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        for (index, key) in keys.enumerated() {
+            out += "  ".utf8
+            quote(key, into: &out)
+            out += ": ".utf8
+            embed(fields[key] ?? Data("null\n".utf8), indent: 2, into: &out)
+            out += (index == keys.count - 1 ? "\n" : ",\n").utf8
+        }
+        out += "}\n".utf8
+        return Data(out)
+    }
+
+    /// Appends rendered `data` (without its final newline), indenting every line after the first.
+    private static func embed(_ data: Data, indent: Int, into out: inout [UInt8]) {
+        var bytes = data[...]
+        if bytes.last == 0x0A { bytes = bytes.dropLast() }
+        for byte in bytes {
+            out.append(byte)
+            if byte == 0x0A { pad(indent, &out) }
+        }
     }
 
     /// One compact line (for JSONL logs), keys sorted.
@@ -20,35 +66,41 @@ public enum JSONWriter {
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
-    private static func write(_ value: JSONValue, indent: Int, into out: inout String) {
+    private static func write(_ value: JSONValue, indent: Int, into out: inout [UInt8]) {
         switch value {
-        case .null: out += "null"
-        case .bool(let flag): out += flag ? "true" : "false"
-        case .int(let number): out += String(number)
-        case .double(let number): out += format(number)
+        case .null: out += "null".utf8
+        case .bool(let flag): out += (flag ? "true" : "false").utf8
+        case .int(let number): out += String(number).utf8
+        case .double(let number): out += format(number).utf8
         case .string(let text): quote(text, into: &out)
         case .array(let items):
-            guard !items.isEmpty else { out += "[]"; return }
-            out += "[\n"
+            guard !items.isEmpty else { out += "[]".utf8; return }
+            out += "[\n".utf8
             for (index, item) in items.enumerated() {
-                out += String(repeating: " ", count: indent + 2)
+                pad(indent + 2, &out)
                 write(item, indent: indent + 2, into: &out)
-                out += index == items.count - 1 ? "\n" : ",\n"
+                out += (index == items.count - 1 ? "\n" : ",\n").utf8
             }
-            out += String(repeating: " ", count: indent) + "]"
+            pad(indent, &out)
+            out.append(UInt8(ascii: "]"))
         case .object(let fields):
-            guard !fields.isEmpty else { out += "{}"; return }
-            out += "{\n"
+            guard !fields.isEmpty else { out += "{}".utf8; return }
+            out += "{\n".utf8
             let keys = fields.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             for (index, key) in keys.enumerated() {
-                out += String(repeating: " ", count: indent + 2)
+                pad(indent + 2, &out)
                 quote(key, into: &out)
-                out += ": "
+                out += ": ".utf8
                 write(fields[key] ?? .null, indent: indent + 2, into: &out)
-                out += index == keys.count - 1 ? "\n" : ",\n"
+                out += (index == keys.count - 1 ? "\n" : ",\n").utf8
             }
-            out += String(repeating: " ", count: indent) + "}"
+            pad(indent, &out)
+            out.append(UInt8(ascii: "}"))
         }
+    }
+
+    private static func pad(_ count: Int, _ out: inout [UInt8]) {
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
     }
 
     private static func format(_ number: Double) -> String {
@@ -57,25 +109,30 @@ public enum JSONWriter {
         return String(number)
     }
 
-    private static func quote(_ text: String, into out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? 0x30 + nibble : 0x61 + nibble - 10
+    }
+
+    /// Writes `text` as a JSON string: quote, backslash and control characters escaped; every
+    /// other byte (UTF-8 included) as is.
+    private static func quote(_ text: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out += "\\\"".utf8
+            case UInt8(ascii: "\\"): out += "\\\\".utf8
+            case 0x0A: out += "\\n".utf8
+            case 0x0D: out += "\\r".utf8
+            case 0x09: out += "\\t".utf8
+            case 0x08: out += "\\b".utf8
+            case 0x0C: out += "\\f".utf8
+            case 0..<0x20:
+                out += "\\u00".utf8
+                out.append(hexDigit(byte >> 4))
+                out.append(hexDigit(byte & 0x0F))
+            default: out.append(byte)
             }
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 }

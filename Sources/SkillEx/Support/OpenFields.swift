@@ -11,8 +11,18 @@ public struct OpenFields: Sendable, Equatable {
     /// An empty set of fields.
     public init() {}
 
+    /// Where a decoder may carry the whole document, already parsed, so unmodelled fields are
+    /// copied from it instead of being decoded value by value (much faster for big manifests).
+    static let treeKey = CodingUserInfoKey(rawValue: "skillex.document-tree")
+
     /// Collects every key of `decoder`'s object not in `known`.
     init(from decoder: any Decoder, excluding known: Set<String>) throws {
+        if let key = Self.treeKey, let tree = decoder.userInfo[key] as? JSONValue,
+            case .object(let fields)? = tree.value(at: decoder.codingPath)
+        {
+            for (name, value) in fields where !known.contains(name) { values[name] = value }
+            return
+        }
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
         for key in container.allKeys where !known.contains(key.stringValue) {
             values[key.stringValue] = try container.decode(JSONValue.self, forKey: key)

@@ -1,0 +1,88 @@
+import Foundation
+
+/// Everything the lint rules read about one skill, loaded once.
+struct LintContext: Sendable {
+    /// The skill folder.
+    var folder: URL
+    /// Its regular files, in checksum order.
+    var files: [SkillFile]
+    /// The spec validator's verdict.
+    var validation: SkillValidation
+    /// SKILL.md's text (LF line ends), when readable.
+    var skillText: String?
+    /// Lines of SKILL.md before the body (front matter), to turn body lines into file lines.
+    var bodyLineOffset: Int
+    /// Text files under `scripts/` and Markdown files other than SKILL.md, by relative path.
+    var texts: [String: String]
+    /// The manifest's scoring settings.
+    var settings: ScoringSettings
+    /// Token estimates of the description, body and sections.
+    var tokens: TokenReport
+    /// SKILL.md's Markdown split once into code blocks and prose; line numbers are SKILL.md's
+    /// (the body when the front matter parsed, else the whole file).
+    var markdown: (code: [MarkdownLines.CodeBlock], prose: [(line: Int, text: Substring)])
+
+    /// The parsed document's body ("" when SKILL.md could not be parsed).
+    var body: String { validation.document?.body ?? "" }
+    /// The description ("" when absent).
+    var description: String { validation.document?.description ?? "" }
+
+    /// Loads `folder`'s files and texts and validates it.
+    static func load(
+        folder: URL, files: [SkillFile], settings: ScoringSettings, validator: SpecValidator
+    ) -> LintContext {
+        let skillFile = files.first { $0.relativePath == "SKILL.md" || $0.relativePath == "skill.md" }
+        let raw = skillFile.flatMap { readText($0.url) }
+        // One read serves both: validate the text already read when the file is SKILL.md.
+        let validation: SkillValidation
+        if let raw, skillFile?.relativePath == SkillSpec.fileName {
+            var result = validator.validate(
+                text: raw, file: folder.appendingPathComponent(SkillSpec.fileName).path,
+                folderName: folder.lastPathComponent)
+            result.path = folder.path
+            validation = result
+        } else {
+            validation = validator.validate(folder: folder)
+        }
+        var skillText = raw
+        if let text = skillText, text.utf8.contains(13) {
+            skillText = text.replacingOccurrences(of: "\r\n", with: "\n")
+        }
+        var offset = 0
+        if let text = skillText, let body = validation.document?.body, !body.isEmpty, text.hasSuffix(body) {
+            offset = text.utf8.prefix(text.utf8.count - body.utf8.count).reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+        }
+        var texts: [String: String] = [:]
+        for file in files where file.relativePath != skillFile?.relativePath && file.size <= 1 << 20 {
+            let path = file.relativePath
+            guard path.hasPrefix("scripts/") || path.hasSuffix(".md") else { continue }
+            if let text = readText(file.url) { texts[path] = text }
+        }
+        return LintContext(
+            folder: folder, files: files, validation: validation, skillText: skillText,
+            bodyLineOffset: offset, texts: texts, settings: settings,
+            tokens: TokenReport.measure(
+                description: validation.document?.description ?? "", body: validation.document?.body ?? ""),
+            markdown: split(validation.document == nil ? skillText ?? "" : validation.document?.body ?? "",
+                            offset: validation.document == nil ? 0 : offset))
+    }
+
+    /// `MarkdownLines.split` with every line number moved down by `offset`.
+    private static func split(_ text: String, offset: Int) -> (code: [MarkdownLines.CodeBlock], prose: [(line: Int, text: Substring)]) {
+        var parts = MarkdownLines.split(text)
+        guard offset != 0 else { return parts }
+        for index in parts.code.indices { parts.code[index].startLine += offset }
+        parts.prose = parts.prose.map { ($0.line + offset, $0.text) }
+        return parts
+    }
+
+    /// The file's text when it is valid UTF-8 without NUL bytes.
+    private static func readText(_ url: URL) -> String? {
+        guard let data = try? Data(contentsOf: url) else { return nil }
+        let binary = data.withUnsafeBytes { raw in
+            raw.baseAddress.map { memchr($0, 0, raw.count) != nil } ?? false
+        }
+        guard !binary else { return nil }
+        return String(validating: data, as: UTF8.self)
+    }
+}

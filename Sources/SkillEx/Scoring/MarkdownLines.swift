@@ -1,0 +1,102 @@
+import Foundation
+
+/// Line-level Markdown facts the lint rules need: headings, fenced code, links.
+enum MarkdownLines {
+    /// A fenced code block: its info string, first content line (1-based) and lines.
+    struct CodeBlock {
+        var language: String
+        var startLine: Int
+        var lines: [Substring]
+    }
+
+    /// A Markdown link or image target found on a line outside code.
+    struct Link {
+        var target: String
+        var line: Int
+    }
+
+    /// The heading on `line` (ATX `#`…`######`), or nil.
+    static func heading<S: StringProtocol>(_ line: S) -> (level: Int, text: String)? {
+        guard line.utf8.first(where: { $0 != 0x20 }) == UInt8(ascii: "#") else { return nil }
+        let content = line.drop(while: { $0 == " " })
+        guard line.count - content.count <= 3 else { return nil }
+        let hashes = content.prefix(while: { $0 == "#" }).count
+        guard (1...6).contains(hashes) else { return nil }
+        let rest = content.dropFirst(hashes)
+        guard rest.isEmpty || rest.first == " " || rest.first == "\t" else { return nil }
+        var text = rest.trimmingCharacters(in: .whitespaces)
+        while text.hasSuffix("#") { text.removeLast() }
+        return (hashes, text.trimmingCharacters(in: .whitespaces))
+    }
+
+    /// Splits `text` into fenced code blocks and the remaining prose lines (with line numbers).
+    static func split(_ text: String) -> (code: [CodeBlock], prose: [(line: Int, text: Substring)]) {
+        var code: [CodeBlock] = []
+        var prose: [(Int, Substring)] = []
+        var open: (fence: Substring, block: CodeBlock)?
+        for (index, line) in TextScan.lines(text).enumerated() {
+            let first = TextScan.firstNonBlank(line)
+            let fenceLike = first == UInt8(ascii: "`") || first == UInt8(ascii: "~")
+            if !fenceLike {
+                if open != nil { open?.block.lines.append(line) } else { prose.append((index + 1, line)) }
+                continue
+            }
+            let trimmed = line.drop(while: { $0 == " " })
+            if var current = open {
+                if trimmed.hasPrefix(current.fence) && trimmed.drop(while: { $0 == current.fence.first }).allSatisfy(\.isWhitespace) {
+                    code.append(current.block)
+                    open = nil
+                } else {
+                    current.block.lines.append(line)
+                    open = current
+                }
+            } else if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+                let marker = trimmed.first ?? "`"
+                let fence = trimmed.prefix(while: { $0 == marker })
+                let info = trimmed.dropFirst(fence.count).trimmingCharacters(in: .whitespaces)
+                let language = String(info.split(separator: " ").first ?? "")
+                open = (fence, CodeBlock(language: language.lowercased(), startLine: index + 2, lines: []))
+            } else {
+                prose.append((index + 1, line))
+            }
+        }
+        if let current = open { code.append(current.block) }
+        return (code, prose)
+    }
+
+    /// Link and image targets `[text](target)` / `![alt](target)` on prose lines, skipping
+    /// inline code spans.
+    static func links(in prose: [(line: Int, text: Substring)]) -> [Link] {
+        var links: [Link] = []
+        for (number, line) in prose where TextScan.lineContains(line, "](") {
+            var inCode = false
+            let chars = Array(line)
+            var index = 0
+            while index < chars.count {
+                let char = chars[index]
+                if char == "`" { inCode.toggle() }
+                if !inCode, char == "]", index + 1 < chars.count, chars[index + 1] == "(" {
+                    var end = index + 2
+                    var depth = 0
+                    while end < chars.count {
+                        if chars[end] == "(" { depth += 1 }
+                        if chars[end] == ")" {
+                            if depth == 0 { break }
+                            depth -= 1
+                        }
+                        end += 1
+                    }
+                    if end < chars.count {
+                        var target = String(chars[(index + 2)..<end]).trimmingCharacters(in: .whitespaces)
+                        if let space = target.firstIndex(of: " ") { target = String(target[..<space]) }
+                        if target.hasPrefix("<"), target.hasSuffix(">") { target = String(target.dropFirst().dropLast()) }
+                        links.append(Link(target: target, line: number))
+                        index = end
+                    }
+                }
+                index += 1
+            }
+        }
+        return links
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+
+/// `link-missing`: relative links in the SKILL.md body must name files that exist in the skill.
+struct MissingLinkRule: LintRule {
+    let definitions = [
+        RuleDefinition(
+            id: "link-missing", severity: .error,
+            summary: "The body links to a file that is not in the skill.",
+            remediation: "Add the file to the skill, or fix or remove the link.")
+    ]
+
+    func check(_ skill: LintContext) -> [LintHit] {
+        let prose = skill.markdown.prose
+        let present = Set(skill.files.map(\.relativePath))
+        var hits: [LintHit] = []
+        for link in MarkdownLines.links(in: prose) {
+            guard let path = Self.localPath(link.target) else { continue }
+            let line = link.line
+            guard let normal = Self.normalize(path) else {
+                hits.append(
+                    LintHit(
+                        rule: "link-missing", message: "link '\(link.target)' points outside the skill",
+                        file: "SKILL.md", line: line))
+                continue
+            }
+            let exists = normal.isEmpty || present.contains(normal)
+                || present.contains { $0.hasPrefix(normal.hasSuffix("/") ? normal : normal + "/") }
+            if !exists {
+                hits.append(
+                    LintHit(
+                        rule: "link-missing", message: "link '\(link.target)' names a file that does not exist",
+                        file: "SKILL.md", line: line))
+            }
+        }
+        return hits
+    }
+
+    /// The file path of a relative link, without fragment or query; nil for URLs and anchors.
+    static func localPath(_ target: String) -> String? {
+        if target.isEmpty || target.hasPrefix("#") || target.hasPrefix("/") { return nil }
+        if let colon = target.firstIndex(of: ":"),
+            target[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || "+.-".contains($0) })
+        {
+            return nil  // a scheme: https:, mailto:, data:
+        }
+        var path = target
+        if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = String(path[..<cut]) }
+        return path.removingPercentEncoding ?? path
+    }
+
+    /// `path` with `.` and `..` resolved inside the skill; nil when it climbs out.
+    static func normalize(_ path: String) -> String? {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." {
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            } else {
+                parts.append(part)
+            }
+        }
+        return parts.joined(separator: "/") + (path.hasSuffix("/") && !parts.isEmpty ? "/" : "")
+    }
+}

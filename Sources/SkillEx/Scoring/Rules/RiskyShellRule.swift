@@ -1,0 +1,108 @@
+import Foundation
+
+/// `shell-*`: dangerous shell in scripts and code blocks.
+struct RiskyShellRule: LintRule {
+    /// Targets that mean "everything" to `rm -r`.
+    static let rootTargets: Set<String> = ["/", "/*", "/.", "~", "~/", "~/*", "$HOME", "$HOME/", "${HOME}", "${HOME}/", "$HOME/*"]
+    /// Absolute places a script may write to without leaving its sandbox.
+    static let harmlessPrefixes = ["/dev/null", "/dev/stdout", "/dev/stderr", "/dev/fd/", "/tmp/", "/tmp"]
+    /// Commands whose last argument is written to.
+    static let writingCommands: Set<String> = ["cp", "mv", "install", "ln", "tee", "touch", "mkdir", "rsync", "dd"]
+
+    /// Substrings without which a line cannot hold an `rm` or a writing command.
+    static let commandHints: [StaticString] = ["rm", "cp", "mv", "install", "ln", "tee", "touch", "mkdir", "rsync", "dd"]
+
+    let definitions = [
+        RuleDefinition(
+            id: "shell-rm-root", severity: .error,
+            summary: "A recursive rm of / or the home folder.",
+            remediation: "Delete only paths inside a working folder the script created, with `rm -rf -- \"$dir\"` after checking it is set."),
+        RuleDefinition(
+            id: "shell-pipe-to-shell", severity: .error,
+            summary: "A download piped straight into a shell (`curl … | sh`).",
+            remediation: "Download to a file, verify its checksum or signature, then run it; better, install from a package manager."),
+        RuleDefinition(
+            id: "shell-chmod-777", severity: .error,
+            summary: "World-writable permissions (`chmod 777`).",
+            remediation: "Grant the least access needed, e.g. `chmod 755` for programs or `chmod 644` for files."),
+        RuleDefinition(
+            id: "shell-write-outside", severity: .warning,
+            summary: "A command writes to an absolute path outside the skill (other than /tmp and /dev).",
+            remediation: "Write into the working folder or a temp folder (`mktemp -d`); ask before touching system paths."),
+    ]
+
+    private static let pipeToShell = try? NSRegularExpression(
+        pattern: #"\b(curl|wget|fetch)\b[^|\n]*\|\s*(sudo\s+(-\S+\s+)*)?(env\s+)?(ba|z|k|da|fi)?sh\b|\b(ba|z|k)?sh\s+(-c\s+)?["']?(\$\(|<\()\s*(curl|wget)\b"#)
+    private static let chmod777 = try? NSRegularExpression(
+        pattern: #"\bchmod\s+(-[a-zA-Z]+\s+)*(0?777|a\+rwx|ugo\+rwx|a=rwx)\b"#)
+    private static let redirect = try? NSRegularExpression(
+        pattern: #"(?<![0-9&<])>>?\s*(/[^\s;|&]*|~[^\s;|&]*|\$HOME[^\s;|&]*)"#)
+
+    func check(_ skill: LintContext) -> [LintHit] {
+        var hits: [LintHit] = []
+        for line in ShellSource.lines(of: skill) {
+            let text = String(line.text)
+            func hit(_ rule: String, _ message: String) {
+                hits.append(LintHit(rule: rule, message: message, file: line.file, line: line.line))
+            }
+            let quoted = "`\(text.prefix(80))`"
+            if TextScan.contains(text, "curl") || TextScan.contains(text, "wget") || TextScan.contains(text, "fetch"),
+                Self.matches(Self.pipeToShell, text)
+            {
+                hit("shell-pipe-to-shell", "downloads and runs code unchecked: \(quoted)")
+            }
+            if TextScan.contains(text, "chmod"), Self.matches(Self.chmod777, text) {
+                hit("shell-chmod-777", "makes files world-writable: \(quoted)")
+            }
+            var outside = TextScan.contains(text, ">") ? (Self.redirectTarget(text).map { [$0] } ?? []) : []
+            let mayWrite = Self.commandHints.contains { TextScan.lineContains(line.text, $0) }
+            for words in mayWrite ? ShellSource.commands(line.text) : [] {
+                guard let program = words.first.map({ $0.split(separator: "/").last ?? $0 }) else { continue }
+                let args = words.dropFirst()
+                if program == "rm" {
+                    let recursive = args.contains { $0 == "--recursive" || ($0.hasPrefix("-") && !$0.hasPrefix("--") && ($0.contains("r") || $0.contains("R"))) }
+                    let targets = args.filter { !$0.hasPrefix("-") }
+                    if recursive, targets.contains(where: { Self.rootTargets.contains(String($0)) }) {
+                        hit("shell-rm-root", "recursively deletes the root or home folder: \(quoted)")
+                        continue
+                    }
+                    outside += targets.filter(Self.isOutside).map(String.init)
+                } else if Self.writingCommands.contains(String(program)) {
+                    let operands = args.filter { !$0.hasPrefix("-") }
+                    if program == "dd" {
+                        outside += operands.filter { $0.hasPrefix("of=") && Self.isOutside($0.dropFirst(3)) }.map(String.init)
+                    } else if let last = operands.last, program == "tee" || program == "touch" || program == "mkdir" || operands.count >= 2, Self.isOutside(last) {
+                        outside.append(String(last))
+                    }
+                }
+            }
+            if let first = outside.first {
+                hit("shell-write-outside", "writes outside the skill (\(first)): \(quoted)")
+            }
+        }
+        return hits
+    }
+
+    static func isOutside(_ path: Substring) -> Bool {
+        guard path.hasPrefix("/") || path.hasPrefix("~") || path.hasPrefix("$HOME") || path.hasPrefix("${HOME}") else {
+            return false
+        }
+        return !harmlessPrefixes.contains { path == $0 || path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
+    }
+
+    private static func redirectTarget(_ text: String) -> String? {
+        guard let regex = redirect else { return nil }
+        let range = NSRange(text.startIndex..., in: text)
+        for match in regex.matches(in: text, range: range) {
+            guard let found = Range(match.range(at: 1), in: text) else { continue }
+            let target = text[found]
+            if isOutside(target) { return String(target) }
+        }
+        return nil
+    }
+
+    private static func matches(_ regex: NSRegularExpression?, _ text: String) -> Bool {
+        guard let regex else { return false }
+        return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+}

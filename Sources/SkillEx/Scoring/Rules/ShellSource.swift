@@ -1,0 +1,64 @@
+import Foundation
+
+/// Shell command lines of a skill: its scripts, and shell code blocks in its Markdown files.
+struct ShellSource {
+    /// One command line and where it is.
+    struct Line {
+        var file: String
+        var line: Int
+        var text: Substring
+    }
+
+    /// Code block languages read as shell (an unlabelled block counts too).
+    static let shellLanguages: Set<String> = [
+        "", "sh", "bash", "shell", "zsh", "ksh", "dash", "console", "shell-session", "fish",
+    ]
+
+    /// Every non-comment line of every script and every shell code block.
+    static func lines(of skill: LintContext) -> [Line] {
+        var out: [Line] = []
+        for (path, text) in skill.texts.sorted(by: { $0.key < $1.key }) where path.hasPrefix("scripts/") {
+            if path.hasSuffix(".py") || path.hasSuffix(".rb") || path.hasSuffix(".js") {
+                continue  // not shell; static analysers cover these
+            }
+            for (index, line) in TextScan.lines(text).enumerated() {
+                let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
+                if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+                out.append(Line(file: path, line: index + 1, text: trimmed))
+            }
+        }
+        var markdown: [(String, [MarkdownLines.CodeBlock])] = [("SKILL.md", skill.markdown.code)]
+        for (path, text) in skill.texts.sorted(by: { $0.key < $1.key }) where path.hasSuffix(".md") {
+            markdown.append((path, MarkdownLines.split(text).code))
+        }
+        for (path, blocks) in markdown {
+            for block in blocks where shellLanguages.contains(block.language) {
+                for (offset, line) in block.lines.enumerated() {
+                    var trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
+                    if trimmed.hasPrefix("$ ") { trimmed = trimmed.dropFirst(2) }
+                    if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+                    out.append(Line(file: path, line: block.startLine + offset, text: trimmed))
+                }
+            }
+        }
+        return out
+    }
+
+    /// The words of each simple command on `line` (split at `;`, `&&`, `||`, `|`), quotes removed,
+    /// a leading `sudo`/`env` dropped, and a trailing ` #` comment cut.
+    static func commands(_ line: Substring) -> [[Substring]] {
+        var text = line
+        if let hash = text.range(of: " #") { text = text[..<hash.lowerBound] }
+        var commands: [[Substring]] = []
+        for segment in text.split(whereSeparator: { $0 == ";" || $0 == "|" || $0 == "&" }) {
+            var words = segment.split(whereSeparator: { $0 == " " || $0 == "\t" }).map { word in
+                word.trimmingCharacters(in: ["\"", "'", "(", ")"])[...]
+            }
+            while let first = words.first, first == "sudo" || first == "env" || first == "exec" {
+                words.removeFirst()
+            }
+            if !words.isEmpty { commands.append(words) }
+        }
+        return commands
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+
+/// `side-effect-unconfirmed`: a skill that deletes, deploys, publishes or sends must tell the
+/// agent to confirm with the user first.
+struct SideEffectRule: LintRule {
+    /// Words in the body that count as asking for confirmation (lowercased).
+    static let confirmationCues = [
+        "confirm", "ask the user", "ask before", "approval", "approve", "dry-run", "dry run",
+        "double-check", "permission", "before running", "with the user", "are you sure",
+    ]
+
+    let definitions = [
+        RuleDefinition(
+            id: "side-effect-unconfirmed", severity: .warning,
+            summary: "The skill has side effects (delete, deploy, publish, send) but never asks for confirmation.",
+            remediation: "Tell the agent to show what will change and ask the user to confirm before running it (offer a dry run when the tool has one).")
+    ]
+
+    private static let command = try? NSRegularExpression(
+        pattern: #"\brm\s+-|\bkubectl\s+(delete|apply|rollout|scale|drain|replace)\b|\bhelm\s+(install|upgrade|uninstall|delete)\b|\bterraform\s+(apply|destroy)\b|\bgit\s+push\b|\bdocker\s+push\b|\bnpm\s+publish\b|\bgh\s+(release|pr)\s+(create|merge)\b|\b(DROP|TRUNCATE)\s+(TABLE|DATABASE)\b|\bDELETE\s+FROM\b|\bcurl\b[^\n]*\s-X\s*(POST|PUT|PATCH|DELETE)\b"#)
+    private static let imperative = try? NSRegularExpression(
+        pattern: #"^\s*(?:[-*+]\s+|\d+[.)]\s+)?(delete|drop|deploy|publish|push|send|email|truncate|wipe|purge|destroy|force-push|roll out)\b"#,
+        options: [.caseInsensitive, .anchorsMatchLines])
+
+    func check(_ skill: LintContext) -> [LintHit] {
+        let body = skill.body
+        guard !body.isEmpty else { return [] }
+        let lower = TextScan.asciiLowercased(body)
+        if Self.confirmationCues.contains(where: { TextScan.contains(lower, $0) }) { return [] }
+        let range = NSRange(body.startIndex..., in: body)
+        let starts = [Self.command, Self.imperative].compactMap { $0?.firstMatch(in: body, range: range) }
+            .compactMap { Range($0.range, in: body)?.lowerBound }
+        guard let first = starts.min() else { return [] }
+        let index = body.utf8[..<first].reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+        let lines = TextScan.lines(body)
+        if index < lines.count {
+            let what = lines[index].trimmingCharacters(in: .whitespaces).prefix(60)
+            return [
+                LintHit(
+                    rule: "side-effect-unconfirmed",
+                    message: "`\(what)` has side effects and the skill never asks the user to confirm",
+                    file: "SKILL.md", line: skill.bodyLineOffset + index + 1)
+            ]
+        }
+        return []
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+
+/// One component of a skill's score: its configured weight, the share it really got, its value.
+public struct ScoreComponent: Sendable, Equatable, Codable {
+    /// `lint`, `static_analysis` or `coverage`.
+    public var id: String
+    /// The weight configured in the manifest (or the default).
+    public var weight: Double
+    /// The weight after missing components' weights were redistributed (0 when missing).
+    public var effectiveWeight: Double
+    /// 0–100; nil when the component has no data for the skill.
+    public var value: Double?
+    /// True when there was no data: the component does not count, its weight went to the others.
+    public var missing: Bool
+    /// What the value was computed from, in words (`3 findings`, `41/50 lines`).
+    public var basis: String
+
+    /// A component with data.
+    public init(id: String, weight: Double, value: Double, basis: String) {
+        self.id = id
+        self.weight = weight
+        self.effectiveWeight = 0
+        self.value = value
+        self.missing = false
+        self.basis = basis
+    }
+
+    /// A component without data.
+    public init(missing id: String, weight: Double, basis: String) {
+        self.id = id
+        self.weight = weight
+        self.effectiveWeight = 0
+        self.value = nil
+        self.missing = true
+        self.basis = basis
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, weight, value, missing, basis, effectiveWeight = "effective_weight"
+    }
+
+    /// Writes `value` as null when missing, so the key is always present.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(weight, forKey: .weight)
+        try container.encode(effectiveWeight, forKey: .effectiveWeight)
+        try container.encode(value, forKey: .value)
+        try container.encode(missing, forKey: .missing)
+        try container.encode(basis, forKey: .basis)
+    }
+}
+
+/// The score formula, in one place.
+public enum ScoreFormula {
+    /// The formula in words, written into every JSON report.
+    public static let text =
+        "score = sum(weight_i * value_i) / sum(weight_i) over components with data; "
+        + "effective_weight_i = weight_i / sum(weight_j of components with data) (0 when missing); "
+        + "lint and static_analysis = max(0, 100 - 20*errors - 5*warnings - 1*notes); "
+        + "coverage = 100 * covered_lines / total_lines of files under scripts/; "
+        + "rounded to 0.1"
+
+    /// Sets every component's effective weight and returns the score (0 when nothing has data
+    /// or every present weight is 0).
+    public static func combine(_ components: inout [ScoreComponent]) -> Double {
+        let present = components.filter { !$0.missing && $0.value != nil }
+        let total = present.reduce(0) { $0 + $1.weight }
+        guard total > 0 else {
+            for index in components.indices { components[index].effectiveWeight = 0 }
+            return 0
+        }
+        var sum = 0.0
+        for index in components.indices {
+            guard !components[index].missing, let value = components[index].value else {
+                components[index].effectiveWeight = 0
+                continue
+            }
+            let share = components[index].weight / total
+            components[index].effectiveWeight = round(share, places: 4)
+            sum += share * value
+        }
+        return round(sum, places: 1)
+    }
+
+    /// `100 - Σ deduction(severity)`, floored at 0.
+    public static func deductionValue(_ findings: [ScoreFinding]) -> Double {
+        max(0, 100 - findings.reduce(0) { $0 + $1.severity.deduction })
+    }
+
+    /// `value` rounded half away from zero to `places` decimals.
+    static func round(_ value: Double, places: Int) -> Double {
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        return (value * scale).rounded(.toNearestOrAwayFromZero) / scale
+    }
+}

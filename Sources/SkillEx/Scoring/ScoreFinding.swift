@@ -1,0 +1,67 @@
+import Foundation
+
+/// How much a scoring finding matters (SARIF's levels).
+public enum FindingSeverity: String, Sendable, Codable, Comparable, CaseIterable {
+    case note, warning, error
+
+    /// Points one finding of this severity takes off a lint or static-analysis component.
+    public var deduction: Double {
+        switch self {
+        case .error: 20
+        case .warning: 5
+        case .note: 1
+        }
+    }
+
+    private var rank: Int {
+        switch self {
+        case .note: 0
+        case .warning: 1
+        case .error: 2
+        }
+    }
+
+    /// Notes sort before warnings, warnings before errors.
+    public static func < (lhs: FindingSeverity, rhs: FindingSeverity) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// One finding on a skill, from a lint rule or an ingested report, with a remediation note.
+public struct ScoreFinding: Sendable, Equatable, Codable {
+    /// Rule id (`link-missing`, or `<tool>/<rule>` for reports).
+    public var rule: String
+    /// Effective severity after the manifest's overrides.
+    public var severity: FindingSeverity
+    /// What is wrong.
+    public var message: String
+    /// How to fix it.
+    public var remediation: String
+    /// Path inside the skill (`SKILL.md`, `scripts/run.sh`).
+    public var file: String
+    /// 1-based line, when known.
+    public var line: Int?
+    /// The component it counts against (`lint` or `static_analysis`).
+    public var component: String
+
+    /// A finding.
+    public init(
+        rule: String, severity: FindingSeverity, message: String, remediation: String,
+        file: String, line: Int? = nil, component: String = ComponentID.lint
+    ) {
+        self.rule = rule
+        self.severity = severity
+        self.message = message
+        self.remediation = remediation
+        self.file = file
+        self.line = line
+        self.component = component
+    }
+
+    /// Errors first, then by file, line and rule: a stable order for reports.
+    static func reportOrder(_ a: ScoreFinding, _ b: ScoreFinding) -> Bool {
+        if a.severity != b.severity { return a.severity > b.severity }
+        if a.file != b.file { return a.file < b.file }
+        if (a.line ?? 0) != (b.line ?? 0) { return (a.line ?? 0) < (b.line ?? 0) }
+        if a.rule != b.rule { return a.rule < b.rule }
+        return a.message < b.message
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+
+/// The result of a scoring run; also the shape of `.skillex/scorecards.json`.
+public struct ScoreRun: Sendable, Equatable, Codable {
+    /// Counts over the scored skills.
+    public struct Summary: Sendable, Equatable, Codable {
+        /// Skills scored.
+        public var scored: Int
+        /// At or above the threshold.
+        public var admitted: Int
+        /// Below the threshold with an approval that holds.
+        public var approved: Int
+        /// Below the threshold without one.
+        public var refused: Int
+        /// Scores that dropped by more than `regression_points`.
+        public var regressions: Int
+    }
+
+    /// When the run happened.
+    public var generatedAt: String
+    /// `scoring.threshold`.
+    public var threshold: Double
+    /// `ScoreFormula.text`.
+    public var formula: String
+    /// The weights in effect.
+    public var weights: [String: Double]
+    /// Counts.
+    public var summary: Summary
+    /// One scorecard per skill, in manifest order.
+    public var skills: [Scorecard]
+    /// SHA-256 of everything besides the skill folders that went into the components (SkillEx
+    /// version, scoring settings, repositories, report contents): a stored scorecard whose
+    /// checksum matches is reused when this matches.
+    public var inputsDigest: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case generatedAt = "generated_at", threshold, formula, weights, summary, skills
+        case inputsDigest = "inputs_digest"
+    }
+
+    /// A run over `skills`.
+    public init(generatedAt: String, threshold: Double, weights: [String: Double], skills: [Scorecard]) {
+        self.generatedAt = generatedAt
+        self.threshold = threshold
+        self.formula = ScoreFormula.text
+        self.weights = weights
+        self.skills = skills
+        summary = Summary(
+            scored: skills.count, admitted: skills.filter { $0.gate == .admitted }.count,
+            approved: skills.filter { $0.gate == .approved }.count,
+            refused: skills.filter { $0.gate == .refused }.count,
+            regressions: skills.filter { $0.regression != nil }.count)
+    }
+
+    /// What happened that telemetry reports: the one place a future event bus reads from.
+    public var signals: [ScoreSignal] {
+        skills.flatMap { card -> [ScoreSignal] in
+            var out: [ScoreSignal] = []
+            if let regression = card.regression { out.append(.regression(repo: card.repo, skill: card.skill, regression)) }
+            switch card.gate {
+            case .refused: out.append(.refused(repo: card.repo, skill: card.skill, score: card.score, threshold: threshold))
+            case .approved:
+                if let approval = card.approval { out.append(.approved(repo: card.repo, skill: card.skill, approval)) }
+            case .admitted: break
+            }
+            return out
+        }
+    }
+}
+
+/// Something a scoring run noticed that other systems want to hear about (telemetry events,
+/// webhooks). Emit these from `ScoreRun.signals`; nothing emits them yet.
+public enum ScoreSignal: Sendable, Equatable {
+    /// A score dropped by more than `scoring.regression_points`.
+    case regression(repo: String, skill: String, Regression)
+    /// A skill is below the threshold without an approval that holds.
+    case refused(repo: String, skill: String, score: Double, threshold: Double)
+    /// A skill below the threshold ships on a maintainer's approval.
+    case approved(repo: String, skill: String, Approval)
+}

@@ -1,0 +1,47 @@
+public import Foundation
+
+/// Reads and writes `.skillex/scorecards.json`, the scoring stage's file for the site.
+public enum ScorecardStore {
+    /// The file's location in `workspace`.
+    public static func url(_ workspace: Workspace) -> URL {
+        workspace.stateURL.appendingPathComponent("scorecards.json")
+    }
+
+    /// The stored run, or nil when there is none or it cannot be read.
+    public static func load(_ workspace: Workspace) -> ScoreRun? {
+        guard let data = try? Data(contentsOf: url(workspace)) else { return nil }
+        return try? JSONDecoder().decode(ScoreRun.self, from: data)
+    }
+
+    /// Writes `run`; for a partial run (not every skill of `manifest`), keeps the stored cards
+    /// of other skills that are still in `manifest`, in manifest order. Returns the JSON of
+    /// `run` itself (what `--format json` prints), so it is encoded once.
+    @discardableResult
+    public static func write(_ run: ScoreRun, manifest: Manifest, workspace: Workspace) throws -> Data {
+        let own = try render(run)
+        var merged = run
+        if run.skills.count < manifest.skills.count, let previous = load(workspace) {
+            var byID = Dictionary(previous.skills.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            for card in run.skills { byID[card.id] = card }
+            let cards = manifest.skills.compactMap { byID["\($0.sourceRepo)/\($0.name)"] }
+            merged = ScoreRun(generatedAt: run.generatedAt, threshold: run.threshold, weights: run.weights, skills: cards)
+            // Cards kept from a run with other inputs must not be reused later.
+            merged.inputsDigest = previous.inputsDigest == run.inputsDigest ? run.inputsDigest : nil
+        }
+        try AtomicFile.write(merged == run ? own : try render(merged), to: url(workspace))
+        return own
+    }
+
+    /// `JSONWriter.data(run)`, with the scorecards rendered on every core.
+    public static func render(_ run: ScoreRun) throws -> Data {
+        var head = run
+        head.skills = []
+        guard case .object(let fields) = try JSONValueParser.parse(try JSONEncoder().encode(head)) else {
+            return try JSONWriter.data(run)
+        }
+        var rendered = fields.mapValues { JSONWriter.data(tree: $0, capacity: 256) }
+        let cards = ParallelMap.map(run.skills) { card in Result { try JSONWriter.data(card) } }
+        rendered["skills"] = JSONWriter.array(rendered: try cards.map { try $0.get() })
+        return JSONWriter.object(rendered: rendered)
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+
+/// The scoring stage: lints every skill, reads the repositories' reports, combines the
+/// components into a score, decides the gate verdict, and (when recording) appends history.
+public struct Scorer: Sendable {
+    /// The hub.
+    public var workspace: Workspace
+    /// Which skills, and extra reports.
+    public var options: ScoreOptions
+
+    /// A scorer for `workspace`.
+    public init(workspace: Workspace, options: ScoreOptions = ScoreOptions()) {
+        self.workspace = workspace
+        self.options = options
+    }
+
+    /// Scores `manifest`'s skills without changing anything.
+    public func evaluate(_ manifest: Manifest) throws -> ScoreRun {
+        let settings = try ScoringSettings.load(manifest, path: workspace.manifestURL.path)
+        let entries = try select(manifest)
+        let reports = try loadReports(manifest, for: entries)
+        let digest = try inputsDigest(manifest, settings: settings, reports: reports)
+        let cards = try scorecards(entries, manifest: manifest, settings: settings, reports: reports, digest: digest)
+        return run(cards, settings: settings, digest: digest)
+    }
+
+    /// Scores and records: appends each skill's `score_history` (bounded, with regressions
+    /// flagged) and returns the run and the updated manifest for the caller to save.
+    public func score(_ manifest: Manifest) throws -> (ScoreRun, Manifest) {
+        let settings = try ScoringSettings.load(manifest, path: workspace.manifestURL.path)
+        let entries = try select(manifest)
+        let reports = try loadReports(manifest, for: entries)
+        let digest = try inputsDigest(manifest, settings: settings, reports: reports)
+        var cards = try scorecards(entries, manifest: manifest, settings: settings, reports: reports, digest: digest)
+        let now = Timestamp.string(workspace.clock.now())
+        var updated = manifest
+        let slots = Dictionary(
+            updated.skills.enumerated().map { ("\($1.sourceRepo)/\($1.name)", $0) }, uniquingKeysWith: { a, _ in a })
+        for (index, card) in cards.enumerated() {
+            guard let slot = slots[card.id] else { continue }
+            var history = ScoreHistoryEntry.list(updated.skills[slot].extra.values[ScoreHistoryEntry.key])
+            let entry = ScoreHistoryEntry(
+                at: now, score: card.score,
+                components: Dictionary(uniqueKeysWithValues: card.components.map { ($0.id, $0.value) }),
+                checksum: card.checksum)
+            cards[index].regression = ScoreHistoryEntry.append(
+                entry, to: &history, limit: settings.historyLimit, points: settings.regressionPoints)
+            updated.skills[slot].extra.values[ScoreHistoryEntry.key] = ScoreHistoryEntry.json(history)
+        }
+        return (run(cards, settings: settings, digest: digest), updated)
+    }
+
+    private func run(_ cards: [Scorecard], settings: ScoringSettings, digest: String) -> ScoreRun {
+        var run = ScoreRun(
+            generatedAt: Timestamp.string(workspace.clock.now()), threshold: settings.threshold,
+            weights: settings.weights, skills: cards)
+        run.inputsDigest = digest
+        return run
+    }
+
+    /// SHA-256 over the SkillEx version, the scoring settings, the repositories and the reports.
+    private func inputsDigest(
+        _ manifest: Manifest, settings: ScoringSettings, reports: [String: RepositoryReports]
+    ) throws -> String {
+        var text = "skillex \(SkillExVersion.current)\n"
+        text += try JSONWriter.line(settings) + "\n" + JSONWriter.line(manifest.repositories) + "\n"
+        for name in reports.keys.sorted() {
+            text += name + "\n" + (reports[name]?.sources ?? []).joined(separator: "\n") + "\n"
+        }
+        return Digest.sha256Hex(Data(text.utf8))
+    }
+
+    /// The entries named by `options.skills` (all when empty); an unknown name is an error.
+    func select(_ manifest: Manifest) throws -> [SkillEntry] {
+        guard !options.skills.isEmpty else { return manifest.skills }
+        var chosen: [SkillEntry] = []
+        for selector in options.skills {
+            let matches = manifest.skills.filter { $0.name == selector || "\($0.sourceRepo)/\($0.name)" == selector }
+            guard !matches.isEmpty else {
+                throw ScoreError(
+                    description: "\(workspace.manifestURL.path): no synced skill '\(selector)' (give NAME or REPO/NAME; run `skillex sync` first)")
+            }
+            chosen += matches.filter { match in !chosen.contains { $0.sourceRepo == match.sourceRepo && $0.name == match.name } }
+        }
+        return manifest.skills.filter { entry in chosen.contains { $0.sourceRepo == entry.sourceRepo && $0.name == entry.name } }
+    }
+
+    private func loadReports(_ manifest: Manifest, for entries: [SkillEntry]) throws -> [String: RepositoryReports] {
+        let wanted = Set(entries.map(\.sourceRepo))
+        let flagBase = URL(fileURLWithPath: options.reportBase)
+        var out: [String: RepositoryReports] = [:]
+        for (index, repo) in manifest.repositories.enumerated() where wanted.contains(repo.name) {
+            let specs: [ReportSpec]
+            do { specs = try repo.extra.decode([ReportSpec].self, key: "reports") ?? [] } catch {
+                throw ManifestError.invalidField(
+                    path: workspace.manifestURL.path, field: "repositories[\(index)].reports",
+                    reason: ErrorText.decoding(error))
+            }
+            let root = repoRoot(repo)
+            out[repo.name] = try RepositoryReports.load(
+                specs.map { ($0, root) } + options.reports.map { ($0, flagBase) })
+        }
+        return out
+    }
+
+    private func repoRoot(_ repo: RepositoryEntry) -> URL {
+        (repo.path.hasPrefix("/") ? URL(fileURLWithPath: repo.path) : workspace.root.appendingPathComponent(repo.path))
+            .standardizedFileURL
+    }
+
+    private func scorecards(
+        _ entries: [SkillEntry], manifest: Manifest, settings: ScoringSettings,
+        reports: [String: RepositoryReports], digest: String
+    ) throws -> [Scorecard] {
+        var stored: [String: Scorecard] = [:]
+        if options.reuseStored, let previous = ScorecardStore.load(workspace), previous.inputsDigest == digest {
+            stored = Dictionary(previous.skills.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        }
+        let repos = Dictionary(manifest.repositories.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let hubRoot = workspace.root.path
+        let jobs: [SkillScoring] = entries.map { entry in
+            let repo = repos[entry.sourceRepo]
+            let skillsDir = repo?.skillsDir ?? RepositoryEntry.defaultSkillsDir
+            let matcher = SkillPathMatcher(
+                repoRoot: repo.map { repoRoot($0).path } ?? hubRoot, hubRoot: hubRoot,
+                prefixes: ["\(skillsDir)/\(entry.name)/", "\(entry.targetPath)/"])
+            return SkillScoring(
+                entry: entry, folder: workspace.root.appendingPathComponent(entry.targetPath).standardizedFileURL,
+                matcher: matcher, reports: reports[entry.sourceRepo] ?? RepositoryReports(),
+                stored: stored["\(entry.sourceRepo)/\(entry.name)"])
+        }
+        let results = ParallelMap.map(jobs) { job in Result { try job.score(settings: settings) } }
+        return try results.map { try $0.get() }
+    }
+}

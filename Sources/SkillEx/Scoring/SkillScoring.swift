@@ -1,0 +1,109 @@
+import Foundation
+
+/// Scores one skill: lint, attributed report findings, coverage of `scripts/`, approval.
+struct SkillScoring: Sendable {
+    var entry: SkillEntry
+    var folder: URL
+    var matcher: SkillPathMatcher
+    var reports: RepositoryReports
+    /// The last stored scorecard of this skill, reused when its checksum still matches.
+    var stored: Scorecard?
+
+    func score(settings: ScoringSettings) throws -> Scorecard {
+        if let problem = entry.targetPath.split(separator: "/").first(where: { $0 == ".." }) {
+            throw ScoreError(description: "\(entry.targetPath): target path must not contain '\(problem)'")
+        }
+        let files: [SkillFile]
+        do { files = try SkillFiles.list(folder) } catch {
+            throw ScoreError(description: "\(folder.path): cannot score: \(error.description) (run `skillex sync` first)")
+        }
+        let checksum = try SkillChecksum.compute(files)
+        if let stored, stored.checksum == checksum {
+            return finish(
+                checksum: checksum, components: stored.components, findings: stored.findings,
+                tokens: stored.tokens, settings: settings)
+        }
+        let context = LintContext.load(folder: folder, files: files, settings: settings, validator: SpecValidator())
+        let lintFindings = LintRuleSet.standard.findings(context, settings: settings)
+        let weight = { (id: String) in settings.weights[id] ?? 0 }
+
+        var components = [
+            ScoreComponent(
+                id: ComponentID.lint, weight: weight(ComponentID.lint),
+                value: ScoreFormula.deductionValue(lintFindings), basis: Self.countText(lintFindings))
+        ]
+        var staticFindings: [ScoreFinding] = []
+        if reports.hasStaticAnalysis {
+            staticFindings = reports.findings.compactMap { finding in
+                matcher.relative(finding.path).map { path in
+                    ScoreFinding(
+                        rule: "\(finding.tool)/\(finding.rule)", severity: finding.severity, message: finding.message,
+                        remediation: finding.help ?? "See the \(finding.tool) documentation for rule \(finding.rule).",
+                        file: path, line: finding.line, component: ComponentID.staticAnalysis)
+                }
+            }
+            components.append(
+                ScoreComponent(
+                    id: ComponentID.staticAnalysis, weight: weight(ComponentID.staticAnalysis),
+                    value: ScoreFormula.deductionValue(staticFindings), basis: Self.countText(staticFindings)))
+        } else {
+            components.append(
+                ScoreComponent(
+                    missing: ComponentID.staticAnalysis, weight: weight(ComponentID.staticAnalysis),
+                    basis: "no static-analysis report for this repository"))
+        }
+        components.append(coverage(weight: weight(ComponentID.coverage), files: files))
+
+        return finish(
+            checksum: checksum, components: components,
+            findings: (lintFindings + staticFindings).sorted(by: ScoreFinding.reportOrder),
+            tokens: context.tokens, settings: settings)
+    }
+
+    /// Combines the components and applies the approval and the gate.
+    private func finish(
+        checksum: String, components: [ScoreComponent], findings: [ScoreFinding], tokens: TokenReport,
+        settings: ScoringSettings
+    ) -> Scorecard {
+        var components = components
+        let score = ScoreFormula.combine(&components)
+        let approval = try? entry.extra.decode(Approval.self, key: Approval.key)
+        let holds = approval?.holds(for: checksum) ?? false
+        return Scorecard(
+            repo: entry.sourceRepo, skill: entry.name, checksum: checksum, score: score,
+            components: components, findings: findings,
+            gate: GateVerdict.decide(score: score, threshold: settings.threshold, approvalHolds: holds),
+            approval: approval, approvalHolds: holds, regression: nil, tokens: tokens, path: entry.targetPath)
+    }
+
+    private func coverage(weight: Double, files: [SkillFile]) -> ScoreComponent {
+        let scripts = files.filter { $0.relativePath.hasPrefix("scripts/") }
+        guard !scripts.isEmpty else {
+            return ScoreComponent(missing: ComponentID.coverage, weight: weight, basis: "the skill has no scripts/")
+        }
+        guard reports.hasCoverage else {
+            return ScoreComponent(missing: ComponentID.coverage, weight: weight, basis: "no coverage report for this repository")
+        }
+        var lines: [String: [Int: Bool]] = [:]
+        for (path, hits) in reports.coverage {
+            guard let inside = matcher.relative(path), inside.hasPrefix("scripts/") else { continue }
+            lines[inside, default: [:]].merge(hits) { $0 || $1 }
+        }
+        let total = lines.values.reduce(0) { $0 + $1.count }
+        guard total > 0 else {
+            return ScoreComponent(missing: ComponentID.coverage, weight: weight, basis: "no coverage data for scripts/")
+        }
+        let covered = lines.values.reduce(0) { $0 + $1.values.filter { $0 }.count }
+        return ScoreComponent(
+            id: ComponentID.coverage, weight: weight,
+            value: ScoreFormula.round(100 * Double(covered) / Double(total), places: 2),
+            basis: "\(covered)/\(total) lines in \(lines.count) file\(lines.count == 1 ? "" : "s")")
+    }
+
+    static func countText(_ findings: [ScoreFinding]) -> String {
+        let counts = FindingSeverity.allCases.reversed().map { severity in
+            (severity, findings.filter { $0.severity == severity }.count)
+        }
+        return counts.map { "\($0.1) \($0.0.rawValue)\($0.1 == 1 ? "" : "s")" }.joined(separator: ", ")
+    }
+}

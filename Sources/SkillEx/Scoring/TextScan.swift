@@ -1,0 +1,95 @@
+import Foundation
+
+/// Fast byte-level text helpers for the lint rules (Foundation's `contains` and Character-wise
+/// `split` dominate a 1,000-skill run otherwise).
+enum TextScan {
+    /// The lines of `text` split at `\n` (kept as slices of `text`).
+    static func lines(_ text: String) -> [Substring] {
+        var copy = text
+        let breaks: [Int] = copy.withUTF8 { bytes in
+            var found: [Int] = []
+            guard let base = bytes.baseAddress else { return found }
+            var offset = 0
+            while offset < bytes.count, let hit = memchr(base + offset, 0x0A, bytes.count - offset) {
+                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                found.append(at)
+                offset = at + 1
+            }
+            return found
+        }
+        let utf8 = copy.utf8
+        var out: [Substring] = []
+        out.reserveCapacity(breaks.count + 1)
+        var start = utf8.startIndex
+        for offset in breaks {
+            let end = utf8.index(utf8.startIndex, offsetBy: offset)
+            out.append(copy[start..<end])
+            start = utf8.index(after: end)
+        }
+        out.append(copy[start...])
+        return out
+    }
+
+    /// Unicode scalars in `text`, counted from its UTF-8 (bytes that do not continue a scalar).
+    static func scalarCount(_ text: Substring) -> Int {
+        text.utf8.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+    }
+
+    /// True when `needle`'s bytes occur in `haystack`'s.
+    static func contains(_ haystack: String, _ needle: String) -> Bool {
+        if needle.isEmpty { return true }
+        var hay = haystack
+        var pin = needle
+        return hay.withUTF8 { h in
+            pin.withUTF8 { n in
+                guard h.count >= n.count, let hb = h.baseAddress, let nb = n.baseAddress else { return false }
+                let first = Int32(n[0])
+                var offset = 0
+                let last = h.count - n.count
+                while offset <= last {
+                    guard let hit = memchr(hb + offset, first, last - offset + 1) else { return false }
+                    let at = hb.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(hb + at, nb, n.count) == 0 { return true }
+                    offset = at + 1
+                }
+                return false
+            }
+        }
+    }
+
+    /// `text` with ASCII letters lowercased (other bytes unchanged).
+    static func asciiLowercased(_ text: String) -> String {
+        var bytes = Array(text.utf8)
+        for index in bytes.indices where bytes[index] >= 65 && bytes[index] <= 90 { bytes[index] += 32 }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+extension TextScan {
+    /// The first byte of `line` that is not a space or tab, if any.
+    static func firstNonBlank(_ line: Substring) -> UInt8? {
+        line.utf8.first { $0 != 0x20 && $0 != 0x09 }
+    }
+
+    /// True when `line` contains the ASCII bytes of `needle` (short needles, short lines).
+    static func lineContains(_ line: Substring, _ needle: StaticString) -> Bool {
+        let count = needle.utf8CodeUnitCount
+        return needle.withUTF8Buffer { pin in
+            let utf8 = line.utf8
+            guard count > 0, utf8.count >= count else { return count == 0 }
+            var index = utf8.startIndex
+            while index != utf8.endIndex {
+                if utf8[index] == pin[0] {
+                    var a = index, b = 0
+                    while b < count, a != utf8.endIndex, utf8[a] == pin[b] {
+                        a = utf8.index(after: a)
+                        b += 1
+                    }
+                    if b == count { return true }
+                }
+                index = utf8.index(after: index)
+            }
+            return false
+        }
+    }
+}

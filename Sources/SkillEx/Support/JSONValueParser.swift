@@ -1,0 +1,176 @@
+import Foundation
+
+/// A small, fast JSON parser straight into `JSONValue` (Foundation's decoder costs an error
+/// object per failed type probe, which dominated writing large reports).
+enum JSONValueParser {
+    /// Why `parse` failed, with the byte offset.
+    struct Failure: Error, CustomStringConvertible {
+        var offset: Int
+        var reason: String
+        var description: String { "offset \(offset): \(reason)" }
+    }
+
+    /// Parses one JSON document.
+    static func parse(_ data: Data) throws -> JSONValue {
+        try data.withUnsafeBytes { raw in
+            var parser = Cursor(bytes: raw.bindMemory(to: UInt8.self))
+            let value = try parser.value(depth: 0)
+            parser.skipSpace()
+            guard parser.index == parser.bytes.count else { throw parser.fail("trailing characters") }
+            return value
+        }
+    }
+
+    private struct Cursor {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var index = 0
+
+        init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+        func fail(_ reason: String) -> Failure { Failure(offset: index, reason: reason) }
+
+        mutating func skipSpace() {
+            while index < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[index]) { index += 1 }
+        }
+
+        mutating func value(depth: Int) throws -> JSONValue {
+            guard depth < 512 else { throw fail("nested too deeply") }
+            skipSpace()
+            guard index < bytes.count else { throw fail("unexpected end of input") }
+            switch bytes[index] {
+            case UInt8(ascii: "{"):
+                index += 1
+                var fields: [String: JSONValue] = [:]
+                skipSpace()
+                if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(fields) }
+                while true {
+                    skipSpace()
+                    guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw fail("expected a key") }
+                    let key = try string()
+                    skipSpace()
+                    try expect(UInt8(ascii: ":"))
+                    fields[key] = try value(depth: depth + 1)
+                    skipSpace()
+                    guard index < bytes.count else { throw fail("unexpected end of input") }
+                    if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+                    try expect(UInt8(ascii: "}"))
+                    return .object(fields)
+                }
+            case UInt8(ascii: "["):
+                index += 1
+                var items: [JSONValue] = []
+                skipSpace()
+                if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items) }
+                while true {
+                    items.append(try value(depth: depth + 1))
+                    skipSpace()
+                    guard index < bytes.count else { throw fail("unexpected end of input") }
+                    if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+                    try expect(UInt8(ascii: "]"))
+                    return .array(items)
+                }
+            case UInt8(ascii: "\""): return .string(try string())
+            case UInt8(ascii: "t"): try literal("true"); return .bool(true)
+            case UInt8(ascii: "f"): try literal("false"); return .bool(false)
+            case UInt8(ascii: "n"): try literal("null"); return .null
+            default: return try number()
+            }
+        }
+
+        mutating func expect(_ byte: UInt8) throws {
+            guard index < bytes.count, bytes[index] == byte else {
+                throw fail("expected '\(Character(Unicode.Scalar(byte)))'")
+            }
+            index += 1
+        }
+
+        mutating func literal(_ word: String) throws {
+            for byte in word.utf8 { try expect(byte) }
+        }
+
+        mutating func number() throws -> JSONValue {
+            let start = index
+            var integral = true
+            while index < bytes.count {
+                let byte = bytes[index]
+                if (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") {
+                    index += 1
+                } else if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
+                    integral = false
+                    index += 1
+                } else {
+                    break
+                }
+            }
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+            if integral, let number = Int64(text) { return .int(number) }
+            guard !text.isEmpty, let number = Double(text) else { throw fail("invalid value") }
+            // Foundation's decoder reads integral values such as 1e3 or 95.0 as integers; so do we.
+            if let whole = Int64(exactly: number) { return .int(whole) }
+            return .double(number)
+        }
+
+        mutating func string() throws -> String {
+            index += 1  // opening quote
+            var out: [UInt8] = []
+            var start = index
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\"") {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                    index += 1
+                    return String(decoding: out, as: UTF8.self)
+                }
+                if byte == UInt8(ascii: "\\") {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                    index += 1
+                    guard index < bytes.count else { break }
+                    let escape = bytes[index]
+                    index += 1
+                    switch escape {
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(escape)
+                    case UInt8(ascii: "b"): out.append(0x08)
+                    case UInt8(ascii: "f"): out.append(0x0C)
+                    case UInt8(ascii: "n"): out.append(0x0A)
+                    case UInt8(ascii: "r"): out.append(0x0D)
+                    case UInt8(ascii: "t"): out.append(0x09)
+                    case UInt8(ascii: "u"):
+                        var scalar = try hex4()
+                        if (0xD800..<0xDC00).contains(scalar), index + 1 < bytes.count,
+                            bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
+                        {
+                            index += 2
+                            let low = try hex4()
+                            scalar = 0x10000 &+ ((scalar &- 0xD800) &<< 10) &+ (low &- 0xDC00)
+                        }
+                        let character = Unicode.Scalar(scalar) ?? "\u{FFFD}"
+                        out.append(contentsOf: Array(String(character).utf8))
+                    default: throw fail("invalid escape")
+                    }
+                    start = index
+                    continue
+                }
+                index += 1
+            }
+            throw fail("unterminated string")
+        }
+
+        mutating func hex4() throws -> UInt32 {
+            guard index + 4 <= bytes.count else { throw fail("short \\u escape") }
+            var value: UInt32 = 0
+            for _ in 0..<4 {
+                let byte = bytes[index]
+                let digit: UInt8
+                switch byte {
+                case 0x30...0x39: digit = byte - 0x30
+                case 0x41...0x46: digit = byte - 0x41 + 10
+                case 0x61...0x66: digit = byte - 0x61 + 10
+                default: throw fail("invalid \\u escape")
+                }
+                value = value << 4 | UInt32(digit)
+                index += 1
+            }
+            return value
+        }
+    }
+}

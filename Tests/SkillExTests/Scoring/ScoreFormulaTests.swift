@@ -1,0 +1,79 @@
+import Testing
+@testable import SkillEx
+
+@Suite("Score formula")
+struct ScoreFormulaTests {
+    private func component(_ id: String, _ weight: Double, _ value: Double?) -> ScoreComponent {
+        value.map { ScoreComponent(id: id, weight: weight, value: $0, basis: "") }
+            ?? ScoreComponent(missing: id, weight: weight, basis: "")
+    }
+
+    @Test("all components present: plain weighted mean")
+    func allPresent() {
+        var parts = [component("lint", 0.6, 90), component("static_analysis", 0.2, 50), component("coverage", 0.2, 80)]
+        // 0.6*90 + 0.2*50 + 0.2*80 = 54 + 10 + 16 = 80
+        #expect(ScoreFormula.combine(&parts) == 80)
+        #expect(parts.map(\.effectiveWeight) == [0.6, 0.2, 0.2])
+    }
+
+    @Test("a missing component's weight is redistributed proportionally")
+    func missingRedistributed() {
+        var parts = [component("lint", 0.6, 85), component("static_analysis", 0.2, 60), component("coverage", 0.2, nil)]
+        // (0.6*85 + 0.2*60) / 0.8 = (51 + 12) / 0.8 = 78.75 → 78.8
+        #expect(ScoreFormula.combine(&parts) == 78.8)
+        #expect(parts.map(\.effectiveWeight) == [0.75, 0.25, 0])
+        #expect(parts[2].missing && parts[2].value == nil)
+    }
+
+    @Test("only lint has data: lint is the score, weight 1")
+    func onlyLint() {
+        var parts = [component("lint", 0.6, 35), component("static_analysis", 0.2, nil), component("coverage", 0.2, nil)]
+        #expect(ScoreFormula.combine(&parts) == 35)
+        #expect(parts[0].effectiveWeight == 1)
+    }
+
+    @Test("unequal weights with a third missing: 0.5/0.3 → 0.625/0.375")
+    func unequal() {
+        var parts = [component("lint", 0.5, 100), component("static_analysis", 0.2, nil), component("coverage", 0.3, 40)]
+        // (0.5*100 + 0.3*40) / 0.8 = 62 / 0.8 = 77.5
+        #expect(ScoreFormula.combine(&parts) == 77.5)
+        #expect(parts.map(\.effectiveWeight) == [0.625, 0, 0.375])
+    }
+
+    @Test("zero total weight scores 0, never NaN")
+    func zeroWeights() {
+        var parts = [component("lint", 0, 90), component("coverage", 0, 10)]
+        #expect(ScoreFormula.combine(&parts) == 0)
+    }
+
+    @Test("deductions: 20 per error, 5 per warning, 1 per note, floored at 0")
+    func deductions() {
+        func findings(_ severities: [FindingSeverity]) -> [ScoreFinding] {
+            severities.map { ScoreFinding(rule: "r", severity: $0, message: "", remediation: "", file: "f") }
+        }
+        // 100 - 2*20 - 3*5 - 4*1 = 41
+        #expect(ScoreFormula.deductionValue(findings([.error, .error, .warning, .warning, .warning, .note, .note, .note, .note])) == 41)
+        #expect(ScoreFormula.deductionValue(findings(Array(repeating: .error, count: 6))) == 0)
+        #expect(ScoreFormula.deductionValue([]) == 100)
+    }
+
+    @Test("gate verdicts")
+    func verdicts() {
+        #expect(GateVerdict.decide(score: 70, threshold: 70, approvalHolds: false) == .admitted)
+        #expect(GateVerdict.decide(score: 69.9, threshold: 70, approvalHolds: false) == .refused)
+        #expect(GateVerdict.decide(score: 10, threshold: 70, approvalHolds: true) == .approved)
+    }
+
+    @Test("history is bounded and a drop over the points is a regression")
+    func history() {
+        var history: [ScoreHistoryEntry] = []
+        func entry(_ score: Double) -> ScoreHistoryEntry {
+            ScoreHistoryEntry(at: "t\(score)", score: score, components: [:], checksum: "c")
+        }
+        #expect(ScoreHistoryEntry.append(entry(90), to: &history, limit: 2, points: 10) == nil)
+        #expect(ScoreHistoryEntry.append(entry(80), to: &history, limit: 2, points: 10) == nil)  // drop 10 is not > 10
+        let regression = ScoreHistoryEntry.append(entry(69.5), to: &history, limit: 2, points: 10)
+        #expect(regression == Regression(previous: 80, current: 69.5, drop: 10.5, previousAt: "t80.0"))
+        #expect(history.map(\.score) == [80, 69.5])
+    }
+}

@@ -1,0 +1,80 @@
+#!/usr/bin/env python3
+"""Scoring benchmark: `skillex score` vs `agentskills-ci score` on the same 1,000-skill corpus.
+
+    .venv/bin/python bench/score.py [--skills 1000]
+
+The corpus is copied to a temp hub and synced once (untimed, so `skills/` holds the copies
+SkillEx scores); then, in one run, both scorers are timed on that same `skills/` folder. A re-run with
+nothing changed (stored scorecards reused) and `skillex sync` + `skillex score --fresh` from an
+empty `skills/` are also reported.
+Prints Markdown rows for docs/benchmarks.md.
+"""
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import ROOT, corpus, fresh_copy, peak_rss_mib, row, run_timed, skillex_bin  # noqa: E402
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--skills", type=int, default=1000)
+    args = parser.parse_args()
+    anchor = shutil.which("agentskills-ci") or str(ROOT / ".venv" / "bin" / "agentskills-ci")
+    if not os.path.exists(anchor):
+        sys.exit("bench: agentskills-ci not found; run scripts/setup --test (tests/requirements.txt pins 0.1.2)")
+    binary = skillex_bin()
+    source = corpus(args.skills)
+    work = Path(tempfile.mkdtemp(prefix="skillex-score-bench-"))
+    try:
+        hub = fresh_copy(source, work / "hub")
+        manifest = hub / "manifest.json"
+        env = dict(os.environ, NO_COLOR="1")
+        subprocess.run([binary, "sync", "--manifest", manifest, "--format", "json"], env=env, check=True,
+                       stdout=subprocess.DEVNULL)
+
+        score_cmd = [binary, "score", "--manifest", str(manifest), "--format", "json"]
+        t_score, _, proc = run_timed(score_cmd, env=env)
+        if proc.returncode not in (0, 1):
+            sys.exit(f"bench: skillex score failed: {proc.stderr.decode()[-500:]}")
+        scored = json.loads(proc.stdout)["summary"]["scored"]
+        # Second run, nothing changed: stored scorecards are reused (checksums still computed).
+        t_warm, _, _ = run_timed(score_cmd, env=env)
+        rss_score = peak_rss_mib(score_cmd + ["--fresh"], env=env)
+
+        # The anchor walks every SKILL.md under the folder it is given: give it skills/, the same
+        # 1,000 folders SkillEx scores (the hub root would also hold the repos' originals).
+        anchor_cmd = [anchor, "score", str(hub / "skills"), "--format", "json"]
+        t_anchor, _, proc = run_timed(anchor_cmd, env=env)
+        if proc.returncode not in (0, 1):
+            sys.exit(f"bench: agentskills-ci failed: {proc.stderr.decode()[-500:]}")
+        anchored = len(json.loads(proc.stdout)["results"])
+        rss_anchor = peak_rss_mib(anchor_cmd, env=env)
+
+        shutil.rmtree(hub / "skills")
+        shutil.rmtree(hub / ".skillex", ignore_errors=True)
+        sync_cmd = [binary, "sync", "--manifest", str(manifest), "--format", "json"]
+        t_sync, _, _ = run_timed(sync_cmd, env=env)
+        t_rescore, _, _ = run_timed(score_cmd + ["--fresh"], env=env)
+
+        print(f"\n{args.skills} skills (skillex scored {scored}, agentskills-ci scored {anchored})\n")
+        row("tool", "wall time", "peak RSS", "vs agentskills-ci")
+        row("---", "---:", "---:", "---:")
+        row("agentskills-ci 0.1.2 `score skills/`", f"{t_anchor:.2f} s", f"{rss_anchor:.0f} MiB", "1.0×")
+        row("`skillex score`, first run (every skill linted)", f"{t_score:.2f} s", f"{rss_score:.0f} MiB",
+            f"{t_anchor / t_score:.1f}×")
+        row("`skillex score`, re-run with nothing changed", f"{t_warm:.2f} s", "—", f"{t_anchor / t_warm:.1f}×")
+        row("`skillex sync` + `skillex score` (empty skills/)", f"{t_sync + t_rescore:.2f} s", "—",
+            f"{t_anchor / (t_sync + t_rescore):.1f}×")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
