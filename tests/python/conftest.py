@@ -52,3 +52,10 @@ def hub(tmp_path):
 
 def load_json(text):
     return json.loads(text)
+
+
+def approve_risky_skill(run, hub):
+    """The example hub's k8s-rollout scores below the threshold on purpose; a maintainer approves it
+    so a whole-hub package exits 0. Tests of the gate itself do not call this."""
+    run("score", "--manifest", hub / "manifest.json", "--approve", "k8s-rollout", "--by", "alice",
+        "--reason", "reviewed by hand", "--format", "json", check=0)

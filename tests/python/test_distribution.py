@@ -9,7 +9,7 @@ import pytest
 from botocore.config import Config
 from moto.server import ThreadedMotoServer
 
-from conftest import EXAMPLE_HUB
+from conftest import EXAMPLE_HUB, approve_risky_skill
 from distfixture import dist_files, make_dist, sha256
 from servers import FaultProxy, WebhookReceiver, free_port, signature
 
@@ -313,6 +313,7 @@ def test_real_pipeline_publish_then_pull_from_s3_fetches_only_the_delta(skillex,
     endpoint = moto[0]
     manifest = hub / "manifest.json"
     skillex("sync", "--manifest", manifest, check=1)  # the example hub's invalid skill, on purpose
+    approve_risky_skill(skillex, hub)
     skillex("package", "--manifest", manifest, "--strategy", "delta", "--version", "1.0.0", check=0)
     publish(skillex, hub, f"s3://{bucket}/hub", endpoint)
     consumer = tmp_path / "consumer"
@@ -333,3 +334,21 @@ def test_real_pipeline_publish_then_pull_from_s3_fetches_only_the_delta(skillex,
     full = next(v for v in json.loads((hub / "dist/index.json").read_text())["versions"] if v["version"] == "1.1.0")
     assert second["bytes_fetched"] < full["pack"]["size"] / 2
     assert "Also check the query plan." in (consumer / "data-team/sql-review/SKILL.md").read_text()
+
+
+def test_gate_refusal_and_approval_send_signed_webhooks(skillex, hub):
+    receiver = WebhookReceiver("s3cret")
+    try:
+        with_webhooks(hub, [{"url": receiver.url, "events": ["rejected", "approved"], "secret_env": "HOOK_SECRET"}])
+        secret = {"HOOK_SECRET": "s3cret"}
+        skillex("sync", "--manifest", hub / "manifest.json", check=1)
+        skillex("package", "--manifest", hub / "manifest.json", "--version", "1.0.0", env=secret, check=1)
+        rejected = [json.loads(d["body"]) for d in receiver.deliveries if d["headers"]["X-SkillEx-Event"] == "rejected"]
+        assert [(b["payload"]["repo"], b["payload"]["skill"]) for b in rejected] == [("platform-tools", "k8s-rollout")]
+        assert all(d["verified"] for d in receiver.deliveries)
+        skillex("score", "--manifest", hub / "manifest.json", "--approve", "k8s-rollout", "--by", "alice",
+                "--reason", "reviewed", "--format", "json", env=secret, check=0)
+        approved = [json.loads(d["body"]) for d in receiver.deliveries if d["headers"]["X-SkillEx-Event"] == "approved"]
+        assert approved and approved[-1]["payload"]["by"] == "alice"
+    finally:
+        receiver.stop()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLE_HUB, skillex_bin
+from conftest import approve_risky_skill, EXAMPLE_HUB, skillex_bin
 
 
 def sha256(path: Path) -> str:
@@ -30,6 +30,7 @@ def synced(tmp_path, skillex):
                     ignore=lambda folder, names: generated & set(names) if Path(folder) == EXAMPLE_HUB else set())
     # The example hub holds one invalid skill on purpose: sync reports it and exits 1.
     skillex("sync", "--manifest", hub / "manifest.json", check=1)
+    approve_risky_skill(skillex, hub)
     return hub
 
 
@@ -162,3 +163,30 @@ def test_bad_input_exits_2(synced, skillex):
     assert "version" in package(skillex, synced, "--version", "../1", check=2).stderr
     assert "Examples" in skillex("package", "--help", check=0).stdout
     assert "Examples" in skillex("pull", "--help", check=0).stdout
+
+
+def test_gate_leaves_the_refused_skill_out_and_exits_1_until_approved(tmp_path, skillex):
+    hub = tmp_path / "hub"
+    generated = {"skills", "dist", "public", ".skillex"}
+    shutil.copytree(EXAMPLE_HUB, hub,
+                    ignore=lambda folder, names: generated & set(names) if Path(folder) == EXAMPLE_HUB else set())
+    skillex("sync", "--manifest", hub / "manifest.json", check=1)
+    refused = skillex("package", "--manifest", hub / "manifest.json", "--version", "1.0.0", "--format", "json", check=1)
+    report = json.loads(refused.stdout)
+    assert [(r["repo"], r["skill"]) for r in report["refused"]] == [("platform-tools", "k8s-rollout")]
+    assert report["refused"][0]["score"] < report["refused"][0]["threshold"]
+    assert "k8s-rollout" in refused.stderr and "below the threshold" in refused.stderr
+    with zipfile.ZipFile(hub / "dist" / report["pack"]["file"]) as archive:
+        names = archive.namelist()
+    assert not any(n.startswith("platform-tools/k8s-rollout/") for n in names)
+    assert any(n.startswith("platform-tools/pdf-report/") for n in names)
+
+    approve_risky_skill(skillex, hub)
+    approved = package(skillex, hub, "--version", "1.1.0")
+    assert approved["refused"] == [] and approved["skills"] == 9
+
+    script = hub / "repos/platform-tools/.claude/skills/k8s-rollout/SKILL.md"
+    script.write_text(script.read_text() + "\nOne more edit.\n")
+    skillex("sync", "--manifest", hub / "manifest.json", check=1)
+    again = skillex("package", "--manifest", hub / "manifest.json", "--version", "1.2.0", "--format", "json", check=1)
+    assert "approval by alice was for an earlier version" in again.stderr

@@ -14,7 +14,7 @@ import jsonschema
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
-from conftest import EXAMPLE_HUB, ROOT, skillex_bin
+from conftest import EXAMPLE_HUB, ROOT, approve_risky_skill, skillex_bin
 
 SCHEMA = json.loads((ROOT / "schemas" / "event.schema.json").read_text())
 
@@ -275,6 +275,7 @@ def test_a_steady_log_has_no_anomalies(skillex, hub):
 
 def test_package_emits_schema_valid_packaged_events(skillex, hub):
     skillex("sync", "--manifest", hub / "manifest.json", check=1)
+    approve_risky_skill(skillex, hub)
     skillex("package", "--manifest", hub / "manifest.json", "--version", "1.0.0", check=0)
     logged = events(hub)
     for event in logged:
@@ -287,3 +288,5 @@ def test_package_emits_schema_valid_packaged_events(skillex, hub):
     assert len([e for e in packaged if e["scope"] == "skill"]) == 9
     text = skillex("metrics", "--manifest", hub / "manifest.json", check=0).stdout
     assert "\nskillex_packaged_skills_total 9\n" in text
+    kinds = {e["type"] for e in logged}
+    assert {"scored", "approved"} <= kinds

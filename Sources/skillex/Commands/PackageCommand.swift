@@ -3,7 +3,7 @@ import Foundation
 import SkillEx
 
 /// `skillex package`: write the reproducible full pack (and a delta) of the synced skills.
-struct PackageCommand: ParsableCommand {
+struct PackageCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "package",
         abstract: "Pack the synced skills into dist/: a reproducible full pack, and deltas.",
@@ -32,7 +32,7 @@ struct PackageCommand: ParsableCommand {
     var format: OutputFormat?
     @OptionGroup var logging: LogOptions
 
-    func run() throws {
+    func run() async throws {
         let context = try CommandContext(manifest: manifest, clock: clock)
         let telemetry = logging.telemetry(for: context.workspace)
         let started = Date()
@@ -41,10 +41,16 @@ struct PackageCommand: ParsableCommand {
         let options = PackOptions(
             version: version, strategy: strategy, since: since,
             timestamp: explicitTime ? context.workspace.clock.now() : nil)
+        // The quality gate: skills below the threshold without an approval that holds stay out.
+        let decision = try context.run { try Gate(workspace: context.workspace).evaluate(manifest: $0) }
+        ScoreEvents.emit(decision.run, command: "package", on: telemetry)
+        await WebhookNotices.send(decision.run, manifest: context.manifest, workspace: context.workspace)
+        var admitted = context.manifest
+        admitted.skills = decision.admitted
         let result: PackResult
         do {
-            result = try PackagingStage(workspace: context.workspace).pack(context.manifest, options: options)
-            PackageEvents.packed(result, skills: context.manifest.skills, durationMs: Date().timeIntervalSince(started) * 1000, on: telemetry)
+            result = try PackagingStage(workspace: context.workspace).pack(admitted, options: options)
+            PackageEvents.packed(result, skills: admitted.skills, durationMs: Date().timeIntervalSince(started) * 1000, on: telemetry)
         } catch let error as PackagingError {
             PackageEvents.failed(error, on: telemetry)
             if case .checksumMismatch = error {
@@ -56,8 +62,11 @@ struct PackageCommand: ParsableCommand {
             PackageEvents.failed(error, on: telemetry)
             throw ExitStatus.inputError(error)
         }
+        for refusal in decision.refused {
+            Terminal.err(Terminal.paint("refused", "31", fd: 2) + " " + refusal.description)
+        }
         switch OutputFormat.resolve(format) {
-        case .json: try JSONOutput.print(result)
+        case .json: try JSONOutput.print(PackageReport(pack: result, refused: decision.refused))
         case .text:
             Terminal.out(
                 Terminal.paint("packed", "32")
@@ -70,5 +79,6 @@ struct PackageCommand: ParsableCommand {
                         + "\(delta.artifact.file) \(delta.artifact.size) bytes")
             }
         }
+        if !decision.refused.isEmpty { throw ExitStatus.failed }
     }
 }

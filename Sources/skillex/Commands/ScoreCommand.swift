@@ -38,10 +38,12 @@ struct ScoreCommand: AsyncParsableCommand {
     @Flag(help: "List the lint rules (id, default severity, what they find) and exit.") var listRules = false
     @Flag(help: "Re-lint every skill instead of reusing stored scorecards of unchanged skills.") var fresh = false
     @Option(help: "Use this time (ISO 8601) instead of the system clock.") var clock: String?
+    @OptionGroup var logging: LogOptions
 
     func run() async throws {
         if listRules { return try ScoreOutput.listRules(ScoreFormat.resolve(format)) }
         let context = try CommandContext(manifest: manifest, clock: clock)
+        let telemetry = logging.telemetry(for: context.workspace)
         var current = context.manifest
         var options = ScoreOptions()
         options.skills = skills
@@ -62,6 +64,8 @@ struct ScoreCommand: AsyncParsableCommand {
             try ManifestStore.save(updated, to: context.workspace.manifestURL)
             json = try ScorecardStore.write(run, manifest: updated, workspace: context.workspace)
         } catch { throw ExitStatus.inputError(error) }
+        ScoreEvents.emit(run, command: "score", on: telemetry)
+        await WebhookNotices.send(run, manifest: updated, workspace: context.workspace)
         let chosen = post && format == nil ? .githubChecks : ScoreFormat.resolve(format)
         try await ScoreOutput.emit(run, json: json, format: chosen, post: post, environment: context.workspace.environment)
         if run.summary.refused > 0 { throw ExitStatus.failed }

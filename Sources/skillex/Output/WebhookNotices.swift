@@ -1,0 +1,23 @@
+import Foundation
+import SkillEx
+
+/// Sends a scoring run's `rejected`/`approved` webhooks; a failed delivery is reported on
+/// stderr and never fails the command.
+enum WebhookNotices {
+    static func send(_ run: ScoreRun, manifest: Manifest, workspace: Workspace) async {
+        let notices = ScoreEvents.notifications(run)
+        guard !notices.isEmpty else { return }
+        let hooks: [WebhookSettings]
+        do { hooks = try WebhookSettings.from(manifest) } catch {
+            Terminal.err("skillex: warning: webhooks not sent: \(error.description)")
+            return
+        }
+        guard !hooks.isEmpty else { return }
+        let dispatcher = WebhookDispatcher(webhooks: hooks, workspace: workspace)
+        for notice in notices {
+            for result in await dispatcher.deliver(event: notice.event, payload: notice.payload) where result.status != "delivered" {
+                Terminal.err("skillex: warning: webhook \(notice.event) to \(result.webhook) failed: \(result.error ?? result.status)")
+            }
+        }
+    }
+}
