@@ -12,6 +12,7 @@ struct SkillExCommand: AsyncParsableCommand {
             skills, score and gate them, package them into dist/ and render the site into public/.
 
             Examples:
+              skillex build --manifest examples/hub/manifest.json
               skillex sync --manifest manifest.json
               skillex validate path/to/skills
               skillex <command> --help
@@ -20,6 +21,10 @@ struct SkillExCommand: AsyncParsableCommand {
         subcommands: [
             SyncCommand.self,
             ValidateCommand.self,
+            BuildCommand.self,
+            SiteCommand.self,
+            ServeCommand.self,
+            ReportCommand.self,
         ]
     )
 }
