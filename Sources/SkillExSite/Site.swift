@@ -24,16 +24,21 @@ public struct Site: Sendable {
         let planned = plan(context)
         let published = publisher.publishedKeys()
         let stale = planned.filter { page in page.key == nil || published[page.path] != page.key }
-        let kept = planned.filter { page in page.key != nil && published[page.path] == page.key }.map(\.path)
+        let keptKeys = Set(planned.compactMap { page in published[page.path] == page.key ? page.key : nil })
+        let kept = published.filter { keptKeys.contains($0.value) }.map(\.key).sorted()
         let rendered = ParallelMap.map(stale) { page in
-            Result { RenderedPage(path: page.path, bytes: try page.render(), key: page.key) }
+            Result { () throws -> [RenderedPage] in
+                let output = try page.render()
+                return [RenderedPage(path: page.path, bytes: output.main, key: page.key)]
+                    + output.extras.map { RenderedPage(path: $0.path, bytes: $0.bytes, key: page.key) }
+            }
         }
         var pages: [RenderedPage] = []
         pages.reserveCapacity(rendered.count)
-        for result in rendered { pages.append(try result.get()) }
+        for result in rendered { pages += try result.get() }
         let summary = try publisher.publish(pages, kept: kept)
         return SiteReport(
-            pages: planned.count, rendered: pages.count, written: summary.written.count,
+            pages: kept.count + pages.count, rendered: stale.count, written: summary.written.count,
             unchanged: summary.unchanged, removed: summary.removed.count, skills: input.skills.count,
             cookbookPages: input.cookbook.count)
     }

@@ -41,7 +41,10 @@ def skillex():
 def hub(tmp_path):
     """A fresh copy of the example hub in a temp folder."""
     target = tmp_path / "hub"
-    shutil.copytree(EXAMPLE_HUB, target, ignore=shutil.ignore_patterns("skills", "dist", "public", ".skillex"))
+    generated = {"skills", "dist", "public", ".skillex"}
+    # Only the hub's own generated folders: repos/*/skills must stay.
+    shutil.copytree(EXAMPLE_HUB, target,
+                    ignore=lambda folder, names: generated & set(names) if Path(folder) == EXAMPLE_HUB else set())
     return target
 
 

@@ -78,6 +78,7 @@ public struct CommandBlocks: Sendable {
         var env = environment
         env["NO_COLOR"] = "1"
         env["SKILLEX_COOKBOOK_RUN"] = "1"
+        env["SKILLEX_FORMAT"] = "text"
         process.environment = env
         let pipe = Pipe()
         process.standardOutput = pipe

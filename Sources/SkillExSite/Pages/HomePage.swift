@@ -32,9 +32,9 @@ struct HomePage: Sendable {
     static func pages(from context: SiteContext) -> [PlannedPage] {
         var pages = [PlannedPage.template("index.html", theme: context.theme, "home") { make(context) }]
         if let download = PackDownload.latest(context.input) {
-            pages.append(PlannedPage(path: download.sitePath, key: context.key(download.sha256 ?? "", download.source.path)) {
+            pages.append(PlannedPage(path: download.sitePath, key: context.key(download.sha256 ?? "", download.source.path), data: {
                 try Data(contentsOf: download.source)
-            })
+            }))
         }
         return pages
     }

@@ -43,21 +43,26 @@ struct SkillPage: Sendable {
         let threshold = Formatting.score(context.input.scorecards?.threshold) ?? ""
         for skill in context.input.skills {
             let key = context.key("skill", skill.fingerprint, threshold)
-            pages.append(.template(skill.pagePath, key: key, theme: context.theme, "skill") { make(skill, context) })
+            pages.append(PlannedPage(path: skill.pagePath, key: key) {
+                let (page, extras) = make(skill, context)
+                return PlannedPage.Output(main: Data(context.theme.render("skill", page).utf8), extras: extras)
+            })
             for file in markdownFiles(skill) {
                 let path = skill.folderPath + "/" + sitePath(of: file.relativePath)
-                pages.append(.template(path, key: context.key(key, file.relativePath), theme: context.theme, "file") {
-                    FilePage.make(skill: skill, file: file, path: path, context: context)
+                pages.append(PlannedPage(path: path, key: context.key(key, file.relativePath)) {
+                    let (page, extras) = FilePage.make(skill: skill, file: file, path: path, context: context)
+                    return PlannedPage.Output(main: Data(context.theme.render("file", page).utf8), extras: extras)
                 })
             }
         }
         return pages
     }
 
-    static func make(_ skill: SkillInput, _ context: SiteContext) -> SkillPage {
+    static func make(_ skill: SkillInput, _ context: SiteContext) -> (SkillPage, [RenderedPage]) {
         let validation = SpecValidator().validate(folder: skill.folder)
         let body = validation.document?.body ?? (SiteInput.readText(skill.folder.appendingPathComponent("SKILL.md")) ?? "")
-        let (html, toc) = SiteContext.markdown(body)
+        let (rendered, toc) = SiteContext.markdown(body)
+        let (html, extras) = SkillLinks(skill).rewrite(rendered, sourceFolder: "", pagePath: skill.pagePath)
         let card = skill.scorecard
         let status = SkillStatus(skill)
         var findings = (card?.findings ?? []).map { finding in
@@ -84,7 +89,7 @@ struct SkillPage: Sendable {
         case .failure(let error): filesError = error.description
         }
         let history = skill.history
-        return SkillPage(
+        let page = SkillPage(
             frame: PageFrame(context: context, title: skill.entry.name, path: skill.pagePath, section: "home"),
             name: skill.entry.name, repo: skill.entry.sourceRepo,
             description: validation.document?.description ?? skill.entry.description ?? "",
@@ -109,6 +114,7 @@ struct SkillPage: Sendable {
                 ApprovalView(by: approval.by ?? "?", at: approval.at ?? "", reason: approval.reason ?? "",
                              score: Formatting.score(approval.score) ?? "")
             })
+        return (page, extras)
     }
 
     // MARK: - Formatting helpers

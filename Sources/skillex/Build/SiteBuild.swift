@@ -12,8 +12,9 @@ enum SiteBuild {
         let theme = try Theme.load(overrides: workspace.root.appendingPathComponent("templates"))
         let site = Site(theme: theme, liveReload: liveReload, commands: commandRunner(workspace))
         let folder = out ?? workspace.publicURL
-        let publisher = DiskPublisher(
-            folder: folder, hashesURL: workspace.stateURL.appendingPathComponent("site-hashes.json"))
+        // One hash record per output folder, so a build elsewhere does not spoil public/'s.
+        let record = out == nil ? "site-hashes.json" : "site-hashes-\(Digest.sha256Hex(Data(folder.path.utf8)).prefix(12)).json"
+        let publisher = DiskPublisher(folder: folder, hashesURL: workspace.stateURL.appendingPathComponent(record))
         return try site.build(input: input, publisher: publisher)
     }
 
