@@ -51,7 +51,7 @@ public struct SiteInput: Sendable {
         return SiteInput(
             workspace: workspace, manifest: manifest, settings: settings, skills: skills,
             cookbook: loadCookbook(cookbookFolder), cookbookFolder: cookbookFolder,
-            roadmap: readText(workspace.root.appendingPathComponent("docs/roadmap.md")).map {
+            roadmap: roadmapText(workspace: workspace, cookbook: cookbookFolder).map {
                 DocPage(fileName: "roadmap.md", text: $0)
             },
             scorecards: scorecards, packs: packs, events: events, unreadableEvents: unreadable,
@@ -104,6 +104,12 @@ public struct SiteInput: Sendable {
             }
         }
         return (events, unreadable)
+    }
+
+    /// `roadmap.md` beside the cookbook folder (the docs folder it lives in), else `docs/roadmap.md`.
+    private static func roadmapText(workspace: Workspace, cookbook: URL) -> String? {
+        readText(cookbook.deletingLastPathComponent().appendingPathComponent("roadmap.md"))
+            ?? readText(workspace.root.appendingPathComponent("docs/roadmap.md"))
     }
 
     private static func loadCookbook(_ folder: URL) -> [DocPage] {

