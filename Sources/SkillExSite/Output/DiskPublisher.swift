@@ -24,14 +24,24 @@ public struct DiskPublisher: Publisher {
     public func publish(_ pages: [RenderedPage], kept: [String]) throws -> PublishSummary {
         let previous = loadRecords()
         let folder = self.folder
+        // Folders are made once up front, not once per file.
+        let folders = Set(pages.map { ($0.path as NSString).deletingLastPathComponent })
+        for sub in folders.sorted() {
+            do {
+                try FileManager.default.createDirectory(
+                    at: folder.appendingPathComponent(sub), withIntermediateDirectories: true)
+            } catch {
+                throw PublishError(path: folder.appendingPathComponent(sub).path, reason: ErrorText.brief(error))
+            }
+        }
         let outcomes = ParallelMap.map(pages) { page -> Result<(String, Bool), PublishError> in
             let hash = Digest.sha256Hex(page.bytes)
-            let url = folder.appendingPathComponent(page.path)
-            if previous[page.path]?.hash == hash, FileManager.default.fileExists(atPath: url.path) {
+            let path = folder.path + "/" + page.path
+            if previous[page.path]?.hash == hash, access(path, F_OK) == 0 {
                 return .success((hash, false))
             }
-            do { try AtomicFile.write(page.bytes, to: url) } catch {
-                return .failure(PublishError(path: url.path, reason: ErrorText.brief(error)))
+            if let reason = Self.writeAtomically(page.bytes, to: path) {
+                return .failure(PublishError(path: path, reason: reason))
             }
             return .success((hash, true))
         }
@@ -53,12 +63,37 @@ public struct DiskPublisher: Publisher {
         return summary
     }
 
+    /// Writes a temp file beside `path` and renames it over `path`; the reason on failure.
+    private static func writeAtomically(_ data: Data, to path: String) -> String? {
+        let temp = path + ".tmp-\(UUID().uuidString)"
+        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { return String(cString: strerror(errno)) }
+        var failure: String?
+        data.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let written = write(fd, raw.baseAddress?.advanced(by: offset), raw.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = String(cString: strerror(errno))
+                    return
+                }
+                offset += written
+            }
+        }
+        close(fd)
+        if failure == nil, rename(temp, path) != 0 { failure = String(cString: strerror(errno)) }
+        if failure != nil { unlink(temp) }
+        return failure
+    }
+
     /// The last build's records, minus pages someone deleted from the folder since.
     private func loadRecords() -> [String: PageRecord] {
         guard let data = try? Data(contentsOf: hashesURL),
             let records = try? JSONDecoder().decode([String: PageRecord].self, from: data)
         else { return [:] }
-        return records.filter { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0.key).path) }
+        let base = folder.path + "/"
+        return records.filter { access(base + $0.key, F_OK) == 0 }
     }
 }
 

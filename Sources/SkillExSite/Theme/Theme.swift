@@ -60,7 +60,7 @@ public struct Theme: Sendable {
 
     /// Renders template `name` with `model`.
     func render(_ name: String, _ model: Any) -> String {
-        library.render(model, withTemplate: name) ?? ""
+        library.render(ModelTree.convert(model) ?? [String: Any](), withTemplate: name) ?? ""
     }
 
     private static func files(under folder: URL) -> [(String, URL)] {
