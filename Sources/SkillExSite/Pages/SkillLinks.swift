@@ -21,7 +21,7 @@ struct SkillLinks {
         var extras: [RenderedPage] = []
         var out = ""
         var rest = html[...]
-        while let range = rest.range(of: #"(href|src)=""#, options: .regularExpression) {
+        while let range = Self.nextAttribute(in: rest) {
             out += rest[..<range.upperBound]
             rest = rest[range.upperBound...]
             guard let close = rest.firstIndex(of: "\"") else { break }
@@ -36,6 +36,18 @@ struct SkillLinks {
         }
         out += rest
         return (out, extras)
+    }
+
+    /// The next ` href="` or ` src="` in `text` (a plain scan; a regex here cost 8% of a build).
+    private static func nextAttribute(in text: Substring) -> Range<Substring.Index>? {
+        let href = text.range(of: " href=\"")
+        let src = text.range(of: " src=\"")
+        switch (href, src) {
+        case let (h?, s?): return h.lowerBound < s.lowerBound ? h : s
+        case let (h?, nil): return h
+        case let (nil, s?): return s
+        default: return nil
+        }
     }
 
     private func resolve(_ value: String, sourceFolder: String) -> ((path: String, fragment: String), RenderedPage?)? {
