@@ -1,5 +1,5 @@
-public import Foundation
-public import SkillEx
+import Foundation
+import SkillEx
 
 /// Renders a workspace into a static site: plan every page, render the changed ones on every
 /// core, hand the bytes to a publisher.
