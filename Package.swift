@@ -15,11 +15,13 @@ let package = Package(
         .executable(name: "skillex", targets: ["skillex"]),
         .library(name: "SkillEx", targets: ["SkillEx"]),
         .library(name: "SkillExMarkdown", targets: ["SkillExMarkdown"]),
+        .library(name: "SkillExSite", targets: ["SkillExSite"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -39,10 +41,21 @@ let package = Package(
             ],
             swiftSettings: shared
         ),
+        .executableTarget(name: "EmbedThemeTool", swiftSettings: shared),
+        .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["EmbedThemeTool"]),
+        .target(
+            name: "SkillExSite",
+            dependencies: [
+                "SkillEx", "SkillExMarkdown",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            swiftSettings: shared,
+            plugins: ["EmbedTheme"]
+        ),
         .executableTarget(
             name: "skillex",
             dependencies: [
-                "SkillEx",
+                "SkillEx", "SkillExSite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -54,6 +67,9 @@ let package = Package(
             resources: [.copy("Fixtures")], swiftSettings: shared),
         .testTarget(
             name: "SkillExTests", dependencies: ["SkillEx", "SkillExTestSupport"],
+            swiftSettings: shared),
+        .testTarget(
+            name: "SkillExSiteTests", dependencies: ["SkillExSite", "SkillEx", "SkillExTestSupport"],
             swiftSettings: shared),
         .testTarget(
             name: "skillexTests", dependencies: ["skillex", "SkillEx", "SkillExTestSupport"],

@@ -13,18 +13,23 @@ struct SkillExCommand: AsyncParsableCommand {
             skills, score and gate them, package them into dist/ and render the site into public/.
 
             Examples:
+              skillex build --manifest examples/hub/manifest.json
               skillex sync --manifest manifest.json
               skillex validate path/to/skills
               skillex <command> --help
             """,
         version: SkillExVersion.current,
         subcommands: [
+            BuildCommand.self,
             SyncCommand.self,
             ValidateCommand.self,
             ScoreCommand.self,
             PackageCommand.self,
             PublishCommand.self,
             PullCommand.self,
+            SiteCommand.self,
+            ServeCommand.self,
+            ReportCommand.self,
             EventsCommand.self,
             MetricsCommand.self,
             WebhooksCommand.self,

@@ -1,0 +1,45 @@
+/// One named step of `skillex build`: a value with a name and a closure, so adding a step to
+/// the pipeline is one line.
+public struct BuildStep: Sendable {
+    /// Shown in progress (`[2/5] site`) and in errors.
+    public var name: String
+    /// Does the work; returns a one-line summary and whether the step passed.
+    public var run: @Sendable (inout BuildContext) throws -> BuildStepResult
+
+    /// A step called `name`.
+    public init(_ name: String, run: @escaping @Sendable (inout BuildContext) throws -> BuildStepResult) {
+        self.name = name
+        self.run = run
+    }
+}
+
+/// What steps share: the workspace and the manifest as the earlier steps left it.
+public struct BuildContext: Sendable {
+    /// The hub.
+    public var workspace: Workspace
+    /// The manifest, updated by steps that change it (sync writes it back).
+    public var manifest: Manifest
+
+    /// A context for `workspace` starting from `manifest`.
+    public init(workspace: Workspace, manifest: Manifest) {
+        self.workspace = workspace
+        self.manifest = manifest
+    }
+}
+
+/// What one step did.
+public struct BuildStepResult: Sendable, Codable, Equatable {
+    /// The step's name.
+    public var step: String
+    /// One line for people.
+    public var summary: String
+    /// False when the step found a problem (the build goes on, and exits 1 at the end).
+    public var ok: Bool
+
+    /// A result; the pipeline fills in `step`.
+    public init(summary: String, ok: Bool = true, step: String = "") {
+        self.step = step
+        self.summary = summary
+        self.ok = ok
+    }
+}

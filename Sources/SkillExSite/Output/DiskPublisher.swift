@@ -1,0 +1,108 @@
+public import Foundation
+public import SkillEx
+
+/// Writes the site into a folder, skipping pages whose bytes did not change since the last
+/// build (content hashes in `.skillex/site-hashes.json`); each file is replaced atomically.
+public struct DiskPublisher: Publisher {
+    /// The site folder (`public/`).
+    public var folder: URL
+    /// The hash record (`.skillex/site-hashes.json`).
+    public var hashesURL: URL
+
+    /// A publisher writing into `folder`, recording hashes at `hashesURL`.
+    public init(folder: URL, hashesURL: URL) {
+        self.folder = folder
+        self.hashesURL = hashesURL
+    }
+
+    /// Fingerprints of pages that are still on disk.
+    public func publishedKeys() -> [String: String] {
+        loadRecords().compactMapValues(\.key)
+    }
+
+    /// Writes changed pages (both cores), removes pages that are gone, then records the hashes.
+    public func publish(_ pages: [RenderedPage], kept: [String]) throws -> PublishSummary {
+        let previous = loadRecords()
+        let folder = self.folder
+        // Folders are made once up front, not once per file.
+        let folders = Set(pages.map { ($0.path as NSString).deletingLastPathComponent })
+        for sub in folders.sorted() {
+            do {
+                try FileManager.default.createDirectory(
+                    at: folder.appendingPathComponent(sub), withIntermediateDirectories: true)
+            } catch {
+                throw PublishError(path: folder.appendingPathComponent(sub).path, reason: ErrorText.brief(error))
+            }
+        }
+        let outcomes = ParallelMap.map(pages) { page -> Result<(String, Bool), PublishError> in
+            let hash = Digest.sha256Hex(page.bytes)
+            let path = folder.path + "/" + page.path
+            if previous[page.path]?.hash == hash, access(path, F_OK) == 0 {
+                return .success((hash, false))
+            }
+            if let reason = Self.writeAtomically(page.bytes, to: path) {
+                return .failure(PublishError(path: path, reason: reason))
+            }
+            return .success((hash, true))
+        }
+        var summary = PublishSummary()
+        var records: [String: PageRecord] = [:]
+        for path in kept { if let old = previous[path] { records[path] = old; summary.unchanged += 1 } }
+        for (page, outcome) in zip(pages, outcomes) {
+            let (hash, written) = try outcome.get()
+            records[page.path] = PageRecord(hash: hash, key: page.key)
+            if written { summary.written.append(page.path) } else { summary.unchanged += 1 }
+        }
+        for path in previous.keys.sorted() where records[path] == nil {
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(path))
+            summary.removed.append(path)
+        }
+        do { try AtomicFile.write(try JSONWriter.data(records), to: hashesURL) } catch {
+            throw PublishError(path: hashesURL.path, reason: ErrorText.brief(error))
+        }
+        return summary
+    }
+
+    /// Writes a temp file beside `path` and renames it over `path`; the reason on failure.
+    private static func writeAtomically(_ data: Data, to path: String) -> String? {
+        let temp = path + ".tmp-\(UUID().uuidString)"
+        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { return String(cString: strerror(errno)) }
+        var failure: String?
+        data.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let written = write(fd, raw.baseAddress?.advanced(by: offset), raw.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = String(cString: strerror(errno))
+                    return
+                }
+                offset += written
+            }
+        }
+        close(fd)
+        if failure == nil, rename(temp, path) != 0 { failure = String(cString: strerror(errno)) }
+        if failure != nil { unlink(temp) }
+        return failure
+    }
+
+    /// The last build's records, minus pages someone deleted from the folder since.
+    private func loadRecords() -> [String: PageRecord] {
+        guard let data = try? Data(contentsOf: hashesURL),
+            let records = try? JSONDecoder().decode([String: PageRecord].self, from: data)
+        else { return [:] }
+        let base = folder.path + "/"
+        return records.filter { access(base + $0.key, F_OK) == 0 }
+    }
+}
+
+/// A site file that could not be written.
+public struct PublishError: DescribedError, Equatable {
+    /// The file.
+    public var path: String
+    /// Why.
+    public var reason: String
+    /// One line naming the file and the problem.
+    public var description: String { "\(path): cannot write: \(reason)" }
+}

@@ -1,0 +1,40 @@
+public import Foundation
+import Synchronization
+
+/// Keeps the site in memory (tests, previews); same change accounting as the disk publisher.
+public final class MemoryPublisher: Publisher {
+    private let state = Mutex<[String: (Data, PageRecord)]>([:])
+
+    /// An empty site.
+    public init() {}
+
+    /// The fingerprints of the last build.
+    public func publishedKeys() -> [String: String] {
+        state.withLock { $0.compactMapValues { $0.1.key } }
+    }
+
+    /// Stores the pages, replacing the previous build.
+    public func publish(_ pages: [RenderedPage], kept: [String]) throws -> PublishSummary {
+        state.withLock { stored in
+            var summary = PublishSummary()
+            var next: [String: (Data, PageRecord)] = [:]
+            for path in kept { if let old = stored[path] { next[path] = old; summary.unchanged += 1 } }
+            for page in pages {
+                next[page.path] = (page.bytes, PageRecord(hash: "", key: page.key))
+                if stored[page.path]?.0 == page.bytes { summary.unchanged += 1 } else { summary.written.append(page.path) }
+            }
+            summary.removed = stored.keys.filter { next[$0] == nil }.sorted()
+            stored = next
+            return summary
+        }
+    }
+
+    /// The bytes of the page at `path`, if the last build had it.
+    public func data(_ path: String) -> Data? { state.withLock { $0[path]?.0 } }
+
+    /// The text of the page at `path`, if the last build had it.
+    public func text(_ path: String) -> String? { data(path).map { String(decoding: $0, as: UTF8.self) } }
+
+    /// Every path of the last build, sorted.
+    public var paths: [String] { state.withLock { $0.keys.sorted() } }
+}

@@ -1,0 +1,30 @@
+/// Where rendered pages go: a folder on disk, or memory for tests and previews.
+public protocol Publisher: Sendable {
+    /// The fingerprint each page had when it was last published, by path.
+    func publishedKeys() -> [String: String]
+
+    /// Writes one build: `pages` were rendered, `kept` are paths whose fingerprint did not change
+    /// (left as they are). Pages of an earlier build in neither list are removed.
+    func publish(_ pages: [RenderedPage], kept: [String]) throws -> PublishSummary
+}
+
+/// What the publisher remembers about one page.
+public struct PageRecord: Sendable, Equatable, Codable {
+    /// SHA-256 of the bytes.
+    public var hash: String
+    /// The page's input fingerprint, when it has one.
+    public var key: String?
+}
+
+/// What one publish changed.
+public struct PublishSummary: Sendable, Equatable, Codable {
+    /// Pages written because they are new or their bytes changed.
+    public var written: [String] = []
+    /// Pages left alone: not rendered again, or rendered to the same bytes.
+    public var unchanged: Int = 0
+    /// Pages of an earlier build that are gone now.
+    public var removed: [String] = []
+
+    /// An empty summary.
+    public init() {}
+}

@@ -1,0 +1,138 @@
+public import Foundation
+import SkillEx
+
+/// Runs the commands of ```` ```console skillex-run ```` blocks in a fresh copy of the workspace
+/// and puts their real output in the page; a command that fails breaks the build.
+///
+/// A block holds lines `$ skillex …`; `skillex` is replaced by `executable`. `exit=N` after the
+/// info string expects exit status N instead of 0. The commands of one page run in order in one
+/// copy, so a walkthrough can build on its earlier steps.
+public struct CommandBlocks: Sendable {
+    /// The skillex binary to run.
+    public var executable: URL
+    /// The workspace to copy (its `public/`, `dist/`, `skills/`, `.skillex/` are left out).
+    public var workspace: URL
+    /// Environment for the commands (the clock comes in as `SOURCE_DATE_EPOCH`).
+    public var environment: [String: String]
+    /// Changes when what the commands see changes (the manifest).
+    public var stateKey: String
+
+    /// A runner for `workspace`'s cookbook.
+    public init(executable: URL, workspace: URL, environment: [String: String]) {
+        self.executable = executable
+        self.workspace = workspace
+        self.environment = environment
+        let manifest = (try? Data(contentsOf: workspace.appendingPathComponent("manifest.json"))) ?? Data()
+        stateKey = Digest.sha256Hex(manifest) + SkillExVersion.current
+    }
+
+    /// True when `markdown` has a block to run.
+    static func contains(_ markdown: String) -> Bool { markdown.contains("skillex-run") }
+
+    /// `markdown` with each run block replaced by its commands and their output.
+    func expand(_ markdown: String, file: String) throws -> String {
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("skillex-cookbook-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: copy) }
+        do { try makeCopy(at: copy) } catch {
+            throw SiteError.command(file: file, command: "copy workspace", reason: ErrorText.brief(error))
+        }
+        var out: [Substring] = []
+        var block: (expected: Int32, commands: [String])?
+        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+            if var current = block {
+                if line.hasPrefix("```") {
+                    out.append("```console")
+                    for command in current.commands {
+                        out.append(Substring("$ " + command))
+                        let output = try run(command, in: copy, expecting: current.expected, file: file)
+                        if !output.isEmpty { out.append(Substring(output)) }
+                    }
+                    out.append("```")
+                    block = nil
+                } else if line.hasPrefix("$ ") {
+                    current.commands.append(String(line.dropFirst(2)))
+                    block = current
+                }
+                continue
+            }
+            let info = line.split(separator: " ")
+            if line.hasPrefix("```"), info.contains("skillex-run") {
+                let expected = info.first { $0.hasPrefix("exit=") }.flatMap { Int32($0.dropFirst(5)) } ?? 0
+                block = (expected, [])
+            } else {
+                out.append(line)
+            }
+        }
+        return out.joined(separator: "\n")
+    }
+
+    private func run(_ command: String, in folder: URL, expecting expected: Int32, file: String) throws -> String {
+        let words = ShellWords.split(command)
+        guard words.first == "skillex" else {
+            throw SiteError.command(file: file, command: command, reason: "only skillex commands can run")
+        }
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = Array(words.dropFirst())
+        process.currentDirectoryURL = folder
+        var env = environment
+        env["NO_COLOR"] = "1"
+        env["SKILLEX_COOKBOOK_RUN"] = "1"
+        env["SKILLEX_FORMAT"] = "text"
+        process.environment = env
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        process.standardInput = FileHandle.nullDevice
+        do { try process.run() } catch {
+            throw SiteError.command(file: file, command: command, reason: ErrorText.brief(error))
+        }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        var text = String(decoding: data, as: UTF8.self)
+        for prefix in [folder.path + "/", folder.resolvingSymlinksInPath().path + "/"] {
+            text = text.replacingOccurrences(of: prefix, with: "")
+        }
+        text = text.replacingOccurrences(of: folder.path, with: ".")
+        while text.hasSuffix("\n") { text.removeLast() }
+        if process.terminationStatus != expected {
+            let last = text.split(separator: "\n").last.map(String.init) ?? ""
+            throw SiteError.command(
+                file: file, command: command, reason: "exit \(process.terminationStatus) (expected \(expected)): \(last)")
+        }
+        return text
+    }
+
+    private func makeCopy(at copy: URL) throws {
+        try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
+        let skip: Set<String> = ["public", "dist", "skills", ".skillex"]
+        for name in try FileManager.default.contentsOfDirectory(atPath: workspace.path) where !skip.contains(name) {
+            try FileManager.default.copyItem(at: workspace.appendingPathComponent(name), to: copy.appendingPathComponent(name))
+        }
+    }
+}
+
+/// Splits a command line into words, honouring single and double quotes.
+enum ShellWords {
+    static func split(_ line: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        var quote: Character?
+        var inWord = false
+        for character in line {
+            if let open = quote {
+                if character == open { quote = nil } else { current.append(character) }
+            } else if character == "\"" || character == "'" {
+                quote = character
+                inWord = true
+            } else if character == " " || character == "\t" {
+                if inWord { words.append(current); current = ""; inWord = false }
+            } else {
+                current.append(character)
+                inWord = true
+            }
+        }
+        if inWord { words.append(current) }
+        return words
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import SkillEx
+
+/// Telemetry dashboard: ingestion activity, validation pass rate, packaging throughput and score
+/// distribution over time, with anomaly days marked.
+struct DashboardPage: Sendable {
+    var frame: PageFrame
+    var generatedAt: String
+    var hasEvents: Bool
+    var unreadable: Int
+    var eventCount: Int
+    var ingestion: ChartModel?
+    var passRate: ChartModel?
+    var throughput: ChartModel?
+    var scores: ChartModel?
+    var distribution: ChartModel?
+    var anomalies: [RunSummary.AnomalyRow]
+    var runs: [RunSummary.Row]
+
+    // MARK: - Pages
+
+    static func pages(from context: SiteContext) -> [PlannedPage] {
+        [.template("dashboard.html", theme: context.theme, "dashboard") { make(context) }]
+    }
+
+    static func make(_ context: SiteContext) -> DashboardPage {
+        let input = context.input
+        let events = input.events ?? []
+        let days = Array(Set(events.compactMap(\.day))).sorted()
+        let anomalyDays = Set(events.filter(\.isAnomaly).compactMap(\.day))
+        let flagged = Set(days.indices.filter { anomalyDays.contains(days[$0]) })
+        func perDay(_ value: (EventRecord) -> Double?) -> [Double] {
+            var sums: [String: Double] = [:]
+            for event in events { if let day = event.day, let v = value(event) { sums[day, default: 0] += v } }
+            return days.map { sums[$0] ?? 0 }
+        }
+        let ingested = perDay { $0.type.contains("sync") || $0.type.contains("validat") || $0.type == "started" ? 1 : nil }
+        let validated = perDay { $0.type.contains("validat") ? 1 : nil }
+        let passed = perDay { event in
+            guard event.type.contains("validat") else { return nil }
+            if event.isFailure { return 0 }
+            if case .bool(false)? = event.metadata?["valid"] { return 0 }
+            return 1
+        }
+        let rate = zip(passed, validated).map { $1 > 0 ? $0 / $1 * 100 : 0 }
+        let packaged = perDay { event in
+            event.type.contains("packag") ? (event.measurements?["skills"] ?? 1) : nil
+        }
+        return DashboardPage(
+            frame: PageFrame(context: context, title: "Dashboard", path: "dashboard.html", section: "dashboard"),
+            generatedAt: context.generatedAt, hasEvents: !events.isEmpty, unreadable: input.unreadableEvents,
+            eventCount: events.count,
+            ingestion: days.isEmpty ? nil : BarChart.make(
+                id: "ingestion", title: "Ingestion activity (sync and validation events per day)",
+                yLabel: "events", labels: days, values: ingested, flagged: flagged),
+            passRate: validated.allSatisfy({ $0 == 0 }) ? nil : LineChart.make(
+                id: "pass-rate", title: "Validation pass rate per day", yLabel: "%", labels: days, values: rate,
+                maximum: 100, flagged: flagged, unit: "%"),
+            throughput: packaged.allSatisfy({ $0 == 0 }) ? nil : BarChart.make(
+                id: "throughput", title: "Packaging throughput (skills packaged per day)", yLabel: "skills",
+                labels: days, values: packaged, flagged: flagged),
+            scores: scoreTrend(input), distribution: distribution(input),
+            anomalies: RunSummary.anomalies(events, limit: 50), runs: RunSummary.recentRuns(events, limit: 20))
+    }
+
+    // MARK: - Formatting helpers
+
+    /// The mean score of every skill's history per day.
+    static func scoreTrend(_ input: SiteInput) -> ChartModel? {
+        var sums: [String: (Double, Int)] = [:]
+        for skill in input.skills {
+            for point in skill.history {
+                let day = String(point.at.prefix(10))
+                let old = sums[day] ?? (0, 0)
+                sums[day] = (old.0 + point.score, old.1 + 1)
+            }
+        }
+        guard !sums.isEmpty else { return nil }
+        let days = sums.keys.sorted()
+        return LineChart.make(
+            id: "score-trend", title: "Mean score over time", yLabel: "score", labels: days,
+            values: days.map { (sums[$0]?.0 ?? 0) / Double(max(1, sums[$0]?.1 ?? 1)) }, maximum: 100)
+    }
+
+    /// Current scores in ten buckets.
+    static func distribution(_ input: SiteInput) -> ChartModel? {
+        let scores = input.skills.compactMap(\.score)
+        guard !scores.isEmpty else { return nil }
+        var buckets = Array(repeating: 0.0, count: 10)
+        for score in scores { buckets[min(9, max(0, Int(score / 10)))] += 1 }
+        let labels = (0..<10).map { "\($0 * 10)–\($0 == 9 ? 100 : $0 * 10 + 9)" }
+        return BarChart.make(id: "distribution", title: "Score distribution (skills per score band)",
+                             yLabel: "skills", labels: labels, values: buckets)
+    }
+}

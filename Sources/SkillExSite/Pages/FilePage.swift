@@ -1,0 +1,25 @@
+import Foundation
+import SkillEx
+
+/// A Markdown file of a skill (`references/*.md`) rendered on its own page.
+struct FilePage: Sendable {
+    var frame: PageFrame
+    var skill: String
+    var skillHref: String
+    var file: String
+    var bodyHTML: String
+    var toc: [TocItem]
+
+    static func make(skill: SkillInput, file: SkillFile, path: String, context: SiteContext) -> (FilePage, [RenderedPage]) {
+        let text = SiteInput.readText(file.url) ?? ""
+        let (rendered, toc) = SiteContext.markdown(text)
+        let folder = file.relativePath.split(separator: "/").dropLast().joined(separator: "/")
+        let (html, extras) = SkillLinks(skill).rewrite(rendered, sourceFolder: folder, pagePath: path)
+        let root = PageFrame.root(of: path)
+        let page = FilePage(
+            frame: PageFrame(context: context, title: "\(file.relativePath) · \(skill.entry.name)", path: path, section: "home"),
+            skill: skill.entry.name, skillHref: root + skill.pagePath, file: file.relativePath,
+            bodyHTML: html, toc: toc)
+        return (page, extras)
+    }
+}

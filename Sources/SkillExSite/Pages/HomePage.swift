@@ -1,0 +1,106 @@
+import Foundation
+import SkillEx
+
+/// The home page: skills by repository, the latest pack, recent runs and open anomalies.
+struct HomePage: Sendable {
+    struct SkillRow: Sendable {
+        var name: String; var href: String; var status: String; var statusClass: String
+        var score: String?; var trend: String?; var trendClass: String; var description: String
+    }
+    struct RepoGroup: Sendable { var name: String; var skills: [SkillRow] }
+    struct PackSummary: Sendable {
+        var version: String; var createdAt: String; var size: String; var sha256: String
+        var href: String?; var file: String; var skills: String; var deltas: [Delta]
+        var hasDeltas: Bool
+    }
+    struct Delta: Sendable { var from: String; var file: String; var size: String; var sha256: String }
+
+    var frame: PageFrame
+    var generatedAt: String
+    var repos: [RepoGroup]
+    var skillCount: Int
+    var pack: PackSummary?
+    var runs: [RunSummary.Row]
+    var anomalies: [RunSummary.AnomalyRow]
+    var hasEventLog: Bool
+    var threshold: String?
+    var hasRuns = false
+    var hasAnomalies = false
+
+    // MARK: - Pages
+
+    static func pages(from context: SiteContext) -> [PlannedPage] {
+        var pages = [PlannedPage.template("index.html", theme: context.theme, "home") { make(context) }]
+        if let download = PackDownload.latest(context.input) {
+            pages.append(PlannedPage(path: download.sitePath, key: context.key(download.sha256 ?? "", download.source.path), data: {
+                try Data(contentsOf: download.source)
+            }))
+        }
+        return pages
+    }
+
+    static func make(_ context: SiteContext) -> HomePage {
+        let input = context.input
+        var groups: [RepoGroup] = []
+        for skill in input.skills {
+            let row = row(skill)
+            if groups.last?.name == skill.entry.sourceRepo {
+                groups[groups.count - 1].skills.append(row)
+            } else {
+                groups.append(RepoGroup(name: skill.entry.sourceRepo, skills: [row]))
+            }
+        }
+        let events = input.events ?? []
+        var page = HomePage(
+            frame: PageFrame(context: context, title: "Skills", path: "index.html", section: "home"),
+            generatedAt: context.generatedAt, repos: groups, skillCount: input.skills.count,
+            pack: packSummary(input), runs: RunSummary.recentRuns(events, limit: 10),
+            anomalies: RunSummary.anomalies(events, limit: 10), hasEventLog: input.events != nil,
+            threshold: Formatting.score(input.scorecards?.threshold))
+        page.hasRuns = !page.runs.isEmpty
+        page.hasAnomalies = !page.anomalies.isEmpty
+        return page
+    }
+
+    // MARK: - Formatting helpers
+
+    static func row(_ skill: SkillInput) -> SkillRow {
+        let status = SkillStatus(skill)
+        let trend = Formatting.trend(skill.history.map(\.score))
+        return SkillRow(
+            name: skill.entry.name, href: skill.pagePath, status: status.label, statusClass: status.css,
+            score: Formatting.score(skill.score), trend: trend?.text, trendClass: trend?.css ?? "none",
+            description: skill.entry.description ?? "")
+    }
+
+    static func packSummary(_ input: SiteInput) -> PackSummary? {
+        guard let index = input.packs, let latest = PackDownload.latestVersion(index), let pack = latest.pack else {
+            return nil
+        }
+        let download = PackDownload.latest(input)
+        return PackSummary(
+            version: latest.version, createdAt: latest.createdAt ?? "", size: Formatting.size(pack.size),
+            sha256: pack.sha256 ?? "", href: download?.sitePath, file: pack.file,
+            skills: latest.skills.map(String.init) ?? "?",
+            deltas: (latest.deltas ?? []).map {
+                Delta(from: $0.from, file: $0.file, size: Formatting.size($0.size), sha256: $0.sha256 ?? "")
+            }, hasDeltas: !(latest.deltas ?? []).isEmpty)
+    }
+}
+
+/// A skill's state in words and as a CSS class.
+struct SkillStatus {
+    var label: String
+    var css: String
+
+    init(_ skill: SkillInput) {
+        switch skill.scorecard?.gate {
+        case "admitted": (label, css) = ("admitted", "ok")
+        case "approved": (label, css) = ("approved by maintainer", "warn")
+        case "refused": (label, css) = ("refused by gate", "bad")
+        case let other?: (label, css) = (other, "none")
+        case nil: (label, css) = (skill.score == nil ? "synced, not scored" : "scored", "none")
+        }
+        if case .failure = skill.files { (label, css) = ("files unreadable", "bad") }
+    }
+}

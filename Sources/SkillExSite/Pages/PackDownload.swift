@@ -1,0 +1,26 @@
+import Foundation
+import SkillEx
+
+/// The latest pack, copied into the site's `downloads/` so its link works on any static host.
+struct PackDownload {
+    var source: URL
+    var sitePath: String
+    var sha256: String?
+
+    /// The version `latest` names, else the last listed.
+    static func latestVersion(_ index: PackIndex) -> PackVersion? {
+        let versions = index.versions ?? []
+        return versions.first { $0.version == index.latest } ?? versions.last
+    }
+
+    /// The latest pack when its file is present in `dist/`.
+    static func latest(_ input: SiteInput) -> PackDownload? {
+        guard let index = input.packs, let version = latestVersion(index), let pack = version.pack else { return nil }
+        let source = input.workspace.distURL.appendingPathComponent(pack.file).standardizedFileURL
+        guard source.path.hasPrefix(input.workspace.distURL.standardizedFileURL.path + "/"),
+            FileManager.default.fileExists(atPath: source.path)
+        else { return nil }
+        return PackDownload(
+            source: source, sitePath: "downloads/" + PathSegment.clean(source.lastPathComponent), sha256: pack.sha256)
+    }
+}

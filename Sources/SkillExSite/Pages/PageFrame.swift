@@ -1,0 +1,42 @@
+/// What the base layout shows around every page: titles, navigation, the path back to the root.
+struct PageFrame: Sendable {
+    /// A link of the site navigation.
+    struct NavItem: Sendable { var label: String; var href: String; var current: Bool }
+
+    var siteTitle: String
+    var title: String
+    /// `../` repeated to reach the site root from this page.
+    var root: String
+    var nav: [NavItem]
+    var liveReload: Bool
+    var hasSidebar: Bool
+
+    /// The sections of the navigation: label, path, section id.
+    static let sections: [(String, String, String)] = [
+        ("Skills", "index.html", "home"), ("Cookbook", "cookbook/index.html", "cookbook"),
+        ("Dashboard", "dashboard.html", "dashboard"), ("Roadmap", "roadmap.html", "roadmap"),
+        ("Reference", "reference/index.html", "reference"), ("Search", "search.html", "search"),
+    ]
+
+    /// The frame of the page at `path` in navigation `section`.
+    init(context: SiteContext, title: String, path: String, section: String, hasSidebar: Bool = false) {
+        siteTitle = context.input.title
+        self.title = title
+        root = Self.root(of: path)
+        nav = Self.sections.map { NavItem(label: $0.0, href: $0.1, current: $0.2 == section) }
+        liveReload = context.liveReload
+        self.hasSidebar = hasSidebar
+    }
+
+    /// `../` once per folder in `path`.
+    static func root(of path: String) -> String {
+        String(repeating: "../", count: path.split(separator: "/").count - 1)
+    }
+}
+
+/// One entry of a table of contents.
+struct TocItem: Sendable {
+    var text: String
+    var anchor: String
+    var isSub: Bool
+}

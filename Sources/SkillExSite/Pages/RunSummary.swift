@@ -1,0 +1,46 @@
+import SkillEx
+
+/// Runs and anomalies read from the event log, for the home page, dashboard and report.
+enum RunSummary {
+    struct Row: Sendable { var id: String; var started: String; var events: Int; var failures: Int; var ok: Bool }
+    struct AnomalyRow: Sendable { var time: String; var type: String; var subject: String; var detail: String }
+
+    /// The latest `limit` runs, newest first.
+    static func recentRuns(_ events: [EventRecord], limit: Int) -> [Row] {
+        var order: [String] = []
+        var rows: [String: Row] = [:]
+        for event in events {
+            let id = event.runId ?? "unknown"
+            if rows[id] == nil {
+                order.append(id)
+                rows[id] = Row(id: id, started: event.time ?? "", events: 0, failures: 0, ok: true)
+            }
+            rows[id]?.events += 1
+            if event.isFailure {
+                rows[id]?.failures += 1
+                rows[id]?.ok = false
+            }
+        }
+        return order.reversed().prefix(limit).compactMap { rows[$0] }
+    }
+
+    /// The latest `limit` anomaly events, newest first.
+    static func anomalies(_ events: [EventRecord], limit: Int) -> [AnomalyRow] {
+        events.filter(\.isAnomaly).reversed().prefix(limit).map { event in
+            let subject = [event.repo, event.skill].compactMap { $0 }.joined(separator: "/")
+            return AnomalyRow(
+                time: event.time ?? "", type: event.type, subject: subject.isEmpty ? "hub" : subject,
+                detail: detail(event))
+        }
+    }
+
+    /// A one-line description from the event's metadata (`kind`, `message`, `reason`) or measurements.
+    static func detail(_ event: EventRecord) -> String {
+        for key in ["message", "reason", "kind", "detail"] {
+            if case .string(let text)? = event.metadata?[key] { return text }
+        }
+        let measures = (event.measurements ?? [:]).sorted { $0.key < $1.key }
+            .map { "\($0.key) \(Formatting.score($0.value) ?? "")" }
+        return measures.joined(separator: ", ")
+    }
+}

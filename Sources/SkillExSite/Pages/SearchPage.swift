@@ -1,0 +1,32 @@
+import Foundation
+import SkillEx
+
+/// The search page and its prebuilt index (`search-index.js`, a script assigning a global, so
+/// it loads from `file://` where `fetch` cannot).
+struct SearchPage: Sendable {
+    var frame: PageFrame
+
+    static func pages(from context: SiteContext) -> [PlannedPage] {
+        let index = SearchIndex.make(context.input)
+        return [
+            .template("search.html", theme: context.theme, "search") {
+                SearchPage(frame: PageFrame(context: context, title: "Search", path: "search.html", section: "search"))
+            },
+            .file("search-index.js", text: index.script()),
+        ]
+    }
+}
+
+/// Static files of the theme (stylesheet, scripts) and the live-reload script in serve mode.
+enum AssetFiles {
+    static func pages(from context: SiteContext) -> [PlannedPage] {
+        var pages: [PlannedPage] = [
+            .template("assets/style.css", theme: context.theme, "style") { [String: String]() }
+        ]
+        for (path, text) in context.theme.assets.sorted(by: { $0.key < $1.key }) {
+            if path == "assets/live-reload.js", !context.liveReload { continue }
+            pages.append(.file(path, text: text))
+        }
+        return pages
+    }
+}

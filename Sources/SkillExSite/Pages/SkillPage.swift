@@ -1,0 +1,137 @@
+import Foundation
+import SkillEx
+
+/// A page per skill: rendered SKILL.md, front matter, files, checksum, score and its history,
+/// findings with remediation, and the approval — what a reviewer needs to decide.
+struct SkillPage: Sendable {
+    struct Field: Sendable { var key: String; var value: String }
+    struct FileRow: Sendable { var path: String; var size: String; var href: String? }
+    struct Component: Sendable { var id: String; var weight: String; var value: String; var missing: Bool }
+    struct Finding: Sendable {
+        var severity: String; var rule: String; var message: String; var remediation: String; var location: String
+    }
+    struct ApprovalView: Sendable { var by: String; var at: String; var reason: String; var score: String }
+
+    var frame: PageFrame
+    var name: String
+    var repo: String
+    var description: String
+    var bodyHTML: String
+    var toc: [TocItem]
+    var fields: [Field]
+    var files: [FileRow]
+    var filesError: String?
+    var checksum: String
+    var commit: String
+    var branch: String
+    var syncedAt: String
+    var score: String?
+    var status: String
+    var statusClass: String
+    var threshold: String?
+    var components: [Component]
+    var hasComponents: Bool
+    var chart: ChartModel?
+    var findings: [Finding]
+    var hasFindings: Bool
+    var approval: ApprovalView?
+
+    // MARK: - Pages
+
+    static func pages(from context: SiteContext) -> [PlannedPage] {
+        var pages: [PlannedPage] = []
+        let threshold = Formatting.score(context.input.scorecards?.threshold) ?? ""
+        for skill in context.input.skills {
+            let key = context.key("skill", skill.fingerprint, threshold)
+            pages.append(PlannedPage(path: skill.pagePath, key: key) {
+                let (page, extras) = make(skill, context)
+                return PlannedPage.Output(main: Data(context.theme.render("skill", page).utf8), extras: extras)
+            })
+            for file in markdownFiles(skill) {
+                let path = skill.folderPath + "/" + sitePath(of: file.relativePath)
+                pages.append(PlannedPage(path: path, key: context.key(key, file.relativePath)) {
+                    let (page, extras) = FilePage.make(skill: skill, file: file, path: path, context: context)
+                    return PlannedPage.Output(main: Data(context.theme.render("file", page).utf8), extras: extras)
+                })
+            }
+        }
+        return pages
+    }
+
+    static func make(_ skill: SkillInput, _ context: SiteContext) -> (SkillPage, [RenderedPage]) {
+        let validation = SpecValidator().validate(folder: skill.folder)
+        let body = validation.document?.body ?? (SiteInput.readText(skill.folder.appendingPathComponent("SKILL.md")) ?? "")
+        let (rendered, toc) = SiteContext.markdown(body)
+        let (html, extras) = SkillLinks(skill).rewrite(rendered, sourceFolder: "", pagePath: skill.pagePath)
+        let card = skill.scorecard
+        let status = SkillStatus(skill)
+        var findings = (card?.findings ?? []).map { finding in
+            Finding(
+                severity: finding.severity ?? "note", rule: finding.rule ?? "", message: finding.message ?? "",
+                remediation: finding.remediation ?? "",
+                location: [finding.file, finding.line.map(String.init)].compactMap { $0 }.joined(separator: ":"))
+        }
+        if card == nil {
+            findings = validation.findings.map { finding in
+                Finding(severity: finding.severity == .error ? "error" : "warning", rule: finding.rule,
+                        message: finding.message, remediation: finding.fix, location: "SKILL.md")
+            }
+        }
+        let markdown = Set(markdownFiles(skill).map(\.relativePath))
+        var files: [FileRow] = []
+        var filesError: String?
+        switch skill.files {
+        case .success(let list):
+            files = list.map { file in
+                FileRow(path: file.relativePath, size: Formatting.size(file.size),
+                        href: markdown.contains(file.relativePath) ? sitePath(of: file.relativePath) : nil)
+            }
+        case .failure(let error): filesError = error.description
+        }
+        let history = skill.history
+        let page = SkillPage(
+            frame: PageFrame(context: context, title: skill.entry.name, path: skill.pagePath, section: "home"),
+            name: skill.entry.name, repo: skill.entry.sourceRepo,
+            description: validation.document?.description ?? skill.entry.description ?? "",
+            bodyHTML: html, toc: toc,
+            fields: (validation.document?.fields ?? []).map { Field(key: $0.key, value: $0.value.display) },
+            files: files, filesError: filesError, checksum: skill.entry.checksum,
+            commit: skill.entry.sourceCommit ?? "not a git checkout", branch: skill.entry.sourceBranch ?? "—",
+            syncedAt: skill.entry.packagedAt, score: Formatting.score(skill.score),
+            status: status.label, statusClass: status.css,
+            threshold: Formatting.score(context.input.scorecards?.threshold),
+            components: (card?.components ?? []).map { component in
+                Component(id: component.id, weight: Formatting.score((component.effectiveWeight ?? component.weight ?? 0) * 100).map { $0 + "%" } ?? "",
+                          value: Formatting.score(component.value) ?? "—", missing: component.missing ?? false)
+            },
+            hasComponents: !(card?.components ?? []).isEmpty,
+            chart: history.isEmpty ? nil : LineChart.make(
+                id: "history", title: "Score history of \(skill.entry.name)", yLabel: "score",
+                labels: history.map { String($0.at.prefix(10)) }, values: history.map(\.score), maximum: 100,
+                flagged: regressions(history)),
+            findings: findings, hasFindings: !findings.isEmpty,
+            approval: skill.approval.map { approval in
+                ApprovalView(by: approval.by ?? "?", at: approval.at ?? "", reason: approval.reason ?? "",
+                             score: Formatting.score(approval.score) ?? "")
+            })
+        return (page, extras)
+    }
+
+    // MARK: - Formatting helpers
+
+    /// Markdown files of the skill other than SKILL.md, which get pages of their own.
+    static func markdownFiles(_ skill: SkillInput) -> [SkillFile] {
+        guard case .success(let list) = skill.files else { return [] }
+        return list.filter { $0.relativePath.hasSuffix(".md") && $0.relativePath.lowercased() != "skill.md" }
+    }
+
+    /// `references/api.md` → `files/references/api.md.html`, each segment made safe.
+    static func sitePath(of relative: String) -> String {
+        "files/" + relative.split(separator: "/").map { PathSegment.clean(String($0)) }.joined(separator: "/") + ".html"
+    }
+
+    /// Indices where the score fell by more than 5 points from the previous point.
+    static func regressions(_ history: [ScoreHistoryPoint]) -> Set<Int> {
+        Set(history.indices.dropFirst().filter { history[$0].score < history[$0 - 1].score - 5 })
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import SkillEx
+
+/// Renders a workspace into a static site: plan every page, render the changed ones on every
+/// core, hand the bytes to a publisher.
+public struct Site: Sendable {
+    /// The theme pages are rendered with.
+    public var theme: Theme
+    /// Adds the live-reload script (only for `skillex serve`).
+    public var liveReload: Bool
+    /// Runs the cookbook's `skillex-run` blocks; nil shows them as written.
+    public var commands: CommandBlocks?
+
+    /// A site renderer.
+    public init(theme: Theme, liveReload: Bool = false, commands: CommandBlocks? = nil) {
+        self.theme = theme
+        self.liveReload = liveReload
+        self.commands = commands
+    }
+
+    /// Builds the site of `input` into `publisher`.
+    public func build(input: SiteInput, publisher: some Publisher) throws -> SiteReport {
+        let context = makeContext(input)
+        let planned = plan(context)
+        let published = publisher.publishedKeys()
+        let stale = planned.filter { page in page.key == nil || published[page.path] != page.key }
+        let keptKeys = Set(planned.compactMap { page in published[page.path] == page.key ? page.key : nil })
+        let kept = published.filter { keptKeys.contains($0.value) }.map(\.key).sorted()
+        let rendered = ParallelMap.map(stale) { page in
+            Result { () throws -> [RenderedPage] in
+                let output = try page.render()
+                return [RenderedPage(path: page.path, bytes: output.main, key: page.key)]
+                    + output.extras.map { RenderedPage(path: $0.path, bytes: $0.bytes, key: page.key) }
+            }
+        }
+        var pages: [RenderedPage] = []
+        pages.reserveCapacity(rendered.count)
+        for result in rendered { pages += try result.get() }
+        let summary = try publisher.publish(pages, kept: kept)
+        return SiteReport(
+            pages: kept.count + pages.count, rendered: stale.count, written: summary.written.count,
+            unchanged: summary.unchanged, removed: summary.removed.count, skills: input.skills.count,
+            cookbookPages: input.cookbook.count)
+    }
+
+    /// Every page of the site, in a fixed order.
+    func plan(_ context: SiteContext) -> [PlannedPage] {
+        var pages: [PlannedPage] = []
+        pages += HomePage.pages(from: context)
+        pages += SkillPage.pages(from: context)
+        pages += CookbookPage.pages(from: context)
+        pages += DashboardPage.pages(from: context)
+        pages += RoadmapPage.pages(from: context)
+        pages += ReferencePage.pages(from: context)
+        pages += SearchPage.pages(from: context)
+        pages += AssetFiles.pages(from: context)
+        return pages
+    }
+
+    func makeContext(_ input: SiteInput) -> SiteContext {
+        var hasher = SHA256Hasher()
+        hasher.update(theme.fingerprint)
+        hasher.update("\(liveReload)\u{0}\(input.title)\u{0}")
+        return SiteContext(
+            input: input, theme: theme, liveReload: liveReload, commands: commands,
+            generatedAt: Timestamp.string(input.now), salt: Digest.hex(hasher.finalize()))
+    }
+}
+
+/// What one site build did.
+public struct SiteReport: Sendable, Equatable, Codable {
+    /// Pages and files the site has.
+    public var pages: Int
+    /// Pages rendered this time (the others' inputs did not change).
+    public var rendered: Int
+    /// Files written because their bytes changed.
+    public var written: Int
+    /// Files left as they were.
+    public var unchanged: Int
+    /// Files of an earlier build removed.
+    public var removed: Int
+    /// Skills shown.
+    public var skills: Int
+    /// Cookbook pages shown.
+    public var cookbookPages: Int
+}

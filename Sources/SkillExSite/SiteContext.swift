@@ -1,0 +1,33 @@
+import Foundation
+import SkillEx
+import SkillExMarkdown
+
+/// What every page builder gets: the input, the theme, and build-wide settings.
+struct SiteContext: Sendable {
+    var input: SiteInput
+    var theme: Theme
+    var liveReload: Bool
+    /// Runs cookbook command blocks; nil leaves them as written.
+    var commands: CommandBlocks?
+    /// The build's time as text (from the workspace clock), shown in footers.
+    var generatedAt: String
+    /// Mixed into every page fingerprint: theme, settings, navigation.
+    var salt: String
+
+    /// A fingerprint of `parts` plus the salt.
+    func key(_ parts: String...) -> String {
+        var hasher = SHA256Hasher()
+        hasher.update(salt)
+        for part in parts { hasher.update(part + "\u{0}") }
+        return Digest.hex(hasher.finalize())
+    }
+
+    /// Renders Markdown with the safe renderer and returns its HTML and table of contents.
+    static func markdown(_ source: String) -> (html: String, toc: [TocItem]) {
+        let rendered = MarkdownRenderer.render(source)
+        let toc = rendered.headings.filter { $0.level == 2 || $0.level == 3 }.map {
+            TocItem(text: $0.text, anchor: $0.anchor, isSub: $0.level == 3)
+        }
+        return (rendered.html, toc)
+    }
+}

@@ -1,0 +1,28 @@
+/// Turns a view model (structs, arrays, optionals) into nested dictionaries and arrays once, so
+/// Mustache looks names up by hash instead of reflecting the struct for every tag (which cost
+/// half the build time).
+enum ModelTree {
+    /// The dictionary/array form of `value`; leaves (strings, numbers, booleans) stay as they are,
+    /// nil optionals disappear (a missing key renders like nil).
+    static func convert(_ value: Any) -> Any? {
+        let mirror = Mirror(reflecting: value)
+        switch mirror.displayStyle {
+        case .optional:
+            guard let wrapped = mirror.children.first?.value else { return nil }
+            return convert(wrapped)
+        case .struct, .class:
+            var fields: [String: Any] = [:]
+            for child in mirror.children {
+                guard let label = child.label, let converted = convert(child.value) else { continue }
+                fields[label] = converted
+            }
+            return fields
+        case .collection, .set:
+            return mirror.children.compactMap { convert($0.value) }
+        case .dictionary:
+            return value
+        default:
+            return value
+        }
+    }
+}

@@ -1,0 +1,78 @@
+public import Foundation
+import Mustache
+import SkillEx
+
+/// The site's templates and assets: the built-in theme, overridden file by file by a
+/// workspace's own `templates/`.
+public struct Theme: Sendable {
+    /// Parsed templates by name (`skill`, `layout`, `toc`…).
+    let library: MustacheLibrary
+    /// Static files copied into the site (`assets/style.css`…), by path.
+    let assets: [String: String]
+    /// Changes whenever any template or asset changes.
+    public let fingerprint: String
+
+    /// Loads the built-in theme, then every file of `overrides` (a `templates/` folder) over it.
+    public static func load(overrides: URL? = nil) throws(SiteError) -> Theme {
+        var sources: [String: (text: String, origin: String)] = [:]
+        for (key, text) in EmbeddedTheme.files where key.hasPrefix("templates/") {
+            sources[String(key.dropFirst("templates/".count))] = (text, "built-in theme: \(key)")
+        }
+        if let overrides {
+            for (path, url) in Self.files(under: overrides) {
+                guard let data = try? Data(contentsOf: url) else { continue }
+                sources[path] = (String(decoding: data, as: UTF8.self), url.path)
+            }
+        }
+        return try build(sources)
+    }
+
+    /// Builds a theme from template sources keyed by path (`skill.mustache`, `assets/style.css`).
+    static func build(_ sources: [String: (text: String, origin: String)]) throws(SiteError) -> Theme {
+        var library = MustacheLibrary()
+        var assets: [String: String] = [:]
+        var hasher = SHA256Hasher()
+        hasher.update(SkillExVersion.current)
+        for path in sources.keys.sorted() {
+            guard let (text, origin) = sources[path] else { continue }
+            hasher.update("\(path)\u{0}\(text)\u{0}")
+            guard path.hasSuffix(".mustache") else {
+                assets[path] = text
+                continue
+            }
+            do {
+                library.register(try MustacheTemplate(string: text), named: String(path.dropLast(".mustache".count)))
+            } catch let error as MustacheTemplate.ParserError {
+                throw .template(file: origin, line: error.context.lineNumber, reason: "\(error.error)")
+            } catch {
+                throw .template(file: origin, line: 1, reason: ErrorText.brief(error))
+            }
+        }
+        let names = Set(sources.keys.filter { $0.hasSuffix(".mustache") }.map { String($0.dropLast(9)) })
+        for path in sources.keys.sorted() where path.hasSuffix(".mustache") {
+            guard let (text, origin) = sources[path] else { continue }
+            if let (line, name) = PartialReferences.firstMissing(in: text, known: names) {
+                throw .template(file: origin, line: line, reason: "no template named '\(name)'")
+            }
+        }
+        return Theme(library: library, assets: assets, fingerprint: Digest.hex(hasher.finalize()))
+    }
+
+    /// Renders template `name` with `model`.
+    func render(_ name: String, _ model: Any) -> String {
+        library.render(ModelTree.convert(model) ?? [String: Any](), withTemplate: name) ?? ""
+    }
+
+    private static func files(under folder: URL) -> [(String, URL)] {
+        guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return [] }
+        var out: [(String, URL)] = []
+        for case let path as String in walker {
+            let url = folder.appendingPathComponent(path)
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue {
+                out.append((path, url))
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import SkillEx
+import SkillExSite
+
+/// Builds the site of a workspace the way every command does (site, build, serve).
+enum SiteBuild {
+    /// Loads the input and theme, runs the cookbook's commands with this binary, writes `out`.
+    static func run(
+        workspace: Workspace, manifest: Manifest, out: URL? = nil, liveReload: Bool = false
+    ) throws -> SiteReport {
+        let input = try SiteInput.load(workspace: workspace, manifest: manifest)
+        let theme = try Theme.load(overrides: workspace.root.appendingPathComponent("templates"))
+        let site = Site(theme: theme, liveReload: liveReload, commands: commandRunner(workspace))
+        let folder = out ?? workspace.publicURL
+        // One hash record per output folder, so a build elsewhere does not spoil public/'s.
+        let record = out == nil ? "site-hashes.json" : "site-hashes-\(Digest.sha256Hex(Data(folder.path.utf8)).prefix(12)).json"
+        let publisher = DiskPublisher(folder: folder, hashesURL: workspace.stateURL.appendingPathComponent(record))
+        return try site.build(input: input, publisher: publisher)
+    }
+
+    /// Runs cookbook blocks with this very binary; not inside a cookbook run (no recursion).
+    static func commandRunner(_ workspace: Workspace) -> CommandBlocks? {
+        guard workspace.environment["SKILLEX_COOKBOOK_RUN"] == nil, let binary = selfExecutable() else { return nil }
+        var environment = workspace.environment
+        environment["SOURCE_DATE_EPOCH"] = String(Int(workspace.clock.now().timeIntervalSince1970))
+        return CommandBlocks(executable: binary, workspace: workspace.root, environment: environment)
+    }
+
+    /// The running binary, from `/proc/self/exe` (not `argv[0]`, which may be relative or a name).
+    static func selfExecutable() -> URL? {
+        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            return URL(fileURLWithPath: path)
+        }
+        return Bundle.main.executableURL
+    }
+
+    /// `N pages (R rendered, W written, U unchanged)`.
+    static func summary(_ report: SiteReport, folder: String) -> String {
+        "\(report.pages) files in \(folder) (\(report.rendered) rendered, \(report.written) written, "
+            + "\(report.unchanged) unchanged, \(report.removed) removed)"
+    }
+}

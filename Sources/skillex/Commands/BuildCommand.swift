@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import SkillEx
+import SkillExSite
+
+/// `skillex build`: the whole pipeline, step by step.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Run the whole pipeline: sync, then the site (score, gate, package, publish as they land).",
+        discussion: """
+            Prints `[i/n] step` progress on a terminal. Every step runs even when an earlier one \
+            reported problems; the exit status is then 1.
+            Exit status: 0 ok, 1 a step reported problems, 2 a step could not run.
+
+            Examples:
+              skillex build
+              skillex build --manifest examples/hub/manifest.json
+              skillex build --clock 2025-01-01T00:00:00Z --format json
+            """)
+
+    @Option(help: "The hub manifest.") var manifest = "manifest.json"
+    @Option(help: "Site output folder (default: public/ beside the manifest).") var out: String?
+    @Option(help: "Use this time (ISO 8601) instead of the system clock.") var clock: String?
+    @Option(help: "Output format: text or json (json when stdout is not a terminal).")
+    var format: OutputFormat?
+
+    func run() throws {
+        let context = try CommandContext(manifest: manifest, clock: clock)
+        var state = BuildContext(workspace: context.workspace, manifest: context.manifest)
+        let pipeline = BuildPipeline(StandardBuild.steps(out: out.map { URL(fileURLWithPath: $0).standardizedFileURL }))
+        let showProgress = Terminal.isInteractive(2)
+        let report: BuildReport
+        do {
+            report = try pipeline.run(&state) { index, count, name in
+                if showProgress { Terminal.err("[\(index)/\(count)] \(name)") }
+            }
+        } catch { throw ExitStatus.inputError(error) }
+        switch OutputFormat.resolve(format) {
+        case .json: try JSONOutput.print(report)
+        case .text:
+            for step in report.steps {
+                let mark = step.ok ? Terminal.paint("✓", "32") : Terminal.paint("✗", "31")
+                Terminal.out("\(mark) \(step.step): \(step.summary)")
+            }
+        }
+        if !report.ok { throw ExitStatus.failed }
+    }
+}

@@ -1,0 +1,79 @@
+#!/usr/bin/env python3
+"""Site benchmark: cold `skillex site` vs cold `hugo` on the same Markdown, per page, plus the
+rebuild after editing one skill and peak memory.
+
+    bench/site.py [--sizes 1000 10000]
+
+The corpus comes from gen_corpus.py (bench/common.py); skills are synced first (untimed), so the
+site renders the same SKILL.md, references/*.md and cookbook pages that Hugo gets.
+"""
+import argparse
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from common import CORPUS_ROOT, SHARED_BENCH, corpus, fresh_copy, peak_rss_mib, row, run_timed, skillex_bin  # noqa: E402
+
+
+def pages(folder: Path) -> int:
+    return sum(1 for _ in folder.rglob("*.html"))
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    args = parser.parse_args()
+    binary = skillex_bin()
+    hugo = shutil.which("hugo")
+    if not hugo:
+        sys.exit("bench: hugo not found (apt-get install hugo)")
+    version = subprocess.run([hugo, "version"], capture_output=True, text=True).stdout.split()[1]
+    print(f"hugo {version}; skillex {binary}")
+    row("skills", "tool", "pages", "cold s", "ms/page", "peak MiB", "rebuild after one edit s", "rebuild / cold")
+    row(*["---"] * 8)
+    for size in args.sizes:
+        work = fresh_copy(corpus(size), CORPUS_ROOT / f"site-work-{size}")
+        manifest = work / "manifest.json"
+        subprocess.run([binary, "sync", "--manifest", str(manifest), "--format", "json"], stdout=subprocess.DEVNULL, check=False)
+        shutil.rmtree(work / "public", ignore_errors=True)
+        for stale in (work / ".skillex").glob("site-hashes*.json"):
+            stale.unlink()
+        cmd = [binary, "site", "--manifest", str(manifest), "--format", "json"]
+        cold, _, proc = run_timed(cmd)
+        if proc.returncode != 0:
+            sys.exit(f"bench: skillex site failed: {proc.stderr.decode()[-2000:]}")
+        site_pages = pages(work / "public")
+        # Peak memory of a cold build, measured on a second cold run.
+        shutil.rmtree(work / "public")
+        for stale in (work / ".skillex").glob("site-hashes*.json"):
+            stale.unlink()
+        peak = peak_rss_mib(cmd)
+        skill = next((work / "skills").glob("*/*/SKILL.md"))
+        skill.write_text(skill.read_text() + "\nOne more line from the benchmark.\n")
+        rebuild, _, _ = run_timed(cmd)
+        row(size, "skillex site", site_pages, f"{cold:.2f}", f"{cold / site_pages * 1000:.3f}", f"{peak:.0f}",
+            f"{rebuild:.2f}", f"{rebuild / cold * 100:.1f}%")
+
+        site = CORPUS_ROOT / f"hugo-site-{size}"
+        if site.exists():
+            shutil.rmtree(site)
+        shutil.copytree(SHARED_BENCH / "hugo-site", site)
+        subprocess.run(["bash", str(SHARED_BENCH / "make_hugo_content.sh"), str(corpus(size)), str(site)], check=True)
+        hugo_cmd = [hugo, "--quiet", "--noBuildLock"]
+        hugo_cold, _, proc = run_timed(hugo_cmd, cwd=site)
+        if proc.returncode != 0:
+            sys.exit(f"bench: hugo failed: {proc.stderr.decode()[-2000:]}")
+        hugo_pages = pages(site / "public")
+        shutil.rmtree(site / "public", ignore_errors=True)
+        shutil.rmtree(site / "resources", ignore_errors=True)
+        hugo_peak = peak_rss_mib(hugo_cmd, cwd=site)
+        row(size, "hugo", hugo_pages, f"{hugo_cold:.2f}", f"{hugo_cold / hugo_pages * 1000:.3f}", f"{hugo_peak:.0f}", "", "")
+        print(f"per-page speed-up: {(hugo_cold / hugo_pages) / (cold / site_pages):.1f}x", flush=True)
+        shutil.rmtree(site, ignore_errors=True)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
