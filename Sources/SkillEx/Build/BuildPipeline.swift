@@ -10,12 +10,12 @@ public struct BuildPipeline: Sendable {
     /// Runs every step; `progress(i, n, name)` is called before each.
     public func run(
         _ context: inout BuildContext, progress: (Int, Int, String) -> Void = { _, _, _ in }
-    ) throws(BuildError) -> BuildReport {
+    ) async throws(BuildError) -> BuildReport {
         var results: [BuildStepResult] = []
         for (index, step) in steps.enumerated() {
             progress(index + 1, steps.count, step.name)
             do {
-                var result = try step.run(&context)
+                var result = try await step.run(&context)
                 result.step = step.name
                 results.append(result)
             } catch {

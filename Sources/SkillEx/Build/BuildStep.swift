@@ -4,10 +4,10 @@ public struct BuildStep: Sendable {
     /// Shown in progress (`[2/5] site`) and in errors.
     public var name: String
     /// Does the work; returns a one-line summary and whether the step passed.
-    public var run: @Sendable (inout BuildContext) throws -> BuildStepResult
+    public var run: @Sendable (inout BuildContext) async throws -> BuildStepResult
 
     /// A step called `name`.
-    public init(_ name: String, run: @escaping @Sendable (inout BuildContext) throws -> BuildStepResult) {
+    public init(_ name: String, run: @escaping @Sendable (inout BuildContext) async throws -> BuildStepResult) {
         self.name = name
         self.run = run
     }
@@ -19,11 +19,16 @@ public struct BuildContext: Sendable {
     public var workspace: Workspace
     /// The manifest, updated by steps that change it (sync writes it back).
     public var manifest: Manifest
+    /// The bus every step emits on, when the caller wires one.
+    public var telemetry: Telemetry?
+    /// The scoring run, once the score step has run (the gate decides from it).
+    public var scoreRun: ScoreRun?
 
     /// A context for `workspace` starting from `manifest`.
-    public init(workspace: Workspace, manifest: Manifest) {
+    public init(workspace: Workspace, manifest: Manifest, telemetry: Telemetry? = nil) {
         self.workspace = workspace
         self.manifest = manifest
+        self.telemetry = telemetry
     }
 }
 

@@ -7,7 +7,9 @@ enum StandardBuild {
     static func steps(out: URL?) -> [BuildStep] {
         [
             BuildStep("sync", run: sync),
-            // score, gate, package and publish land here as their stages arrive.
+            BuildStep("score", run: score),
+            BuildStep("package", run: package),
+            BuildStep("publish", run: publish),
             BuildStep("site") { context in
                 let report = try SiteBuild.run(workspace: context.workspace, manifest: context.manifest, out: out)
                 return BuildStepResult(summary: SiteBuild.summary(report, folder: (out ?? context.workspace.publicURL).path))
@@ -17,12 +19,68 @@ enum StandardBuild {
 
     /// Syncs every repository and writes the manifest back.
     @Sendable static func sync(_ context: inout BuildContext) throws -> BuildStepResult {
-        let (result, updated) = try Syncer(workspace: context.workspace, options: SyncOptions()).sync(context.manifest)
+        let syncer = Syncer(workspace: context.workspace, options: SyncOptions(), telemetry: context.telemetry)
+        let (result, updated) = try syncer.sync(context.manifest)
         try ManifestStore.save(updated, to: context.workspace.manifestURL)
         context.manifest = updated
         let s = result.summary
         return BuildStepResult(
             summary: "\(s.planned) planned, \(s.copied) copied, \(s.skipped) unchanged, \(s.removed) removed, "
                 + "\(s.errors.count) errors", ok: result.status == "ok")
+    }
+
+    /// Scores every synced skill, appends score history and writes `.skillex/scorecards.json`.
+    @Sendable static func score(_ context: inout BuildContext) async throws -> BuildStepResult {
+        let (run, updated) = try Scorer(workspace: context.workspace, options: ScoreOptions()).score(context.manifest)
+        try ManifestStore.save(updated, to: context.workspace.manifestURL)
+        _ = try ScorecardStore.write(run, manifest: updated, workspace: context.workspace)
+        context.manifest = updated
+        context.scoreRun = run
+        if let telemetry = context.telemetry { ScoreEvents.emit(run, command: "build", on: telemetry) }
+        await WebhookNotices.send(run, manifest: updated, workspace: context.workspace)
+        let regressions = run.skills.filter { $0.regression != nil }.count
+        return BuildStepResult(
+            summary: "\(run.skills.count) scored, \(run.summary.refused) below the threshold "
+                + "\(String(format: "%g", run.threshold)), \(regressions) regressions")
+    }
+
+    /// The gate, then the pack of every admitted skill; a refusal fails the step (not the build).
+    @Sendable static func package(_ context: inout BuildContext) throws -> BuildStepResult {
+        guard let run = context.scoreRun else { return BuildStepResult(summary: "skipped: nothing scored", ok: false) }
+        let decision = Gate.decide(run, manifest: context.manifest)
+        var admitted = context.manifest
+        admitted.skills = decision.admitted
+        let refusals = decision.refused.map { $0.description }.joined(separator: "; ")
+        if let version = PackCurrency.unchangedVersion(of: admitted.skills, dist: context.workspace.distURL) {
+            return BuildStepResult(
+                summary: "unchanged: version \(version) already holds these \(admitted.skills.count) skills"
+                    + (refusals.isEmpty ? "" : "; refused \(refusals)"),
+                ok: decision.refused.isEmpty)
+        }
+        let started = Date()
+        let result = try PackagingStage(workspace: context.workspace).pack(admitted, options: PackOptions())
+        if let telemetry = context.telemetry {
+            PackageEvents.packed(result, skills: admitted.skills, durationMs: Date().timeIntervalSince(started) * 1000, on: telemetry)
+        }
+        var summary = "\(result.pack.file): \(result.skills) skills, \(result.pack.size) bytes"
+        if let delta = result.delta { summary += "; delta from \(delta.artifact.from): \(delta.artifact.size) bytes" }
+        if !refusals.isEmpty { summary += "; refused " + refusals }
+        return BuildStepResult(summary: summary, ok: decision.refused.isEmpty)
+    }
+
+    /// Mirrors dist/ to the manifest's `storage`, when one is configured.
+    @Sendable static func publish(_ context: inout BuildContext) async throws -> BuildStepResult {
+        guard let settings = try StorageSettings.from(context.manifest), let target = settings.url else {
+            return BuildStepResult(summary: "skipped: no storage in manifest.json")
+        }
+        let storage = try StorageLocator.storage(
+            for: target, endpoint: nil, settings: settings, base: context.workspace.root, workspace: context.workspace)
+        let hooks = try WebhookSettings.from(context.manifest)
+        let dispatcher = hooks.isEmpty ? nil : WebhookDispatcher(webhooks: hooks, workspace: context.workspace)
+        let report = try await Publisher(storage: storage, workspace: context.workspace)
+            .publish(manifest: context.manifest, dryRun: false, dispatcher: dispatcher)
+        return BuildStepResult(
+            summary: "\(report.location): uploaded \(report.uploaded), unchanged \(report.unchanged), "
+                + "\(report.bytesUploaded) bytes", ok: report.status == "ok")
     }
 }

@@ -4,13 +4,14 @@ import SkillEx
 import SkillExSite
 
 /// `skillex build`: the whole pipeline, step by step.
-struct BuildCommand: ParsableCommand {
+struct BuildCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
-        abstract: "Run the whole pipeline: sync, then the site (score, gate, package, publish as they land).",
+        abstract: "Run the whole pipeline: sync, score, gate and package, publish, site.",
         discussion: """
             Prints `[i/n] step` progress on a terminal. Every step runs even when an earlier one \
-            reported problems; the exit status is then 1.
+            reported problems (an invalid skill, a skill refused by the gate); the exit status is \
+            then 1. Publishing runs only when manifest.json has a `storage` section.
             Exit status: 0 ok, 1 a step reported problems, 2 a step could not run.
 
             Examples:
@@ -24,18 +25,24 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "Use this time (ISO 8601) instead of the system clock.") var clock: String?
     @Option(help: "Output format: text or json (json when stdout is not a terminal).")
     var format: OutputFormat?
+    @OptionGroup var logging: LogOptions
 
-    func run() throws {
+    func run() async throws {
         let context = try CommandContext(manifest: manifest, clock: clock)
-        var state = BuildContext(workspace: context.workspace, manifest: context.manifest)
+        let telemetry = logging.telemetry(for: context.workspace)
+        var state = BuildContext(workspace: context.workspace, manifest: context.manifest, telemetry: telemetry)
         let pipeline = BuildPipeline(StandardBuild.steps(out: out.map { URL(fileURLWithPath: $0).standardizedFileURL }))
         let showProgress = Terminal.isInteractive(2)
         let report: BuildReport
         do {
-            report = try pipeline.run(&state) { index, count, name in
+            report = try await pipeline.run(&state) { index, count, name in
                 if showProgress { Terminal.err("[\(index)/\(count)] \(name)") }
             }
-        } catch { throw ExitStatus.inputError(error) }
+        } catch {
+            telemetry.flush()
+            throw ExitStatus.inputError(error)
+        }
+        telemetry.flush()
         switch OutputFormat.resolve(format) {
         case .json: try JSONOutput.print(report)
         case .text:

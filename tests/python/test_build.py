@@ -1,0 +1,56 @@
+"""`skillex build`: the whole pipeline on a copy of the example hub, as the README's main command runs it."""
+import json
+import zipfile
+
+import jsonschema
+
+from conftest import ROOT
+
+
+def build(skillex, hub, check=1):
+    result = skillex("build", "--manifest", hub / "manifest.json", "--format", "json", check=check)
+    return json.loads(result.stdout)
+
+
+def test_build_runs_every_step_and_produces_dist_and_public(skillex, hub):
+    report = build(skillex, hub)
+    steps = {s["step"]: s for s in report["steps"]}
+    assert list(steps) == ["sync", "score", "package", "publish", "site"]
+    assert not steps["sync"]["ok"] and "1 errors" in steps["sync"]["summary"]        # Meeting_Notes
+    assert not steps["package"]["ok"] and "k8s-rollout" in steps["package"]["summary"]  # refused by the gate
+    assert "skipped" in steps["publish"]["summary"]
+    assert (hub / "public" / "index.html").is_file()
+    index = json.loads((hub / "dist" / "index.json").read_text())
+    pack = hub / "dist" / index["versions"][0]["pack"]["file"]
+    with zipfile.ZipFile(pack) as archive:
+        names = archive.namelist()
+    assert any(n.startswith("data-team/sql-review/") for n in names)
+    assert not any(n.startswith("platform-tools/k8s-rollout/") for n in names)
+    assert (hub / ".skillex" / "scorecards.json").is_file()
+
+
+def test_a_second_build_with_no_change_mints_no_version_and_rewrites_no_page(skillex, hub):
+    build(skillex, hub)
+    second = build(skillex, hub)
+    steps = {s["step"]: s for s in second["steps"]}
+    assert steps["package"]["summary"].startswith("unchanged: version 0.1.0")
+    assert [v["version"] for v in json.loads((hub / "dist" / "index.json").read_text())["versions"]] == ["0.1.0"]
+
+
+def test_build_log_covers_the_pipeline_and_validates(skillex, hub):
+    build(skillex, hub)
+    schema = json.loads((ROOT / "schemas" / "event.schema.json").read_text())
+    events = [json.loads(line) for line in (hub / ".skillex" / "events.jsonl").read_text().splitlines()]
+    for event in events:
+        jsonschema.validate(event, schema)
+    kinds = {e["type"] for e in events}
+    assert {"started", "validated", "failed", "synced", "scored", "rejected", "packaged"} <= kinds
+
+
+def test_approval_lets_the_refused_skill_ship_on_the_next_build(skillex, hub):
+    build(skillex, hub)
+    skillex("score", "--manifest", hub / "manifest.json", "--approve", "k8s-rollout", "--by", "alice",
+            "--reason", "cleanup script reviewed", "--format", "json", check=0)
+    report = build(skillex, hub)
+    steps = {s["step"]: s for s in report["steps"]}
+    assert steps["package"]["ok"] and "9 skills" in steps["package"]["summary"]
