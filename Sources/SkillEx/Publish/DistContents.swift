@@ -17,7 +17,7 @@ public struct DistContents: Sendable {
     /// Every file, sorted by key; `index.json` included.
     public var items: [Item]
     /// The parsed `index.json`.
-    public var index: PublishedIndex
+    public var index: DistIndex
 
     /// The key every consumer reads first; always uploaded last.
     public static let indexKey = "index.json"
@@ -29,8 +29,8 @@ public struct DistContents: Sendable {
         guard let indexData = try? Data(contentsOf: indexURL) else {
             throw .configuration("\(indexURL.path) not found; run `skillex package` first")
         }
-        let index: PublishedIndex
-        do { index = try JSONDecoder().decode(PublishedIndex.self, from: indexData) } catch {
+        let index: DistIndex
+        do { index = try JSONDecoder().decode(DistIndex.self, from: indexData) } catch {
             throw .configuration("\(indexURL.path): \(ErrorText.decoding(error))")
         }
         let files = regularFiles(in: dist)

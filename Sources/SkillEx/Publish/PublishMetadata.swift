@@ -8,7 +8,7 @@ public enum PublishMetadata {
     public static let key = "manifest.json"
 
     /// The metadata document for `manifest` and the dist files `items`.
-    public static func document(manifest: Manifest, index: PublishedIndex, items: [DistContents.Item]) throws -> Data {
+    public static func document(manifest: Manifest, index: DistIndex, items: [DistContents.Item]) throws -> Data {
         struct Skill: Encodable {
             var repo: String, name: String, checksum: String, description: String?
             var packagedAt: String, sourceCommit: String?

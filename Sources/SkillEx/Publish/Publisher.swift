@@ -92,7 +92,7 @@ public struct Publisher: Sendable {
     }
 
     /// The `published` event's payload.
-    func payload(_ report: PublishReport, _ index: PublishedIndex) -> JSONValue {
+    func payload(_ report: PublishReport, _ index: DistIndex) -> JSONValue {
         .object([
             "location": .string(report.location),
             "latest": report.latest.map(JSONValue.string) ?? .null,
