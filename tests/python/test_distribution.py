@@ -352,3 +352,22 @@ def test_gate_refusal_and_approval_send_signed_webhooks(skillex, hub):
         assert approved and approved[-1]["payload"]["by"] == "alice"
     finally:
         receiver.stop()
+
+
+def test_new_anomalies_go_to_anomaly_webhooks_once(skillex, hub):
+    from test_telemetry import hourly_log, write_log
+    write_log(hub, hourly_log(30, spike_hour=28))
+    receiver = WebhookReceiver("s3cret")
+    try:
+        with_webhooks(hub, [{"url": receiver.url, "events": ["anomaly"], "secret_env": "HOOK_SECRET"}])
+        secret = {"HOOK_SECRET": "s3cret"}
+        skillex("events", "anomalies", "--manifest", hub / "manifest.json", "--format", "json", env=secret, check=0)
+        bodies = [json.loads(d["body"]) for d in receiver.deliveries]
+        assert bodies and all(d["verified"] for d in receiver.deliveries)
+        assert {b["event"] for b in bodies} == {"anomaly"}
+        assert any(b["payload"]["kind"] == "submission_spike" for b in bodies)
+        count = len(receiver.deliveries)
+        skillex("events", "anomalies", "--manifest", hub / "manifest.json", "--format", "json", env=secret, check=0)
+        assert len(receiver.deliveries) == count  # announced once
+    finally:
+        receiver.stop()

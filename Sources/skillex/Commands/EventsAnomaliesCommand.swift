@@ -3,7 +3,7 @@ import Foundation
 import SkillEx
 
 /// `skillex events anomalies`: runs the anomaly rules over the log and announces new ones.
-struct EventsAnomaliesCommand: ParsableCommand {
+struct EventsAnomaliesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "anomalies",
         abstract: "List submission spikes, validator regressions, score and coverage drops.",
@@ -22,7 +22,7 @@ struct EventsAnomaliesCommand: ParsableCommand {
     @Flag(help: "Only list; append no anomaly events.") var noEmit = false
     @OptionGroup var logging: LogOptions
 
-    func run() throws {
+    func run() async throws {
         var detector = AnomalyDetector()
         try location.read { detector.add($0) }
         let anomalies = detector.anomalies()
@@ -32,6 +32,7 @@ struct EventsAnomaliesCommand: ParsableCommand {
             let log = location.log
             telemetry.attach(id: "skillex.event-log") { try log.append($0) }
             for anomaly in anomalies where anomaly.isNew { telemetry.emit(anomaly.event) }
+            await announce(anomalies.filter(\.isNew))
         }
         switch OutputFormat.resolve(format) {
         case .json: try JSONOutput.print(["anomalies": anomalies])
@@ -41,6 +42,27 @@ struct EventsAnomaliesCommand: ParsableCommand {
                 Terminal.out("\(mark) \(anomaly.kind) \(anomaly.time): \(anomaly.message)")
             }
             Terminal.out("\(anomalies.count) anomalies, \(anomalies.filter(\.isNew).count) new")
+        }
+    }
+
+    /// Sends each new anomaly to the manifest's `anomaly` webhooks; never fails the command.
+    private func announce(_ fresh: [Anomaly]) async {
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let url = URL(fileURLWithPath: location.manifest, relativeTo: cwd).standardizedFileURL
+        guard !fresh.isEmpty, let manifest = try? ManifestStore.load(url),
+            let hooks = try? WebhookSettings.from(manifest), !hooks.isEmpty
+        else { return }
+        let workspace = Workspace(manifest: url, environment: ProcessInfo.processInfo.environment)
+        let dispatcher = WebhookDispatcher(webhooks: hooks, workspace: workspace)
+        for anomaly in fresh {
+            let payload = JSONValue.object([
+                "kind": .string(anomaly.kind), "time": .string(anomaly.time), "message": .string(anomaly.message),
+                "value": .double(anomaly.value), "baseline": .double(anomaly.baseline),
+                "repo": anomaly.repo.map(JSONValue.string) ?? .null, "skill": anomaly.skill.map(JSONValue.string) ?? .null,
+            ])
+            for result in await dispatcher.deliver(event: "anomaly", payload: payload) where result.status != "delivered" {
+                Terminal.err("skillex: warning: anomaly webhook to \(result.webhook) failed: \(result.error ?? result.status)")
+            }
         }
     }
 }
