@@ -6,7 +6,9 @@ import SkillEx
 ///
 /// A block holds lines `$ skillex …`; `skillex` is replaced by `executable`. `exit=N` after the
 /// info string expects exit status N instead of 0. The commands of one page run in order in one
-/// copy, so a walkthrough can build on its earlier steps.
+/// copy, so a walkthrough can build on its earlier steps. A block whose info string says
+/// `screencast` (or every block, when the page's front matter says `screencast: true`) is also
+/// recorded: its commands and their output come back for the page's asciicast.
 public struct CommandBlocks: Sendable {
     /// The skillex binary to run.
     public var executable: URL
@@ -26,18 +28,25 @@ public struct CommandBlocks: Sendable {
         stateKey = Digest.sha256Hex(manifest) + SkillExVersion.current
     }
 
+    /// The build clock (`SOURCE_DATE_EPOCH`), stamped into recordings; 0 without one.
+    var timestamp: Int { environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) } ?? 0 }
+
     /// True when `markdown` has a block to run.
     static func contains(_ markdown: String) -> Bool { markdown.contains("skillex-run") }
 
-    /// `markdown` with each run block replaced by its commands and their output.
-    func expand(_ markdown: String, file: String) throws -> String {
+    /// `markdown` with each run block replaced by its commands and their output, and the commands
+    /// of the recorded blocks (all of them when `recordAll`) with that same output.
+    func expand(
+        _ markdown: String, file: String, recordAll: Bool = false
+    ) throws -> (markdown: String, recorded: [RecordedCommand]) {
         let copy = FileManager.default.temporaryDirectory.appendingPathComponent("skillex-cookbook-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: copy) }
         do { try makeCopy(at: copy) } catch {
             throw SiteError.command(file: file, command: "copy workspace", reason: ErrorText.brief(error))
         }
         var out: [Substring] = []
-        var block: (expected: Int32, commands: [String])?
+        var recorded: [RecordedCommand] = []
+        var block: (expected: Int32, record: Bool, commands: [String])?
         for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
             if var current = block {
                 if line.hasPrefix("```") {
@@ -46,6 +55,7 @@ public struct CommandBlocks: Sendable {
                         out.append(Substring("$ " + command))
                         let output = try run(command, in: copy, expecting: current.expected, file: file)
                         if !output.isEmpty { out.append(Substring(output)) }
+                        if current.record { recorded.append(RecordedCommand(command: command, output: output)) }
                     }
                     out.append("```")
                     block = nil
@@ -58,12 +68,12 @@ public struct CommandBlocks: Sendable {
             let info = line.split(separator: " ")
             if line.hasPrefix("```"), info.contains("skillex-run") {
                 let expected = info.first { $0.hasPrefix("exit=") }.flatMap { Int32($0.dropFirst(5)) } ?? 0
-                block = (expected, [])
+                block = (expected, recordAll || info.contains("screencast"), [])
             } else {
                 out.append(line)
             }
         }
-        return out.joined(separator: "\n")
+        return (out.joined(separator: "\n"), recorded)
     }
 
     private func run(_ command: String, in folder: URL, expecting expected: Int32, file: String) throws -> String {
@@ -79,6 +89,9 @@ public struct CommandBlocks: Sendable {
         env["NO_COLOR"] = "1"
         env["SKILLEX_COOKBOOK_RUN"] = "1"
         env["SKILLEX_FORMAT"] = "text"
+        // Structured log lines carry a random run id and timings: the page shows the command's
+        // own output, so the same input gives the same page (and screencast) bytes.
+        env["SKILLEX_LOG_LEVEL"] = "critical"
         process.environment = env
         let pipe = Pipe()
         process.standardOutput = pipe

@@ -1,0 +1,32 @@
+import Foundation
+
+/// What the cookbook template shows for a recorded walkthrough: the plain transcript (readable
+/// with JavaScript off), the cast embedded for the player, and a link to the `.cast` file.
+struct ScreencastFigure: Sendable {
+    /// The `.cast` file beside the page (`10-getting-started.cast`).
+    var castFile: String
+    /// The cast's text, embedded in a `<script type="application/x-asciicast">` data block. Safe
+    /// there as is: `Asciicast.encoded()` escapes every `<`, `>` and `&`.
+    var cast: String
+    /// The same output as plain text.
+    var transcript: String
+    /// `12 commands, 0:41`.
+    var summary: String
+
+    init(cast: Asciicast, castFile: String, commands: [RecordedCommand]) {
+        let text = cast.encoded()
+        self.castFile = castFile
+        // Belt and braces: never embed text that could close the script element.
+        self.cast = text.contains("<") ? "" : text
+        transcript = RecordedCommand.transcript(commands)
+        let seconds = Int(cast.duration.rounded(.up))
+        let count = commands.count == 1 ? "1 command" : "\(commands.count) commands"
+        summary = "\(count), \(seconds / 60):" + (seconds % 60 < 10 ? "0" : "") + "\(seconds % 60)"
+    }
+
+    /// Splits rendered page HTML after its first `</h1>`, where the screencast goes.
+    static func splitAfterTitle(_ html: String) -> (lead: String, rest: String) {
+        guard let end = html.range(of: "</h1>") else { return ("", html) }
+        return (String(html[..<end.upperBound]), String(html[end.upperBound...]))
+    }
+}
