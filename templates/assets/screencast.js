@@ -1,5 +1,5 @@
 // The screencast player: replays the asciicast v2 recording embedded in each
-// <figure class="screencast"> into its <pre>. No network, no framework. Until Play is pressed
+// <figure class="screencast" data-cast="…"> into its <pre>. No network, no framework. Until Play is pressed
 // the <pre> keeps the plain transcript the page was built with (and that is all a reader
 // without JavaScript sees). Text reaches the page through text nodes only, never innerHTML.
 (function () {
@@ -217,11 +217,11 @@
   var figures = document.querySelectorAll("figure.screencast");
   for (var i = 0; i < figures.length; i++) {
     var figure = figures[i];
-    var data = figure.querySelector('script[type="application/x-asciicast"]');
+    var data = figure.getAttribute("data-cast");
     var pre = figure.querySelector("pre.screencast-screen");
     if (!data || !pre) { continue; }
     try {
-      new Player(figure, parseCast(data.textContent), pre);
+      new Player(figure, parseCast(data), pre);
     } catch (error) {
       figure.setAttribute("data-state", "transcript"); // unreadable recording: the transcript stays
     }

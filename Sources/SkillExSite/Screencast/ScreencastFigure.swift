@@ -5,8 +5,8 @@ import Foundation
 struct ScreencastFigure: Sendable {
     /// The `.cast` file beside the page (`10-getting-started.cast`).
     var castFile: String
-    /// The cast's text, embedded in a `<script type="application/x-asciicast">` data block. Safe
-    /// there as is: `Asciicast.encoded()` escapes every `<`, `>` and `&`.
+    /// The cast's text, embedded (escaped like every template value) in the figure's `data-cast`
+    /// attribute: the page needs no second request, which `file://` pages could not make.
     var cast: String
     /// The same output as plain text.
     var transcript: String
@@ -14,10 +14,8 @@ struct ScreencastFigure: Sendable {
     var summary: String
 
     init(cast: Asciicast, castFile: String, commands: [RecordedCommand]) {
-        let text = cast.encoded()
         self.castFile = castFile
-        // Belt and braces: never embed text that could close the script element.
-        self.cast = text.contains("<") ? "" : text
+        self.cast = cast.encoded()
         transcript = RecordedCommand.transcript(commands)
         let seconds = Int(cast.duration.rounded(.up))
         let count = commands.count == 1 ? "1 command" : "\(commands.count) commands"
