@@ -76,3 +76,21 @@ struct AsciicastTests {
         #expect(lead == "<h1 id=\"a\">A</h1>" && rest == "\n<p>x</p>")
     }
 }
+
+@Suite("Cookbook run blocks")
+struct CommandBlockTests {
+    @Test("a run block shown inside a longer fence is left as written, not run")
+    func literalFence() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("skillex-blocks-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let runner = CommandBlocks(executable: URL(fileURLWithPath: "/bin/false"), workspace: folder, environment: [:])
+        let page = "# A\n\n````markdown\n```console skillex-run screencast\n$ skillex sync\n```\n````\n\n~~~\n```console skillex-run\n~~~\n"
+        let (markdown, recorded) = try runner.expand(page, file: "a.md", recordAll: true)
+        #expect(markdown == page)
+        #expect(recorded.isEmpty)
+        #expect(throws: SiteError.self) {
+            _ = try runner.expand("```console skillex-run\n$ skillex sync\n```\n", file: "a.md")
+        }
+    }
+}

@@ -47,7 +47,16 @@ public struct CommandBlocks: Sendable {
         var out: [Substring] = []
         var recorded: [RecordedCommand] = []
         var block: (expected: Int32, record: Bool, commands: [String])?
+        var shown: Substring?  // the fence of an ordinary code block, whose lines pass through as is
         for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+            if let fence = shown {
+                out.append(line)
+                if Self.fence(of: line).map({ $0.first == fence.first && $0.count >= fence.count }) == true,
+                   line.trimmingCharacters(in: .whitespaces).allSatisfy({ $0 == fence.first }) {
+                    shown = nil
+                }
+                continue
+            }
             if var current = block {
                 if line.hasPrefix("```") {
                     out.append("```console")
@@ -70,10 +79,19 @@ public struct CommandBlocks: Sendable {
                 let expected = info.first { $0.hasPrefix("exit=") }.flatMap { Int32($0.dropFirst(5)) } ?? 0
                 block = (expected, recordAll || info.contains("screencast"), [])
             } else {
+                shown = Self.fence(of: line)
                 out.append(line)
             }
         }
         return (out.joined(separator: "\n"), recorded)
+    }
+
+    /// The run of backticks or tildes (three or more) opening a fenced code block on `line`.
+    static func fence(of line: Substring) -> Substring? {
+        let trimmed = line.drop { $0 == " " }
+        guard let mark = trimmed.first, mark == "`" || mark == "~" else { return nil }
+        let run = trimmed.prefix { $0 == mark }
+        return run.count >= 3 ? run : nil
     }
 
     private func run(_ command: String, in folder: URL, expecting expected: Int32, file: String) throws -> String {
