@@ -17,7 +17,7 @@ struct ScreencastFigure: Sendable {
         self.castFile = castFile
         self.cast = cast.encoded()
         transcript = RecordedCommand.transcript(commands)
-        let seconds = Int(cast.duration.rounded(.up))
+        let seconds = Int(cast.duration)  // whole seconds, as the player shows them
         let count = commands.count == 1 ? "1 command" : "\(commands.count) commands"
         summary = "\(count), \(seconds / 60):" + (seconds % 60 < 10 ? "0" : "") + "\(seconds % 60)"
     }
