@@ -11,6 +11,8 @@ public struct DocPage: Sendable, Equatable {
     public var title: String
     /// Front matter `order:`; pages without one sort after those with one.
     public var order: Int?
+    /// Front matter `screencast: true`: every run block of the page is recorded as one screencast.
+    public var screencast: Bool
     /// The Markdown after the front matter.
     public var body: String
 
@@ -23,6 +25,7 @@ public struct DocPage: Sendable, Equatable {
         self.body = String(body)
         var title: String?
         var order: Int?
+        var screencast = false
         for line in (yaml ?? "").split(whereSeparator: \.isNewline) {
             let parts = line.split(separator: ":", maxSplits: 1)
             guard parts.count == 2 else { continue }
@@ -33,9 +36,11 @@ public struct DocPage: Sendable, Equatable {
             }
             if key == "title", !value.isEmpty { title = value }
             if key == "order" { order = Int(value) }
+            if key == "screencast" { screencast = value == "true" || value == "yes" }
         }
         self.title = title ?? Self.firstHeading(self.body) ?? stem
         self.order = order
+        self.screencast = screencast
     }
 
     /// Sorts by `order:` then by file name.

@@ -6,7 +6,9 @@ import SkillEx
 ///
 /// A block holds lines `$ skillex …`; `skillex` is replaced by `executable`. `exit=N` after the
 /// info string expects exit status N instead of 0. The commands of one page run in order in one
-/// copy, so a walkthrough can build on its earlier steps.
+/// copy, so a walkthrough can build on its earlier steps. A block whose info string says
+/// `screencast` (or every block, when the page's front matter says `screencast: true`) is also
+/// recorded: its commands and their output come back for the page's asciicast.
 public struct CommandBlocks: Sendable {
     /// The skillex binary to run.
     public var executable: URL
@@ -26,19 +28,35 @@ public struct CommandBlocks: Sendable {
         stateKey = Digest.sha256Hex(manifest) + SkillExVersion.current
     }
 
+    /// The build clock (`SOURCE_DATE_EPOCH`), stamped into recordings; 0 without one.
+    var timestamp: Int { environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) } ?? 0 }
+
     /// True when `markdown` has a block to run.
     static func contains(_ markdown: String) -> Bool { markdown.contains("skillex-run") }
 
-    /// `markdown` with each run block replaced by its commands and their output.
-    func expand(_ markdown: String, file: String) throws -> String {
+    /// `markdown` with each run block replaced by its commands and their output, and the commands
+    /// of the recorded blocks (all of them when `recordAll`) with that same output.
+    func expand(
+        _ markdown: String, file: String, recordAll: Bool = false
+    ) throws -> (markdown: String, recorded: [RecordedCommand]) {
         let copy = FileManager.default.temporaryDirectory.appendingPathComponent("skillex-cookbook-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: copy) }
         do { try makeCopy(at: copy) } catch {
             throw SiteError.command(file: file, command: "copy workspace", reason: ErrorText.brief(error))
         }
         var out: [Substring] = []
-        var block: (expected: Int32, commands: [String])?
+        var recorded: [RecordedCommand] = []
+        var block: (expected: Int32, record: Bool, commands: [String])?
+        var shown: Substring?  // the fence of an ordinary code block, whose lines pass through as is
         for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+            if let fence = shown {
+                out.append(line)
+                if Self.fence(of: line).map({ $0.first == fence.first && $0.count >= fence.count }) == true,
+                   line.trimmingCharacters(in: .whitespaces).allSatisfy({ $0 == fence.first }) {
+                    shown = nil
+                }
+                continue
+            }
             if var current = block {
                 if line.hasPrefix("```") {
                     out.append("```console")
@@ -46,6 +64,7 @@ public struct CommandBlocks: Sendable {
                         out.append(Substring("$ " + command))
                         let output = try run(command, in: copy, expecting: current.expected, file: file)
                         if !output.isEmpty { out.append(Substring(output)) }
+                        if current.record { recorded.append(RecordedCommand(command: command, output: output)) }
                     }
                     out.append("```")
                     block = nil
@@ -58,12 +77,21 @@ public struct CommandBlocks: Sendable {
             let info = line.split(separator: " ")
             if line.hasPrefix("```"), info.contains("skillex-run") {
                 let expected = info.first { $0.hasPrefix("exit=") }.flatMap { Int32($0.dropFirst(5)) } ?? 0
-                block = (expected, [])
+                block = (expected, recordAll || info.contains("screencast"), [])
             } else {
+                shown = Self.fence(of: line)
                 out.append(line)
             }
         }
-        return out.joined(separator: "\n")
+        return (out.joined(separator: "\n"), recorded)
+    }
+
+    /// The run of backticks or tildes (three or more) opening a fenced code block on `line`.
+    static func fence(of line: Substring) -> Substring? {
+        let trimmed = line.drop { $0 == " " }
+        guard let mark = trimmed.first, mark == "`" || mark == "~" else { return nil }
+        let run = trimmed.prefix { $0 == mark }
+        return run.count >= 3 ? run : nil
     }
 
     private func run(_ command: String, in folder: URL, expecting expected: Int32, file: String) throws -> String {
@@ -79,6 +107,9 @@ public struct CommandBlocks: Sendable {
         env["NO_COLOR"] = "1"
         env["SKILLEX_COOKBOOK_RUN"] = "1"
         env["SKILLEX_FORMAT"] = "text"
+        // Structured log lines carry a random run id and timings: the page shows the command's
+        // own output, so the same input gives the same page (and screencast) bytes.
+        env["SKILLEX_LOG_LEVEL"] = "critical"
         process.environment = env
         let pipe = Pipe()
         process.standardOutput = pipe

@@ -8,7 +8,10 @@ struct CookbookPage: Sendable {
 
     var frame: PageFrame
     var title: String
+    /// The page's HTML up to its title, then the rest (the screencast, if any, sits between).
+    var leadHTML = ""
     var bodyHTML: String
+    var screencast: ScreencastFigure?
     var toc: [TocItem]
     var hasToc: Bool
     var sidebar: [Link]
@@ -34,19 +37,31 @@ struct CookbookPage: Sendable {
             let path = "cookbook/\(doc.slug).html"
             let runs = CommandBlocks.contains(doc.body)
             let key = context.key("cookbook", doc.fileName, doc.body, links.map(\.title).joined(separator: "\u{1}"),
-                                  runs ? (runner?.stateKey ?? "not run") : "")
-            pages.append(.template(path, key: key, theme: context.theme, "cookbook") {
+                                  runs ? (runner?.stateKey ?? "not run") : "", doc.screencast ? "screencast" : "",
+                                  runs ? String(runner?.timestamp ?? 0) : "")
+            pages.append(PlannedPage(path: path, key: key) {
                 var body = doc.body
+                var recorded: [RecordedCommand] = []
                 if runs, let runner {
-                    body = try runner.expand(body, file: context.input.cookbookFolder.appendingPathComponent(doc.fileName).path)
+                    let file = context.input.cookbookFolder.appendingPathComponent(doc.fileName).path
+                    (body, recorded) = try runner.expand(body, file: file, recordAll: doc.screencast)
                 }
                 let (html, toc) = SiteContext.markdown(body)
                 var sidebar = links
                 sidebar[index].current = true
-                return CookbookPage(
+                var page = CookbookPage(
                     frame: PageFrame(context: context, title: doc.title, path: path, section: "cookbook", hasSidebar: true),
                     title: doc.title, bodyHTML: html, toc: toc, hasToc: !toc.isEmpty, sidebar: sidebar,
                     previous: links[safe: index - 1], next: links[safe: index + 1], isIndex: false, folder: "")
+                var extras: [RenderedPage] = []
+                if !recorded.isEmpty, let runner {
+                    let cast = Asciicast.walkthrough(recorded, title: doc.title, timestamp: runner.timestamp)
+                    let castFile = doc.slug + ".cast"
+                    page.screencast = ScreencastFigure(cast: cast, castFile: castFile, commands: recorded)
+                    (page.leadHTML, page.bodyHTML) = ScreencastFigure.splitAfterTitle(html)
+                    extras.append(RenderedPage(path: "cookbook/" + castFile, bytes: Data(cast.encoded().utf8), key: key))
+                }
+                return PlannedPage.Output(main: Data(context.theme.render("cookbook", page).utf8), extras: extras)
             })
         }
         return pages

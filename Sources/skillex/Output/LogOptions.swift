@@ -7,14 +7,14 @@ import SkillEx
 struct LogOptions: ParsableArguments {
     @Option(help: "Log line format on stderr: text or json (default: $SKILLEX_LOG_FORMAT or text).")
     var logFormat: String?
-    @Option(help: "Lowest log level shown: trace, debug, info, notice, warning, error.")
-    var logLevel = "info"
+    @Option(help: "Lowest log level shown: trace, debug, info, notice, warning, error, critical (default: $SKILLEX_LOG_LEVEL or info).")
+    var logLevel: String?
 
     func validate() throws {
         if let logFormat, StructuredLogHandler.Format(rawValue: logFormat) == nil {
             throw ValidationError("--log-format: '\(logFormat)' is not text or json")
         }
-        if Logger.Level(rawValue: logLevel) == nil {
+        if let logLevel, Logger.Level(rawValue: logLevel) == nil {
             throw ValidationError("--log-level: '\(logLevel)' is not a log level")
         }
     }
@@ -24,7 +24,7 @@ struct LogOptions: ParsableArguments {
         let environment = ProcessInfo.processInfo.environment
         let format =
             (logFormat ?? environment["SKILLEX_LOG_FORMAT"]).flatMap(StructuredLogHandler.Format.init) ?? .text
-        let level = Logger.Level(rawValue: logLevel) ?? .info
+        let level = (logLevel ?? environment["SKILLEX_LOG_LEVEL"]).flatMap { Logger.Level(rawValue: $0) } ?? .info
         let color = Terminal.isInteractive(2) && environment["NO_COLOR"] == nil
         LoggingSystem.bootstrap { label in
             var handler = StructuredLogHandler(label: label, format: format, level: level, color: color)
