@@ -24,9 +24,9 @@ enum MarkdownLines {
         guard (1...6).contains(hashes) else { return nil }
         let rest = content.dropFirst(hashes)
         guard rest.isEmpty || rest.first == " " || rest.first == "\t" else { return nil }
-        var text = rest.trimmingCharacters(in: .whitespaces)
+        var text = Trim.whitespaces(rest)
         while text.hasSuffix("#") { text.removeLast() }
-        return (hashes, text.trimmingCharacters(in: .whitespaces))
+        return (hashes, Trim.whitespaces(text))
     }
 
     /// Splits `text` into fenced code blocks and the remaining prose lines (with line numbers).
@@ -53,7 +53,7 @@ enum MarkdownLines {
             } else if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
                 let marker = trimmed.first ?? "`"
                 let fence = trimmed.prefix(while: { $0 == marker })
-                let info = trimmed.dropFirst(fence.count).trimmingCharacters(in: .whitespaces)
+                let info = Trim.whitespaces(trimmed.dropFirst(fence.count))
                 let language = String(info.split(separator: " ").first ?? "")
                 open = (fence, CodeBlock(language: language.lowercased(), startLine: index + 2, lines: []))
             } else {
@@ -87,7 +87,7 @@ enum MarkdownLines {
                         end += 1
                     }
                     if end < chars.count {
-                        var target = String(chars[(index + 2)..<end]).trimmingCharacters(in: .whitespaces)
+                        var target = Trim.whitespaces(String(chars[(index + 2)..<end]))
                         if let space = target.firstIndex(of: " ") { target = String(target[..<space]) }
                         if target.hasPrefix("<"), target.hasSuffix(">") { target = String(target.dropFirst().dropLast()) }
                         links.append(Link(target: target, line: number))

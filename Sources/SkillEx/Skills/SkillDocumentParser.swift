@@ -48,6 +48,11 @@ enum SkillDocumentParser {
             findings.append(yamlFinding(file, problem))
             return Outcome(findings: findings)
         }
+        if let flat = FlatFrontMatter.fields(yaml) {
+            return Outcome(
+                document: SkillDocument(fields: flat, body: String(body.drop(while: { $0 == "\n" }))),
+                findings: findings)
+        }
         let node: Node?
         // UTF-8 given explicitly: Yams otherwise reads the environment on every parse.
         do { node = try Yams.compose(yaml: String(yaml), .default, .default, .utf8) } catch {
