@@ -36,7 +36,7 @@ public enum ScorecardStore {
     public static func render(_ run: ScoreRun) throws -> Data {
         var head = run
         head.skills = []
-        guard case .object(let fields) = try JSONValueParser.parse(try JSONEncoder().encode(head)) else {
+        guard case .object(let fields) = try JSONTreeEncoder.tree(head) else {
             return try JSONWriter.data(run)
         }
         var rendered = fields.mapValues { JSONWriter.data(tree: $0, capacity: 256) }

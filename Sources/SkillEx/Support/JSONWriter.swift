@@ -5,8 +5,8 @@ public import Foundation
 public enum JSONWriter {
     /// The bytes of `value`.
     public static func data<T: Encodable>(_ value: T) throws -> Data {
-        let raw = try JSONEncoder().encode(value)
-        return data(tree: try JSONValueParser.parse(raw), capacity: raw.count * 2)
+        // Straight to the tree JSONEncoder's text would parse into (see JSONTreeEncoder).
+        data(tree: try JSONTreeEncoder.tree(value), capacity: 1 << 12)
     }
 
     /// The bytes of an already built JSON tree.
