@@ -69,6 +69,11 @@ enum MarkdownLines {
     static func links(in prose: [(line: Int, text: Substring)]) -> [Link] {
         var links: [Link] = []
         for (number, line) in prose where TextScan.lineContains(line, "](") {
+            // ASCII lines: bytes are characters, so scan the bytes (same result, no Character array).
+            if line.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+                links += asciiLinks(Array(line.utf8), line: number)
+                continue
+            }
             var inCode = false
             let chars = Array(line)
             var index = 0
@@ -96,6 +101,38 @@ enum MarkdownLines {
                 }
                 index += 1
             }
+        }
+        return links
+    }
+
+    /// `links(in:)` for one ASCII line, scanning bytes.
+    private static func asciiLinks(_ bytes: [UInt8], line number: Int) -> [Link] {
+        var links: [Link] = []
+        var inCode = false
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "`") { inCode.toggle() }
+            if !inCode, byte == UInt8(ascii: "]"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "(") {
+                var end = index + 2
+                var depth = 0
+                while end < bytes.count {
+                    if bytes[end] == UInt8(ascii: "(") { depth += 1 }
+                    if bytes[end] == UInt8(ascii: ")") {
+                        if depth == 0 { break }
+                        depth -= 1
+                    }
+                    end += 1
+                }
+                if end < bytes.count {
+                    var target = Trim.whitespaces(String(decoding: bytes[(index + 2)..<end], as: UTF8.self))
+                    if let space = target.firstIndex(of: " ") { target = String(target[..<space]) }
+                    if target.hasPrefix("<"), target.hasSuffix(">") { target = String(target.dropFirst().dropLast()) }
+                    links.append(Link(target: target, line: number))
+                    index = end
+                }
+            }
+            index += 1
         }
         return links
     }
