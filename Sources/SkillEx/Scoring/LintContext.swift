@@ -50,7 +50,7 @@ struct LintContext: Sendable {
         let validation: SkillValidation
         if let raw, skillFile?.relativePath == SkillSpec.fileName {
             var result = validator.validate(
-                text: raw, file: folder.appendingPathComponent(SkillSpec.fileName).path,
+                text: raw, file: folder.appendingPathComponent(SkillSpec.fileName, isDirectory: false).path,
                 folderName: folder.lastPathComponent)
             result.path = folder.path
             validation = result

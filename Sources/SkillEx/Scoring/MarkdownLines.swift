@@ -31,6 +31,15 @@ enum MarkdownLines {
 
     /// Splits `text` into fenced code blocks and the remaining prose lines (with line numbers).
     static func split(_ text: String) -> (code: [CodeBlock], prose: [(line: Int, text: Substring)]) {
+        split(text, keepProse: true)
+    }
+
+    /// The fenced code blocks of `text` only.
+    static func codeBlocks(_ text: String) -> [CodeBlock] {
+        split(text, keepProse: false).code
+    }
+
+    private static func split(_ text: String, keepProse: Bool) -> (code: [CodeBlock], prose: [(line: Int, text: Substring)]) {
         var code: [CodeBlock] = []
         var prose: [(Int, Substring)] = []
         var open: (fence: Substring, block: CodeBlock)?
@@ -38,7 +47,7 @@ enum MarkdownLines {
             let first = TextScan.firstNonBlank(line)
             let fenceLike = first == UInt8(ascii: "`") || first == UInt8(ascii: "~")
             if !fenceLike {
-                if open != nil { open?.block.lines.append(line) } else { prose.append((index + 1, line)) }
+                if open != nil { open?.block.lines.append(line) } else if keepProse { prose.append((index + 1, line)) }
                 continue
             }
             let trimmed = line.drop(while: { $0 == " " })
@@ -56,7 +65,7 @@ enum MarkdownLines {
                 let info = Trim.whitespaces(trimmed.dropFirst(fence.count))
                 let language = String(info.split(separator: " ").first ?? "")
                 open = (fence, CodeBlock(language: language.lowercased(), startLine: index + 2, lines: []))
-            } else {
+            } else if keepProse {
                 prose.append((index + 1, line))
             }
         }
