@@ -16,11 +16,10 @@ public enum ManifestStore {
         }
         let manifest: Manifest
         do {
-            let decoder = JSONDecoder()
-            if let key = OpenFields.treeKey, let tree = try? JSONValueParser.parse(data) {
-                decoder.userInfo[key] = tree
-            }
-            manifest = try decoder.decode(Manifest.self, from: data)
+            var info: [CodingUserInfoKey: any Sendable] = [:]
+            let tree = try? JSONValueParser.parse(data)
+            if let key = OpenFields.treeKey, let tree { info[key] = tree }
+            manifest = try JSONTreeDecoder.decode(Manifest.self, from: data, tree: tree, userInfo: info)
         } catch {
             throw .malformed(path: path, reason: ErrorText.decoding(error))
         }

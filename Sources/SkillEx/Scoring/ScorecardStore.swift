@@ -10,7 +10,7 @@ public enum ScorecardStore {
     /// The stored run, or nil when there is none or it cannot be read.
     public static func load(_ workspace: Workspace) -> ScoreRun? {
         guard let data = try? Data(contentsOf: url(workspace)) else { return nil }
-        return try? JSONDecoder().decode(ScoreRun.self, from: data)
+        return try? JSONTreeDecoder.decode(ScoreRun.self, from: data)
     }
 
     /// Writes `run`; for a partial run (not every skill of `manifest`), keeps the stored cards
