@@ -58,7 +58,7 @@ struct LintContext: Sendable {
             validation = validator.validate(folder: folder)
         }
         var skillText = raw
-        if let text = skillText, text.utf8.contains(13) {
+        if let text = skillText, ByteSearch.contains(text, 13) {
             skillText = text.replacingOccurrences(of: "\r\n", with: "\n")
         }
         var offset = 0

@@ -41,7 +41,7 @@ enum MarkdownLines {
 
     private static func split(_ text: String, keepProse: Bool) -> (code: [CodeBlock], prose: [(line: Int, text: Substring)]) {
         var code: [CodeBlock] = []
-        var prose: [(Int, Substring)] = []
+        var prose: [(line: Int, text: Substring)] = []
         var open: (fence: Substring, block: CodeBlock)?
         for (index, line) in TextScan.lines(text).enumerated() {
             let first = TextScan.firstNonBlank(line)

@@ -14,7 +14,7 @@ enum SkillDocumentParser {
     static func parse(_ raw: String, file: String, mode: ValidationMode) -> Outcome {
         var findings: [SpecFinding] = []
         // Python's read_text uses universal newlines; both modes see LF only.
-        var text = raw.utf8.contains(13) ? raw.replacingOccurrences(of: "\r\n", with: "\n") : raw
+        var text = ByteSearch.contains(raw, 13) ? raw.replacingOccurrences(of: "\r\n", with: "\n") : raw
         if text.hasPrefix("\u{FEFF}") {
             if mode == .strict {
                 return Outcome(findings: [bomFinding(file, severity: .error)])
