@@ -11,7 +11,8 @@ enum SkillDocumentParser {
     }
 
     /// Parses `raw` (already valid UTF-8) from `file` under `mode`.
-    static func parse(_ raw: String, file: String, mode: ValidationMode) -> Outcome {
+    /// `flatFastPath: false` always uses Yams (tests compare the two).
+    static func parse(_ raw: String, file: String, mode: ValidationMode, flatFastPath: Bool = true) -> Outcome {
         var findings: [SpecFinding] = []
         // Python's read_text uses universal newlines; both modes see LF only.
         var text = ByteSearch.contains(raw, 13) ? raw.replacingOccurrences(of: "\r\n", with: "\n") : raw
@@ -48,7 +49,7 @@ enum SkillDocumentParser {
             findings.append(yamlFinding(file, problem))
             return Outcome(findings: findings)
         }
-        if let flat = FlatFrontMatter.fields(yaml) {
+        if flatFastPath, let flat = FlatFrontMatter.fields(yaml) {
             return Outcome(
                 document: SkillDocument(fields: flat, body: String(body.drop(while: { $0 == "\n" }))),
                 findings: findings)
