@@ -20,6 +20,14 @@ enum JSONTreeDecoder {
     }
 }
 
+extension JSONTreeDecoder {
+    /// `type` decoded from an already parsed `tree`, or nil when the tree decoder cannot
+    /// (callers then fall back to `decode(_:from:)`).
+    static func value<T: Decodable>(_ type: T.Type, tree: JSONValue) -> T? {
+        try? T(from: JSONTreeReader(value: tree, codingPath: [], info: [:]))
+    }
+}
+
 /// Any failure of the tree decoder; the caller falls back to `JSONDecoder`.
 private struct TreeMismatch: Error {}
 
