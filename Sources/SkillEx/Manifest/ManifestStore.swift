@@ -16,11 +16,10 @@ public enum ManifestStore {
         }
         let manifest: Manifest
         do {
-            let decoder = JSONDecoder()
-            if let key = OpenFields.treeKey, let tree = try? JSONValueParser.parse(data) {
-                decoder.userInfo[key] = tree
-            }
-            manifest = try decoder.decode(Manifest.self, from: data)
+            var info: [CodingUserInfoKey: any Sendable] = [:]
+            let tree = try? JSONValueParser.parse(data)
+            if let key = OpenFields.treeKey, let tree { info[key] = tree }
+            manifest = try JSONTreeDecoder.decode(Manifest.self, from: data, tree: tree, userInfo: info)
         } catch {
             throw .malformed(path: path, reason: ErrorText.decoding(error))
         }
@@ -47,12 +46,17 @@ public enum ManifestStore {
         core.extra = OpenFields()
         for index in core.repositories.indices { core.repositories[index].extra = OpenFields() }
         for index in core.skills.indices { core.skills[index].extra = OpenFields() }
-        let raw = try JSONEncoder().encode(core)
-        guard case .object(var top) = try JSONValueParser.parse(raw) else { return try JSONWriter.data(manifest) }
+        guard case .object(var top) = try JSONTreeEncoder.tree(core) else { return try JSONWriter.data(manifest) }
         top.merge(manifest.extra.values) { modelled, _ in modelled }
         top["repositories"] = graft(top["repositories"], manifest.repositories.map(\.extra))
-        top["skills"] = graft(top["skills"], manifest.skills.map(\.extra))
-        return JSONWriter.data(tree: .object(top), capacity: raw.count * 3)
+        // The skills (with their score histories) are most of the file: render them on every core.
+        guard case .array(let skills)? = graft(top["skills"], manifest.skills.map(\.extra)) else {
+            return JSONWriter.data(tree: .object(top))
+        }
+        top["skills"] = nil
+        var rendered = top.mapValues { JSONWriter.data(tree: $0, capacity: 256) }
+        rendered["skills"] = JSONWriter.array(rendered: ParallelMap.map(skills) { JSONWriter.data(tree: $0, capacity: 1 << 10) })
+        return JSONWriter.object(rendered: rendered)
     }
 
     /// `items` with each one's kept fields added back (modelled fields win on a clash).

@@ -27,17 +27,30 @@ struct LintContext: Sendable {
     /// The description ("" when absent).
     var description: String { validation.document?.description ?? "" }
 
-    /// Loads `folder`'s files and texts and validates it.
+    /// True for the files whose text `load` reads: SKILL.md, scripts and Markdown up to 1 MiB.
+    @Sendable static func readsText(_ file: SkillFile) -> Bool {
+        let path = file.relativePath
+        return path == "SKILL.md" || path == "skill.md"
+            || (file.size <= 1 << 20 && (path.hasPrefix("scripts/") || path.hasSuffix(".md")))
+    }
+
+    /// Loads `folder`'s files and texts and validates it; `contents` holds bytes already read
+    /// (by relative path), other files are read here.
     static func load(
-        folder: URL, files: [SkillFile], settings: ScoringSettings, validator: SpecValidator
+        folder: URL, files: [SkillFile], settings: ScoringSettings, validator: SpecValidator,
+        contents: [String: [UInt8]] = [:]
     ) -> LintContext {
+        func text(_ file: SkillFile) -> String? {
+            if let bytes = contents[file.relativePath] { return decode(bytes) }
+            return readText(file.url)
+        }
         let skillFile = files.first { $0.relativePath == "SKILL.md" || $0.relativePath == "skill.md" }
-        let raw = skillFile.flatMap { readText($0.url) }
+        let raw = skillFile.flatMap { text($0) }
         // One read serves both: validate the text already read when the file is SKILL.md.
         let validation: SkillValidation
         if let raw, skillFile?.relativePath == SkillSpec.fileName {
             var result = validator.validate(
-                text: raw, file: folder.appendingPathComponent(SkillSpec.fileName).path,
+                text: raw, file: folder.appendingPathComponent(SkillSpec.fileName, isDirectory: false).path,
                 folderName: folder.lastPathComponent)
             result.path = folder.path
             validation = result
@@ -45,7 +58,7 @@ struct LintContext: Sendable {
             validation = validator.validate(folder: folder)
         }
         var skillText = raw
-        if let text = skillText, text.utf8.contains(13) {
+        if let text = skillText, ByteSearch.contains(text, 13) {
             skillText = text.replacingOccurrences(of: "\r\n", with: "\n")
         }
         var offset = 0
@@ -56,7 +69,7 @@ struct LintContext: Sendable {
         for file in files where file.relativePath != skillFile?.relativePath && file.size <= 1 << 20 {
             let path = file.relativePath
             guard path.hasPrefix("scripts/") || path.hasSuffix(".md") else { continue }
-            if let text = readText(file.url) { texts[path] = text }
+            if let text = text(file) { texts[path] = text }
         }
         return LintContext(
             folder: folder, files: files, validation: validation, skillText: skillText,
@@ -79,10 +92,15 @@ struct LintContext: Sendable {
     /// The file's text when it is valid UTF-8 without NUL bytes.
     private static func readText(_ url: URL) -> String? {
         guard let data = try? Data(contentsOf: url) else { return nil }
-        let binary = data.withUnsafeBytes { raw in
+        return decode(Array(data))
+    }
+
+    /// `bytes` as text when they are valid UTF-8 without NUL bytes.
+    private static func decode(_ bytes: [UInt8]) -> String? {
+        let binary = bytes.withUnsafeBytes { raw in
             raw.baseAddress.map { memchr($0, 0, raw.count) != nil } ?? false
         }
         guard !binary else { return nil }
-        return String(validating: data, as: UTF8.self)
+        return String(validating: bytes, as: UTF8.self)
     }
 }

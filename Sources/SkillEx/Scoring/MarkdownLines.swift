@@ -24,21 +24,30 @@ enum MarkdownLines {
         guard (1...6).contains(hashes) else { return nil }
         let rest = content.dropFirst(hashes)
         guard rest.isEmpty || rest.first == " " || rest.first == "\t" else { return nil }
-        var text = rest.trimmingCharacters(in: .whitespaces)
+        var text = Trim.whitespaces(rest)
         while text.hasSuffix("#") { text.removeLast() }
-        return (hashes, text.trimmingCharacters(in: .whitespaces))
+        return (hashes, Trim.whitespaces(text))
     }
 
     /// Splits `text` into fenced code blocks and the remaining prose lines (with line numbers).
     static func split(_ text: String) -> (code: [CodeBlock], prose: [(line: Int, text: Substring)]) {
+        split(text, keepProse: true)
+    }
+
+    /// The fenced code blocks of `text` only.
+    static func codeBlocks(_ text: String) -> [CodeBlock] {
+        split(text, keepProse: false).code
+    }
+
+    private static func split(_ text: String, keepProse: Bool) -> (code: [CodeBlock], prose: [(line: Int, text: Substring)]) {
         var code: [CodeBlock] = []
-        var prose: [(Int, Substring)] = []
+        var prose: [(line: Int, text: Substring)] = []
         var open: (fence: Substring, block: CodeBlock)?
         for (index, line) in TextScan.lines(text).enumerated() {
             let first = TextScan.firstNonBlank(line)
             let fenceLike = first == UInt8(ascii: "`") || first == UInt8(ascii: "~")
             if !fenceLike {
-                if open != nil { open?.block.lines.append(line) } else { prose.append((index + 1, line)) }
+                if open != nil { open?.block.lines.append(line) } else if keepProse { prose.append((index + 1, line)) }
                 continue
             }
             let trimmed = line.drop(while: { $0 == " " })
@@ -53,10 +62,10 @@ enum MarkdownLines {
             } else if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
                 let marker = trimmed.first ?? "`"
                 let fence = trimmed.prefix(while: { $0 == marker })
-                let info = trimmed.dropFirst(fence.count).trimmingCharacters(in: .whitespaces)
+                let info = Trim.whitespaces(trimmed.dropFirst(fence.count))
                 let language = String(info.split(separator: " ").first ?? "")
                 open = (fence, CodeBlock(language: language.lowercased(), startLine: index + 2, lines: []))
-            } else {
+            } else if keepProse {
                 prose.append((index + 1, line))
             }
         }
@@ -69,6 +78,11 @@ enum MarkdownLines {
     static func links(in prose: [(line: Int, text: Substring)]) -> [Link] {
         var links: [Link] = []
         for (number, line) in prose where TextScan.lineContains(line, "](") {
+            // ASCII lines: bytes are characters, so scan the bytes (same result, no Character array).
+            if line.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+                links += asciiLinks(Array(line.utf8), line: number)
+                continue
+            }
             var inCode = false
             let chars = Array(line)
             var index = 0
@@ -87,7 +101,7 @@ enum MarkdownLines {
                         end += 1
                     }
                     if end < chars.count {
-                        var target = String(chars[(index + 2)..<end]).trimmingCharacters(in: .whitespaces)
+                        var target = Trim.whitespaces(String(chars[(index + 2)..<end]))
                         if let space = target.firstIndex(of: " ") { target = String(target[..<space]) }
                         if target.hasPrefix("<"), target.hasSuffix(">") { target = String(target.dropFirst().dropLast()) }
                         links.append(Link(target: target, line: number))
@@ -96,6 +110,38 @@ enum MarkdownLines {
                 }
                 index += 1
             }
+        }
+        return links
+    }
+
+    /// `links(in:)` for one ASCII line, scanning bytes.
+    private static func asciiLinks(_ bytes: [UInt8], line number: Int) -> [Link] {
+        var links: [Link] = []
+        var inCode = false
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "`") { inCode.toggle() }
+            if !inCode, byte == UInt8(ascii: "]"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "(") {
+                var end = index + 2
+                var depth = 0
+                while end < bytes.count {
+                    if bytes[end] == UInt8(ascii: "(") { depth += 1 }
+                    if bytes[end] == UInt8(ascii: ")") {
+                        if depth == 0 { break }
+                        depth -= 1
+                    }
+                    end += 1
+                }
+                if end < bytes.count {
+                    var target = Trim.whitespaces(String(decoding: bytes[(index + 2)..<end], as: UTF8.self))
+                    if let space = target.firstIndex(of: " ") { target = String(target[..<space]) }
+                    if target.hasPrefix("<"), target.hasSuffix(">") { target = String(target.dropFirst().dropLast()) }
+                    links.append(Link(target: target, line: number))
+                    index = end
+                }
+            }
+            index += 1
         }
         return links
     }

@@ -10,6 +10,15 @@ public enum ScorecardStore {
     /// The stored run, or nil when there is none or it cannot be read.
     public static func load(_ workspace: Workspace) -> ScoreRun? {
         guard let data = try? Data(contentsOf: url(workspace)) else { return nil }
+        // The cards are most of the file: decode them on every core from the parsed tree.
+        if case .object(var fields)? = try? JSONValueParser.parse(data), case .array(let items)? = fields["skills"] {
+            fields["skills"] = .array([])
+            let cards = ParallelMap.map(items) { JSONTreeDecoder.value(Scorecard.self, tree: $0) }
+            if var run = JSONTreeDecoder.value(ScoreRun.self, tree: .object(fields)), !cards.contains(where: { $0 == nil }) {
+                run.skills = cards.compactMap { $0 }
+                return run
+            }
+        }
         return try? JSONDecoder().decode(ScoreRun.self, from: data)
     }
 
@@ -36,7 +45,7 @@ public enum ScorecardStore {
     public static func render(_ run: ScoreRun) throws -> Data {
         var head = run
         head.skills = []
-        guard case .object(let fields) = try JSONValueParser.parse(try JSONEncoder().encode(head)) else {
+        guard case .object(let fields) = try JSONTreeEncoder.tree(head) else {
             return try JSONWriter.data(run)
         }
         var rendered = fields.mapValues { JSONWriter.data(tree: $0, capacity: 256) }

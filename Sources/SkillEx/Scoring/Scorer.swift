@@ -125,7 +125,7 @@ public struct Scorer: Sendable {
                 repoRoot: repo.map { repoRoot($0).path } ?? hubRoot, hubRoot: hubRoot,
                 prefixes: ["\(skillsDir)/\(entry.name)/", "\(entry.targetPath)/"])
             return SkillScoring(
-                entry: entry, folder: workspace.root.appendingPathComponent(entry.targetPath).standardizedFileURL,
+                entry: entry, folder: workspace.root.appendingPathComponent(entry.targetPath, isDirectory: true).standardizedFileURL,
                 matcher: matcher, reports: reports[entry.sourceRepo] ?? RepositoryReports(),
                 stored: stored["\(entry.sourceRepo)/\(entry.name)"])
         }

@@ -17,13 +17,15 @@ struct SkillScoring: Sendable {
         do { files = try SkillFiles.list(folder) } catch {
             throw ScoreError(description: "\(folder.path): cannot score: \(error.description) (run `skillex sync` first)")
         }
-        let checksum = try SkillChecksum.compute(files)
+        // One read per file serves the checksum and the lint rules' texts.
+        let (checksum, contents) = try SkillChecksum.compute(files, keeping: LintContext.readsText)
         if let stored, stored.checksum == checksum {
             return finish(
                 checksum: checksum, components: stored.components, findings: stored.findings,
                 tokens: stored.tokens, settings: settings)
         }
-        let context = LintContext.load(folder: folder, files: files, settings: settings, validator: SpecValidator())
+        let context = LintContext.load(
+            folder: folder, files: files, settings: settings, validator: SpecValidator(), contents: contents)
         let lintFindings = LintRuleSet.standard.findings(context, settings: settings)
         let weight = { (id: String) in settings.weights[id] ?? 0 }
 

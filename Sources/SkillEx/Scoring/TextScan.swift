@@ -32,7 +32,12 @@ enum TextScan {
 
     /// Unicode scalars in `text`, counted from its UTF-8 (bytes that do not continue a scalar).
     static func scalarCount(_ text: Substring) -> Int {
-        text.utf8.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        let counted = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var count = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+            return count
+        }
+        return counted ?? text.utf8.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
     }
 
     /// True when `needle`'s bytes occur in `haystack`'s.
@@ -74,6 +79,11 @@ extension TextScan {
     /// True when `line` contains the ASCII bytes of `needle` (short needles, short lines).
     static func lineContains(_ line: Substring, _ needle: StaticString) -> Bool {
         let count = needle.utf8CodeUnitCount
+        if count > 0, let found = line.utf8.withContiguousStorageIfAvailable({ hay in
+            needle.withUTF8Buffer { pin in search(hay, for: pin) }
+        }) {
+            return found
+        }
         return needle.withUTF8Buffer { pin in
             let utf8 = line.utf8
             guard count > 0, utf8.count >= count else { return count == 0 }
@@ -91,5 +101,22 @@ extension TextScan {
             }
             return false
         }
+    }
+
+    /// True when `pin` (not empty) occurs in `hay`.
+    static func search(_ hay: UnsafeBufferPointer<UInt8>, for pin: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard pin.count > 0, hay.count >= pin.count, let hb = hay.baseAddress, let nb = pin.baseAddress else {
+            return pin.isEmpty
+        }
+        let first = Int32(nb[0])
+        var offset = 0
+        let last = hay.count - pin.count
+        while offset <= last {
+            guard let hit = memchr(hb + offset, first, last - offset + 1) else { return false }
+            let at = hb.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if memcmp(hb + at, nb, pin.count) == 0 { return true }
+            offset = at + 1
+        }
+        return false
     }
 }

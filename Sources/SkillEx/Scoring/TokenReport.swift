@@ -61,6 +61,8 @@ public struct TokenReport: Sendable, Equatable, Codable {
             current.tokens = (chars + 3) / 4
             sections.append(current)
         }
-        return TokenReport(description: estimate(description), body: estimate(body), sections: sections)
+        // Valid UTF-8: scalars are the bytes that do not continue one (same as unicodeScalars.count).
+        let bodyTokens = (TextScan.scalarCount(body[...]) + 3) / 4
+        return TokenReport(description: estimate(description), body: bodyTokens, sections: sections)
     }
 }

@@ -15,6 +15,26 @@ public enum SkillChecksum {
         return Digest.hex(hasher.finalize())
     }
 
+    /// Computes the checksum and returns the bytes of the files `keep` picks, so each file is
+    /// read once (files up to 1 MiB are read whole; larger ones stream and are never kept).
+    public static func compute(
+        _ files: [SkillFile], keeping keep: (SkillFile) -> Bool
+    ) throws -> (checksum: String, kept: [String: [UInt8]]) {
+        var hasher = SHA256Hasher()
+        var kept: [String: [UInt8]] = [:]
+        for file in files {
+            hasher.update(file.relativePath)
+            if file.size <= 1 << 20 {
+                let bytes = try FileBytes.readAll(file.url, expected: Int(file.size))
+                bytes.withUnsafeBytes { hasher.update($0) }
+                if keep(file) { kept[file.relativePath] = bytes }
+            } else {
+                try FileBytes.forEachChunk(of: file.url) { hasher.update($0) }
+            }
+        }
+        return (Digest.hex(hasher.finalize()), kept)
+    }
+
     /// Computes the checksum of the skill folder at `root`.
     public static func compute(folder root: URL) throws -> String {
         try compute(SkillFiles.list(root))

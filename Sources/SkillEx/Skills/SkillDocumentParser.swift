@@ -11,10 +11,11 @@ enum SkillDocumentParser {
     }
 
     /// Parses `raw` (already valid UTF-8) from `file` under `mode`.
-    static func parse(_ raw: String, file: String, mode: ValidationMode) -> Outcome {
+    /// `flatFastPath: false` always uses Yams (tests compare the two).
+    static func parse(_ raw: String, file: String, mode: ValidationMode, flatFastPath: Bool = true) -> Outcome {
         var findings: [SpecFinding] = []
         // Python's read_text uses universal newlines; both modes see LF only.
-        var text = raw.utf8.contains(13) ? raw.replacingOccurrences(of: "\r\n", with: "\n") : raw
+        var text = ByteSearch.contains(raw, 13) ? raw.replacingOccurrences(of: "\r\n", with: "\n") : raw
         if text.hasPrefix("\u{FEFF}") {
             if mode == .strict {
                 return Outcome(findings: [bomFinding(file, severity: .error)])
@@ -47,6 +48,11 @@ enum SkillDocumentParser {
         if mode == .strict, let problem = StrictYAMLSubset.problem(in: yaml) {
             findings.append(yamlFinding(file, problem))
             return Outcome(findings: findings)
+        }
+        if flatFastPath, let flat = FlatFrontMatter.fields(yaml) {
+            return Outcome(
+                document: SkillDocument(fields: flat, body: String(body.drop(while: { $0 == "\n" }))),
+                findings: findings)
         }
         let node: Node?
         // UTF-8 given explicitly: Yams otherwise reads the environment on every parse.

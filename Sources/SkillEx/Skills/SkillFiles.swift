@@ -73,7 +73,8 @@ public enum SkillFiles {
                 throw .badName(path: path)
             }
             var info = stat()
-            guard lstat(path, &info) == 0 else {
+            // lstat relative to the open folder: the kernel skips walking the whole path again.
+            guard fstatat(dirfd(dir), name, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
                 throw .unreadable(path: path, reason: String(cString: strerror(errno)))
             }
             switch info.st_mode & S_IFMT {
@@ -116,7 +117,8 @@ public enum SkillFiles {
 
     private static func file(_ relative: String, path: String, info: stat) -> SkillFile {
         SkillFile(
-            relativePath: relative, url: URL(fileURLWithPath: path), size: Int64(info.st_size),
+            // isDirectory given: URL(fileURLWithPath:) alone stats the path to find out.
+            relativePath: relative, url: URL(fileURLWithPath: path, isDirectory: false), size: Int64(info.st_size),
             modifiedNanoseconds: Int64(info.st_mtim.tv_sec) * 1_000_000_000
                 + Int64(info.st_mtim.tv_nsec),
             inode: UInt64(info.st_ino), isExecutable: info.st_mode & 0o111 != 0)

@@ -31,12 +31,12 @@ struct SpecRules {
                 fix: "Add 'name: \(Self.yamlText(folderName))'.")
             return
         }
-        guard let raw = value.text, !raw.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        guard let raw = value.text, !Trim.whitespacesAndNewlines(raw).isEmpty else {
             add("name.required", field: "name", "'name' must be a non-empty string",
                 fix: "Set 'name: \(Self.yamlText(folderName))'.")
             return
         }
-        let name = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let name = Trim.whitespacesAndNewlines(raw)
             .precomposedStringWithCompatibilityMapping
         let length = name.unicodeScalars.count
         if length > SkillSpec.maxNameLength {
@@ -77,7 +77,7 @@ struct SpecRules {
                 fix: "Add a description saying what the skill does and when to use it.")
             return
         }
-        guard let text = value.text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        guard let text = value.text, !Trim.whitespacesAndNewlines(text).isEmpty
         else {
             add("description.required", field: "description",
                 "'description' must be a non-empty string",
@@ -120,7 +120,7 @@ struct SpecRules {
 
     /// `text` as a YAML scalar a user can paste: quoted when plain YAML would change it.
     static func yamlText(_ text: String) -> String {
-        let plainSafe = !text.isEmpty && text == text.trimmingCharacters(in: .whitespaces)
+        let plainSafe = !text.isEmpty && text == Trim.whitespaces(text)
             && text.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_" || $0 == "." }
             && !["yes", "no", "true", "false", "null", "~"].contains(text.lowercased())
         guard !plainSafe else { return text }

@@ -25,6 +25,31 @@ public enum FileBytes {
         }
     }
 
+    /// The whole file at `url`, read with one buffer sized for `expected` bytes (grown if the
+    /// file is longer).
+    public static func readAll(_ url: URL, expected: Int) throws -> [UInt8] {
+        let path = url.path
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw posixError(path) }
+        defer { close(fd) }
+        var out = [UInt8](repeating: 0, count: max(expected, 0) + 1)
+        var used = 0
+        while true {
+            if used == out.count { out.append(contentsOf: repeatElement(0, count: max(out.count, 4096))) }
+            let count = out.withUnsafeMutableBytes { raw in
+                raw.baseAddress.map { read(fd, $0 + used, raw.count - used) } ?? 0
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw posixError(path)
+            }
+            if count == 0 { break }
+            used += count
+        }
+        out.removeSubrange(used...)
+        return out
+    }
+
     /// Copies `source` to `destination` (mode 0755 when `executable`, else 0644, before the
     /// umask) while feeding every chunk to `observe`; one read serves the copy and a checksum.
     public static func copy(

@@ -30,7 +30,11 @@ enum JSONValueParser {
         func fail(_ reason: String) -> Failure { Failure(offset: index, reason: reason) }
 
         mutating func skipSpace() {
-            while index < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[index]) { index += 1 }
+            while index < bytes.count {
+                let byte = bytes[index]
+                guard byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 else { return }
+                index += 1
+            }
         }
 
         mutating func value(depth: Int) throws -> JSONValue {
@@ -117,8 +121,11 @@ enum JSONValueParser {
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "\"") {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                    let tail = UnsafeBufferPointer(rebasing: bytes[start..<index])
                     index += 1
+                    // No escapes met: decode the bytes in place.
+                    if out.isEmpty { return String(decoding: tail, as: UTF8.self) }
+                    out.append(contentsOf: tail)
                     return String(decoding: out, as: UTF8.self)
                 }
                 if byte == UInt8(ascii: "\\") {

@@ -5,8 +5,8 @@ public import Foundation
 public enum JSONWriter {
     /// The bytes of `value`.
     public static func data<T: Encodable>(_ value: T) throws -> Data {
-        let raw = try JSONEncoder().encode(value)
-        return data(tree: try JSONValueParser.parse(raw), capacity: raw.count * 2)
+        // Straight to the tree JSONEncoder's text would parse into (see JSONTreeEncoder).
+        data(tree: try JSONTreeEncoder.tree(value), capacity: 1 << 12)
     }
 
     /// The bytes of an already built JSON tree.
@@ -51,11 +51,16 @@ public enum JSONWriter {
 
     /// Appends rendered `data` (without its final newline), indenting every line after the first.
     private static func embed(_ data: Data, indent: Int, into out: inout [UInt8]) {
-        var bytes = data[...]
-        if bytes.last == 0x0A { bytes = bytes.dropLast() }
-        for byte in bytes {
-            out.append(byte)
-            if byte == 0x0A { pad(indent, &out) }
+        data.withUnsafeBytes { raw in
+            var bytes = raw.bindMemory(to: UInt8.self)[...]
+            if bytes.last == 0x0A { bytes = bytes.dropLast() }
+            // Copy line by line; pad after each newline.
+            while let newline = bytes.firstIndex(of: 0x0A) {
+                out.append(contentsOf: bytes[...newline])
+                pad(indent, &out)
+                bytes = bytes[(newline + 1)...]
+            }
+            out.append(contentsOf: bytes)
         }
     }
 

@@ -6,11 +6,12 @@ enum ScoreOutput {
     /// Prints `run` in `format`; with `post`, first sends the check run to GitHub.
     static func emit(_ run: ScoreRun, json: Data, format: ScoreFormat, post: Bool, environment: [String: String]) async throws {
         let sha = environment["GITHUB_SHA"] ?? ""
-        let plan = CheckRunPlan.build(run, headSHA: sha)
+        // Built only when used: a check-run plan of 1,000 skills is not free.
+        let plan = { CheckRunPlan.build(run, headSHA: sha) }
         if post {
             guard !sha.isEmpty else { throw ExitStatus.inputError(ScoreError(description: "--post needs GITHUB_SHA (the commit to check)")) }
             let outcome: CheckRunPoster.Outcome
-            do { outcome = try await CheckRunPoster(environment: environment).post(plan) } catch {
+            do { outcome = try await CheckRunPoster(environment: environment).post(plan()) } catch {
                 Terminal.err("skillex: error: \(error.description)")
                 throw error.isSetting ? ExitStatus.usage : ExitStatus.failed
             }
@@ -20,7 +21,7 @@ enum ScoreOutput {
         case .text: ScoreTextReport.print(run)
         case .json: FileHandle.standardOutput.write(json)
         case .sarif: try JSONOutput.print(SarifExport.log(run))
-        case .githubChecks: try JSONOutput.print(plan)
+        case .githubChecks: try JSONOutput.print(plan())
         }
     }
 

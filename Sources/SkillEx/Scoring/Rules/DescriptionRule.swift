@@ -27,7 +27,7 @@ struct DescriptionRule: LintRule {
 
     func check(_ skill: LintContext) -> [LintHit] {
         guard skill.validation.document != nil else { return [] }
-        let text = skill.description.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = Trim.whitespacesAndNewlines(skill.description)
         guard !text.isEmpty else { return [] }  // the spec rule reports a missing description
         let line = fieldLine("description", in: skill.skillText)
         var hits: [LintHit] = []

@@ -41,20 +41,20 @@ struct RiskyShellRule: LintRule {
     func check(_ skill: LintContext) -> [LintHit] {
         var hits: [LintHit] = []
         for line in ShellSource.lines(of: skill) {
-            let text = String(line.text)
-            func hit(_ rule: String, _ message: String) {
-                hits.append(LintHit(rule: rule, message: message, file: line.file, line: line.line))
+            let raw = line.text
+            func hit(_ rule: String, _ message: (String) -> String) {
+                let quoted = "`\(raw.prefix(80))`"
+                hits.append(LintHit(rule: rule, message: message(quoted), file: line.file, line: line.line))
             }
-            let quoted = "`\(text.prefix(80))`"
-            if TextScan.contains(text, "curl") || TextScan.contains(text, "wget") || TextScan.contains(text, "fetch"),
-                Self.matches(Self.pipeToShell, text)
+            if TextScan.lineContains(raw, "curl") || TextScan.lineContains(raw, "wget") || TextScan.lineContains(raw, "fetch"),
+                Self.matches(Self.pipeToShell, String(raw))
             {
-                hit("shell-pipe-to-shell", "downloads and runs code unchecked: \(quoted)")
+                hit("shell-pipe-to-shell") { "downloads and runs code unchecked: \($0)" }
             }
-            if TextScan.contains(text, "chmod"), Self.matches(Self.chmod777, text) {
-                hit("shell-chmod-777", "makes files world-writable: \(quoted)")
+            if TextScan.lineContains(raw, "chmod"), Self.matches(Self.chmod777, String(raw)) {
+                hit("shell-chmod-777") { "makes files world-writable: \($0)" }
             }
-            var outside = TextScan.contains(text, ">") ? (Self.redirectTarget(text).map { [$0] } ?? []) : []
+            var outside = TextScan.lineContains(raw, ">") ? (Self.redirectTarget(String(raw)).map { [$0] } ?? []) : []
             let mayWrite = Self.commandHints.contains { TextScan.lineContains(line.text, $0) }
             for words in mayWrite ? ShellSource.commands(line.text) : [] {
                 guard let program = words.first.map({ $0.split(separator: "/").last ?? $0 }) else { continue }
@@ -63,7 +63,7 @@ struct RiskyShellRule: LintRule {
                     let recursive = args.contains { $0 == "--recursive" || ($0.hasPrefix("-") && !$0.hasPrefix("--") && ($0.contains("r") || $0.contains("R"))) }
                     let targets = args.filter { !$0.hasPrefix("-") }
                     if recursive, targets.contains(where: { Self.rootTargets.contains(String($0)) }) {
-                        hit("shell-rm-root", "recursively deletes the root or home folder: \(quoted)")
+                        hit("shell-rm-root") { "recursively deletes the root or home folder: \($0)" }
                         continue
                     }
                     outside += targets.filter(Self.isOutside).map(String.init)
@@ -77,7 +77,7 @@ struct RiskyShellRule: LintRule {
                 }
             }
             if let first = outside.first {
-                hit("shell-write-outside", "writes outside the skill (\(first)): \(quoted)")
+                hit("shell-write-outside") { "writes outside the skill (\(first)): \($0)" }
             }
         }
         return hits

@@ -29,7 +29,7 @@ struct ShellSource {
         }
         var markdown: [(String, [MarkdownLines.CodeBlock])] = [("SKILL.md", skill.markdown.code)]
         for (path, text) in skill.texts.sorted(by: { $0.key < $1.key }) where path.hasSuffix(".md") {
-            markdown.append((path, MarkdownLines.split(text).code))
+            markdown.append((path, MarkdownLines.codeBlocks(text)))
         }
         for (path, blocks) in markdown {
             for block in blocks where shellLanguages.contains(block.language) {
@@ -52,7 +52,7 @@ struct ShellSource {
         var commands: [[Substring]] = []
         for segment in text.split(whereSeparator: { $0 == ";" || $0 == "|" || $0 == "&" }) {
             var words = segment.split(whereSeparator: { $0 == " " || $0 == "\t" }).map { word in
-                word.trimmingCharacters(in: ["\"", "'", "(", ")"])[...]
+                Self.unquoted(word)
             }
             while let first = words.first, first == "sudo" || first == "env" || first == "exec" {
                 words.removeFirst()
@@ -60,5 +60,17 @@ struct ShellSource {
             if !words.isEmpty { commands.append(words) }
         }
         return commands
+    }
+
+    /// `word` without leading and trailing `"`, `'`, `(` and `)` (ASCII, so trimmed by byte).
+    static func unquoted(_ word: Substring) -> Substring {
+        let utf8 = word.utf8
+        func strip(_ byte: UInt8) -> Bool { byte == 0x22 || byte == 0x27 || byte == 0x28 || byte == 0x29 }
+        var start = utf8.startIndex
+        var end = utf8.endIndex
+        while start != end, strip(utf8[start]) { start = utf8.index(after: start) }
+        while end != start, strip(utf8[utf8.index(before: end)]) { end = utf8.index(before: end) }
+        if start == utf8.startIndex, end == utf8.endIndex { return Substring(String(word)) }
+        return Substring(String(decoding: utf8[start..<end], as: UTF8.self))
     }
 }

@@ -34,7 +34,7 @@ struct SideEffectRule: LintRule {
         let index = body.utf8[..<first].reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
         let lines = TextScan.lines(body)
         if index < lines.count {
-            let what = lines[index].trimmingCharacters(in: .whitespaces).prefix(60)
+            let what = Trim.whitespaces(lines[index]).prefix(60)
             return [
                 LintHit(
                     rule: "side-effect-unconfirmed",
