@@ -1,8 +1,8 @@
 """Distribution benchmark: `skillex publish` vs `aws s3 sync` to the same moto S3 server.
 
-dist/ is made by zipping the 1,000-skill corpus with Python (tests/python/distfixture.py) into
-two full packs, their pack indexes, one delta, index.json and SHA256SUMS, because this branch has
-no `skillex package`. One run each; then a no-change publish of each tool.
+dist/ is made by SkillEx itself from the 1,000-skill corpus: sync, `package --strategy delta`
+(1.0.0), one skill edited, sync, package (1.1.0) — two full packs, their pack indexes, one delta,
+index.json and SHA256SUMS. One run each; then a no-change publish of each tool.
 
 Run with the test venv (moto, boto3): .venv/bin/python bench/publish.py
 The AWS CLI (awscli==1.46.3, PyPI) is installed into .venv-bench on first use.
@@ -22,7 +22,7 @@ from moto.server import ThreadedMotoServer
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "python"))
 from common import ROOT, corpus, row, run_timed, skillex_bin  # noqa: E402
-from distfixture import dist_files, make_dist  # noqa: E402
+from distfixture import dist_files  # noqa: E402
 from servers import FaultProxy, free_port  # noqa: E402
 
 AWSCLI = "awscli==1.46.3"
@@ -49,18 +49,30 @@ def timed(cmd, env):
     return run_timed(cmd, env=env)
 
 
+def make_real_dist(binary, hub):
+    """Two versions and a delta, written by skillex package (exit 1 = some skills refused by the gate)."""
+    manifest = str(hub / "manifest.json")
+    for version in ("1.0.0", "1.1.0"):
+        if version == "1.1.0":
+            skill = next((hub / "repos").glob("*/.claude/skills/*/SKILL.md"))
+            skill.write_text(skill.read_text() + "\nOne more line.\n")
+        for cmd in (["sync"], ["package", "--strategy", "delta", "--version", version]):
+            proc = subprocess.run([binary, *cmd, "--manifest", manifest], capture_output=True, text=True)
+            if proc.returncode not in (0, 1):
+                sys.exit(f"bench: skillex {cmd[0]} failed: {proc.stderr[-2000:]}")
+
+
 def main():
     logging.getLogger("werkzeug").setLevel(logging.ERROR)
     skills = int(os.environ.get("BENCH_SKILLS", "1000"))
     source = corpus(skills)
     work = Path(tempfile.mkdtemp(prefix="skillex-bench-publish-"))
     hub = work / "hub"
-    hub.mkdir()
-    (hub / "manifest.json").write_text(json.dumps({"version": 1, "repositories": [], "skills": []}))
-    make_dist(hub, source / "repos", versions=("1.0.0", "1.1.0"), skills=skills)
+    shutil.copytree(source, hub)
+    binary, aws = skillex_bin(), aws_cli()
+    make_real_dist(binary, hub)
     files = dist_files(hub / "dist")
     size = sum((hub / "dist" / k).stat().st_size for k in files)
-    binary, aws = skillex_bin(), aws_cli()
 
     port = free_port()
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
@@ -74,7 +86,7 @@ def main():
     for bucket in ("bench-skillex", "bench-awscli"):
         client.create_bucket(Bucket=bucket)
     try:
-        print(f"dist/: {len(files)} files, {size / 1048576:.1f} MiB ({skills}-skill corpus zipped by Python)")
+        print(f"dist/: {len(files)} files, {size / 1048576:.1f} MiB ({skills}-skill corpus, written by skillex package)")
         row("tool", "run", "wall s", "peak RSS MiB", "PUT requests", "objects sent")
         publish = [binary, "publish", "--manifest", str(hub / "manifest.json"), "--to", "s3://bench-skillex/hub",
                    "--endpoint", endpoint, "--format", "json"]
