@@ -38,7 +38,7 @@ def main():
         manifest = work / "manifest.json"
         subprocess.run([binary, "sync", "--manifest", str(manifest), "--format", "json"], stdout=subprocess.DEVNULL, check=False)
         shutil.rmtree(work / "public", ignore_errors=True)
-        for stale in (work / ".skillex").glob("site-hashes*.json"):
+        for stale in (work / ".skillex").glob("site-hashes*"):
             stale.unlink()
         cmd = [binary, "site", "--manifest", str(manifest), "--format", "json"]
         cold, _, proc = run_timed(cmd)
@@ -47,7 +47,7 @@ def main():
         site_pages = pages(work / "public")
         # Peak memory of a cold build, measured on a second cold run.
         shutil.rmtree(work / "public")
-        for stale in (work / ".skillex").glob("site-hashes*.json"):
+        for stale in (work / ".skillex").glob("site-hashes*"):
             stale.unlink()
         peak = peak_rss_mib(cmd)
         skill = next((work / "skills").glob("*/*/SKILL.md"))

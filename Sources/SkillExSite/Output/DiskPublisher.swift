@@ -1,18 +1,22 @@
 public import Foundation
 public import SkillEx
+import Synchronization
 
 /// Writes the site into a folder, skipping pages whose bytes did not change since the last
-/// build (content hashes in `.skillex/site-hashes.json`); each file is replaced atomically.
+/// build (content hashes in `.skillex/site-hashes.tsv`); each file is replaced atomically.
 public struct DiskPublisher: Publisher {
     /// The site folder (`public/`).
     public var folder: URL
-    /// The hash record (`.skillex/site-hashes.json`).
+    /// The hash record (`.skillex/site-hashes.tsv`, see `PageRecordFile`).
     public var hashesURL: URL
+    /// The record as read at the start of the build (read once, not once per call).
+    private let loaded: LoadedRecords
 
     /// A publisher writing into `folder`, recording hashes at `hashesURL`.
     public init(folder: URL, hashesURL: URL) {
         self.folder = folder
         self.hashesURL = hashesURL
+        loaded = LoadedRecords()
     }
 
     /// Fingerprints of pages that are still on disk.
@@ -57,8 +61,10 @@ public struct DiskPublisher: Publisher {
             try? FileManager.default.removeItem(at: folder.appendingPathComponent(path))
             summary.removed.append(path)
         }
-        do { try AtomicFile.write(try JSONWriter.data(records), to: hashesURL) } catch {
-            throw PublishError(path: hashesURL.path, reason: ErrorText.brief(error))
+        if records != previous || !loaded.fileMatches {
+            do { try AtomicFile.write(PageRecordFile.encode(records), to: hashesURL) } catch {
+                throw PublishError(path: hashesURL.path, reason: ErrorText.brief(error))
+            }
         }
         return summary
     }
@@ -89,11 +95,31 @@ public struct DiskPublisher: Publisher {
 
     /// The last build's records, minus pages someone deleted from the folder since.
     private func loadRecords() -> [String: PageRecord] {
-        guard let data = try? Data(contentsOf: hashesURL),
-            let records = try? JSONDecoder().decode([String: PageRecord].self, from: data)
-        else { return [:] }
-        let base = folder.path + "/"
-        return records.filter { access(base + $0.key, F_OK) == 0 }
+        loaded.get {
+            guard let data = try? Data(contentsOf: hashesURL) else { return ([:], false) }
+            let records = PageRecordFile.decode(data)
+            let base = folder.path + "/"
+            let present = records.filter { access(base + $0.key, F_OK) == 0 }
+            return (present, present.count == records.count)
+        }
+    }
+}
+
+/// The hash record of one build, read on first use.
+private final class LoadedRecords: Sendable {
+    private let state = Mutex<(records: [String: PageRecord], fileMatches: Bool)?>(nil)
+
+    /// True when the file held only pages still on disk (then unchanged records need no rewrite).
+    var fileMatches: Bool { state.withLock { $0?.fileMatches ?? false } }
+
+    /// The records, loading them with `load` the first time.
+    func get(_ load: () -> ([String: PageRecord], Bool)) -> [String: PageRecord] {
+        state.withLock { value in
+            if let value { return value.records }
+            let (records, matches) = load()
+            value = (records, matches)
+            return records
+        }
     }
 }
 
