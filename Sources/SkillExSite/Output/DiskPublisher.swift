@@ -69,6 +69,26 @@ public struct DiskPublisher: Publisher {
         return summary
     }
 
+    /// The stamped template kept for `path` in `.skillex/site-stamped/`.
+    public func stampedTemplate(path: String) -> StampedTemplate? {
+        (try? Data(contentsOf: stampedURL(path))).flatMap(StampedTemplate.decode)
+    }
+
+    /// Keeps `templates` in `.skillex/site-stamped/` (atomically; failures only cost a render).
+    public func storeStampedTemplates(_ templates: [String: StampedTemplate]) {
+        for (path, template) in templates {
+            let url = stampedURL(path)
+            try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try? AtomicFile.write(template.encoded, to: url)
+        }
+    }
+
+    private func stampedURL(_ path: String) -> URL {
+        let folder = hashesURL.deletingPathExtension().lastPathComponent + "-stamped"
+        return hashesURL.deletingLastPathComponent().appendingPathComponent(folder)
+            .appendingPathComponent(path.replacingOccurrences(of: "/", with: "__"))
+    }
+
     /// Writes a temp file beside `path` and renames it over `path`; the reason on failure.
     private static func writeAtomically(_ data: Data, to path: String) -> String? {
         let temp = path + ".tmp-\(UUID().uuidString)"
