@@ -116,7 +116,7 @@ public enum SkillFiles {
 
     private static func file(_ relative: String, path: String, info: stat) -> SkillFile {
         SkillFile(
-            relativePath: relative, url: URL(fileURLWithPath: path), size: Int64(info.st_size),
+            relativePath: relative, url: URL(fileURLWithPath: path, isDirectory: false), size: Int64(info.st_size),
             modifiedNanoseconds: Int64(info.st_mtim.tv_sec) * 1_000_000_000
                 + Int64(info.st_mtim.tv_nsec),
             inode: UInt64(info.st_ino), isExecutable: info.st_mode & 0o111 != 0)

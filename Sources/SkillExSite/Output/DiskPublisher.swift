@@ -28,16 +28,6 @@ public struct DiskPublisher: Publisher {
     public func publish(_ pages: [RenderedPage], kept: [String]) throws -> PublishSummary {
         let previous = loadRecords()
         let folder = self.folder
-        // Folders are made once up front, not once per file.
-        let folders = Set(pages.map { ($0.path as NSString).deletingLastPathComponent })
-        for sub in folders.sorted() {
-            do {
-                try FileManager.default.createDirectory(
-                    at: folder.appendingPathComponent(sub), withIntermediateDirectories: true)
-            } catch {
-                throw PublishError(path: folder.appendingPathComponent(sub).path, reason: ErrorText.brief(error))
-            }
-        }
         let outcomes = ParallelMap.map(pages) { page -> Result<(String, Bool), PublishError> in
             let hash = Digest.sha256Hex(page.bytes)
             let path = folder.path + "/" + page.path
@@ -69,6 +59,16 @@ public struct DiskPublisher: Publisher {
         return summary
     }
 
+    /// `mkdir -p`: makes `path` and any missing parents; a folder made by another writer
+    /// meanwhile is fine, any other failure shows when the file is opened.
+    private static func makeFolders(_ path: String) {
+        guard !path.isEmpty, mkdir(path, 0o755) != 0, errno == ENOENT,
+            let slash = path.lastIndex(of: "/")
+        else { return }
+        makeFolders(String(path[..<slash]))
+        _ = mkdir(path, 0o755)
+    }
+
     /// The stamped template kept for `path` in `.skillex/site-stamped/`.
     public func stampedTemplate(path: String) -> StampedTemplate? {
         (try? Data(contentsOf: stampedURL(path))).flatMap(StampedTemplate.decode)
@@ -92,7 +92,13 @@ public struct DiskPublisher: Publisher {
     /// Writes a temp file beside `path` and renames it over `path`; the reason on failure.
     private static func writeAtomically(_ data: Data, to path: String) -> String? {
         let temp = path + ".tmp-\(UUID().uuidString)"
-        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        var fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        if fd < 0, errno == ENOENT {
+            // Folders are made by whichever writer first needs them, on both cores, with no
+            // separate pass over every folder of the site.
+            makeFolders(String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)]))
+            fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        }
         guard fd >= 0 else { return String(cString: strerror(errno)) }
         var failure: String?
         data.withUnsafeBytes { raw in

@@ -34,7 +34,27 @@ public struct StampedTemplate: Sendable, Equatable {
 
     /// The page with `stamp` in place of every marker.
     func filled(with stamp: String) -> Data {
-        Data(String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: marker, with: stamp).utf8)
+        let marker = Array(self.marker.utf8)
+        let stamp = Array(stamp.utf8)
+        guard let first = marker.first else { return bytes }
+        return bytes.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Data in
+            var out = Data()
+            out.reserveCapacity(raw.count)
+            var index = 0
+            var copied = 0
+            while index + marker.count <= raw.count {
+                if raw[index] == first, raw[index..<index + marker.count].elementsEqual(marker) {
+                    out.append(contentsOf: raw[copied..<index])
+                    out.append(contentsOf: stamp)
+                    index += marker.count
+                    copied = index
+                } else {
+                    index += 1
+                }
+            }
+            out.append(contentsOf: raw[copied...])
+            return out
+        }
     }
 
     /// The stored form: key and marker lines, then the bytes.
