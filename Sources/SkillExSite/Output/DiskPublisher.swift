@@ -130,7 +130,12 @@ public struct DiskPublisher: Publisher {
             guard let data = try? Data(contentsOf: hashesURL) else { return ([:], false) }
             let records = PageRecordFile.decode(data)
             let base = folder.path + "/"
-            let present = records.filter { access(base + $0.key, F_OK) == 0 }
+            // One access() per page, checked on every core.
+            let paths = Array(records.keys)
+            let runs = stride(from: 0, to: paths.count, by: 256).map { paths[$0..<min($0 + 256, paths.count)] }
+            let missing = ParallelMap.map(runs) { run in run.filter { access(base + $0, F_OK) != 0 } }.flatMap { $0 }
+            var present = records
+            for path in missing { present[path] = nil }
             return (present, present.count == records.count)
         }
     }
