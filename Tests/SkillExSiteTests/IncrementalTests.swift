@@ -37,9 +37,13 @@ struct IncrementalTests {
         ]
         let data = PageRecordFile.encode(records)
         #expect(String(decoding: data, as: UTF8.self) == "h1\t-\ta.html\nh2\tk2\tb/index.html\n")
-        #expect(PageRecordFile.decode(data) == records)
+        #expect(PageRecordFile.decode(data).records == records)
         let damaged = Data("h1\t-\ta.html\ngarbage\n\t\t\nh3\tk3\n".utf8)
-        #expect(PageRecordFile.decode(damaged) == ["a.html": PageRecord(hash: "h1", key: nil)])
+        #expect(PageRecordFile.decode(damaged).records == ["a.html": PageRecord(hash: "h1", key: nil)])
+        // Appended lines replace earlier ones; a last line without its newline was cut short.
+        let appended = PageRecordFile.decode(Data("h1\t-\ta.html\nh9\tk9\ta.html\nh2\tk2\tb".utf8))
+        #expect(appended.records == ["a.html": PageRecord(hash: "h9", key: "k9")])
+        #expect(appended.lines == 2)
     }
 
     @Test("a stamped template fills every marker and keeps the rest byte for byte")

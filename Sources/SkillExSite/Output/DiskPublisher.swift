@@ -38,6 +38,9 @@ public struct DiskPublisher: Publisher {
                 if previous[page.path]?.hash == hash, access(path, F_OK) == 0 {
                     return .success((hash, false))
                 }
+                if previous[page.path] == nil, Self.writeNew(page.bytes, to: path) {
+                    return .success((hash, true))
+                }
                 if let reason = Self.writeAtomically(page.bytes, to: path) {
                     return .failure(PublishError(path: path, reason: reason))
                 }
@@ -56,12 +59,32 @@ public struct DiskPublisher: Publisher {
             try? FileManager.default.removeItem(at: folder.appendingPathComponent(path))
             summary.removed.append(path)
         }
-        if records != previous || !loaded.fileMatches {
-            do { try AtomicFile.write(PageRecordFile.encode(records), to: hashesURL) } catch {
-                throw PublishError(path: hashesURL.path, reason: ErrorText.brief(error))
-            }
-        }
+        try saveRecords(records, previous: previous, removedAny: !summary.removed.isEmpty)
         return summary
+    }
+
+    /// Appends the records that changed when the file is sound and nothing was removed (a rebuild
+    /// after one edit writes a few lines, not the whole site's); otherwise, or once superseded
+    /// lines outnumber live ones, rewrites the file atomically.
+    private func saveRecords(_ records: [String: PageRecord], previous: [String: PageRecord], removedAny: Bool) throws {
+        let changed = records.filter { previous[$0.key] != $0.value }
+        if changed.isEmpty, !removedAny, loaded.fileMatches { return }
+        if loaded.fileMatches, !removedAny, loaded.lines + changed.count <= 2 * records.count + 64,
+            Self.append(PageRecordFile.encode(changed), to: hashesURL.path)
+        {
+            return
+        }
+        do { try AtomicFile.write(PageRecordFile.encode(records), to: hashesURL) } catch {
+            throw PublishError(path: hashesURL.path, reason: ErrorText.brief(error))
+        }
+    }
+
+    /// Appends `data` to the file at `path` in one write; false if that did not fully happen.
+    private static func append(_ data: Data, to path: String) -> Bool {
+        let fd = open(path, O_WRONLY | O_APPEND)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        return writeAll(data, to: fd) == nil
     }
 
     /// `mkdir -p`: makes `path` and any missing parents; a folder made by another writer
@@ -94,17 +117,31 @@ public struct DiskPublisher: Publisher {
             .appendingPathComponent(path.replacingOccurrences(of: "/", with: "__"))
     }
 
-    /// Writes a temp file beside `path` and renames it over `path`; the reason on failure.
-    private static func writeAtomically(_ data: Data, to path: String) -> String? {
-        let temp = path + ".tmp-\(UUID().uuidString)"
-        var fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    /// Writes a file that is not there yet as an unnamed file in its folder, then links it in
+    /// under `path`: readers never see it half-written, and there is no temp name to create and
+    /// rename. False when that cannot be done here
+    /// (no O_TMPFILE, the file exists…); the caller then writes a temp file and renames it.
+    private static func writeNew(_ data: Data, to path: String) -> Bool {
+        #if os(Linux)
+        guard let slash = path.lastIndex(of: "/") else { return false }
+        let folder = String(path[..<slash])
+        let unnamed = Int32(0o20000000) | O_DIRECTORY  // O_TMPFILE, which Glibc's module does not export
+        var fd = open(folder, O_WRONLY | unnamed, 0o644)
         if fd < 0, errno == ENOENT {
-            // Folders are made by whichever writer first needs them, on both cores, with no
-            // separate pass over every folder of the site.
-            makeFolders(String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)]))
-            fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            makeFolders(folder)
+            fd = open(folder, O_WRONLY | unnamed, 0o644)
         }
-        guard fd >= 0 else { return String(cString: strerror(errno)) }
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        guard writeAll(data, to: fd) == nil else { return false }
+        return linkat(AT_FDCWD, "/proc/self/fd/\(fd)", AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0
+        #else
+        return false
+        #endif
+    }
+
+    /// Writes every byte of `data` to `fd`; the reason on failure.
+    private static func writeAll(_ data: Data, to fd: Int32) -> String? {
         var failure: String?
         data.withUnsafeBytes { raw in
             var offset = 0
@@ -118,6 +155,21 @@ public struct DiskPublisher: Publisher {
                 offset += written
             }
         }
+        return failure
+    }
+
+    /// Writes a temp file beside `path` and renames it over `path`; the reason on failure.
+    private static func writeAtomically(_ data: Data, to path: String) -> String? {
+        let temp = path + ".tmp-\(UUID().uuidString)"
+        var fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        if fd < 0, errno == ENOENT {
+            // Folders are made by whichever writer first needs them, on both cores, with no
+            // separate pass over every folder of the site.
+            makeFolders(String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)]))
+            fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        }
+        guard fd >= 0 else { return String(cString: strerror(errno)) }
+        var failure = writeAll(data, to: fd)
         close(fd)
         if failure == nil, rename(temp, path) != 0 { failure = String(cString: strerror(errno)) }
         if failure != nil { unlink(temp) }
@@ -127,8 +179,8 @@ public struct DiskPublisher: Publisher {
     /// The last build's records, minus pages someone deleted from the folder since.
     private func loadRecords() -> [String: PageRecord] {
         loaded.get {
-            guard let data = try? Data(contentsOf: hashesURL) else { return ([:], false) }
-            let records = PageRecordFile.decode(data)
+            guard let data = try? Data(contentsOf: hashesURL) else { return ([:], false, 0) }
+            let (records, lines) = PageRecordFile.decode(data)
             let base = folder.path + "/"
             // One access() per page, checked on every core.
             let paths = Array(records.keys)
@@ -136,25 +188,28 @@ public struct DiskPublisher: Publisher {
             let missing = ParallelMap.map(runs) { run in run.filter { access(base + $0, F_OK) != 0 } }.flatMap { $0 }
             var present = records
             for path in missing { present[path] = nil }
-            return (present, present.count == records.count)
+            // A file cut short (no final newline) is rewritten whole, never appended to.
+            return (present, present.count == records.count && data.last == UInt8(ascii: "\n"), lines)
         }
     }
 }
 
 /// The hash record of one build, read on first use.
 private final class LoadedRecords: Sendable {
-    private let state = Mutex<(records: [String: PageRecord], fileMatches: Bool)?>(nil)
+    private let state = Mutex<(records: [String: PageRecord], fileMatches: Bool, lines: Int)?>(nil)
 
-    /// True when the file held only pages still on disk (then unchanged records need no rewrite).
+    /// True when the file is whole and held only pages still on disk (then it can be appended to).
     var fileMatches: Bool { state.withLock { $0?.fileMatches ?? false } }
+    /// Record lines in the file, superseded ones included.
+    var lines: Int { state.withLock { $0?.lines ?? 0 } }
 
     /// The records, loading them with `load` the first time.
-    func get(_ load: () -> ([String: PageRecord], Bool)) -> [String: PageRecord] {
+    func get(_ load: () -> ([String: PageRecord], Bool, Int)) -> [String: PageRecord] {
         state.withLock { value in
             if let value { return value.records }
-            let (records, matches) = load()
-            value = (records, matches)
-            return records
+            let loaded = load()
+            value = loaded
+            return loaded.0
         }
     }
 }
