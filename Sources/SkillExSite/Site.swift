@@ -31,7 +31,7 @@ public struct Site: Sendable {
         let keptKeys = Set(planned.compactMap { page in
             !isStamped(page) && published[page.path] == page.key ? page.key : nil
         })
-        let kept = published.filter { keptKeys.contains($0.value) }.map(\.key).sorted()
+        let kept = published.filter { keptKeys.contains($0.value) }.map(\.key)
         let rendered = ParallelMap.map(stale) { page in
             Result { () throws -> Produced in
                 if isStamped(page), let key = page.key, let renderStamped = page.renderStamped {

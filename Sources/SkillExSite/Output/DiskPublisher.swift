@@ -55,7 +55,7 @@ public struct DiskPublisher: Publisher {
             records[page.path] = PageRecord(hash: hash, key: page.key)
             if written { summary.written.append(page.path) } else { summary.unchanged += 1 }
         }
-        for path in previous.keys.sorted() where records[path] == nil {
+        for path in previous.keys.filter({ records[$0] == nil }).sorted() {
             try? FileManager.default.removeItem(at: folder.appendingPathComponent(path))
             summary.removed.append(path)
         }
