@@ -83,7 +83,7 @@ public struct SiteInput: Sendable {
     }
 
     private static func skill(_ entry: SkillEntry, root: URL, scorecard: ScorecardEntry?) -> SkillInput {
-        let folder = URL(fileURLWithPath: entry.targetPath, relativeTo: root).standardizedFileURL
+        let folder = URL(fileURLWithPath: entry.targetPath, isDirectory: true, relativeTo: root).standardizedFileURL
         let files = Result { () throws(SkillFilesError) in try SkillFiles.list(folder) }
         let history = (try? entry.extra.decode([ScoreHistoryPoint].self, key: "score_history")) ?? []
         let approval = scorecard?.approval ?? (try? entry.extra.decode(Approval.self, key: "approval"))
