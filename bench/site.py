@@ -21,6 +21,15 @@ def pages(folder: Path) -> int:
     return sum(1 for _ in folder.rglob("*.html"))
 
 
+def forget_site_state(work: Path):
+    """Removes the hash record and stamped templates, so the next build is cold."""
+    for stale in (work / ".skillex").glob("site-hashes*"):
+        if stale.is_dir():
+            shutil.rmtree(stale)
+        else:
+            stale.unlink()
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
@@ -38,8 +47,7 @@ def main():
         manifest = work / "manifest.json"
         subprocess.run([binary, "sync", "--manifest", str(manifest), "--format", "json"], stdout=subprocess.DEVNULL, check=False)
         shutil.rmtree(work / "public", ignore_errors=True)
-        for stale in (work / ".skillex").glob("site-hashes*.json"):
-            stale.unlink()
+        forget_site_state(work)
         cmd = [binary, "site", "--manifest", str(manifest), "--format", "json"]
         cold, _, proc = run_timed(cmd)
         if proc.returncode != 0:
@@ -47,8 +55,7 @@ def main():
         site_pages = pages(work / "public")
         # Peak memory of a cold build, measured on a second cold run.
         shutil.rmtree(work / "public")
-        for stale in (work / ".skillex").glob("site-hashes*.json"):
-            stale.unlink()
+        forget_site_state(work)
         peak = peak_rss_mib(cmd)
         skill = next((work / "skills").glob("*/*/SKILL.md"))
         skill.write_text(skill.read_text() + "\nOne more line from the benchmark.\n")

@@ -23,22 +23,49 @@ public struct Site: Sendable {
         let context = makeContext(input)
         let planned = plan(context)
         let published = publisher.publishedKeys()
-        let stale = planned.filter { page in page.key == nil || published[page.path] != page.key }
-        let keptKeys = Set(planned.compactMap { page in published[page.path] == page.key ? page.key : nil })
-        let kept = published.filter { keptKeys.contains($0.value) }.map(\.key).sorted()
+        let stamp = context.generatedAt
+        let stamping = StampedTemplate.canStamp(stamp)
+        @Sendable func isStamped(_ page: PlannedPage) -> Bool { stamping && page.renderStamped != nil && page.key != nil }
+        // Stamped pages are always produced (their time changes), from their template if it is kept.
+        let stale = planned.filter { page in isStamped(page) || page.key == nil || published[page.path] != page.key }
+        let keptKeys = Set(planned.compactMap { page in
+            !isStamped(page) && published[page.path] == page.key ? page.key : nil
+        })
+        let kept = published.filter { keptKeys.contains($0.value) }.map(\.key)
         let rendered = ParallelMap.map(stale) { page in
-            Result { () throws -> [RenderedPage] in
+            Result { () throws -> Produced in
+                if isStamped(page), let key = page.key, let renderStamped = page.renderStamped {
+                    if let template = publisher.stampedTemplate(path: page.path), template.key == key {
+                        return Produced(pages: [RenderedPage(path: page.path, bytes: template.filled(with: stamp), key: key)])
+                    }
+                    let template = StampedTemplate(key: key, marker: StampedTemplate.newMarker(), bytes: Data())
+                    var filled = template
+                    filled.bytes = try renderStamped(template.marker)
+                    return Produced(
+                        pages: [RenderedPage(path: page.path, bytes: filled.filled(with: stamp), key: key)],
+                        template: filled, rendered: true)
+                }
                 let output = try page.render()
-                return [RenderedPage(path: page.path, bytes: output.main, key: page.key)]
-                    + output.extras.map { RenderedPage(path: $0.path, bytes: $0.bytes, key: page.key) }
+                return Produced(
+                    pages: [RenderedPage(path: page.path, bytes: output.main, key: page.key)]
+                        + output.extras.map { RenderedPage(path: $0.path, bytes: $0.bytes, key: page.key) },
+                    rendered: true)
             }
         }
         var pages: [RenderedPage] = []
         pages.reserveCapacity(rendered.count)
-        for result in rendered { pages += try result.get() }
+        var templates: [String: StampedTemplate] = [:]
+        var renderedCount = 0
+        for result in rendered {
+            let produced = try result.get()
+            pages += produced.pages
+            if let template = produced.template, let path = produced.pages.first?.path { templates[path] = template }
+            if produced.rendered { renderedCount += 1 }
+        }
         let summary = try publisher.publish(pages, kept: kept)
+        if !templates.isEmpty { publisher.storeStampedTemplates(templates) }
         return SiteReport(
-            pages: kept.count + pages.count, rendered: stale.count, written: summary.written.count,
+            pages: kept.count + pages.count, rendered: renderedCount, written: summary.written.count,
             unchanged: summary.unchanged, removed: summary.removed.count, skills: input.skills.count,
             cookbookPages: input.cookbook.count)
     }
@@ -65,6 +92,15 @@ public struct Site: Sendable {
             input: input, theme: theme, liveReload: liveReload, commands: commands,
             generatedAt: Timestamp.string(input.now), salt: Digest.hex(hasher.finalize()))
     }
+}
+
+/// What rendering one planned page gave.
+private struct Produced: Sendable {
+    var pages: [RenderedPage]
+    /// A stamped page's new template, to keep for the next build.
+    var template: StampedTemplate?
+    /// False when the page came from a kept template.
+    var rendered = false
 }
 
 /// What one site build did.

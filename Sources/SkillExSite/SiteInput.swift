@@ -21,10 +21,15 @@ public struct SiteInput: Sendable {
     var scorecards: ScorecardFile?
     /// `dist/index.json`, if packaging ran.
     var packs: PackIndex?
+    /// `.skillex/events.jsonl`, read when a page first needs it.
+    let eventLog: LazyEventLog
     /// `.skillex/events.jsonl`, nil when there is no log.
-    var events: [EventRecord]?
+    var events: [EventRecord]? { eventLog.contents.events }
     /// Lines of the event log that could not be read.
-    var unreadableEvents: Int
+    var unreadableEvents: Int { eventLog.contents.unreadable }
+    /// Changes whenever anything the aggregate pages (home, dashboard) show may change: every
+    /// skill's summary, the scorecards, the packs and the event log's identity.
+    var aggregateFingerprint: String
     /// JSON Schemas by file name: the built-in ones, overridden by the workspace's `schemas/`.
     public var schemas: [String: String]
     /// The build's time, from the workspace clock.
@@ -35,7 +40,7 @@ public struct SiteInput: Sendable {
         let settings = (try? manifest.extra.decode(SiteSettings.self, key: "site")) ?? SiteSettings()
         let scorecards = try decodeFile(ScorecardFile.self, at: workspace.stateURL.appendingPathComponent("scorecards.json"))
         let packs = try decodeFile(PackIndex.self, at: workspace.distURL.appendingPathComponent("index.json"))
-        let (events, unreadable) = loadEvents(workspace.stateURL.appendingPathComponent("events.jsonl"))
+        let eventLog = LazyEventLog(url: workspace.stateURL.appendingPathComponent("events.jsonl"))
         let cards = Dictionary(
             (scorecards?.skills ?? []).map { ("\($0.repo)/\($0.skill)", $0) }, uniquingKeysWith: { a, _ in a })
         let entries = manifest.skills.sorted {
@@ -54,7 +59,10 @@ public struct SiteInput: Sendable {
             roadmap: roadmapText(workspace: workspace, cookbook: cookbookFolder).map {
                 DocPage(fileName: "roadmap.md", text: $0)
             },
-            scorecards: scorecards, packs: packs, events: events, unreadableEvents: unreadable,
+            scorecards: scorecards, packs: packs, eventLog: eventLog,
+            aggregateFingerprint: aggregateFingerprint(
+                skills, threshold: scorecards?.threshold,
+                packs: try? Data(contentsOf: workspace.distURL.appendingPathComponent("index.json")), events: eventLog),
             schemas: loadSchemas(workspace.root.appendingPathComponent("schemas")),
             now: workspace.clock.now())
     }
@@ -64,14 +72,28 @@ public struct SiteInput: Sendable {
 
     // MARK: - Loading helpers
 
+    private static func aggregateFingerprint(
+        _ skills: [SkillInput], threshold: Double?, packs: Data?, events: LazyEventLog
+    ) -> String {
+        var hasher = SHA256Hasher()
+        for skill in skills { hasher.update(skill.summaryFingerprint) }
+        hasher.update("\u{0}\(threshold.map { "\($0)" } ?? "-")\u{0}\(events.identity)\u{0}")
+        hasher.update(packs ?? Data())
+        return Digest.hex(hasher.finalize())
+    }
+
     private static func skill(_ entry: SkillEntry, root: URL, scorecard: ScorecardEntry?) -> SkillInput {
-        let folder = URL(fileURLWithPath: entry.targetPath, relativeTo: root).standardizedFileURL
+        let folder = URL(fileURLWithPath: entry.targetPath, isDirectory: true, relativeTo: root).standardizedFileURL
         let files = Result { () throws(SkillFilesError) in try SkillFiles.list(folder) }
         let history = (try? entry.extra.decode([ScoreHistoryPoint].self, key: "score_history")) ?? []
         let approval = scorecard?.approval ?? (try? entry.extra.decode(Approval.self, key: "approval"))
+        var summary = SHA256Hasher()
+        summary.update((try? JSONWriter.line(entry)) ?? entry.checksum)
+        summary.update((try? JSONWriter.line(scorecard)) ?? "")
+        if case .failure = files { summary.update("\u{0}unreadable") }
+        let summaryFingerprint = Digest.hex(summary.finalize())
         var hasher = SHA256Hasher()
-        hasher.update((try? JSONWriter.line(entry)) ?? entry.checksum)
-        hasher.update((try? JSONWriter.line(scorecard)) ?? "")
+        hasher.update(summaryFingerprint)
         switch files {
         case .success(let list):
             for file in list {
@@ -81,7 +103,7 @@ public struct SiteInput: Sendable {
         }
         return SkillInput(
             entry: entry, folder: folder, files: files, scorecard: scorecard, history: history,
-            approval: approval, fingerprint: Digest.hex(hasher.finalize()))
+            approval: approval, fingerprint: Digest.hex(hasher.finalize()), summaryFingerprint: summaryFingerprint)
     }
 
     private static func decodeFile<T: Decodable>(_ type: T.Type, at url: URL) throws(SiteError) -> T? {
@@ -89,21 +111,6 @@ public struct SiteInput: Sendable {
         do { return try JSONDecoder().decode(T.self, from: data) } catch {
             throw .badFile(path: url.path, reason: ErrorText.decoding(error))
         }
-    }
-
-    private static func loadEvents(_ url: URL) -> ([EventRecord]?, Int) {
-        guard let data = try? Data(contentsOf: url) else { return (nil, 0) }
-        var events: [EventRecord] = []
-        var unreadable = 0
-        let decoder = JSONDecoder()
-        for line in data.split(separator: UInt8(ascii: "\n")) where !line.isEmpty {
-            if let event = try? decoder.decode(EventRecord.self, from: Data(line)) {
-                events.append(event)
-            } else {
-                unreadable += 1
-            }
-        }
-        return (events, unreadable)
     }
 
     /// `roadmap.md` beside the cookbook folder (the docs folder it lives in), else `docs/roadmap.md`.

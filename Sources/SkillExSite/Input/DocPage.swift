@@ -55,10 +55,27 @@ public struct DocPage: Sendable, Equatable {
         }
     }
 
+    /// The first line starting with `# `, scanning only as far as it (lines end at any newline).
     private static func firstHeading(_ body: String) -> String? {
-        for line in body.split(whereSeparator: \.isNewline) where line.hasPrefix("# ") {
-            return line.dropFirst(2).trimmingCharacters(in: .whitespaces)
+        var line = String.UnicodeScalarView()
+        var lines = body.unicodeScalars.makeIterator()
+        while true {
+            let next = lines.next()
+            if let scalar = next, !isNewline(scalar) {
+                line.append(scalar)
+                continue
+            }
+            let text = String(line)
+            if text.hasPrefix("# ") { return text.dropFirst(2).trimmingCharacters(in: .whitespaces) }
+            if next == nil { return nil }
+            line.removeAll(keepingCapacity: true)
         }
-        return nil
+    }
+
+    private static func isNewline(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029: true
+        default: false
+        }
     }
 }

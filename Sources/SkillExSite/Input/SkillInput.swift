@@ -17,6 +17,9 @@ public struct SkillInput: Sendable {
     var approval: Approval?
     /// Changes whenever anything the skill's pages show changes (files, entry, score).
     public var fingerprint: String
+    /// Changes whenever what the aggregate pages show of the skill changes (entry, score, whether
+    /// its files are readable), but not when only its files' content does.
+    public var summaryFingerprint: String
 
     /// The skill's page path (`skills/<repo>/<skill>/index.html`).
     public var pagePath: String { "\(folderPath)/index.html" }

@@ -1,18 +1,22 @@
 public import Foundation
 public import SkillEx
+import Synchronization
 
 /// Writes the site into a folder, skipping pages whose bytes did not change since the last
-/// build (content hashes in `.skillex/site-hashes.json`); each file is replaced atomically.
+/// build (content hashes in `.skillex/site-hashes.tsv`); each file is replaced atomically.
 public struct DiskPublisher: Publisher {
     /// The site folder (`public/`).
     public var folder: URL
-    /// The hash record (`.skillex/site-hashes.json`).
+    /// The hash record (`.skillex/site-hashes.tsv`, see `PageRecordFile`).
     public var hashesURL: URL
+    /// The record as read at the start of the build (read once, not once per call).
+    private let loaded: LoadedRecords
 
     /// A publisher writing into `folder`, recording hashes at `hashesURL`.
     public init(folder: URL, hashesURL: URL) {
         self.folder = folder
         self.hashesURL = hashesURL
+        loaded = LoadedRecords()
     }
 
     /// Fingerprints of pages that are still on disk.
@@ -24,27 +28,25 @@ public struct DiskPublisher: Publisher {
     public func publish(_ pages: [RenderedPage], kept: [String]) throws -> PublishSummary {
         let previous = loadRecords()
         let folder = self.folder
-        // Folders are made once up front, not once per file.
-        let folders = Set(pages.map { ($0.path as NSString).deletingLastPathComponent })
-        for sub in folders.sorted() {
-            do {
-                try FileManager.default.createDirectory(
-                    at: folder.appendingPathComponent(sub), withIntermediateDirectories: true)
-            } catch {
-                throw PublishError(path: folder.appendingPathComponent(sub).path, reason: ErrorText.brief(error))
+        // Runs of neighbouring pages go to one writer, so the two cores mostly work in different
+        // folders instead of queueing on the same folder's lock for every other file.
+        let runs = stride(from: 0, to: pages.count, by: 32).map { $0..<min($0 + 32, pages.count) }
+        let outcomes = ParallelMap.map(runs) { run in
+            pages[run].map { page -> Result<(String, Bool), PublishError> in
+                let hash = Digest.sha256Hex(page.bytes)
+                let path = folder.path + "/" + page.path
+                if previous[page.path]?.hash == hash, access(path, F_OK) == 0 {
+                    return .success((hash, false))
+                }
+                if previous[page.path] == nil, Self.writeNew(page.bytes, to: path) {
+                    return .success((hash, true))
+                }
+                if let reason = Self.writeAtomically(page.bytes, to: path) {
+                    return .failure(PublishError(path: path, reason: reason))
+                }
+                return .success((hash, true))
             }
-        }
-        let outcomes = ParallelMap.map(pages) { page -> Result<(String, Bool), PublishError> in
-            let hash = Digest.sha256Hex(page.bytes)
-            let path = folder.path + "/" + page.path
-            if previous[page.path]?.hash == hash, access(path, F_OK) == 0 {
-                return .success((hash, false))
-            }
-            if let reason = Self.writeAtomically(page.bytes, to: path) {
-                return .failure(PublishError(path: path, reason: reason))
-            }
-            return .success((hash, true))
-        }
+        }.flatMap { $0 }
         var summary = PublishSummary()
         var records: [String: PageRecord] = [:]
         for path in kept { if let old = previous[path] { records[path] = old; summary.unchanged += 1 } }
@@ -53,21 +55,93 @@ public struct DiskPublisher: Publisher {
             records[page.path] = PageRecord(hash: hash, key: page.key)
             if written { summary.written.append(page.path) } else { summary.unchanged += 1 }
         }
-        for path in previous.keys.sorted() where records[path] == nil {
+        for path in previous.keys.filter({ records[$0] == nil }).sorted() {
             try? FileManager.default.removeItem(at: folder.appendingPathComponent(path))
             summary.removed.append(path)
         }
-        do { try AtomicFile.write(try JSONWriter.data(records), to: hashesURL) } catch {
-            throw PublishError(path: hashesURL.path, reason: ErrorText.brief(error))
-        }
+        try saveRecords(records, previous: previous, removedAny: !summary.removed.isEmpty)
         return summary
     }
 
-    /// Writes a temp file beside `path` and renames it over `path`; the reason on failure.
-    private static func writeAtomically(_ data: Data, to path: String) -> String? {
-        let temp = path + ".tmp-\(UUID().uuidString)"
-        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { return String(cString: strerror(errno)) }
+    /// Appends the records that changed when the file is sound and nothing was removed (a rebuild
+    /// after one edit writes a few lines, not the whole site's); otherwise, or once superseded
+    /// lines outnumber live ones, rewrites the file atomically.
+    private func saveRecords(_ records: [String: PageRecord], previous: [String: PageRecord], removedAny: Bool) throws {
+        let changed = records.filter { previous[$0.key] != $0.value }
+        if changed.isEmpty, !removedAny, loaded.fileMatches { return }
+        if loaded.fileMatches, !removedAny, loaded.lines + changed.count <= 2 * records.count + 64,
+            Self.append(PageRecordFile.encode(changed), to: hashesURL.path)
+        {
+            return
+        }
+        do { try AtomicFile.write(PageRecordFile.encode(records), to: hashesURL) } catch {
+            throw PublishError(path: hashesURL.path, reason: ErrorText.brief(error))
+        }
+    }
+
+    /// Appends `data` to the file at `path` in one write; false if that did not fully happen.
+    private static func append(_ data: Data, to path: String) -> Bool {
+        let fd = open(path, O_WRONLY | O_APPEND)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        return writeAll(data, to: fd) == nil
+    }
+
+    /// `mkdir -p`: makes `path` and any missing parents; a folder made by another writer
+    /// meanwhile is fine, any other failure shows when the file is opened.
+    private static func makeFolders(_ path: String) {
+        guard !path.isEmpty, mkdir(path, 0o755) != 0, errno == ENOENT,
+            let slash = path.lastIndex(of: "/")
+        else { return }
+        makeFolders(String(path[..<slash]))
+        _ = mkdir(path, 0o755)
+    }
+
+    /// The stamped template kept for `path` in `.skillex/site-stamped/`.
+    public func stampedTemplate(path: String) -> StampedTemplate? {
+        (try? Data(contentsOf: stampedURL(path))).flatMap(StampedTemplate.decode)
+    }
+
+    /// Keeps `templates` in `.skillex/site-stamped/` (atomically; failures only cost a render).
+    public func storeStampedTemplates(_ templates: [String: StampedTemplate]) {
+        for (path, template) in templates {
+            let url = stampedURL(path)
+            try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try? AtomicFile.write(template.encoded, to: url)
+        }
+    }
+
+    private func stampedURL(_ path: String) -> URL {
+        let folder = hashesURL.deletingPathExtension().lastPathComponent + "-stamped"
+        return hashesURL.deletingLastPathComponent().appendingPathComponent(folder)
+            .appendingPathComponent(path.replacingOccurrences(of: "/", with: "__"))
+    }
+
+    /// Writes a file that is not there yet as an unnamed file in its folder, then links it in
+    /// under `path`: readers never see it half-written, and there is no temp name to create and
+    /// rename. False when that cannot be done here
+    /// (no O_TMPFILE, the file exists…); the caller then writes a temp file and renames it.
+    private static func writeNew(_ data: Data, to path: String) -> Bool {
+        #if os(Linux)
+        guard let slash = path.lastIndex(of: "/") else { return false }
+        let folder = String(path[..<slash])
+        let unnamed = Int32(0o20000000) | O_DIRECTORY  // O_TMPFILE, which Glibc's module does not export
+        var fd = open(folder, O_WRONLY | unnamed, 0o644)
+        if fd < 0, errno == ENOENT {
+            makeFolders(folder)
+            fd = open(folder, O_WRONLY | unnamed, 0o644)
+        }
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        guard writeAll(data, to: fd) == nil else { return false }
+        return linkat(AT_FDCWD, "/proc/self/fd/\(fd)", AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0
+        #else
+        return false
+        #endif
+    }
+
+    /// Writes every byte of `data` to `fd`; the reason on failure.
+    private static func writeAll(_ data: Data, to fd: Int32) -> String? {
         var failure: String?
         data.withUnsafeBytes { raw in
             var offset = 0
@@ -81,6 +155,21 @@ public struct DiskPublisher: Publisher {
                 offset += written
             }
         }
+        return failure
+    }
+
+    /// Writes a temp file beside `path` and renames it over `path`; the reason on failure.
+    private static func writeAtomically(_ data: Data, to path: String) -> String? {
+        let temp = path + ".tmp-\(UUID().uuidString)"
+        var fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        if fd < 0, errno == ENOENT {
+            // Folders are made by whichever writer first needs them, on both cores, with no
+            // separate pass over every folder of the site.
+            makeFolders(String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)]))
+            fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        }
+        guard fd >= 0 else { return String(cString: strerror(errno)) }
+        var failure = writeAll(data, to: fd)
         close(fd)
         if failure == nil, rename(temp, path) != 0 { failure = String(cString: strerror(errno)) }
         if failure != nil { unlink(temp) }
@@ -89,11 +178,39 @@ public struct DiskPublisher: Publisher {
 
     /// The last build's records, minus pages someone deleted from the folder since.
     private func loadRecords() -> [String: PageRecord] {
-        guard let data = try? Data(contentsOf: hashesURL),
-            let records = try? JSONDecoder().decode([String: PageRecord].self, from: data)
-        else { return [:] }
-        let base = folder.path + "/"
-        return records.filter { access(base + $0.key, F_OK) == 0 }
+        loaded.get {
+            guard let data = try? Data(contentsOf: hashesURL) else { return ([:], false, 0) }
+            let (records, lines) = PageRecordFile.decode(data)
+            let base = folder.path + "/"
+            // One access() per page, checked on every core.
+            let paths = Array(records.keys)
+            let runs = stride(from: 0, to: paths.count, by: 256).map { paths[$0..<min($0 + 256, paths.count)] }
+            let missing = ParallelMap.map(runs) { run in run.filter { access(base + $0, F_OK) != 0 } }.flatMap { $0 }
+            var present = records
+            for path in missing { present[path] = nil }
+            // A file cut short (no final newline) is rewritten whole, never appended to.
+            return (present, present.count == records.count && data.last == UInt8(ascii: "\n"), lines)
+        }
+    }
+}
+
+/// The hash record of one build, read on first use.
+private final class LoadedRecords: Sendable {
+    private let state = Mutex<(records: [String: PageRecord], fileMatches: Bool, lines: Int)?>(nil)
+
+    /// True when the file is whole and held only pages still on disk (then it can be appended to).
+    var fileMatches: Bool { state.withLock { $0?.fileMatches ?? false } }
+    /// Record lines in the file, superseded ones included.
+    var lines: Int { state.withLock { $0?.lines ?? 0 } }
+
+    /// The records, loading them with `load` the first time.
+    func get(_ load: () -> ([String: PageRecord], Bool, Int)) -> [String: PageRecord] {
+        state.withLock { value in
+            if let value { return value.records }
+            let loaded = load()
+            value = loaded
+            return loaded.0
+        }
     }
 }
 

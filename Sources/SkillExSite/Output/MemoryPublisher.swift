@@ -4,6 +4,7 @@ import Synchronization
 /// Keeps the site in memory (tests, previews); same change accounting as the disk publisher.
 public final class MemoryPublisher: Publisher {
     private let state = Mutex<[String: (Data, PageRecord)]>([:])
+    private let stamped = Mutex<[String: StampedTemplate]>([:])
 
     /// An empty site.
     public init() {}
@@ -27,6 +28,14 @@ public final class MemoryPublisher: Publisher {
             stored = next
             return summary
         }
+    }
+
+    /// The stamped template kept for `path`.
+    public func stampedTemplate(path: String) -> StampedTemplate? { stamped.withLock { $0[path] } }
+
+    /// Keeps `templates` for the next build.
+    public func storeStampedTemplates(_ templates: [String: StampedTemplate]) {
+        stamped.withLock { $0.merge(templates) { _, new in new } }
     }
 
     /// The bytes of the page at `path`, if the last build had it.

@@ -6,6 +6,21 @@ public protocol Publisher: Sendable {
     /// Writes one build: `pages` were rendered, `kept` are paths whose fingerprint did not change
     /// (left as they are). Pages of an earlier build in neither list are removed.
     func publish(_ pages: [RenderedPage], kept: [String]) throws -> PublishSummary
+
+    /// The stamped template kept for the page at `path`, if there is one.
+    func stampedTemplate(path: String) -> StampedTemplate?
+
+    /// Keeps stamped templates by page path for the next build (best effort: a lost one only
+    /// means the page is rendered again).
+    func storeStampedTemplates(_ templates: [String: StampedTemplate])
+}
+
+extension Publisher {
+    /// No stamped templates: stamped pages are always rendered.
+    public func stampedTemplate(path: String) -> StampedTemplate? { nil }
+
+    /// Keeps nothing.
+    public func storeStampedTemplates(_ templates: [String: StampedTemplate]) {}
 }
 
 /// What the publisher remembers about one page.

@@ -32,7 +32,16 @@ public struct CommandBlocks: Sendable {
     var timestamp: Int { environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) } ?? 0 }
 
     /// True when `markdown` has a block to run.
-    static func contains(_ markdown: String) -> Bool { markdown.contains("skillex-run") }
+    static func contains(_ markdown: String) -> Bool {
+        // A byte search: Foundation's `String.contains` bridges to NSString and showed in profiles.
+        let needle = Array("skillex-run".utf8)
+        let bytes = Array(markdown.utf8)
+        guard bytes.count >= needle.count else { return false }
+        for start in 0...(bytes.count - needle.count) where bytes[start] == needle[0] {
+            if bytes[start..<start + needle.count].elementsEqual(needle) { return true }
+        }
+        return false
+    }
 
     /// `markdown` with each run block replaced by its commands and their output, and the commands
     /// of the recorded blocks (all of them when `recordAll`) with that same output.

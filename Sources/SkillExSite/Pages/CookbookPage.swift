@@ -25,7 +25,9 @@ struct CookbookPage: Sendable {
     static func pages(from context: SiteContext) -> [PlannedPage] {
         let docs = context.input.cookbook
         let links = docs.map { Link(title: $0.title, href: $0.slug + ".html", current: false) }
-        var pages = [PlannedPage.template("cookbook/index.html", theme: context.theme, "cookbook") {
+        let indexKey = context.key("cookbook/index.html", context.input.cookbookFolder.path,
+                                   links.map(\.title).joined(separator: "\u{1}"), links.map(\.href).joined(separator: "\u{1}"))
+        var pages = [PlannedPage.template("cookbook/index.html", key: indexKey, theme: context.theme, "cookbook") {
             CookbookPage(
                 frame: PageFrame(context: context, title: "Cookbook", path: "cookbook/index.html", section: "cookbook",
                                  hasSidebar: !docs.isEmpty),

@@ -20,7 +20,8 @@ struct DashboardPage: Sendable {
     // MARK: - Pages
 
     static func pages(from context: SiteContext) -> [PlannedPage] {
-        [.template("dashboard.html", theme: context.theme, "dashboard") { make(context) }]
+        let key = context.key("dashboard.html", context.input.aggregateFingerprint)
+        return [.stamped("dashboard.html", key: key, context: context, "dashboard") { make($0) }]
     }
 
     static func make(_ context: SiteContext) -> DashboardPage {

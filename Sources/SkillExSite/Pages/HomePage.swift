@@ -30,7 +30,8 @@ struct HomePage: Sendable {
     // MARK: - Pages
 
     static func pages(from context: SiteContext) -> [PlannedPage] {
-        var pages = [PlannedPage.template("index.html", theme: context.theme, "home") { make(context) }]
+        let key = context.key("index.html", context.input.aggregateFingerprint)
+        var pages = [PlannedPage.stamped("index.html", key: key, context: context, "home") { make($0) }]
         if let download = PackDownload.latest(context.input) {
             pages.append(PlannedPage(path: download.sitePath, key: context.key(download.sha256 ?? "", download.source.path), data: {
                 try Data(contentsOf: download.source)

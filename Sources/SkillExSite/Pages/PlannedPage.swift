@@ -11,11 +11,29 @@ struct PlannedPage: Sendable {
     var path: String
     var key: String?
     var render: @Sendable () throws -> Output
+    /// For pages that show the build time: renders with the given text in its place (see
+    /// `StampedTemplate`); such a page must have a key that leaves the time out.
+    var renderStamped: (@Sendable (_ stamp: String) throws -> Data)?
 
     init(path: String, key: String? = nil, render: @escaping @Sendable () throws -> Output) {
         self.path = path
         self.key = key
         self.render = render
+    }
+
+    /// A page from template `template` whose model shows the build time (`generatedAt`) and
+    /// nothing else that changes without `key` changing.
+    static func stamped(
+        _ path: String, key: String, context: SiteContext, _ template: String,
+        model: @escaping @Sendable (SiteContext) -> any Sendable
+    ) -> PlannedPage {
+        var page = PlannedPage.template(path, key: key, theme: context.theme, template) { model(context) }
+        page.renderStamped = { stamp in
+            var stamped = context
+            stamped.generatedAt = stamp
+            return Data(context.theme.render(template, model(stamped)).utf8)
+        }
+        return page
     }
 
     /// A page whose bytes `data()` produces.

@@ -29,7 +29,8 @@ struct ReferencePage: Sendable {
         let entries = schemas.map {
             Entry(title: $0.title, href: "\($0.page).html", summary: $0.summary, available: input.schemas[$0.file] != nil)
         }
-        var pages = [PlannedPage.template("reference/index.html", theme: context.theme, "reference") {
+        let indexKey = context.key("reference/index.html", entries.map { "\($0.href)\u{0}\($0.available)" }.joined(separator: "\u{1}"))
+        var pages = [PlannedPage.template("reference/index.html", key: indexKey, theme: context.theme, "reference") {
             ReferencePage(
                 frame: PageFrame(context: context, title: "Reference", path: "reference/index.html", section: "reference"),
                 isIndex: true, entries: entries, title: "Reference", summary: "", available: true, schemaFile: "", fields: [])
@@ -43,7 +44,7 @@ struct ReferencePage: Sendable {
                     isIndex: false, entries: [], title: schema.title, summary: schema.summary,
                     available: text != nil, schemaFile: schema.file, fields: text.map(SchemaFields.flatten) ?? [])
             })
-            if let text { pages.append(.file("reference/\(schema.file)", text: text)) }
+            if let text { pages.append(.file("reference/\(schema.file)", key: context.key("schema", schema.file, text), text: text)) }
         }
         return pages
     }

@@ -23,7 +23,10 @@ struct RoadmapPage: Sendable {
     // MARK: - Pages
 
     static func pages(from context: SiteContext) -> [PlannedPage] {
-        [.template("roadmap.html", theme: context.theme, "roadmap") { make(context) }]
+        let input = context.input
+        let key = context.key("roadmap.html", input.roadmap?.fileName ?? "-", input.roadmap?.title ?? "-",
+                              input.roadmap?.body ?? "-", input.settings.feedbackURL ?? "-")
+        return [.template("roadmap.html", key: key, theme: context.theme, "roadmap") { make(context) }]
     }
 
     static func make(_ context: SiteContext) -> RoadmapPage {

@@ -7,12 +7,14 @@ struct SearchPage: Sendable {
     var frame: PageFrame
 
     static func pages(from context: SiteContext) -> [PlannedPage] {
-        let index = SearchIndex.make(context.input)
+        let input = context.input
         return [
-            .template("search.html", theme: context.theme, "search") {
+            .template("search.html", key: context.key("search.html"), theme: context.theme, "search") {
                 SearchPage(frame: PageFrame(context: context, title: "Search", path: "search.html", section: "search"))
             },
-            .file("search-index.js", text: index.script()),
+            PlannedPage(path: "search-index.js", key: SearchIndex.key(input, context: context)) {
+                Data(SearchIndex.make(input).script().utf8)
+            },
         ]
     }
 }
@@ -21,11 +23,13 @@ struct SearchPage: Sendable {
 enum AssetFiles {
     static func pages(from context: SiteContext) -> [PlannedPage] {
         var pages: [PlannedPage] = [
-            .template("assets/style.css", theme: context.theme, "style") { [String: String]() }
+            .template("assets/style.css", key: context.key("assets/style.css"), theme: context.theme, "style") {
+                [String: String]()
+            }
         ]
         for (path, text) in context.theme.assets.sorted(by: { $0.key < $1.key }) {
             if path == "assets/live-reload.js", !context.liveReload { continue }
-            pages.append(.file(path, text: text))
+            pages.append(.file(path, key: context.key("asset", path), text: text))
         }
         return pages
     }

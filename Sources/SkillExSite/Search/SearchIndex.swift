@@ -18,6 +18,19 @@ struct SearchIndex: Sendable {
         return SearchIndex(entries: entries)
     }
 
+    /// A fingerprint of everything the index holds, cheaper than building it.
+    static func key(_ input: SiteInput, context: SiteContext) -> String {
+        var hasher = SHA256Hasher()
+        hasher.update(context.salt + "search-index\u{0}")
+        for skill in input.skills {
+            hasher.update("\(skill.entry.name)\u{0}\(skill.entry.sourceRepo)\u{0}\(skill.entry.description ?? "")\u{0}\(skill.pagePath)\u{1}")
+        }
+        for doc in input.cookbook {
+            hasher.update("\(doc.title)\u{0}\(doc.body.prefix(400))\u{0}\(doc.slug)\u{1}")
+        }
+        return Digest.hex(hasher.finalize())
+    }
+
     /// A script assigning the index to `window.SKILLEX_SEARCH_INDEX`.
     func script() -> String {
         let encoder = JSONEncoder()

@@ -13,7 +13,7 @@ enum SiteBuild {
         let site = Site(theme: theme, liveReload: liveReload, commands: commandRunner(workspace))
         let folder = out ?? workspace.publicURL
         // One hash record per output folder, so a build elsewhere does not spoil public/'s.
-        let record = out == nil ? "site-hashes.json" : "site-hashes-\(Digest.sha256Hex(Data(folder.path.utf8)).prefix(12)).json"
+        let record = out == nil ? "site-hashes.tsv" : "site-hashes-\(Digest.sha256Hex(Data(folder.path.utf8)).prefix(12)).tsv"
         let publisher = DiskPublisher(folder: folder, hashesURL: workspace.stateURL.appendingPathComponent(record))
         return try site.build(input: input, publisher: publisher)
     }
