@@ -12,6 +12,13 @@ enum CmarkDocument {
         cmark_gfm_core_extensions_ensure_registered()
     }()
 
+    /// Serialises parsing. cmark-gfm keeps the inline parser's special-character table in one
+    /// global array, and every parser adds its extensions' characters (`~`, `|`) to it while it
+    /// parses and removes them when done (`cmark_manage_extensions_special_characters`), so two
+    /// concurrent parses can strip `~` from each other: `~~struck~~` then renders literally.
+    /// Walking the tree and rendering HTML need no lock.
+    private static let parseLock = ParseLock()
+
     /// Renders `source` with `options`; never fails, since cmark accepts any input.
     static func render(_ source: String, options: MarkdownOptions) -> RenderedMarkdown {
         _ = registration
@@ -26,12 +33,15 @@ enum CmarkDocument {
             }
         }
         var utf8 = source
+        parseLock.lock()
         utf8.withUTF8 { bytes in
             bytes.withMemoryRebound(to: CChar.self) { chars in
                 if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
             }
         }
-        guard let document = cmark_parser_finish(parser) else {
+        let parsed = cmark_parser_finish(parser)
+        parseLock.unlock()
+        guard let document = parsed else {
             return RenderedMarkdown(html: "", headings: [], title: nil)
         }
         defer { cmark_node_free(document) }
@@ -130,4 +140,17 @@ enum CmarkDocument {
         if options.taskLists { names.append("tasklist") }
         return names
     }
+}
+
+/// A process-wide mutex (pthread), for code that must not run on two threads at once.
+private final class ParseLock: @unchecked Sendable {
+    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+
+    init() {
+        mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        pthread_mutex_init(mutex, nil)
+    }
+
+    func lock() { pthread_mutex_lock(mutex) }
+    func unlock() { pthread_mutex_unlock(mutex) }
 }
