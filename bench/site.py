@@ -6,6 +6,10 @@ rebuild after editing one skill and peak memory.
 
 The corpus comes from gen_corpus.py (bench/common.py); skills are synced first (untimed), so the
 site renders the same SKILL.md, references/*.md and cookbook pages that Hugo gets.
+
+The rebuild models the real workflow: one skill's SKILL.md is edited in its source repository
+(`repos/<repo>/.claude/skills/<skill>/SKILL.md`), `skillex sync` copies it into skills/ and
+updates its checksum (untimed), then `skillex site` is timed.
 """
 import argparse
 import shutil
@@ -22,8 +26,8 @@ def pages(folder: Path) -> int:
 
 
 def forget_site_state(work: Path):
-    """Removes the hash record and stamped templates, so the next build is cold."""
-    for stale in (work / ".skillex").glob("site-hashes*"):
+    """Removes the hash record, stamped templates and skill listings, so the next build is cold."""
+    for stale in [*(work / ".skillex").glob("site-hashes*"), *(work / ".skillex").glob("site-listings*")]:
         if stale.is_dir():
             shutil.rmtree(stale)
         else:
@@ -57,9 +61,13 @@ def main():
         shutil.rmtree(work / "public")
         forget_site_state(work)
         peak = peak_rss_mib(cmd)
-        skill = next((work / "skills").glob("*/*/SKILL.md"))
+        skill = sorted((work / "repos").glob("*/.claude/skills/*/SKILL.md"))[0]
         skill.write_text(skill.read_text() + "\nOne more line from the benchmark.\n")
+        subprocess.run([binary, "sync", "--manifest", str(manifest), "--format", "json"], stdout=subprocess.DEVNULL, check=False)
         rebuild, _, _ = run_timed(cmd)
+        page = next((work / "public/skills").glob(f"*/{skill.parent.name}/index.html"))
+        if "One more line from the benchmark." not in page.read_text():
+            sys.exit(f"bench: the rebuild did not show the edit in {page}")
         row(size, "skillex site", site_pages, f"{cold:.2f}", f"{cold / site_pages * 1000:.3f}", f"{peak:.0f}",
             f"{rebuild:.2f}", f"{rebuild / cold * 100:.1f}%")
 

@@ -47,9 +47,13 @@ public struct SiteInput: Sendable {
             ($0.sourceRepo, $0.name) < ($1.sourceRepo, $1.name)
         }
         let root = workspace.root
-        let skills = ParallelMap.map(entries) { entry in
-            Self.skill(entry, root: root, scorecard: cards["\(entry.sourceRepo)/\(entry.name)"])
+        let listingsURL = workspace.stateURL.appendingPathComponent("site-listings.tsv")
+        let cache = (try? Data(contentsOf: listingsURL)).map(SkillListingCache.decode) ?? SkillListingCache()
+        let loaded = ParallelMap.map(entries) { entry in
+            Self.skill(entry, root: root, scorecard: cards["\(entry.sourceRepo)/\(entry.name)"], cache: cache)
         }
+        let skills = loaded.map(\.skill)
+        saveListings(loaded, previous: cache, to: listingsURL)
         let cookbookFolder = URL(
             fileURLWithPath: settings.cookbookDir ?? "docs/cookbook", relativeTo: workspace.root
         ).standardizedFileURL
@@ -82,9 +86,50 @@ public struct SiteInput: Sendable {
         return Digest.hex(hasher.finalize())
     }
 
-    private static func skill(_ entry: SkillEntry, root: URL, scorecard: ScorecardEntry?) -> SkillInput {
+    /// One skill's input, and its fresh listing when it had to be listed (nil on a cache hit).
+    private struct LoadedSkill: Sendable {
+        var skill: SkillInput
+        var listed: SkillListingCache.Listing?
+        var cached: Bool
+    }
+
+    /// Keeps the listings of this build's skills for the next one (best effort: a lost cache only
+    /// means the skills are listed again). Written only when something changed.
+    private static func saveListings(_ loaded: [LoadedSkill], previous: SkillListingCache, to url: URL) {
+        var next = SkillListingCache()
+        next.listings.reserveCapacity(loaded.count)
+        var changed = false
+        for item in loaded {
+            let path = item.skill.entry.targetPath
+            if let listed = item.listed {
+                next.listings[path] = listed
+                changed = changed || previous.listings[path] != listed
+            } else if item.cached, let kept = previous.listings[path] {
+                next.listings[path] = kept
+            }
+        }
+        guard changed || next.listings.count != previous.listings.count else { return }
+        try? AtomicFile.write(next.encode(), to: url)
+    }
+
+    private static func skill(_ entry: SkillEntry, root: URL, scorecard: ScorecardEntry?, cache: SkillListingCache) -> LoadedSkill {
         let folder = URL(fileURLWithPath: entry.targetPath, isDirectory: true, relativeTo: root).standardizedFileURL
-        let files = Result { () throws(SkillFilesError) in try SkillFiles.list(folder) }
+        // skills/ is sync's output, so the checksum names the folder's content: an unchanged
+        // skill is not walked again (only checked to still be there).
+        let files: Result<[SkillFile], SkillFilesError>
+        var listed: SkillListingCache.Listing?
+        var cached = false
+        if let hit = cache.files(targetPath: entry.targetPath, checksum: entry.checksum, folder: folder),
+            access(folder.path, F_OK) == 0
+        {
+            files = .success(hit)
+            cached = true
+        } else {
+            files = Result { () throws(SkillFilesError) in try SkillFiles.list(folder) }
+            if case .success(let list) = files {
+                listed = SkillListingCache.listing(checksum: entry.checksum, files: list, folder: folder)
+            }
+        }
         let history = (try? entry.extra.decode([ScoreHistoryPoint].self, key: "score_history")) ?? []
         let approval = scorecard?.approval ?? (try? entry.extra.decode(Approval.self, key: "approval"))
         var summary = SHA256Hasher()
@@ -92,18 +137,19 @@ public struct SiteInput: Sendable {
         summary.update((try? JSONWriter.line(scorecard)) ?? "")
         if case .failure = files { summary.update("\u{0}unreadable") }
         let summaryFingerprint = Digest.hex(summary.finalize())
+        // The page shows the checksum (in the entry) and the file names and sizes; the files'
+        // content is what the checksum names.
         var hasher = SHA256Hasher()
         hasher.update(summaryFingerprint)
         switch files {
         case .success(let list):
-            for file in list {
-                hasher.update("\(file.relativePath)\u{0}\(file.size)\u{0}\(file.modifiedNanoseconds)\u{0}\(file.inode)\n")
-            }
+            for file in list { hasher.update("\(file.relativePath)\u{0}\(file.size)\n") }
         case .failure(let error): hasher.update(error.description)
         }
-        return SkillInput(
+        let skill = SkillInput(
             entry: entry, folder: folder, files: files, scorecard: scorecard, history: history,
             approval: approval, fingerprint: Digest.hex(hasher.finalize()), summaryFingerprint: summaryFingerprint)
+        return LoadedSkill(skill: skill, listed: listed, cached: cached)
     }
 
     private static func decodeFile<T: Decodable>(_ type: T.Type, at url: URL) throws(SiteError) -> T? {

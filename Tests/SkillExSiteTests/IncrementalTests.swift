@@ -86,8 +86,10 @@ struct IncrementalTests {
 
             Edited.
             """)
+        try resync(fixture, "c1", as: "c1-edited")
         let edited = try build(fixture, at: 1_759_500_000, into: disk(fixture))
-        #expect(edited.rendered == 2)  // its page and its guide's page
+        // Its page and its guide's page, plus home and dashboard, which show its manifest entry.
+        #expect(edited.rendered == 4)
         let page = try String(contentsOf: fixture.root.appendingPathComponent("public/skills/acme/pdf/index.html"), encoding: .utf8)
         #expect(page.contains("Edited."))
         let log = fixture.root.appendingPathComponent(".skillex/events.jsonl")
@@ -97,6 +99,61 @@ struct IncrementalTests {
         #expect(withEvent.rendered == 2)
         let dashboard = try String(contentsOf: fixture.root.appendingPathComponent("public/dashboard.html"), encoding: .utf8)
         #expect(dashboard.contains("anomaly.drop"))
+    }
+
+    /// Stands in for `skillex sync` after an edit: gives the skill a new manifest checksum.
+    private func resync(_ fixture: SiteFixture, _ checksum: String, as new: String) throws {
+        let text = try String(contentsOf: fixture.workspace.manifestURL, encoding: .utf8)
+        try fixture.write("manifest.json", text.replacingOccurrences(of: "\"\(checksum)\"", with: "\"\(new)\""))
+    }
+
+    @Test("an unchanged checksum means an unchanged skill: skills/ is sync's output and is not listed again")
+    func unchangedSkillIsNotListedAgain() throws {
+        let fixture = try SiteFixture(stageFiles: true)
+        _ = try build(fixture, at: 1_759_500_000, into: disk(fixture))
+        let page = fixture.root.appendingPathComponent("public/skills/acme/pdf/index.html")
+        let before = try Data(contentsOf: page)
+        // A file added behind sync's back, and a folder that cannot be listed any more: the
+        // checksum did not change, so neither is looked at.
+        try fixture.write("skills/acme/pdf/notes.txt", "added by hand\n")
+        let evil = fixture.root.appendingPathComponent("skills/acme/evil")
+        try FileManager.default.setAttributes([.posixPermissions: 0], ofItemAtPath: evil.path)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: evil.path) }
+        let again = try build(fixture, at: 1_759_500_000, into: disk(fixture))
+        #expect(again.rendered == 0)
+        #expect(try Data(contentsOf: page) == before)
+        let input = try SiteInput.load(workspace: fixture.workspace, manifest: ManifestStore.load(fixture.workspace.manifestURL))
+        #expect(input.skills.allSatisfy { (try? $0.files.get()) != nil })
+        // Once sync records a new checksum, the skill is listed again and its page shows the file.
+        try resync(fixture, "c1", as: "c1-resynced")
+        let resynced = try build(fixture, at: 1_759_500_000, into: disk(fixture))
+        #expect(resynced.rendered >= 1)
+        #expect(try String(contentsOf: page, encoding: .utf8).contains("notes.txt"))
+        #expect(try !Data(contentsOf: page).elementsEqual(before))
+    }
+
+    @Test("a skill folder that is gone is listed again even when its checksum is unchanged")
+    func missingFolderIsListed() throws {
+        let fixture = try SiteFixture(stageFiles: true)
+        _ = try build(fixture, at: 1_759_500_000, into: disk(fixture))
+        try FileManager.default.removeItem(at: fixture.root.appendingPathComponent("skills/acme/pdf"))
+        let input = try SiteInput.load(workspace: fixture.workspace, manifest: ManifestStore.load(fixture.workspace.manifestURL))
+        let pdf = input.skills.first { $0.entry.name == "pdf" }
+        #expect((try? pdf?.files.get()) == nil)
+    }
+
+    @Test("skill listings round-trip and damaged lines are dropped")
+    func listingCacheFile() {
+        var cache = SkillListingCache()
+        cache.listings["skills/a/b"] = .init(checksum: "c", files: [
+            .init(relativePath: "SKILL.md", size: 12, isExecutable: false, source: nil),
+            .init(relativePath: "scripts/run.sh", size: 3, isExecutable: true, source: "/elsewhere/run.sh"),
+        ])
+        cache.listings["skills/a/empty"] = .init(checksum: "d", files: [])
+        let decoded = SkillListingCache.decode(cache.encode())
+        #expect(decoded.listings == cache.listings)
+        let damaged = SkillListingCache.decode(Data("skills/x\tc\tnot-a-size\t-\ta\t\nskills/y\n".utf8))
+        #expect(damaged.listings.isEmpty)
     }
 
     @Test("a page deleted from the site folder is written again")

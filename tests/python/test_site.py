@@ -127,8 +127,10 @@ def test_second_build_rewrites_nothing_and_is_byte_identical(built, skillex):
 
 
 def test_editing_one_skill_rerenders_only_its_pages(built, skillex):
-    skill = built / "skills" / "data-team" / "sql-review" / "SKILL.md"
+    # The real workflow: edit the skill in its repository, sync, build the site.
+    skill = built / "repos" / "data-team" / "skills" / "sql-review" / "SKILL.md"
     skill.write_text(skill.read_text() + "\nAn extra line.\n")
+    skillex("sync", "--manifest", built / "manifest.json", "--clock", CLOCK, check=None)
     result = skillex("site", "--manifest", built / "manifest.json", "--clock", CLOCK, "--format", "json", check=0)
     report = json.loads(result.stdout)
     assert report["rendered"] < report["pages"] / 2

@@ -14,6 +14,19 @@ public struct SkillFile: Sendable, Equatable {
     public var inode: UInt64
     /// True when any execute bit is set (copies keep it: scripts stay runnable).
     public var isExecutable: Bool = false
+
+    /// A file record (for listings kept elsewhere, such as the site's listing cache).
+    public init(
+        relativePath: String, url: URL, size: Int64, modifiedNanoseconds: Int64 = 0, inode: UInt64 = 0,
+        isExecutable: Bool = false
+    ) {
+        self.relativePath = relativePath
+        self.url = url
+        self.size = size
+        self.modifiedNanoseconds = modifiedNanoseconds
+        self.inode = inode
+        self.isExecutable = isExecutable
+    }
 }
 
 /// Why a skill's files cannot be listed safely.
