@@ -19,7 +19,8 @@ enum MarkdownLines {
     static func heading<S: StringProtocol>(_ line: S) -> (level: Int, text: String)? {
         guard line.utf8.first(where: { $0 != 0x20 }) == UInt8(ascii: "#") else { return nil }
         let content = line.drop(while: { $0 == " " })
-        guard line.count - content.count <= 3 else { return nil }
+        // Characters dropped (blanks before the `#`), counted without walking the whole line.
+        guard line.distance(from: line.startIndex, to: content.startIndex) <= 3 else { return nil }
         let hashes = content.prefix(while: { $0 == "#" }).count
         guard (1...6).contains(hashes) else { return nil }
         let rest = content.dropFirst(hashes)

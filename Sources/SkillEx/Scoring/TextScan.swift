@@ -54,7 +54,8 @@ enum TextScan {
                 while offset <= last {
                     guard let hit = memchr(hb + offset, first, last - offset + 1) else { return false }
                     let at = hb.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                    if memcmp(hb + at, nb, n.count) == 0 { return true }
+                    // The last byte first: most candidates fail there without a call to memcmp.
+                    if hb[at + n.count - 1] == nb[n.count - 1], memcmp(hb + at, nb, n.count) == 0 { return true }
                     offset = at + 1
                 }
                 return false
@@ -114,7 +115,7 @@ extension TextScan {
         while offset <= last {
             guard let hit = memchr(hb + offset, first, last - offset + 1) else { return false }
             let at = hb.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            if memcmp(hb + at, nb, pin.count) == 0 { return true }
+            if hb[at + pin.count - 1] == nb[pin.count - 1], memcmp(hb + at, nb, pin.count) == 0 { return true }
             offset = at + 1
         }
         return false

@@ -36,8 +36,7 @@ struct SpecRules {
                 fix: "Set 'name: \(Self.yamlText(folderName))'.")
             return
         }
-        let name = Trim.whitespacesAndNewlines(raw)
-            .precomposedStringWithCompatibilityMapping
+        let name = Self.compatibilityMapped(Trim.whitespacesAndNewlines(raw))
         let length = name.unicodeScalars.count
         if length > SkillSpec.maxNameLength {
             add("name.length", field: "name",
@@ -61,7 +60,7 @@ struct SpecRules {
                 "name '\(name)' may contain only letters, digits and hyphens",
                 fix: "Replace spaces, underscores and other symbols with '-'.")
         }
-        if folderName.precomposedStringWithCompatibilityMapping != name {
+        if Self.compatibilityMapped(folderName) != name {
             add("name.folder-mismatch", field: "name",
                 "name '\(name)' does not match its folder '\(folderName)'",
                 fix: folderName != folderName.trimmingCharacters(in: .whitespaces)
@@ -133,5 +132,12 @@ struct SpecRules {
     ) {
         findings.append(
             SpecFinding(rule: rule, severity: severity, file: file, field: field, message: message, fix: fix))
+    }
+}
+
+extension SpecRules {
+    /// `text` in NFKC; ASCII text is its own NFKC form, so Foundation's (slow) mapping is skipped.
+    static func compatibilityMapped(_ text: String) -> String {
+        text.utf8.allSatisfy { $0 < 0x80 } ? text : text.precomposedStringWithCompatibilityMapping
     }
 }

@@ -45,6 +45,8 @@ struct MissingLinkRule: LintRule {
         }
         var path = target
         if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = String(path[..<cut]) }
+        // Without a `%` there is nothing to decode (and Foundation's decoder is slow on Linux).
+        guard path.utf8.contains(0x25) else { return path }
         return path.removingPercentEncoding ?? path
     }
 

@@ -16,9 +16,11 @@ struct SideEffectRule: LintRule {
             remediation: "Tell the agent to show what will change and ask the user to confirm before running it (offer a dry run when the tool has one).")
     ]
 
-    private static let command = try? NSRegularExpression(
+    /// Commands with side effects (the byte scan in `SideEffectScan` mirrors this for ASCII text).
+    static let command = try? NSRegularExpression(
         pattern: #"\brm\s+-|\bkubectl\s+(delete|apply|rollout|scale|drain|replace)\b|\bhelm\s+(install|upgrade|uninstall|delete)\b|\bterraform\s+(apply|destroy)\b|\bgit\s+push\b|\bdocker\s+push\b|\bnpm\s+publish\b|\bgh\s+(release|pr)\s+(create|merge)\b|\b(DROP|TRUNCATE)\s+(TABLE|DATABASE)\b|\bDELETE\s+FROM\b|\bcurl\b[^\n]*\s-X\s*(POST|PUT|PATCH|DELETE)\b"#)
-    private static let imperative = try? NSRegularExpression(
+    /// Imperative lines (mirrored by `SideEffectScan` for ASCII text).
+    static let imperative = try? NSRegularExpression(
         pattern: #"^\s*(?:[-*+]\s+|\d+[.)]\s+)?(delete|drop|deploy|publish|push|send|email|truncate|wipe|purge|destroy|force-push|roll out)\b"#,
         options: [.caseInsensitive, .anchorsMatchLines])
 
@@ -27,10 +29,17 @@ struct SideEffectRule: LintRule {
         guard !body.isEmpty else { return [] }
         let lower = TextScan.asciiLowercased(body)
         if Self.confirmationCues.contains(where: { TextScan.contains(lower, $0) }) { return [] }
-        let range = NSRange(body.startIndex..., in: body)
-        let starts = [Self.command, Self.imperative].compactMap { $0?.firstMatch(in: body, range: range) }
-            .compactMap { Range($0.range, in: body)?.lowerBound }
-        guard let first = starts.min() else { return [] }
+        let first: String.Index
+        switch SideEffectScan.firstStart(in: body) {
+        case .none: return []
+        case .at(let offset): first = body.utf8.index(body.utf8.startIndex, offsetBy: offset)
+        case .notASCII:
+            let range = NSRange(body.startIndex..., in: body)
+            let starts = [Self.command, Self.imperative].compactMap { $0?.firstMatch(in: body, range: range) }
+                .compactMap { Range($0.range, in: body)?.lowerBound }
+            guard let found = starts.min() else { return [] }
+            first = found
+        }
         let index = body.utf8[..<first].reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
         let lines = TextScan.lines(body)
         if index < lines.count {

@@ -25,9 +25,15 @@ struct SpecRule: LintRule {
 /// The 1-based line of the front-matter field `name`, when SKILL.md has one.
 func fieldLine(_ name: String, in text: String?) -> Int? {
     guard let text else { return nil }
-    for (index, line) in TextScan.lines(text).prefix(200).enumerated()
-    where line.hasPrefix(name + ":") {
-        return index + 1
+    // Walks the first 200 lines (split at `\n`, as `TextScan.lines`) and stops at the field.
+    let prefix = name + ":"
+    let utf8 = text.utf8
+    var start = utf8.startIndex
+    for index in 0..<200 {
+        let end = utf8[start...].firstIndex(of: 0x0A) ?? utf8.endIndex
+        if text[start..<end].hasPrefix(prefix) { return index + 1 }
+        guard end != utf8.endIndex else { return nil }
+        start = utf8.index(after: end)
     }
     return nil
 }
