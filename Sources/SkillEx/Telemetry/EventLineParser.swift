@@ -246,3 +246,12 @@ private struct Cursor {
         return String(scalars)
     }
 }
+
+extension Event {
+    /// The event on one JSONL line, read straight from its bytes; nil when the line is not one
+    /// complete event (callers fall back to a general JSON decoder for foreign lines).
+    public init?(jsonLine bytes: UnsafeRawBufferPointer) {
+        guard let event = EventLineParser.parse(bytes.bindMemory(to: UInt8.self)) else { return nil }
+        self = event
+    }
+}

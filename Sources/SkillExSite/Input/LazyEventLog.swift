@@ -33,29 +33,24 @@ final class LazyEventLog: Sendable {
         }
     }
 
-    /// Decodes the log in chunks on every core, each chunk as one JSON array (one decoder call
-    /// per chunk, not per line); a chunk that does not decode line for line is redone per line.
+    /// Decodes the log in chunks on every core.
     private static func read(_ url: URL) -> (events: [EventRecord]?, unreadable: Int) {
         guard let data = try? Data(contentsOf: url) else { return (nil, 0) }
         let lines = data.split(separator: UInt8(ascii: "\n")).filter { !$0.isEmpty }
         let size = max(256, lines.count / 16 + 1)
         let chunks = stride(from: 0, to: lines.count, by: size).map { Array(lines[$0..<min($0 + size, lines.count)]) }
         let decoded = ParallelMap.map(chunks) { chunk -> ([EventRecord], Int) in
-            var joined = Data("[".utf8)
-            for (index, line) in chunk.enumerated() {
-                if index > 0 { joined.append(UInt8(ascii: ",")) }
-                joined.append(line)
-            }
-            joined.append(UInt8(ascii: "]"))
+            // Lines SkillEx wrote go through the byte-level event parser; anything else (older or
+            // foreign lines) through JSONDecoder, line by line.
             let decoder = JSONDecoder()
-            if let events = try? decoder.decode([EventRecord].self, from: joined), events.count == chunk.count {
-                return (events, 0)
-            }
             var events: [EventRecord] = []
+            events.reserveCapacity(chunk.count)
             var unreadable = 0
             for line in chunk {
-                if let event = try? decoder.decode(EventRecord.self, from: Data(line)) {
-                    events.append(event)
+                if let event = line.withUnsafeBytes({ Event(jsonLine: $0) }) {
+                    events.append(EventRecord(event))
+                } else if let record = try? decoder.decode(EventRecord.self, from: Data(line)) {
+                    events.append(record)
                 } else {
                     unreadable += 1
                 }

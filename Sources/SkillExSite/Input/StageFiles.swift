@@ -110,6 +110,18 @@ struct EventRecord: Sendable, Decodable, Equatable {
         case type, time, runId = "run_id", repo, skill, measurements, metadata, error
     }
 
+    /// The site's view of an event SkillEx wrote.
+    init(_ event: Event) {
+        type = event.type.rawValue
+        time = event.time
+        runId = event.runID
+        repo = event.repo
+        skill = event.skill
+        measurements = event.measurements
+        metadata = event.metadata.mapValues { JSONValue.string($0) }
+        error = event.error.map { .object(["reason": .string($0.reason), "message": .string($0.message)]) }
+    }
+
     /// True for events that report an anomaly (`anomaly`, `anomaly.detected`…).
     var isAnomaly: Bool { type.contains("anomaly") }
     /// True for failures (`failed`, `sync.failed`…) or events carrying an error.
