@@ -13,6 +13,13 @@ struct SkillScoring: Sendable {
         if let problem = entry.targetPath.split(separator: "/").first(where: { $0 == ".." }) {
             throw ScoreError(description: "\(entry.targetPath): target path must not contain '\(problem)'")
         }
+        // skills/ is sync's output: while the manifest's checksum equals the stored card's, the
+        // folder holds exactly what was scored, so the card is reused without reading the files.
+        if let stored, stored.checksum == entry.checksum {
+            return finish(
+                checksum: entry.checksum, components: stored.components, findings: stored.findings,
+                tokens: stored.tokens, settings: settings)
+        }
         let files: [SkillFile]
         do { files = try SkillFiles.list(folder) } catch {
             throw ScoreError(description: "\(folder.path): cannot score: \(error.description) (run `skillex sync` first)")
