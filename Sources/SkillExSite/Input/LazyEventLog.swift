@@ -33,21 +33,50 @@ final class LazyEventLog: Sendable {
         }
     }
 
-    /// Decodes the log in chunks on every core.
+    /// Decodes the log in byte ranges on every core: each range starts at a line start, and
+    /// its lines are parsed straight from the file's bytes (no per-line copies).
     private static func read(_ url: URL) -> (events: [EventRecord]?, unreadable: Int) {
         guard let data = try? Data(contentsOf: url) else { return (nil, 0) }
-        let lines = data.split(separator: UInt8(ascii: "\n")).filter { !$0.isEmpty }
-        let size = max(256, lines.count / 16 + 1)
-        let chunks = stride(from: 0, to: lines.count, by: size).map { Array(lines[$0..<min($0 + size, lines.count)]) }
-        let decoded = ParallelMap.map(chunks) { chunk -> ([EventRecord], Int) in
-            // Lines SkillEx wrote go through the byte-level event parser; anything else (older or
-            // foreign lines) through JSONDecoder, line by line.
-            let decoder = JSONDecoder()
-            var events: [EventRecord] = []
-            events.reserveCapacity(chunk.count)
-            var unreadable = 0
-            for line in chunk {
-                if let event = line.withUnsafeBytes({ Event(jsonLine: $0) }) {
+        let ranges = lineAlignedRanges(data, parts: 16)
+        let decoded = ParallelMap.map(ranges) { range -> ([EventRecord], Int) in
+            data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+                parse(UnsafeRawBufferPointer(rebasing: bytes[range]))
+            }
+        }
+        return (decoded.flatMap(\.0), decoded.reduce(0) { $0 + $1.1 })
+    }
+
+    /// Splits `data` into about `parts` ranges that each begin at a line start.
+    private static func lineAlignedRanges(_ data: Data, parts: Int) -> [Range<Int>] {
+        let count = data.count
+        guard count > 0 else { return [] }
+        let step = max(64 * 1024, count / parts + 1)
+        var ranges: [Range<Int>] = []
+        var start = 0
+        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            while start < count {
+                var end = min(count, start + step)
+                while end < count && bytes[end - 1] != UInt8(ascii: "\n") { end += 1 }
+                ranges.append(start..<end)
+                start = end
+            }
+        }
+        return ranges
+    }
+
+    /// Lines SkillEx wrote go through the byte-level event parser; anything else (older or
+    /// foreign lines) through JSONDecoder.
+    private static func parse(_ bytes: UnsafeRawBufferPointer) -> ([EventRecord], Int) {
+        var events: [EventRecord] = []
+        var unreadable = 0
+        var lineStart = 0
+        let decoder = JSONDecoder()
+        while lineStart < bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count && bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+            if lineEnd > lineStart {
+                let line = UnsafeRawBufferPointer(rebasing: bytes[lineStart..<lineEnd])
+                if let event = Event(jsonLine: line) {
                     events.append(EventRecord(event))
                 } else if let record = try? decoder.decode(EventRecord.self, from: Data(line)) {
                     events.append(record)
@@ -55,8 +84,8 @@ final class LazyEventLog: Sendable {
                     unreadable += 1
                 }
             }
-            return (events, unreadable)
+            lineStart = lineEnd + 1
         }
-        return (decoded.flatMap(\.0), decoded.reduce(0) { $0 + $1.1 })
+        return (events, unreadable)
     }
 }
