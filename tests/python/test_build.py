@@ -9,6 +9,7 @@ from conftest import ROOT
 
 def build(skillex, hub, check=1):
     result = skillex("build", "--manifest", hub / "manifest.json", "--format", "json", check=check)
+    assert result.returncode in (0, 1), result.stderr
     return json.loads(result.stdout)
 
 
@@ -54,3 +55,18 @@ def test_approval_lets_the_refused_skill_ship_on_the_next_build(skillex, hub):
     report = build(skillex, hub)
     steps = {s["step"]: s for s in report["steps"]}
     assert steps["package"]["ok"] and "9 skills" in steps["package"]["summary"]
+
+
+def test_home_page_lists_the_skills_that_failed_the_last_sync(skillex, hub):
+    build(skillex, hub)
+    home = (hub / "public" / "index.html").read_text()
+    assert "Skills that failed the last sync" in home
+    assert "docs-guild/Meeting_Notes" in home and "invalid_skill" in home
+    # Fixed in its repository: the next build no longer lists it.
+    skill = hub / "repos/docs-guild/.claude/skills/Meeting_Notes"
+    skill.rename(skill.parent / "meeting-notes")
+    (skill.parent / "meeting-notes" / "SKILL.md").write_text(
+        "---\nname: meeting-notes\ndescription: Takes meeting notes. Use when a meeting needs minutes.\n---\n\n"
+        "# Meeting notes\n\n## When to use\n\nAfter any meeting with decisions.\n")
+    build(skillex, hub, check=None)
+    assert "Skills that failed the last sync" not in (hub / "public" / "index.html").read_text()

@@ -22,9 +22,11 @@ struct HomePage: Sendable {
     var pack: PackSummary?
     var runs: [RunSummary.Row]
     var anomalies: [RunSummary.AnomalyRow]
+    var syncFailures: [RunSummary.FailureRow] = []
     var hasEventLog: Bool
     var threshold: String?
     var hasRuns = false
+    var hasSyncFailures = false
     var hasAnomalies = false
 
     // MARK: - Pages
@@ -58,6 +60,8 @@ struct HomePage: Sendable {
             pack: packSummary(input), runs: RunSummary.recentRuns(events, limit: 10),
             anomalies: RunSummary.anomalies(events, limit: 10), hasEventLog: input.events != nil,
             threshold: Formatting.score(input.scorecards?.threshold))
+        page.syncFailures = RunSummary.lastSyncFailures(events)
+        page.hasSyncFailures = !page.syncFailures.isEmpty
         page.hasRuns = !page.runs.isEmpty
         page.hasAnomalies = !page.anomalies.isEmpty
         return page

@@ -4,6 +4,23 @@ import SkillEx
 enum RunSummary {
     struct Row: Sendable { var id: String; var started: String; var events: Int; var failures: Int; var ok: Bool }
     struct AnomalyRow: Sendable { var time: String; var type: String; var subject: String; var detail: String }
+    struct FailureRow: Sendable { var subject: String; var reason: String; var message: String }
+
+    /// The skills that failed in the most recent sync run (invalid, unsafe symlink, validator
+    /// failure…): they are not in the manifest, so the log is where the site learns of them.
+    static func lastSyncFailures(_ events: [EventRecord]) -> [FailureRow] {
+        guard let run = events.last(where: { $0.metadata?["command"] == .string("sync") })?.runId else { return [] }
+        return events.filter { $0.runId == run && $0.type == "failed" && $0.skill != nil }.map { event in
+            var reason = "", message = ""
+            if case .object(let error)? = event.error {
+                if case .string(let text)? = error["reason"] { reason = text }
+                if case .string(let text)? = error["message"] { message = text }
+            }
+            return FailureRow(
+                subject: [event.repo, event.skill].compactMap { $0 }.joined(separator: "/"), reason: reason,
+                message: message)
+        }
+    }
 
     /// The latest `limit` runs, newest first.
     static func recentRuns(_ events: [EventRecord], limit: Int) -> [Row] {
