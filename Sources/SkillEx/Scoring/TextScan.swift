@@ -45,22 +45,7 @@ enum TextScan {
         if needle.isEmpty { return true }
         var hay = haystack
         var pin = needle
-        return hay.withUTF8 { h in
-            pin.withUTF8 { n in
-                guard h.count >= n.count, let hb = h.baseAddress, let nb = n.baseAddress else { return false }
-                let first = Int32(n[0])
-                var offset = 0
-                let last = h.count - n.count
-                while offset <= last {
-                    guard let hit = memchr(hb + offset, first, last - offset + 1) else { return false }
-                    let at = hb.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                    // The last byte first: most candidates fail there without a call to memcmp.
-                    if hb[at + n.count - 1] == nb[n.count - 1], memcmp(hb + at, nb, n.count) == 0 { return true }
-                    offset = at + 1
-                }
-                return false
-            }
-        }
+        return hay.withUTF8 { h in pin.withUTF8 { n in search(h, for: n) } }
     }
 
     /// `text` with ASCII letters lowercased (other bytes unchanged).

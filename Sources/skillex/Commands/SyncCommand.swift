@@ -31,9 +31,7 @@ struct SyncCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(manifest: manifest, target: target, clock: clock)
-        let telemetry = Telemetry(clock: context.workspace.clock)
-        logging.bootstrap(runID: telemetry.runID)
-        telemetry.attachDefault(workspace: context.workspace, eventLog: !dryRun)
+        let telemetry = logging.telemetry(for: context.workspace, eventLog: !dryRun)
         let progress = ProgressLine(label: "sync")
         progress.attach(to: telemetry)
         var options = SyncOptions()
