@@ -1,0 +1,54 @@
+public import Foundation
+
+/// Writes resolved planned files: each atomically (temp file + rename), repository files first
+/// and the manifest last; conflicts and unchanged files are not touched.
+public enum OnboardingWriter {
+    /// What happened to one file.
+    public struct Outcome: Sendable, Equatable, Codable {
+        /// The file's path as shown to people.
+        public var path: String
+        /// `created`, `updated`, `unchanged` or `kept` (a person's edit left in place).
+        public var result: String
+        /// Why, when there is more to say.
+        public var note: String?
+    }
+
+    /// What writing `files` does (or would do, for a dry run), in order.
+    public static func outcomes(_ files: [PlannedFile]) -> [Outcome] {
+        files.map { file in
+            let result = switch file.action {
+            case .create: "created"
+            case .update: "updated"
+            case .unchanged: "unchanged"
+            case .conflict: "kept"
+            }
+            return Outcome(path: file.path, result: result, note: file.note)
+        }
+    }
+
+    /// Writes every created or updated file in `files`.
+    public static func write(_ files: [PlannedFile]) throws(OnboardingError) {
+        for file in files where file.action == .create || file.action == .update {
+            do {
+                try FileManager.default.createDirectory(at: file.url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                let folder = file.url.deletingLastPathComponent()
+                let temp = folder.appendingPathComponent(".\(file.url.lastPathComponent).tmp-\(UUID().uuidString)")
+                do {
+                    try Data(file.new.utf8).write(to: temp)
+                    let mode = file.executable ? 0o755 : existingMode(file.url) ?? 0o644
+                    try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: temp.path)
+                    try AtomicFile.replace(file.url, with: temp)
+                } catch {
+                    try? FileManager.default.removeItem(at: temp)
+                    throw error
+                }
+            } catch {
+                throw .unwritable(path: file.path, reason: ErrorText.brief(error))
+            }
+        }
+    }
+
+    private static func existingMode(_ url: URL) -> Int? {
+        (try? FileManager.default.attributesOfItem(atPath: url.path))?[.posixPermissions] as? Int
+    }
+}
