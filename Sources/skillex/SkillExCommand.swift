@@ -33,6 +33,7 @@ struct SkillExCommand: AsyncParsableCommand {
             EventsCommand.self,
             MetricsCommand.self,
             WebhooksCommand.self,
+            InitCommand.self,
             DebugSigV4Command.self,
         ]
     )

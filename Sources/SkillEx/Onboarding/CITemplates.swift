@@ -66,10 +66,10 @@ public enum CITemplates {
               - uses: actions/checkout@v4
               - name: Install skillex
                 run: |
-        \(block(installLines + ["echo /tmp/skillex/.build/release >> \"$GITHUB_PATH\""], indent: 12))
+        \(block(installLines + ["echo /tmp/skillex/.build/release >> \"$GITHUB_PATH\""], indent: 10))
               - name: Validate and score skills
                 run: |
-        \(block(checkLines, indent: 12))
+        \(block(checkLines, indent: 10))
               - name: Package and publish
                 if: github.event_name == 'push' && github.ref == 'refs/heads/\(mainBranch)'
                 env:
@@ -78,7 +78,7 @@ public enum CITemplates {
                   AWS_SECRET_ACCESS_KEY: ${{ secrets.AWS_SECRET_ACCESS_KEY }}
                   AWS_REGION: ${{ vars.AWS_REGION }}
                 run: |
-        \(block(publishLines, indent: 12))
+        \(block(publishLines, indent: 10))
               - name: Show results
                 if: always()
                 run: \(showLine)

@@ -45,7 +45,9 @@ public enum LineDiff {
                 body += "+\(b[j])\n"
             }
         }
-        return "@@ -\(oldStart + 1),\(oldCount) +\(newStart + 1),\(newCount) @@\n" + body
+        let oldFrom = oldCount == 0 ? oldStart : oldStart + 1
+        let newFrom = newCount == 0 ? newStart : newStart + 1
+        return "@@ -\(oldFrom),\(oldCount) +\(newFrom),\(newCount) @@\n" + body
     }
 
     private static func firstNew(_ steps: [Step]) -> Int {

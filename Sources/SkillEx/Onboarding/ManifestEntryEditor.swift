@@ -29,6 +29,11 @@ public enum ManifestEntryEditor {
             }
             return .present(existing)
         }
+        if let other = manifest.repositories.first(where: { $0.path == entry.path }) {
+            throw .invalidAnswer(
+                question: "name",
+                reason: "\(path) already lists '\(entry.path)' as repository '\(other.name)'; run again with --name \(other.name)")
+        }
         if let spliced = splice(entry, into: Array(data)), isValid(spliced, expecting: manifest.repositories.count + 1) {
             return .added(Data(spliced))
         }
