@@ -63,7 +63,7 @@ public enum CITemplates {
             runs-on: ubuntu-latest
             container: \(swiftImage)
             steps:
-              - uses: actions/checkout@v4
+              - uses: actions/checkout@v5
               - name: Install skillex
                 run: |
         \(block(installLines + ["echo /tmp/skillex/.build/release >> \"$GITHUB_PATH\""], indent: 10))
@@ -82,7 +82,7 @@ public enum CITemplates {
               - name: Show results
                 if: always()
                 run: \(showLine)
-              - uses: actions/upload-artifact@v4
+              - uses: actions/upload-artifact@v6
                 if: always()
                 with:
                   name: skillex-results

@@ -16,23 +16,23 @@ struct InitSession {
         do {
             let answers = try wizard.answers()
             let plan = try makePlan(answers)
-            wizard.editor.write("\r\n" + InitTextReport.plan(plan, repoPath: flags.repoPath).replacingOccurrences(of: "\n", with: "\r\n"))
+            wizard.editor.write("\n" + InitTextReport.plan(plan, repoPath: flags.repoPath))
             if dryRun {
-                wizard.editor.write(InitTextReport.diffs(try plan.resolved(replacing: [])).replacingOccurrences(of: "\n", with: "\r\n"))
+                wizard.editor.write(InitTextReport.diffs(try plan.resolved(replacing: [])))
                 return
             }
             let replacing = try wizard.decideConflicts(plan)
             let files = try plan.resolved(replacing: replacing)
             guard files.contains(where: { $0.action == .create || $0.action == .update }) else {
-                wizard.editor.write("Nothing to write: the repository is already onboarded.\r\n")
+                wizard.editor.write("Nothing to write: the repository is already onboarded.\n")
                 return
             }
             guard try wizard.editor.confirm("Write these files?", defaultYes: true) else {
-                wizard.editor.write("Nothing written.\r\n")
+                wizard.editor.write("Nothing written.\n")
                 return
             }
             try write(files)
-            wizard.editor.write(InitTextReport.outcomes(OnboardingWriter.outcomes(files), dryRun: false).replacingOccurrences(of: "\n", with: "\r\n"))
+            wizard.editor.write(InitTextReport.outcomes(OnboardingWriter.outcomes(files), dryRun: false))
         } catch is PromptCancelled {
             Terminal.err("skillex init: interrupted; nothing written")
             throw ExitCode(130)

@@ -11,7 +11,7 @@ struct InitWizard {
 
     /// Asks every question not answered by a flag.
     func answers() throws -> OnboardingAnswers {
-        editor.write("Onboarding \(given.repoPath) into the skills hub. Enter accepts [defaults]; Ctrl-C stops without writing.\r\n")
+        editor.write("Onboarding \(given.repoPath) into the skills hub. Enter accepts [defaults]; Ctrl-C stops without writing.\n")
         let name = try given.name ?? editor.ask(
             "Repository name", defaultValue: OnboardingDefaults.name(for: repository),
             hint: { OnboardingRules.repositoryNameProblem($0) }, check: { OnboardingRules.repositoryNameProblem($0) })
@@ -55,10 +55,10 @@ struct InitWizard {
     func decideConflicts(_ plan: OnboardingPlan) throws -> Set<String> {
         var replacing = Set<String>()
         for file in plan.conflicts {
-            editor.write("\r\n\(file.path): \(file.note ?? "changed by hand"). skillex init would change it like this:\r\n")
+            editor.write("\n\(file.path): \(file.note ?? "changed by hand"). skillex init would change it like this:\n")
             for line in file.diff.split(separator: "\n", omittingEmptySubsequences: false) {
                 let code = line.hasPrefix("+") ? "32" : line.hasPrefix("-") ? "31" : line.hasPrefix("@") ? "36" : ""
-                editor.write((code.isEmpty ? String(line) : Terminal.paint(String(line), code)) + "\r\n")
+                editor.write((code.isEmpty ? String(line) : Terminal.paint(String(line), code)) + "\n")
             }
             if try editor.confirm("Replace \(file.path)?", defaultYes: false) { replacing.insert(file.path) }
         }

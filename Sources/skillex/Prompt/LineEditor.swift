@@ -44,13 +44,13 @@ struct LineEditor {
                 case 13, 10:
                     let answer = Self.trimmed(bytes).isEmpty ? defaultValue : Self.trimmed(bytes)
                     if let problem = check(answer) {
-                        write("\r\u{1B}[K" + label + String(decoding: bytes, as: UTF8.self) + "\r\n")
-                        write(Terminal.paint("  ✗ \(problem)", "31") + "\r\n")
+                        write("\r\u{1B}[K" + label + String(decoding: bytes, as: UTF8.self) + "\n")
+                        write(Terminal.paint("  ✗ \(problem)", "31") + "\n")
                         redraw(label, bytes, hint)
                         continue
                     }
                     redraw(label, bytes, { _ in nil })
-                    write("\r\n")
+                    write("\n")
                     return
                 case 127, 8:
                     while let last = bytes.popLast(), last & 0xC0 == 0x80 {}
@@ -129,7 +129,7 @@ struct LineEditor {
             terminalIsRaw = false
         }
         do { try body() } catch {
-            write("^C\r\n")
+            write("^C\n")
             throw error
         }
     }
