@@ -237,6 +237,33 @@ def test_ctrl_c_at_any_question_leaves_every_file(onboarding_hub, question):
     assert snapshot(onboarding_hub) == before
 
 
+def test_ctrl_c_at_a_replace_question_leaves_every_file(skillex, onboarding_hub):
+    skillex("init", "repos/ml-team", *FLAGS, "--yes", cwd=onboarding_hub, check=0)
+    workflow = onboarding_hub / "repos/ml-team/.github/workflows/skillex.yml"
+    workflow.write_text(workflow.read_text() + "# mine\n")
+    (onboarding_hub / "repos/ml-team/skills/zz-new").mkdir()
+    (onboarding_hub / "repos/ml-team/skills/zz-new/SKILL.md").write_text("---\nname: zz-new\ndescription: New. Use when x.\n---\n")
+    before = snapshot(onboarding_hub)
+    term = Terminal(["init", "repos/ml-team", *FLAGS], cwd=onboarding_hub)
+    term.expect("Replace .github/workflows/skillex.yml? [y/N]: ")
+    term.send("\x03")
+    assert term.finish() == 130
+    assert term.line_mode
+    assert snapshot(onboarding_hub) == before
+
+
+def test_a_broken_manifest_is_asked_again(onboarding_hub):
+    (onboarding_hub / "broken.json").write_text("{not json")
+    term = Terminal(["init", "repos/ml-team", "--name", "ml-team", "--skills-dir", "skills"], cwd=onboarding_hub)
+    term.expect("Hub manifest [manifest.json]: ")
+    term.send("broken.json\r")
+    term.expect("broken.json: malformed manifest")
+    term.send("\x15\r")
+    term.expect("CI systems")
+    term.send("\x03")
+    assert term.finish() == 130
+
+
 def test_sigint_between_keys_restores_the_terminal(onboarding_hub):
     before = snapshot(onboarding_hub)
     term = Terminal(["init", "repos/ml-team"], cwd=onboarding_hub)

@@ -21,8 +21,8 @@ struct InitWizard {
         let defaultManifest = InitFlags.display(OnboardingDefaults.manifest(workingDirectory: workingDirectory, repository: repository))
         let manifest = try given.manifest ?? editor.ask(
             "Hub manifest", defaultValue: defaultManifest,
-            hint: { FileManager.default.fileExists(atPath: $0) ? nil : "no such file" },
-            check: { FileManager.default.fileExists(atPath: $0) ? nil : "\($0): no such file" })
+            hint: { $0.isEmpty || FileManager.default.fileExists(atPath: $0) ? nil : "no such file" },
+            check: manifestProblem)
         let ciText = try given.ci ?? editor.ask(
             "CI systems (github, gitlab, buildkite or none)", defaultValue: CISystem.listText(OnboardingDefaults.ci(for: repository)),
             hint: ciProblem, check: ciProblem)
@@ -69,6 +69,12 @@ struct InitWizard {
         if let problem = OnboardingRules.skillsDirProblem(text) { return problem }
         let count = ReadmeSection.skills(in: repository.appendingPathComponent(text)).count
         return count == 0 ? "no skills there yet" : "\(count) skill\(count == 1 ? "" : "s") found"
+    }
+
+    private func manifestProblem(_ path: String) -> String? {
+        do { _ = try ManifestStore.load(URL(fileURLWithPath: path, relativeTo: workingDirectory)); return nil } catch {
+            return error.description
+        }
     }
 
     private func ciProblem(_ text: String) -> String? {
