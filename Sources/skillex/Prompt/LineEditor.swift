@@ -27,10 +27,11 @@ struct LineEditor {
     /// Asks `prompt` and returns the answer once `check` accepts it (nil); `hint` is shown
     /// after the text while typing. Enter on an empty line answers `defaultValue`.
     func ask(
-        _ prompt: String, defaultValue: String = "", hint: (String) -> String? = { _ in nil },
+        _ prompt: String, defaultValue: String = "", shownDefault: String? = nil, hint: (String) -> String? = { _ in nil },
         check: (String) -> String? = { _ in nil }
     ) throws(PromptCancelled) -> String {
-        let label = defaultValue.isEmpty ? "\(prompt): " : "\(prompt) [\(defaultValue)]: "
+        let shown = shownDefault ?? defaultValue
+        let label = shown.isEmpty ? "\(prompt): " : "\(prompt) [\(shown)]: "
         var bytes: [UInt8] = []
         try withRawMode { () throws(PromptCancelled) in
             redraw(label, bytes, hint)
@@ -49,8 +50,7 @@ struct LineEditor {
                         redraw(label, bytes, hint)
                         continue
                     }
-                    redraw(label, bytes, { _ in nil })
-                    write("\n")
+                    write("\r\u{1B}[K" + label + answer + "\n")
                     return
                 case 127, 8:
                     while let last = bytes.popLast(), last & 0xC0 == 0x80 {}
@@ -68,14 +68,10 @@ struct LineEditor {
 
     /// A yes/no question; Enter answers `defaultYes`.
     func confirm(_ prompt: String, defaultYes: Bool) throws(PromptCancelled) -> Bool {
-        let answer = try ask(prompt, defaultValue: defaultYes ? "Y/n" : "y/N") { text in
-            ["y", "yes", "n", "no", "y/n"].contains(text.lowercased()) ? nil : "answer y or n"
-        }
-        switch answer.lowercased() {
-        case "y", "yes": return true
-        case "n", "no": return false
-        default: return defaultYes
-        }
+        let answer = try ask(
+            prompt, defaultValue: defaultYes ? "y" : "n", shownDefault: defaultYes ? "Y/n" : "y/N",
+            check: { ["y", "yes", "n", "no"].contains($0.lowercased()) ? nil : "answer y or n" })
+        return answer.lowercased().hasPrefix("y")
     }
 
     /// Writes `text` to the terminal as is.
