@@ -22,6 +22,7 @@ public enum CISystem: String, Sendable, CaseIterable, Codable, Comparable {
         systems.isEmpty ? "none" : systems.sorted().map(\.rawValue).joined(separator: ",")
     }
 
+    /// Ordered as listed: github, gitlab, buildkite.
     public static func < (lhs: CISystem, rhs: CISystem) -> Bool {
         (allCases.firstIndex(of: lhs) ?? 0) < (allCases.firstIndex(of: rhs) ?? 0)
     }

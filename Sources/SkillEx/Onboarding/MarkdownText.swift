@@ -8,7 +8,7 @@ enum MarkdownText {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "&": out += "&amp;"
-            case "|": out += "\\|"
+            case "|", "`", "[", "]", "*", "_", "\\": out += "\\" + String(character)
             case "\n", "\r", "\t": out += " "
             default: out.append(character)
             }

@@ -7,6 +7,7 @@ public enum OnboardingError: DescribedError, Equatable {
     /// A file could not be written.
     case unwritable(path: String, reason: String)
 
+    /// The one-line message, naming the flag or file.
     public var description: String {
         switch self {
         case .invalidAnswer(let question, let reason): "--\(question): \(reason)"

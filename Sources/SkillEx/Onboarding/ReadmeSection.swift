@@ -44,8 +44,11 @@ public struct ReadmeSection: Sendable, Equatable {
         } else {
             out += "| skill | what it does |\n|---|---|\n"
             for skill in skills {
-                let link = "\(skillsDir)/\(skill.name)/SKILL.md"
-                out += "| [`\(skill.name)`](\(link)) | \(MarkdownText.escaped(skill.description)) |\n"
+                // Folder names from disk become links only when they cannot break the Markdown.
+                let plain = skill.name.unicodeScalars.allSatisfy(OnboardingRules.isPlainScalar)
+                let label = plain
+                    ? "[`\(skill.name)`](\(skillsDir)/\(skill.name)/SKILL.md)" : MarkdownText.escaped(skill.name)
+                out += "| \(label) | \(MarkdownText.escaped(skill.description)) |\n"
             }
             out += "\n"
         }

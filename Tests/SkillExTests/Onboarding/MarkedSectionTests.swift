@@ -38,6 +38,10 @@ struct MarkedSectionTests {
         let text = section.markdown
         #expect(text.contains("| [`a`](skills/a/SKILL.md) | First. |\n| [`b`](skills/b/SKILL.md) | Pipes \\| and &lt;b&gt;tags&lt;/b&gt; |"))
         #expect(text.contains("<https://hub.example.com/skills/acme/>"))
+        let odd = ReadmeSection(
+            repository: "acme", skillsDir: "skills", skills: [.init(name: "x](javascript:y)", description: "`code`")],
+            siteURL: nil).markdown
+        #expect(odd.contains("| x\\](javascript:y) | \\`code\\` |"))
         let noSite = ReadmeSection(repository: "acme", skillsDir: "skills", skills: [], siteURL: nil).markdown
         #expect(noSite.contains("under `skills/acme/<skill>/`"))
     }
