@@ -437,3 +437,20 @@ def test_ci_steps_validate_score_and_publish_with_the_real_binary(skillex, onboa
     failed = subprocess.run(["sh", "-c", steps["Validate and score skills"]["run"]], cwd=repo, env=env, capture_output=True, text=True)
     assert failed.returncode == 1
     assert "must be lowercase" in (repo / "skillex-validate.json").read_text()
+
+
+def test_a_name_the_manifest_uses_elsewhere_is_asked_again(onboarding_hub):
+    term = Terminal(["init", "repos/ml-team", "--skills-dir", "skills", "--manifest", "manifest.json", "--ci", "none",
+                     "--no-readme"], cwd=onboarding_hub)
+    term.expect("Repository name [ml-team]: ")
+    term.send("\x15data-team\r")
+    term.expect("First skill")
+    term.send("\r")
+    term.expect("already lists repository 'data-team' at 'repos/data-team'; choose another name")
+    term.expect("Repository name: ")
+    term.send("ml-team\r")
+    term.expect("Write these files? [Y/n]: ")
+    term.send("y\r")
+    assert term.finish() == 0, term.text
+    names = [r["name"] for r in json.loads((onboarding_hub / "manifest.json").read_text())["repositories"]]
+    assert names.count("data-team") == 1 and names[-1] == "ml-team"

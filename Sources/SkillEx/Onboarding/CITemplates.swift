@@ -96,6 +96,7 @@ public enum CITemplates {
     public static func gitlab(name: String, skillsDir: String) -> String {
         """
         \(header("GitLab CI jobs"))
+        # The jobs use GitLab's default stages, test and deploy: keep both if you list your own `stages:`.
         .skillex-base:
           image: \(swiftImage)
           variables:
@@ -151,6 +152,7 @@ public enum CITemplates {
             plugins:
               - docker#v5.12.0:
                   image: \(OnboardingRules.yamlQuoted(swiftImage))
+                  propagate-environment: true
           - label: ":package: Validate, score and publish skills"
             key: skillex-publish
             if: build.branch == "\(mainBranch)"

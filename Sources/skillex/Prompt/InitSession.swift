@@ -14,8 +14,21 @@ struct InitSession {
         LineEditor.installSignalHandlers()
         let wizard = InitWizard(given: flags, repository: repository, workingDirectory: workingDirectory)
         do {
-            let answers = try wizard.answers()
-            let plan = try makePlan(answers)
+            var answers = try wizard.answers()
+            var plan: OnboardingPlan
+            while true {
+                do {
+                    plan = try OnboardingPlanner.plan(answers, manifestDisplay: manifestDisplay(answers))
+                    break
+                } catch {
+                    // A name the manifest already uses for another checkout: ask again, unless a flag gave it.
+                    guard case .invalidAnswer("name", let reason) = error, flags.name == nil else {
+                        throw ExitStatus.inputError(error)
+                    }
+                    wizard.editor.write(Terminal.paint("  ✗ \(reason)", "31") + "\n")
+                    answers.name = try wizard.askName(defaultValue: "")
+                }
+            }
             wizard.editor.write("\n" + InitTextReport.plan(plan, repoPath: flags.repoPath))
             if dryRun {
                 wizard.editor.write(InitTextReport.diffs(try plan.resolved(replacing: [])))
@@ -72,9 +85,13 @@ struct InitSession {
     }
 
     private func makePlan(_ answers: OnboardingAnswers) throws -> OnboardingPlan {
-        do { return try OnboardingPlanner.plan(answers, manifestDisplay: flags.manifest ?? InitFlags.display(answers.manifest)) } catch {
+        do { return try OnboardingPlanner.plan(answers, manifestDisplay: manifestDisplay(answers)) } catch {
             throw ExitStatus.inputError(error)
         }
+    }
+
+    private func manifestDisplay(_ answers: OnboardingAnswers) -> String {
+        flags.manifest ?? InitFlags.display(answers.manifest)
     }
 
     private func write(_ files: [PlannedFile]) throws {

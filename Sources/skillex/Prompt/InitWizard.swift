@@ -12,9 +12,7 @@ struct InitWizard {
     /// Asks every question not answered by a flag.
     func answers() throws -> OnboardingAnswers {
         editor.write("Onboarding \(given.repoPath) into the skills hub. Enter accepts [defaults]; Ctrl-C stops without writing.\n")
-        let name = try given.name ?? editor.ask(
-            "Repository name", defaultValue: OnboardingDefaults.name(for: repository),
-            hint: { OnboardingRules.repositoryNameProblem($0) }, check: { OnboardingRules.repositoryNameProblem($0) })
+        let name = try given.name ?? askName(defaultValue: OnboardingDefaults.name(for: repository))
         let skillsDir = try given.skillsDir ?? editor.ask(
             "Skills folder", defaultValue: OnboardingDefaults.skillsDir(for: repository),
             hint: { skillsFolderHint($0) }, check: { OnboardingRules.skillsDirProblem($0) })
@@ -49,6 +47,14 @@ struct InitWizard {
             repository: repository, name: name, skillsDir: skillsDir,
             manifest: URL(fileURLWithPath: manifest, relativeTo: workingDirectory).standardizedFileURL,
             ci: (try? CISystem.parseList(ciText)) ?? [], skillName: skill, skillDescription: description, readme: readme)
+    }
+
+    /// Asks for the repository's name.
+    func askName(defaultValue: String) throws -> String {
+        try editor.ask(
+            "Repository name", defaultValue: defaultValue,
+            hint: { $0.isEmpty ? nil : OnboardingRules.repositoryNameProblem($0) },
+            check: { $0.isEmpty ? "repository name is empty" : OnboardingRules.repositoryNameProblem($0) })
     }
 
     /// Shows each conflicting file's diff and asks whether to replace it; returns the replaced paths.
