@@ -411,6 +411,10 @@ def test_ci_files_parse_and_pass_their_checks(skillex, onboarding_hub):
     assert gitlab["skillex-check"]["rules"] == [{"if": '$CI_PIPELINE_SOURCE == "merge_request_event"'}]
     buildkite = yaml.safe_load((repo / ".buildkite/pipeline.yml").read_text())
     jsonschema.validate(buildkite, json.loads((SCHEMAS / "buildkite-pipeline.schema.json").read_text()))
+    # Buildkite interpolates $VAR at upload time: every runtime variable is written $$VAR.
+    for step in buildkite["steps"]:
+        assert "$$SKILLEX_SKILLS_DIR" in step["command"]
+        assert "$" not in step["command"].replace("$$", ""), step["command"]
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({"steps": [{"lable": "typo", "command": "x"}]},
                             json.loads((SCHEMAS / "buildkite-pipeline.schema.json").read_text()))

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The CI snippets `skillex init` writes: on pull/merge requests they validate and score the
 /// skills; on the main branch they also package them and publish the pack when
 /// `SKILLEX_PUBLISH_TO` is set. Every step uses `--format json` (kept as `skillex-*.json`
@@ -38,7 +40,7 @@ public enum CITemplates {
     static func header(_ what: String) -> String {
         """
         # \(what) for this repository's Agent Skills, written by `skillex init`.
-        # Pull requests: validate and score the skills. The main branch: also package them and
+        # Pull and merge requests: validate and score the skills. The main branch: also package them and
         # publish the pack when SKILLEX_PUBLISH_TO is set (s3://bucket/prefix or a folder).
         """
     }
@@ -133,6 +135,11 @@ public enum CITemplates {
         """
     }
 
+    /// Buildkite interpolates `$VAR` when the pipeline is uploaded; `$$` leaves it to the step's shell.
+    static func buildkiteCommand(_ lines: [String]) -> String {
+        block(lines, indent: 6).replacingOccurrences(of: "$", with: "$$")
+    }
+
     /// A Buildkite pipeline (`.buildkite/pipeline.yml`, or `.buildkite/skillex.yml` beside an
     /// existing pipeline, uploaded from it with `buildkite-agent pipeline upload`).
     public static func buildkite(name: String, skillsDir: String) -> String {
@@ -147,7 +154,7 @@ public enum CITemplates {
             key: skillex-check
             if: build.branch != "\(mainBranch)"
             command: |
-        \(block(installLines + ["export PATH=\"/tmp/skillex/.build/release:$PATH\""] + checkLines, indent: 6))
+        \(buildkiteCommand(installLines + ["export PATH=\"/tmp/skillex/.build/release:$PATH\""] + checkLines))
             artifact_paths: "skillex-*.json"
             plugins:
               - docker#v5.12.0:
@@ -157,7 +164,7 @@ public enum CITemplates {
             key: skillex-publish
             if: build.branch == "\(mainBranch)"
             command: |
-        \(block(installLines + ["export PATH=\"/tmp/skillex/.build/release:$PATH\""] + checkLines + publishLines, indent: 6))
+        \(buildkiteCommand(installLines + ["export PATH=\"/tmp/skillex/.build/release:$PATH\""] + checkLines + publishLines))
             artifact_paths: "skillex-*.json"
             plugins:
               - docker#v5.12.0:
