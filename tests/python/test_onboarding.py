@@ -344,6 +344,8 @@ def test_bad_answers_exit_2_with_one_line_and_write_nothing(skillex, onboarding_
         result = skillex("init", "repos/ml-team", "--yes", *flags, cwd=onboarding_hub, check=2)
         assert message in result.stderr, (flags, result.stderr)
         assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    result = skillex("init", "repos/nowhere", cwd=onboarding_hub, check=2)
+    assert result.stderr == "skillex: error: repos/nowhere: is not a folder (the repository to onboard)\n"
     result = skillex("init", "repos/data-team", "--yes", "--name", "data-2", cwd=onboarding_hub, check=2)
     assert "as repository 'data-team'; run again with --name data-team" in result.stderr
     assert snapshot(onboarding_hub) == before

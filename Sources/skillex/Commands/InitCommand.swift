@@ -44,6 +44,10 @@ struct InitCommand: ParsableCommand {
         let flags = InitFlags(
             repoPath: repoPath, name: name, skillsDir: skillsDir, manifest: manifest, ci: ci, skill: skill,
             description: description, readme: readme)
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: repository.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw ExitStatus.inputError(OnboardingError.unreadable(path: repoPath, reason: "is not a folder (the repository to onboard)"))
+        }
         let interactive = !yes && Terminal.isInteractive(0)
         let session = InitSession(flags: flags, repository: repository, workingDirectory: cwd, dryRun: dryRun)
         try interactive ? session.runInteractive() : session.runUnattended(format: OutputFormat.resolve(format))
