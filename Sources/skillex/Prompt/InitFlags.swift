@@ -10,8 +10,6 @@ struct InitFlags {
     var skill: String?
     var description: String?
     var readme: Bool?
-    /// `--no-skill`: do not ask for a first skill.
-    var skipsSkill = false
 
     /// `url`'s path relative to the working directory when inside it, for messages.
     static func display(_ url: URL) -> String {

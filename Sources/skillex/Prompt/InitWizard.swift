@@ -26,7 +26,7 @@ struct InitWizard {
             hint: ciProblem, check: ciProblem)
         var skill = given.skill
         var description = given.description
-        if skill == nil && !given.skipsSkill {
+        if skill == nil {
             let typed = try editor.ask(
                 "First skill to scaffold (a name, or Enter to skip)",
                 hint: { $0.isEmpty ? nil : (OnboardingRules.skillNameProblems($0).first.map { "✗ " + $0 } ?? "✓ valid name") },
