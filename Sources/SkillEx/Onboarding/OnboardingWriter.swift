@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Writes resolved planned files: each atomically (temp file + rename), repository files first
 /// and the manifest last; conflicts and unchanged files are not touched.
