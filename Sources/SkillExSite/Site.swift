@@ -90,7 +90,8 @@ public struct Site: Sendable {
         hasher.update("\(liveReload)\u{0}\(input.title)\u{0}")
         return SiteContext(
             input: input, theme: theme, liveReload: liveReload, commands: commands,
-            generatedAt: Timestamp.string(input.now), salt: Digest.hex(hasher.finalize()))
+            generatedAt: Timestamp.string(input.now), salt: Digest.hex(hasher.finalize()),
+            fragments: FragmentCache(folder: input.workspace.stateURL.appendingPathComponent("site-fragments")))
     }
 }
 

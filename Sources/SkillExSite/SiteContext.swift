@@ -13,6 +13,8 @@ struct SiteContext: Sendable {
     var generatedAt: String
     /// Mixed into every page fingerprint: theme, settings, navigation.
     var salt: String
+    /// Rendered page pieces kept between builds (nil: always rendered).
+    var fragments: FragmentCache?
 
     /// A fingerprint of `parts` plus the salt.
     func key(_ parts: String...) -> String {

@@ -23,10 +23,8 @@ public struct SiteInput: Sendable {
     var packs: PackIndex?
     /// `.skillex/events.jsonl`, read when a page first needs it.
     let eventLog: LazyEventLog
-    /// `.skillex/events.jsonl`, nil when there is no log.
-    var events: [EventRecord]? { eventLog.contents.events }
-    /// Lines of the event log that could not be read.
-    var unreadableEvents: Int { eventLog.contents.unreadable }
+    /// What the pages show of `.skillex/events.jsonl` (`exists` is false when there is no log).
+    var eventSummary: EventSummary { eventLog.summary }
     /// Changes whenever anything the aggregate pages (home, dashboard) show may change: every
     /// skill's summary, the scorecards, the packs and the event log's identity.
     var aggregateFingerprint: String
@@ -40,7 +38,9 @@ public struct SiteInput: Sendable {
         let settings = (try? manifest.extra.decode(SiteSettings.self, key: "site")) ?? SiteSettings()
         let scorecards = try decodeFile(ScorecardFile.self, at: workspace.stateURL.appendingPathComponent("scorecards.json"))
         let packs = try decodeFile(PackIndex.self, at: workspace.distURL.appendingPathComponent("index.json"))
-        let eventLog = LazyEventLog(url: workspace.stateURL.appendingPathComponent("events.jsonl"))
+        let eventLog = LazyEventLog(
+            url: workspace.stateURL.appendingPathComponent("events.jsonl"),
+            cacheURL: workspace.stateURL.appendingPathComponent("site-events.json"))
         let cards = Dictionary(
             (scorecards?.skills ?? []).map { ("\($0.repo)/\($0.skill)", $0) }, uniquingKeysWith: { a, _ in a })
         let entries = manifest.skills.sorted {
