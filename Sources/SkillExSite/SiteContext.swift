@@ -20,7 +20,10 @@ struct SiteContext: Sendable {
     func key(_ parts: String...) -> String {
         var hasher = SHA256Hasher()
         hasher.update(salt)
-        for part in parts { hasher.update(part + "\u{0}") }
+        for part in parts {
+            hasher.update(part)
+            hasher.update("\u{0}")
+        }
         return Digest.hex(hasher.finalize())
     }
 

@@ -47,10 +47,11 @@ public struct SiteInput: Sendable {
             ($0.sourceRepo, $0.name) < ($1.sourceRepo, $1.name)
         }
         let root = workspace.root
+        let plainRoot = plainPath(root)
         let listingsURL = workspace.stateURL.appendingPathComponent("site-listings.tsv")
         let cache = (try? Data(contentsOf: listingsURL)).map(SkillListingCache.decode) ?? SkillListingCache()
         let loaded = ParallelMap.map(entries) { entry in
-            Self.skill(entry, root: root, scorecard: cards["\(entry.sourceRepo)/\(entry.name)"], cache: cache)
+            Self.skill(entry, root: root, plainRoot: plainRoot, scorecard: cards["\(entry.sourceRepo)/\(entry.name)"], cache: cache)
         }
         let skills = loaded.map(\.skill)
         saveListings(loaded, previous: cache, to: listingsURL)
@@ -112,8 +113,10 @@ public struct SiteInput: Sendable {
         try? AtomicFile.write(next.encode(), to: url)
     }
 
-    private static func skill(_ entry: SkillEntry, root: URL, scorecard: ScorecardEntry?, cache: SkillListingCache) -> LoadedSkill {
-        let folder = URL(fileURLWithPath: entry.targetPath, isDirectory: true, relativeTo: root).standardizedFileURL
+    private static func skill(
+        _ entry: SkillEntry, root: URL, plainRoot: String?, scorecard: ScorecardEntry?, cache: SkillListingCache
+    ) -> LoadedSkill {
+        let folder = Self.folder(entry.targetPath, root: root, plainRoot: plainRoot)
         // skills/ is sync's output, so the checksum names the folder's content: an unchanged
         // skill is not walked again (only checked to still be there).
         let files: Result<[SkillFile], SkillFilesError>
@@ -150,6 +153,29 @@ public struct SiteInput: Sendable {
             entry: entry, folder: folder, files: files, scorecard: scorecard, history: history,
             approval: approval, fingerprint: Digest.hex(hasher.finalize()), summaryFingerprint: summaryFingerprint)
         return LoadedSkill(skill: skill, listed: listed, cached: cached)
+    }
+
+    /// `root`/`path` made absolute and standardized; plain relative paths (the usual
+    /// `skills/<repo>/<skill>`) skip Foundation's URL standardization.
+    static func folder(_ path: String, root: URL, plainRoot: String? = nil) -> URL {
+        if let base = plainRoot ?? Self.plainPath(root), Self.plainPath(relative: path) {
+            return URL(fileURLWithPath: base + "/" + path, isDirectory: true)
+        }
+        return URL(fileURLWithPath: path, isDirectory: true, relativeTo: root).standardizedFileURL
+    }
+
+    /// `url`'s path when it is absolute with no `.`, `..` or empty segment and no final slash.
+    static func plainPath(_ url: URL) -> String? {
+        let path = url.path
+        guard path.hasPrefix("/"), path.count > 1 else { return nil }
+        return plainPath(relative: String(path.dropFirst())) ? path : nil
+    }
+
+    /// True for a relative path with no `.`, `..` or empty segment.
+    static func plainPath(relative path: String) -> Bool {
+        !path.isEmpty && !path.split(separator: "/", omittingEmptySubsequences: false).contains {
+            $0.isEmpty || $0 == "." || $0 == ".."
+        }
     }
 
     private static func decodeFile<T: Decodable>(_ type: T.Type, at url: URL) throws(SiteError) -> T? {
