@@ -77,12 +77,11 @@ struct HomePage: Sendable {
     static func skillsTable(_ groups: [RepoGroup], _ context: SiteContext) -> String {
         struct Table { var repos: [RepoGroup] }
         var hasher = SHA256Hasher()
-        func field(_ text: String?) { hasher.update(text.map { "\($0.utf8.count):\($0)" } ?? "-") }
         for group in groups {
-            field(group.name)
+            hasher.update("\(group.name.utf8.count):\(group.name)")
             for row in group.skills {
                 for text in [row.name, row.href, row.status, row.statusClass, row.score, row.trend, row.trendClass, row.description] {
-                    field(text)
+                    hasher.update(text.map { "\($0.utf8.count):\($0)" } ?? "-")
                 }
             }
             hasher.update("\u{0}")
