@@ -115,6 +115,33 @@ struct EventSummary: Sendable, Equatable, Codable {
 
     /// Days with any event, oldest first.
     var sortedDays: [String] { days.keys.sorted() }
+
+    // MARK: - Stored form
+
+    /// `runIndex` is not stored: it follows from `runs`.
+    enum CodingKeys: String, CodingKey {
+        case exists, eventCount, unreadable, runs, anomalies, sawSync, lastSyncRun, failures, days
+    }
+
+    init() {}
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        exists = try container.decode(Bool.self, forKey: .exists)
+        eventCount = try container.decode(Int.self, forKey: .eventCount)
+        unreadable = try container.decode(Int.self, forKey: .unreadable)
+        runs = try container.decode([RunTally].self, forKey: .runs)
+        anomalies = try container.decode([RunSummary.AnomalyRow].self, forKey: .anomalies)
+        sawSync = try container.decode(Bool.self, forKey: .sawSync)
+        lastSyncRun = try container.decodeIfPresent(String.self, forKey: .lastSyncRun)
+        failures = try container.decode([String: [RunSummary.FailureRow]].self, forKey: .failures)
+        days = try container.decode([String: DayTally].self, forKey: .days)
+        for (index, run) in runs.enumerated() {
+            guard runIndex[run.id] == nil else { throw DecodingError.dataCorruptedError(
+                forKey: .runs, in: container, debugDescription: "run \(run.id) twice") }
+            runIndex[run.id] = index
+        }
+    }
 }
 
 /// What the pages make of an event type (`type.contains("sync")`…), worked out once per distinct
