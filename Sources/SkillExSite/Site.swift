@@ -27,10 +27,16 @@ public struct Site: Sendable {
         let stamping = StampedTemplate.canStamp(stamp)
         @Sendable func isStamped(_ page: PlannedPage) -> Bool { stamping && page.renderStamped != nil && page.key != nil }
         // Stamped pages are always produced (their time changes), from their template if it is kept.
-        let stale = planned.filter { page in isStamped(page) || page.key == nil || published[page.path] != page.key }
-        let keptKeys = Set(planned.compactMap { page in
-            !isStamped(page) && published[page.path] == page.key ? page.key : nil
-        })
+        var stale: [PlannedPage] = []
+        var keptKeys = Set<String>()
+        keptKeys.reserveCapacity(planned.count)
+        for page in planned {
+            if !isStamped(page), let key = page.key, published[page.path] == key {
+                keptKeys.insert(key)
+            } else {
+                stale.append(page)
+            }
+        }
         let kept = published.filter { keptKeys.contains($0.value) }.map(\.key)
         let rendered = ParallelMap.map(stale) { page in
             Result { () throws -> Produced in
