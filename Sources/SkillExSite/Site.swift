@@ -37,7 +37,7 @@ public struct Site: Sendable {
                 stale.append(page)
             }
         }
-        let kept = published.filter { keptKeys.contains($0.value) }.map(\.key)
+        let kept = published.compactMap { keptKeys.contains($0.value) ? $0.key : nil }
         let rendered = ParallelMap.map(stale) { page in
             Result { () throws -> Produced in
                 if isStamped(page), let key = page.key, let renderStamped = page.renderStamped {

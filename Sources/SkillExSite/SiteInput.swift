@@ -97,6 +97,18 @@ public struct SiteInput: Sendable {
     /// Keeps the listings of this build's skills for the next one (best effort: a lost cache only
     /// means the skills are listed again). Written only when something changed.
     private static func saveListings(_ loaded: [LoadedSkill], previous: SkillListingCache, to url: URL) {
+        // Usually every skill came from the cache (nothing to write); checked without building a map.
+        var live = 0
+        var listedChanged = false
+        for item in loaded {
+            if let listed = item.listed {
+                live += 1
+                listedChanged = listedChanged || previous.listings[item.skill.entry.targetPath] != listed
+            } else if item.cached {
+                live += 1
+            }
+        }
+        if !listedChanged && live == previous.listings.count { return }
         var next = SkillListingCache()
         next.listings.reserveCapacity(loaded.count)
         var changed = false
