@@ -46,7 +46,17 @@ enum EventSummaryCache {
             offset = previous.offset
             stored = previous
         }
-        guard let fresh = read(fd, from: offset, count: size - offset) else { return EventSummary() }
+        guard let fresh = read(fd, from: offset, count: size - offset) else {
+            // The file changed under us (cut short since fstat): fold whatever it holds now.
+            guard let whole = try? Data(contentsOf: log) else { return EventSummary() }
+            var again = EventSummary()
+            again.exists = true
+            var kinds = EventKinds()
+            let (events, unreadable) = decode(whole)
+            again.add(events, kinds: &kinds)
+            again.unreadable = unreadable
+            return again
+        }
         let lineEnd = (fresh.lastIndex(of: UInt8(ascii: "\n")) ?? -1) + 1
         var kinds = EventKinds()
         let (complete, badComplete) = decode(fresh.prefix(lineEnd))
