@@ -2,17 +2,21 @@
 """Site benchmark: cold `skillex site` vs cold `hugo` on the same Markdown, per page, plus the
 rebuild after editing one skill and peak memory.
 
-    bench/site.py [--sizes 1000 10000]
+    bench/site.py [--sizes 1000 10000] [--repeat 3]
 
 The corpus comes from gen_corpus.py (bench/common.py); skills are synced first (untimed), so the
 site renders the same SKILL.md, references/*.md and cookbook pages that Hugo gets.
 
 The rebuild models the real workflow: one skill's SKILL.md is edited in its source repository
 (`repos/<repo>/.claude/skills/<skill>/SKILL.md`), `skillex sync` copies it into skills/ and
-updates its checksum (untimed), then `skillex site` is timed.
+updates its checksum (untimed), then `skillex site` is timed. With `--repeat N` the cold build and
+the edit-sync-rebuild cycle run N times each and the medians are reported, with the user+sys CPU
+time of the rebuild (steadier than wall time on a shared machine).
 """
 import argparse
+import resource
 import shutil
+import statistics
 import subprocess
 import sys
 from pathlib import Path
@@ -25,9 +29,18 @@ def pages(folder: Path) -> int:
     return sum(1 for _ in folder.rglob("*.html"))
 
 
+def cpu_timed(cmd):
+    """Runs `cmd`; returns (wall seconds, user+sys CPU seconds of the child, CompletedProcess)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    wall, _, proc = run_timed(cmd)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), proc
+
+
 def forget_site_state(work: Path):
-    """Removes the hash record, stamped templates and skill listings, so the next build is cold."""
-    for stale in [*(work / ".skillex").glob("site-hashes*"), *(work / ".skillex").glob("site-listings*")]:
+    """Removes every piece of site state in .skillex/ (hash records, stamped templates, skill
+    listings, the event summary, kept fragments), so the next build is cold."""
+    for stale in (work / ".skillex").glob("site-*"):
         if stale.is_dir():
             shutil.rmtree(stale)
         else:
@@ -37,6 +50,7 @@ def forget_site_state(work: Path):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--repeat", type=int, default=1, help="cold builds and rebuilds per size (medians reported)")
     args = parser.parse_args()
     binary = skillex_bin()
     hugo = shutil.which("hugo")
@@ -44,8 +58,9 @@ def main():
         sys.exit("bench: hugo not found (apt-get install hugo)")
     version = subprocess.run([hugo, "version"], capture_output=True, text=True).stdout.split()[1]
     print(f"hugo {version}; skillex {binary}")
-    row("skills", "tool", "pages", "cold s", "ms/page", "peak MiB", "rebuild after one edit s", "rebuild / cold")
-    row(*["---"] * 8)
+    row("skills", "tool", "pages", "cold s", "ms/page", "peak MiB", "rebuild after one edit s", "rebuild / cold",
+        "rebuild CPU s")
+    row(*["---"] * 9)
     for size in args.sizes:
         work = fresh_copy(corpus(size), CORPUS_ROOT / f"site-work-{size}")
         manifest = work / "manifest.json"
@@ -53,23 +68,37 @@ def main():
         shutil.rmtree(work / "public", ignore_errors=True)
         forget_site_state(work)
         cmd = [binary, "site", "--manifest", str(manifest), "--format", "json"]
-        cold, _, proc = run_timed(cmd)
-        if proc.returncode != 0:
-            sys.exit(f"bench: skillex site failed: {proc.stderr.decode()[-2000:]}")
+        colds = []
+        for _ in range(args.repeat):
+            shutil.rmtree(work / "public", ignore_errors=True)
+            forget_site_state(work)
+            wall, _, proc = cpu_timed(cmd)
+            if proc.returncode != 0:
+                sys.exit(f"bench: skillex site failed: {proc.stderr.decode()[-2000:]}")
+            colds.append(wall)
+        cold = statistics.median(colds)
         site_pages = pages(work / "public")
-        # Peak memory of a cold build, measured on a second cold run.
+        # Peak memory of a cold build, measured on another cold run.
         shutil.rmtree(work / "public")
         forget_site_state(work)
         peak = peak_rss_mib(cmd)
         skill = sorted((work / "repos").glob("*/.claude/skills/*/SKILL.md"))[0]
-        skill.write_text(skill.read_text() + "\nOne more line from the benchmark.\n")
-        subprocess.run([binary, "sync", "--manifest", str(manifest), "--format", "json"], stdout=subprocess.DEVNULL, check=False)
-        rebuild, _, _ = run_timed(cmd)
-        page = next((work / "public/skills").glob(f"*/{skill.parent.name}/index.html"))
-        if "One more line from the benchmark." not in page.read_text():
-            sys.exit(f"bench: the rebuild did not show the edit in {page}")
+        rebuilds, cpus = [], []
+        for attempt in range(args.repeat):
+            skill.write_text(skill.read_text() + f"\nOne more line from the benchmark ({attempt}).\n")
+            subprocess.run([binary, "sync", "--manifest", str(manifest), "--format", "json"], stdout=subprocess.DEVNULL, check=False)
+            wall, cpu, _ = cpu_timed(cmd)
+            rebuilds.append(wall)
+            cpus.append(cpu)
+            page = next((work / "public/skills").glob(f"*/{skill.parent.name}/index.html"))
+            if f"One more line from the benchmark ({attempt})." not in page.read_text():
+                sys.exit(f"bench: the rebuild did not show the edit in {page}")
+        rebuild, rebuild_cpu = statistics.median(rebuilds), statistics.median(cpus)
+        if args.repeat > 1:
+            print(f"cold runs: {', '.join(f'{c:.2f}' for c in colds)}; rebuilds: {', '.join(f'{r:.3f}' for r in rebuilds)}; "
+                  f"rebuild CPU: {', '.join(f'{c:.3f}' for c in cpus)}", flush=True)
         row(size, "skillex site", site_pages, f"{cold:.2f}", f"{cold / site_pages * 1000:.3f}", f"{peak:.0f}",
-            f"{rebuild:.2f}", f"{rebuild / cold * 100:.1f}%")
+            f"{rebuild:.3f}", f"{rebuild / cold * 100:.1f}%", f"{rebuild_cpu:.3f}")
 
         site = CORPUS_ROOT / f"hugo-site-{size}"
         if site.exists():
@@ -84,7 +113,7 @@ def main():
         shutil.rmtree(site / "public", ignore_errors=True)
         shutil.rmtree(site / "resources", ignore_errors=True)
         hugo_peak = peak_rss_mib(hugo_cmd, cwd=site)
-        row(size, "hugo", hugo_pages, f"{hugo_cold:.2f}", f"{hugo_cold / hugo_pages * 1000:.3f}", f"{hugo_peak:.0f}", "", "")
+        row(size, "hugo", hugo_pages, f"{hugo_cold:.2f}", f"{hugo_cold / hugo_pages * 1000:.3f}", f"{hugo_peak:.0f}", "", "", "")
         print(f"per-page speed-up: {(hugo_cold / hugo_pages) / (cold / site_pages):.1f}x", flush=True)
         shutil.rmtree(site, ignore_errors=True)
         shutil.rmtree(work, ignore_errors=True)

@@ -27,11 +27,17 @@ public struct Site: Sendable {
         let stamping = StampedTemplate.canStamp(stamp)
         @Sendable func isStamped(_ page: PlannedPage) -> Bool { stamping && page.renderStamped != nil && page.key != nil }
         // Stamped pages are always produced (their time changes), from their template if it is kept.
-        let stale = planned.filter { page in isStamped(page) || page.key == nil || published[page.path] != page.key }
-        let keptKeys = Set(planned.compactMap { page in
-            !isStamped(page) && published[page.path] == page.key ? page.key : nil
-        })
-        let kept = published.filter { keptKeys.contains($0.value) }.map(\.key)
+        var stale: [PlannedPage] = []
+        var keptKeys = Set<String>()
+        keptKeys.reserveCapacity(planned.count)
+        for page in planned {
+            if !isStamped(page), let key = page.key, published[page.path] == key {
+                keptKeys.insert(key)
+            } else {
+                stale.append(page)
+            }
+        }
+        let kept = published.compactMap { keptKeys.contains($0.value) ? $0.key : nil }
         let rendered = ParallelMap.map(stale) { page in
             Result { () throws -> Produced in
                 if isStamped(page), let key = page.key, let renderStamped = page.renderStamped {
@@ -90,7 +96,8 @@ public struct Site: Sendable {
         hasher.update("\(liveReload)\u{0}\(input.title)\u{0}")
         return SiteContext(
             input: input, theme: theme, liveReload: liveReload, commands: commands,
-            generatedAt: Timestamp.string(input.now), salt: Digest.hex(hasher.finalize()))
+            generatedAt: Timestamp.string(input.now), salt: Digest.hex(hasher.finalize()),
+            fragments: FragmentCache(folder: input.workspace.stateURL.appendingPathComponent("site-fragments")))
     }
 }
 

@@ -13,12 +13,17 @@ struct SiteContext: Sendable {
     var generatedAt: String
     /// Mixed into every page fingerprint: theme, settings, navigation.
     var salt: String
+    /// Rendered page pieces kept between builds (nil: always rendered).
+    var fragments: FragmentCache?
 
     /// A fingerprint of `parts` plus the salt.
     func key(_ parts: String...) -> String {
         var hasher = SHA256Hasher()
         hasher.update(salt)
-        for part in parts { hasher.update(part + "\u{0}") }
+        for part in parts {
+            hasher.update(part)
+            hasher.update("\u{0}")
+        }
         return Digest.hex(hasher.finalize())
     }
 

@@ -23,10 +23,8 @@ public struct SiteInput: Sendable {
     var packs: PackIndex?
     /// `.skillex/events.jsonl`, read when a page first needs it.
     let eventLog: LazyEventLog
-    /// `.skillex/events.jsonl`, nil when there is no log.
-    var events: [EventRecord]? { eventLog.contents.events }
-    /// Lines of the event log that could not be read.
-    var unreadableEvents: Int { eventLog.contents.unreadable }
+    /// What the pages show of `.skillex/events.jsonl` (`exists` is false when there is no log).
+    var eventSummary: EventSummary { eventLog.summary }
     /// Changes whenever anything the aggregate pages (home, dashboard) show may change: every
     /// skill's summary, the scorecards, the packs and the event log's identity.
     var aggregateFingerprint: String
@@ -40,17 +38,20 @@ public struct SiteInput: Sendable {
         let settings = (try? manifest.extra.decode(SiteSettings.self, key: "site")) ?? SiteSettings()
         let scorecards = try decodeFile(ScorecardFile.self, at: workspace.stateURL.appendingPathComponent("scorecards.json"))
         let packs = try decodeFile(PackIndex.self, at: workspace.distURL.appendingPathComponent("index.json"))
-        let eventLog = LazyEventLog(url: workspace.stateURL.appendingPathComponent("events.jsonl"))
+        let eventLog = LazyEventLog(
+            url: workspace.stateURL.appendingPathComponent("events.jsonl"),
+            cacheURL: workspace.stateURL.appendingPathComponent("site-events.json"))
         let cards = Dictionary(
             (scorecards?.skills ?? []).map { ("\($0.repo)/\($0.skill)", $0) }, uniquingKeysWith: { a, _ in a })
         let entries = manifest.skills.sorted {
             ($0.sourceRepo, $0.name) < ($1.sourceRepo, $1.name)
         }
         let root = workspace.root
+        let plainRoot = plainPath(root)
         let listingsURL = workspace.stateURL.appendingPathComponent("site-listings.tsv")
         let cache = (try? Data(contentsOf: listingsURL)).map(SkillListingCache.decode) ?? SkillListingCache()
         let loaded = ParallelMap.map(entries) { entry in
-            Self.skill(entry, root: root, scorecard: cards["\(entry.sourceRepo)/\(entry.name)"], cache: cache)
+            Self.skill(entry, root: root, plainRoot: plainRoot, scorecard: cards["\(entry.sourceRepo)/\(entry.name)"], cache: cache)
         }
         let skills = loaded.map(\.skill)
         saveListings(loaded, previous: cache, to: listingsURL)
@@ -96,6 +97,18 @@ public struct SiteInput: Sendable {
     /// Keeps the listings of this build's skills for the next one (best effort: a lost cache only
     /// means the skills are listed again). Written only when something changed.
     private static func saveListings(_ loaded: [LoadedSkill], previous: SkillListingCache, to url: URL) {
+        // Usually every skill came from the cache (nothing to write); checked without building a map.
+        var live = 0
+        var listedChanged = false
+        for item in loaded {
+            if let listed = item.listed {
+                live += 1
+                listedChanged = listedChanged || previous.listings[item.skill.entry.targetPath] != listed
+            } else if item.cached {
+                live += 1
+            }
+        }
+        if !listedChanged && live == previous.listings.count { return }
         var next = SkillListingCache()
         next.listings.reserveCapacity(loaded.count)
         var changed = false
@@ -112,8 +125,10 @@ public struct SiteInput: Sendable {
         try? AtomicFile.write(next.encode(), to: url)
     }
 
-    private static func skill(_ entry: SkillEntry, root: URL, scorecard: ScorecardEntry?, cache: SkillListingCache) -> LoadedSkill {
-        let folder = URL(fileURLWithPath: entry.targetPath, isDirectory: true, relativeTo: root).standardizedFileURL
+    private static func skill(
+        _ entry: SkillEntry, root: URL, plainRoot: String?, scorecard: ScorecardEntry?, cache: SkillListingCache
+    ) -> LoadedSkill {
+        let folder = Self.folder(entry.targetPath, root: root, plainRoot: plainRoot)
         // skills/ is sync's output, so the checksum names the folder's content: an unchanged
         // skill is not walked again (only checked to still be there).
         let files: Result<[SkillFile], SkillFilesError>
@@ -150,6 +165,29 @@ public struct SiteInput: Sendable {
             entry: entry, folder: folder, files: files, scorecard: scorecard, history: history,
             approval: approval, fingerprint: Digest.hex(hasher.finalize()), summaryFingerprint: summaryFingerprint)
         return LoadedSkill(skill: skill, listed: listed, cached: cached)
+    }
+
+    /// `root`/`path` made absolute and standardized; plain relative paths (the usual
+    /// `skills/<repo>/<skill>`) skip Foundation's URL standardization.
+    static func folder(_ path: String, root: URL, plainRoot: String? = nil) -> URL {
+        if let base = plainRoot ?? Self.plainPath(root), Self.plainPath(relative: path) {
+            return URL(fileURLWithPath: base + "/" + path, isDirectory: true)
+        }
+        return URL(fileURLWithPath: path, isDirectory: true, relativeTo: root).standardizedFileURL
+    }
+
+    /// `url`'s path when it is absolute with no `.`, `..` or empty segment and no final slash.
+    static func plainPath(_ url: URL) -> String? {
+        let path = url.path
+        guard path.hasPrefix("/"), path.count > 1 else { return nil }
+        return plainPath(relative: String(path.dropFirst())) ? path : nil
+    }
+
+    /// True for a relative path with no `.`, `..` or empty segment.
+    static func plainPath(relative path: String) -> Bool {
+        !path.isEmpty && !path.split(separator: "/", omittingEmptySubsequences: false).contains {
+            $0.isEmpty || $0 == "." || $0 == ".."
+        }
     }
 
     private static func decodeFile<T: Decodable>(_ type: T.Type, at url: URL) throws(SiteError) -> T? {

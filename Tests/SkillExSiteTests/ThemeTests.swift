@@ -39,9 +39,10 @@ struct ThemeTests {
         }
     }
 
-    @Test("only Markdown HTML goes through triple braces in the built-in theme")
+    @Test("only rendered HTML (safe Markdown, a theme fragment) goes through triple braces in the built-in theme")
     func tripleBraces() {
-        let allowed: Set<String> = ["bodyHTML", "leadHTML"]
+        // skillsHTML is the `home-skills` template rendered with escaping, kept between builds.
+        let allowed: Set<String> = ["bodyHTML", "leadHTML", "skillsHTML"]
         for (path, text) in EmbeddedTheme.files where path.hasSuffix(".mustache") {
             var rest = text[...]
             while let open = rest.range(of: "{{{") {

@@ -137,6 +137,41 @@ def test_editing_one_skill_rerenders_only_its_pages(built, skillex):
     assert "An extra line." in (built / "public/skills/data-team/sql-review/index.html").read_text()
 
 
+def site_files(folder: Path):
+    return {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_rebuild_after_sync_equals_a_cold_build_of_the_same_state(built, skillex, tmp_path):
+    # Edit, sync and rebuild twice (the second time the kept event summary and skills table are
+    # extended, not made afresh), then build a copy of the workspace with no site state at all.
+    skill = built / "repos" / "data-team" / "skills" / "sql-review" / "SKILL.md"
+    for line in ["\nFirst edit.\n", "\nSecond edit.\n"]:
+        skill.write_text(skill.read_text() + line)
+        skillex("sync", "--manifest", built / "manifest.json", "--clock", CLOCK, check=None)
+        skillex("site", "--manifest", built / "manifest.json", "--clock", CLOCK, check=0)
+    assert (built / ".skillex/site-events.json").exists()
+    cold = tmp_path / "cold"
+    shutil.copytree(built, cold, symlinks=True)
+    shutil.rmtree(cold / "public")
+    for state in (cold / ".skillex").glob("site-*"):
+        shutil.rmtree(state) if state.is_dir() else state.unlink()
+    skillex("site", "--manifest", cold / "manifest.json", "--clock", CLOCK, check=0)
+    rebuilt, fresh = site_files(built / "public"), site_files(cold / "public")
+    assert rebuilt.keys() == fresh.keys()
+    assert [path for path in fresh if rebuilt[path] != fresh[path]] == []
+    assert b"Second edit." in rebuilt[Path("skills/data-team/sql-review/index.html")]
+
+
+def test_home_override_can_still_loop_over_repositories(hub, skillex):
+    (hub / "templates").mkdir()
+    (hub / "templates/home.mustache").write_text(
+        "{{<layout}}{{$main}}{{#repos}}<h2>REPO {{name}}</h2>{{#skills}}<p>SKILL {{name}}</p>{{/skills}}{{/repos}}{{/main}}{{/layout}}")
+    skillex("sync", "--manifest", hub / "manifest.json", check=None)
+    skillex("site", "--manifest", hub / "manifest.json", check=0)
+    home = (hub / "public/index.html").read_text()
+    assert "REPO data-team" in home and "SKILL sql-review" in home
+
+
 def local_cookbook(hub: Path):
     """Points the manifest's cookbook at the hub's own docs/cookbook."""
     manifest = json.loads((hub / "manifest.json").read_text())

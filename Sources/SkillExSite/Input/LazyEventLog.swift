@@ -10,11 +10,14 @@ final class LazyEventLog: Sendable {
     let url: URL
     /// Size, modification time and inode of the file; empty when there is no file.
     let identity: String
-    private let loaded = Mutex<(events: [EventRecord]?, unreadable: Int)?>(nil)
+    /// Where the log's summary is kept between builds (nil: not kept).
+    let cacheURL: URL?
+    private let loaded = Mutex<EventSummary?>(nil)
 
-    /// The log at `url` (only stat'ed now).
-    init(url: URL) {
+    /// The log at `url` (only stat'ed now), its summary kept at `cacheURL`.
+    init(url: URL, cacheURL: URL? = nil) {
         self.url = url
+        self.cacheURL = cacheURL
         var info = stat()
         if stat(url.path, &info) == 0 {
             identity = "\(info.st_size)\u{0}\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)\u{0}\(info.st_ino)\u{0}\(info.st_dev)"
@@ -23,31 +26,19 @@ final class LazyEventLog: Sendable {
         }
     }
 
-    /// The events (nil when there is no log) and how many lines could not be read.
-    var contents: (events: [EventRecord]?, unreadable: Int) {
+    /// What the pages show of the log, folded on first use; only lines added since the last
+    /// build are decoded (see `EventSummaryCache`).
+    var summary: EventSummary {
         loaded.withLock { value in
             if let value { return value }
-            let read = Self.read(url)
-            value = read
-            return read
+            let summary = EventSummaryCache.summary(log: url, cache: cacheURL)
+            value = summary
+            return summary
         }
-    }
-
-    /// Decodes the log in byte ranges on every core: each range starts at a line start, and
-    /// its lines are parsed straight from the file's bytes (no per-line copies).
-    private static func read(_ url: URL) -> (events: [EventRecord]?, unreadable: Int) {
-        guard let data = try? Data(contentsOf: url) else { return (nil, 0) }
-        let ranges = lineAlignedRanges(data, parts: 16)
-        let decoded = ParallelMap.map(ranges) { range -> ([EventRecord], Int) in
-            data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
-                parse(UnsafeRawBufferPointer(rebasing: bytes[range]))
-            }
-        }
-        return (decoded.flatMap(\.0), decoded.reduce(0) { $0 + $1.1 })
     }
 
     /// Splits `data` into about `parts` ranges that each begin at a line start.
-    private static func lineAlignedRanges(_ data: Data, parts: Int) -> [Range<Int>] {
+    static func lineAlignedRanges(_ data: Data, parts: Int) -> [Range<Int>] {
         let count = data.count
         guard count > 0 else { return [] }
         let step = max(64 * 1024, count / parts + 1)
@@ -66,7 +57,7 @@ final class LazyEventLog: Sendable {
 
     /// Lines SkillEx wrote go through the byte-level event parser; anything else (older or
     /// foreign lines) through JSONDecoder.
-    private static func parse(_ bytes: UnsafeRawBufferPointer) -> ([EventRecord], Int) {
+    static func parse(_ bytes: UnsafeRawBufferPointer) -> ([EventRecord], Int) {
         var events: [EventRecord] = []
         var unreadable = 0
         var lineStart = 0

@@ -65,28 +65,64 @@ struct SkillListingCache: Sendable {
     /// The cache in `data`; malformed lines are skipped (those skills are listed again).
     static func decode(_ data: Data) -> SkillListingCache {
         var cache = SkillListingCache()
-        for line in data.split(separator: UInt8(ascii: "\n")) {
-            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
-            guard fields.count >= 2, (fields.count - 2) % 4 == 0, !fields[0].isEmpty, !fields[1].isEmpty else { continue }
-            var entries: [Entry] = []
-            var index = 2
-            var sound = true
-            while index < fields.count {
-                guard let size = Int64(String(decoding: fields[index], as: UTF8.self)), !fields[index + 2].isEmpty else {
-                    sound = false
-                    break
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+            var fields: [Range<Int>] = []
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                fields.removeAll(keepingCapacity: true)
+                var fieldStart = start
+                while end < bytes.count && bytes[end] != UInt8(ascii: "\n") {
+                    if bytes[end] == UInt8(ascii: "\t") {
+                        fields.append(fieldStart..<end)
+                        fieldStart = end + 1
+                    }
+                    end += 1
                 }
-                let source = String(decoding: fields[index + 3], as: UTF8.self)
-                entries.append(Entry(
-                    relativePath: String(decoding: fields[index + 2], as: UTF8.self), size: size,
-                    isExecutable: fields[index + 1].elementsEqual("x".utf8), source: source.isEmpty ? nil : source))
-                index += 4
+                fields.append(fieldStart..<end)
+                start = end + 1
+                guard fields.count >= 2, (fields.count - 2) % 4 == 0, !fields[0].isEmpty, !fields[1].isEmpty else { continue }
+                var entries: [Entry] = []
+                entries.reserveCapacity((fields.count - 2) / 4)
+                var index = 2
+                var sound = true
+                while index < fields.count {
+                    guard let size = Self.integer(bytes, fields[index]), !fields[index + 2].isEmpty else {
+                        sound = false
+                        break
+                    }
+                    let exec = fields[index + 1]
+                    entries.append(Entry(
+                        relativePath: text(fields[index + 2]), size: size,
+                        isExecutable: exec.count == 1 && bytes[exec.lowerBound] == UInt8(ascii: "x"),
+                        source: fields[index + 3].isEmpty ? nil : text(fields[index + 3])))
+                    index += 4
+                }
+                guard sound else { continue }
+                cache.listings[text(fields[0])] = Listing(checksum: text(fields[1]), files: entries)
             }
-            guard sound else { continue }
-            cache.listings[String(decoding: fields[0], as: UTF8.self)] = Listing(
-                checksum: String(decoding: fields[1], as: UTF8.self), files: entries)
         }
         return cache
+    }
+
+    /// The decimal integer in `range` (an optional leading `-`), nil for anything else.
+    private static func integer(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int64? {
+        var index = range.lowerBound
+        let negative = index < range.upperBound && bytes[index] == UInt8(ascii: "-")
+        if negative { index += 1 }
+        guard index < range.upperBound, range.upperBound - index <= 18 else {
+            return range.isEmpty ? nil : Int64(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self))
+        }
+        var value: Int64 = 0
+        while index < range.upperBound {
+            let digit = bytes[index] &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            value = value * 10 + Int64(digit)
+            index += 1
+        }
+        return negative ? -value : value
     }
 
     /// The cache's bytes, sorted by target path.

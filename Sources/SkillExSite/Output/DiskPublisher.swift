@@ -48,26 +48,42 @@ public struct DiskPublisher: Publisher {
             }
         }.flatMap { $0 }
         var summary = PublishSummary()
-        var records: [String: PageRecord] = [:]
-        for path in kept { if let old = previous[path] { records[path] = old; summary.unchanged += 1 } }
+        // The new records start as the old ones (kept pages are most of a rebuild's pages), then
+        // take each written page's record; a page in neither list is removed.
+        var records = previous
+        let renderedPaths = Set(pages.map(\.path))
+        var live = 0
+        for path in kept where previous[path] != nil {
+            summary.unchanged += 1
+            if !renderedPaths.contains(path) { live += 1 }
+        }
         for (page, outcome) in zip(pages, outcomes) {
             let (hash, written) = try outcome.get()
             records[page.path] = PageRecord(hash: hash, key: page.key)
             if written { summary.written.append(page.path) } else { summary.unchanged += 1 }
         }
-        for path in previous.keys.filter({ records[$0] == nil }).sorted() {
-            try? FileManager.default.removeItem(at: folder.appendingPathComponent(path))
-            summary.removed.append(path)
+        var changed: [String: PageRecord] = [:]
+        for path in renderedPaths {
+            if previous[path] != nil { live += 1 }
+            if let record = records[path], previous[path] != record { changed[path] = record }
         }
-        try saveRecords(records, previous: previous, removedAny: !summary.removed.isEmpty)
+        // Counting is enough to know whether every old page is still live.
+        if live < previous.count {
+            let keptPaths = Set(kept)
+            for path in previous.keys.filter({ !keptPaths.contains($0) && !renderedPaths.contains($0) }).sorted() {
+                try? FileManager.default.removeItem(at: folder.appendingPathComponent(path))
+                summary.removed.append(path)
+                records[path] = nil
+            }
+        }
+        try saveRecords(records, changed: changed, removedAny: !summary.removed.isEmpty)
         return summary
     }
 
     /// Appends the records that changed when the file is sound and nothing was removed (a rebuild
     /// after one edit writes a few lines, not the whole site's); otherwise, or once superseded
     /// lines outnumber live ones, rewrites the file atomically.
-    private func saveRecords(_ records: [String: PageRecord], previous: [String: PageRecord], removedAny: Bool) throws {
-        let changed = records.filter { previous[$0.key] != $0.value }
+    private func saveRecords(_ records: [String: PageRecord], changed: [String: PageRecord], removedAny: Bool) throws {
         if changed.isEmpty, !removedAny, loaded.fileMatches { return }
         if loaded.fileMatches, !removedAny, loaded.lines + changed.count <= 2 * records.count + 64,
             Self.append(PageRecordFile.encode(changed), to: hashesURL.path)
@@ -181,11 +197,14 @@ public struct DiskPublisher: Publisher {
         loaded.get {
             guard let data = try? Data(contentsOf: hashesURL) else { return ([:], false, 0) }
             let (records, lines) = PageRecordFile.decode(data)
-            let base = folder.path + "/"
-            // One access() per page, checked on every core.
+            // One access() per page, relative to the site folder (a shorter path walk), on every core.
             let paths = Array(records.keys)
             let runs = stride(from: 0, to: paths.count, by: 256).map { paths[$0..<min($0 + 256, paths.count)] }
-            let missing = ParallelMap.map(runs) { run in run.filter { access(base + $0, F_OK) != 0 } }.flatMap { $0 }
+            let site = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            defer { if site >= 0 { close(site) } }
+            let missing = ParallelMap.map(runs) { run in
+                run.filter { site < 0 || $0.hasPrefix("/") || faccessat(site, $0, F_OK, 0) != 0 }
+            }.flatMap { $0 }
             var present = records
             for path in missing { present[path] = nil }
             // A file cut short (no final newline) is rewritten whole, never appended to.

@@ -10,19 +10,33 @@ enum PageRecordFile {
     static func decode(_ data: Data) -> (records: [String: PageRecord], lines: Int) {
         var records: [String: PageRecord] = [:]
         var count = 0
-        let text = String(decoding: data, as: UTF8.self)
-        records.reserveCapacity(text.utf8.count / 120)
-        var lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        lines.removeLast()  // after the last newline: empty, or a line cut short
-        for line in lines where !line.isEmpty {
-            let fields = line.split(separator: UInt8(ascii: "\t"), maxSplits: 2, omittingEmptySubsequences: false)
-            guard fields.count == 3, !fields[0].isEmpty, !fields[2].isEmpty,
-                let hash = String(fields[0]), let key = String(fields[1]), let path = String(fields[2])
-            else { continue }
-            records[path] = PageRecord(hash: hash, key: key == "-" ? nil : key)
-            count += 1
+        records.reserveCapacity(data.count / 120)
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            guard let base = raw.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
+            let bytes = UnsafeBufferPointer(start: base, count: raw.count)
+            func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+            var start = 0
+            // Only lines ending in a newline count: after the last one is nothing, or a line cut short.
+            while start < bytes.count, let end = Self.index(of: UInt8(ascii: "\n"), in: bytes, from: start) {
+                defer { start = end + 1 }
+                guard let tab1 = Self.index(of: UInt8(ascii: "\t"), in: bytes, from: start, before: end),
+                    let tab2 = Self.index(of: UInt8(ascii: "\t"), in: bytes, from: tab1 + 1, before: end),
+                    tab1 > start, end > tab2 + 1
+                else { continue }
+                let key = tab2 == tab1 + 2 && bytes[tab1 + 1] == UInt8(ascii: "-") ? nil : text(tab1 + 1..<tab2)
+                records[text(tab2 + 1..<end)] = PageRecord(hash: text(start..<tab1), key: key)
+                count += 1
+            }
         }
         return (records, count)
+    }
+
+    /// The first `byte` at or after `start` (and before `end`, if given).
+    private static func index(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int, before end: Int? = nil) -> Int? {
+        let limit = end ?? bytes.count
+        guard start < limit, let base = bytes.baseAddress else { return nil }
+        guard let found = memchr(base + start, Int32(byte), limit - start) else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     /// The bytes of `records`, sorted by path so the same site gives the same file. Paths that

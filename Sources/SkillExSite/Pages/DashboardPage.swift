@@ -26,31 +26,19 @@ struct DashboardPage: Sendable {
 
     static func make(_ context: SiteContext) -> DashboardPage {
         let input = context.input
-        let events = input.events ?? []
-        let days = Array(Set(events.compactMap(\.day))).sorted()
-        let anomalyDays = Set(events.filter(\.isAnomaly).compactMap(\.day))
-        let flagged = Set(days.indices.filter { anomalyDays.contains(days[$0]) })
-        func perDay(_ value: (EventRecord) -> Double?) -> [Double] {
-            var sums: [String: Double] = [:]
-            for event in events { if let day = event.day, let v = value(event) { sums[day, default: 0] += v } }
-            return days.map { sums[$0] ?? 0 }
-        }
-        let ingested = perDay { $0.type.contains("sync") || $0.type.contains("validat") || $0.type == "started" ? 1 : nil }
-        let validated = perDay { $0.type.contains("validat") ? 1 : nil }
-        let passed = perDay { event in
-            guard event.type.contains("validat") else { return nil }
-            if event.isFailure { return 0 }
-            if case .bool(false)? = event.metadata?["valid"] { return 0 }
-            return 1
-        }
+        let events = input.eventSummary
+        let days = events.sortedDays
+        let tallies = days.map { events.days[$0] ?? EventSummary.DayTally() }
+        let flagged = Set(tallies.indices.filter { tallies[$0].anomaly })
+        let ingested = tallies.map { Double(bitPattern: $0.ingested) }
+        let validated = tallies.map { Double(bitPattern: $0.validated) }
+        let passed = tallies.map { Double(bitPattern: $0.passed) }
         let rate = zip(passed, validated).map { $1 > 0 ? $0 / $1 * 100 : 0 }
-        let packaged = perDay { event in
-            event.type.contains("packag") ? (event.measurements?["skills"] ?? 1) : nil
-        }
+        let packaged = tallies.map { Double(bitPattern: $0.packaged) }
         return DashboardPage(
             frame: PageFrame(context: context, title: "Dashboard", path: "dashboard.html", section: "dashboard"),
-            generatedAt: context.generatedAt, hasEvents: !events.isEmpty, unreadable: input.unreadableEvents,
-            eventCount: events.count,
+            generatedAt: context.generatedAt, hasEvents: events.eventCount > 0, unreadable: events.unreadable,
+            eventCount: events.eventCount,
             ingestion: days.isEmpty ? nil : BarChart.make(
                 id: "ingestion", title: "Ingestion activity (sync and validation events per day)",
                 yLabel: "events", labels: days, values: ingested, flagged: flagged),
@@ -61,7 +49,7 @@ struct DashboardPage: Sendable {
                 id: "throughput", title: "Packaging throughput (skills packaged per day)", yLabel: "skills",
                 labels: days, values: packaged, flagged: flagged),
             scores: scoreTrend(input), distribution: distribution(input),
-            anomalies: RunSummary.anomalies(events, limit: 50), runs: RunSummary.recentRuns(events, limit: 20))
+            anomalies: events.latestAnomalies(limit: 50), runs: events.recentRuns(limit: 20))
     }
 
     // MARK: - Formatting helpers

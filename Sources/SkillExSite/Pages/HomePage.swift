@@ -17,7 +17,10 @@ struct HomePage: Sendable {
 
     var frame: PageFrame
     var generatedAt: String
+    /// Only for a workspace's own `home` template: the built-in one shows `skillsHTML`.
     var repos: [RepoGroup]
+    /// The skills table (`home-skills` template), kept between builds while its rows are unchanged.
+    var skillsHTML: String
     var skillCount: Int
     var pack: PackSummary?
     var runs: [RunSummary.Row]
@@ -53,14 +56,15 @@ struct HomePage: Sendable {
                 groups.append(RepoGroup(name: skill.entry.sourceRepo, skills: [row]))
             }
         }
-        let events = input.events ?? []
+        let events = input.eventSummary
         var page = HomePage(
             frame: PageFrame(context: context, title: "Skills", path: "index.html", section: "home"),
-            generatedAt: context.generatedAt, repos: groups, skillCount: input.skills.count,
-            pack: packSummary(input), runs: RunSummary.recentRuns(events, limit: 10),
-            anomalies: RunSummary.anomalies(events, limit: 10), hasEventLog: input.events != nil,
+            generatedAt: context.generatedAt, repos: context.theme.overridden.contains("home") ? groups : [],
+            skillsHTML: skillsTable(groups, context), skillCount: input.skills.count,
+            pack: packSummary(input), runs: events.recentRuns(limit: 10),
+            anomalies: events.latestAnomalies(limit: 10), hasEventLog: events.exists,
             threshold: Formatting.score(input.scorecards?.threshold))
-        page.syncFailures = RunSummary.lastSyncFailures(events)
+        page.syncFailures = events.lastSyncFailures
         page.hasSyncFailures = !page.syncFailures.isEmpty
         page.hasRuns = !page.runs.isEmpty
         page.hasAnomalies = !page.anomalies.isEmpty
@@ -68,6 +72,24 @@ struct HomePage: Sendable {
     }
 
     // MARK: - Formatting helpers
+
+    /// The `home-skills` template rendered for `groups`, from the fragment cache when no row changed.
+    static func skillsTable(_ groups: [RepoGroup], _ context: SiteContext) -> String {
+        struct Table { var repos: [RepoGroup] }
+        var hasher = SHA256Hasher()
+        for group in groups {
+            hasher.update("\(group.name.utf8.count):\(group.name)")
+            for row in group.skills {
+                for text in [row.name, row.href, row.status, row.statusClass, row.score, row.trend, row.trendClass, row.description] {
+                    hasher.update(text.map { "\($0.utf8.count):\($0)" } ?? "-")
+                }
+            }
+            hasher.update("\u{0}")
+        }
+        let key = context.key("home-skills", Digest.hex(hasher.finalize()))
+        let render = { context.theme.render("home-skills", Table(repos: groups)) }
+        return context.fragments?.text("home-skills", key: key, render: render) ?? render()
+    }
 
     static func row(_ skill: SkillInput) -> SkillRow {
         let status = SkillStatus(skill)

@@ -39,21 +39,29 @@ struct SkillPage: Sendable {
     // MARK: - Pages
 
     static func pages(from context: SiteContext) -> [PlannedPage] {
-        var pages: [PlannedPage] = []
         let threshold = Formatting.score(context.input.scorecards?.threshold) ?? ""
-        for skill in context.input.skills {
-            let key = context.key("skill", skill.fingerprint, threshold)
-            pages.append(PlannedPage(path: skill.pagePath, key: key) {
-                let (page, extras) = make(skill, context)
-                return PlannedPage.Output(main: Data(context.theme.render("skill", page).utf8), extras: extras)
+        // Planned on every core, in runs of skills (a run's pages stay in skill order).
+        let skills = context.input.skills
+        let runs = stride(from: 0, to: skills.count, by: 64).map { $0..<min($0 + 64, skills.count) }
+        return ParallelMap.map(runs) { run in
+            run.flatMap { pages(of: skills[$0], threshold: threshold, context: context) }
+        }.flatMap { $0 }
+    }
+
+    /// The pages of one skill: its page and one per Markdown file besides SKILL.md.
+    private static func pages(of skill: SkillInput, threshold: String, context: SiteContext) -> [PlannedPage] {
+        var pages: [PlannedPage] = []
+        let key = context.key("skill", skill.fingerprint, threshold)
+        pages.append(PlannedPage(path: skill.pagePath, key: key) {
+            let (page, extras) = make(skill, context)
+            return PlannedPage.Output(main: Data(context.theme.render("skill", page).utf8), extras: extras)
+        })
+        for file in markdownFiles(skill) {
+            let path = skill.folderPath + "/" + sitePath(of: file.relativePath)
+            pages.append(PlannedPage(path: path, key: context.key(key, file.relativePath)) {
+                let (page, extras) = FilePage.make(skill: skill, file: file, path: path, context: context)
+                return PlannedPage.Output(main: Data(context.theme.render("file", page).utf8), extras: extras)
             })
-            for file in markdownFiles(skill) {
-                let path = skill.folderPath + "/" + sitePath(of: file.relativePath)
-                pages.append(PlannedPage(path: path, key: context.key(key, file.relativePath)) {
-                    let (page, extras) = FilePage.make(skill: skill, file: file, path: path, context: context)
-                    return PlannedPage.Output(main: Data(context.theme.render("file", page).utf8), extras: extras)
-                })
-            }
         }
         return pages
     }

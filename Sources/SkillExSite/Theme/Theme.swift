@@ -11,6 +11,8 @@ public struct Theme: Sendable {
     let assets: [String: String]
     /// Changes whenever any template or asset changes.
     public let fingerprint: String
+    /// Names of templates a workspace's `templates/` replaced.
+    var overridden: Set<String> = []
 
     /// Loads the built-in theme, then every file of `overrides` (a `templates/` folder) over it.
     public static func load(overrides: URL? = nil) throws(SiteError) -> Theme {
@@ -55,7 +57,9 @@ public struct Theme: Sendable {
                 throw .template(file: origin, line: line, reason: "no template named '\(name)'")
             }
         }
-        return Theme(library: library, assets: assets, fingerprint: Digest.hex(hasher.finalize()))
+        let overridden = Set(sources.filter { $0.key.hasSuffix(".mustache") && !$0.value.origin.hasPrefix("built-in theme: ") }
+            .map { String($0.key.dropLast(".mustache".count)) })
+        return Theme(library: library, assets: assets, fingerprint: Digest.hex(hasher.finalize()), overridden: overridden)
     }
 
     /// Renders template `name` with `model`.
