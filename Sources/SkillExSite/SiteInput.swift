@@ -109,7 +109,7 @@ public struct SiteInput: Sendable {
             }
         }
         guard changed || next.listings.count != previous.listings.count else { return }
-        try? AtomicFile.write(next.encode(), to: url)
+        try? AtomicFile.write(next.encode(), to: url, durable: false)
     }
 
     private static func skill(_ entry: SkillEntry, root: URL, scorecard: ScorecardEntry?, cache: SkillListingCache) -> LoadedSkill {

@@ -23,7 +23,8 @@ public enum PackWriter {
                 }
             }
             let digest = try writer.finish()
-            try AtomicFile.replace(url, with: temp)
+            try AtomicFile.flush(temp)
+            try AtomicFile.replace(url, with: temp, durable: true)
             return (Int64(writer.size), digest)
         } catch {
             try? FileManager.default.removeItem(at: temp)

@@ -107,7 +107,7 @@ public struct DiskPublisher: Publisher {
         for (path, template) in templates {
             let url = stampedURL(path)
             try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try? AtomicFile.write(template.encoded, to: url)
+            try? AtomicFile.write(template.encoded, to: url, durable: false)
         }
     }
 

@@ -17,11 +17,11 @@ enum StandardBuild {
         ]
     }
 
-    /// Syncs every repository and writes the manifest back.
+    /// Syncs every repository. The manifest is written once, by the score step, so a build
+    /// killed part-way leaves manifest.json as it was or as the finished build writes it.
     @Sendable static func sync(_ context: inout BuildContext) throws -> BuildStepResult {
         let syncer = Syncer(workspace: context.workspace, options: SyncOptions(), telemetry: context.telemetry)
         let (result, updated) = try syncer.sync(context.manifest)
-        try ManifestStore.save(updated, to: context.workspace.manifestURL)
         context.manifest = updated
         let s = result.summary
         return BuildStepResult(
@@ -29,7 +29,8 @@ enum StandardBuild {
                 + "\(s.errors.count) errors", ok: result.status == "ok")
     }
 
-    /// Scores every synced skill, appends score history and writes `.skillex/scorecards.json`.
+    /// Scores every synced skill, appends score history, writes manifest.json (with the sync's
+    /// changes) and then `.skillex/scorecards.json`.
     @Sendable static func score(_ context: inout BuildContext) async throws -> BuildStepResult {
         let (run, updated) = try Scorer(workspace: context.workspace, options: ScoreOptions()).score(context.manifest)
         try ManifestStore.save(updated, to: context.workspace.manifestURL)

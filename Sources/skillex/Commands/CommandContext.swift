@@ -9,8 +9,13 @@ struct CommandContext {
     /// The manifest as loaded (v1 upgraded in memory).
     let manifest: Manifest
 
-    /// Resolves paths against the current directory and loads the manifest; input errors exit 2.
-    init(manifest path: String, target: String? = nil, clock: String? = nil) throws {
+    /// Resolves paths against the current directory, takes the workspace lock for `command`
+    /// (when given; before reading anything, so no run works from a manifest another is about to
+    /// replace) and loads the manifest; input errors and a held lock exit 2.
+    init(
+        manifest path: String, target: String? = nil, clock: String? = nil,
+        lock command: String? = nil, wait: LockOptions? = nil
+    ) throws {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let manifestURL = URL(fileURLWithPath: path, relativeTo: cwd).standardizedFileURL
         let targetURL = target.map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL }
@@ -29,6 +34,16 @@ struct CommandContext {
         }
         workspace = Workspace(
             manifest: manifestURL, target: targetURL, clock: chosenClock, environment: environment)
+        // A missing manifest is reported by the load below; no lock file is made for it.
+        if let command, FileManager.default.fileExists(atPath: manifestURL.path) {
+            // Held until the process exits: the kernel drops it then, however the run ends.
+            do {
+                _ = try WorkspaceLock.acquire(
+                    at: WorkspaceLock.url(for: workspace), command: command, wait: wait?.seconds, now: Date())
+            } catch { throw ExitStatus.inputError(error) }
+            // Nothing else writes here now: clear what a killed run left behind.
+            WorkspaceRecovery.recover(workspace)
+        }
         do { self.manifest = try ManifestStore.load(manifestURL) } catch {
             throw ExitStatus.inputError(error)
         }
