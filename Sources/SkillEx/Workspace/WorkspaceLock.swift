@@ -41,7 +41,8 @@ public struct WorkspaceLock: Sendable {
                 throw .unavailable(path: path, reason: String(cString: strerror(code)))
             }
             if Date() >= deadline {
-                let holder = Self.holder(at: url)
+                // A record left by a dead process (the lock file keeps its last text) names no one.
+                let holder = Self.holder(at: url).flatMap { kill($0.pid, 0) == 0 || errno == EPERM ? $0 : nil }
                 close(fd)
                 throw .busy(path: path, holder: holder, waited: wait ?? 0)
             }

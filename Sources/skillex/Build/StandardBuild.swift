@@ -4,12 +4,12 @@ import SkillExSite
 
 /// The steps of `skillex build`, in order. Adding a stage is one line here.
 enum StandardBuild {
-    static func steps(out: URL?) -> [BuildStep] {
+    static func steps(out: URL?, wait: Double = 0) -> [BuildStep] {
         [
             BuildStep("sync", run: sync),
             BuildStep("score", run: score),
             BuildStep("package", run: package),
-            BuildStep("publish", run: publish),
+            BuildStep("publish") { try await publish(&$0, wait: wait) },
             BuildStep("site") { context in
                 let report = try SiteBuild.run(workspace: context.workspace, manifest: context.manifest, out: out)
                 return BuildStepResult(summary: SiteBuild.summary(report, folder: (out ?? context.workspace.publicURL).path))
@@ -70,12 +70,13 @@ enum StandardBuild {
     }
 
     /// Mirrors dist/ to the manifest's `storage`, when one is configured.
-    @Sendable static func publish(_ context: inout BuildContext) async throws -> BuildStepResult {
+    @Sendable static func publish(_ context: inout BuildContext, wait: Double) async throws -> BuildStepResult {
         guard let settings = try StorageSettings.from(context.manifest), let target = settings.url else {
             return BuildStepResult(summary: "skipped: no storage in manifest.json")
         }
         let storage = try StorageLocator.storage(
             for: target, endpoint: nil, settings: settings, base: context.workspace.root, workspace: context.workspace)
+        try CommandContext.lockTarget(storage, command: "build", wait: wait)
         let hooks = try WebhookSettings.from(context.manifest)
         let dispatcher = hooks.isEmpty ? nil : WebhookDispatcher(webhooks: hooks, workspace: context.workspace)
         let report = try await Publisher(storage: storage, workspace: context.workspace)

@@ -36,7 +36,7 @@ struct BuildCommand: AsyncParsableCommand {
         let context = try CommandContext(manifest: manifest, clock: clock, lock: "build", wait: lock)
         let telemetry = logging.telemetry(for: context.workspace)
         var state = BuildContext(workspace: context.workspace, manifest: context.manifest, telemetry: telemetry)
-        let pipeline = BuildPipeline(StandardBuild.steps(out: out.map { URL(fileURLWithPath: $0).standardizedFileURL }))
+        let pipeline = BuildPipeline(StandardBuild.steps(out: out.map { URL(fileURLWithPath: $0).standardizedFileURL }, wait: lock.seconds))
         let showProgress = Terminal.isInteractive(2)
         let report: BuildReport
         do {

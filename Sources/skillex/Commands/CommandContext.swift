@@ -49,6 +49,18 @@ struct CommandContext {
         }
     }
 
+    /// Locks a folder publish target too (`<folder>/.skillex-lock`, never listed as an object),
+    /// so two hubs never publish into one folder at once, then sweeps temp files a killed publish
+    /// left there. Other storages are left as they are.
+    static func lockTarget(_ storage: any Storage, command: String, wait: Double) throws {
+        guard let folder = storage as? FolderStorage else { return }
+        do {
+            _ = try WorkspaceLock.acquire(
+                at: folder.root.appendingPathComponent(".skillex-lock"), command: command, wait: wait)
+        } catch { throw ExitStatus.inputError(error) }
+        WorkspaceRecovery.removeTempsRecursively(in: folder.root)
+    }
+
     /// Runs a stage on the manifest, turning any thrown error into a one-line input error.
     func run<T>(_ stage: (Manifest) throws -> T) throws -> T {
         do { return try stage(manifest) } catch let exit as ExitCode { throw exit } catch {
