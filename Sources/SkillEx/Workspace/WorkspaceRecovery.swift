@@ -11,10 +11,11 @@ public enum WorkspaceRecovery {
     @discardableResult
     public static func recover(_ workspace: Workspace) -> [String] {
         var touched: [String] = []
-        for folder in [workspace.root, workspace.stateURL, workspace.distURL,
-                       workspace.distURL.appendingPathComponent("deltas")] {
+        for folder in [workspace.root, workspace.distURL, workspace.distURL.appendingPathComponent("deltas")] {
             touched += removeTemps(in: folder)
         }
+        // `.skillex/` has subfolders (publish metadata, site caches): every level is swept.
+        touched += removeTempsRecursively(in: workspace.stateURL)
         for name in entries(of: workspace.skillsURL) where name.hasPrefix(".staging-") {
             let url = workspace.skillsURL.appendingPathComponent(name)
             if (try? FileManager.default.removeItem(at: url)) != nil { touched.append(url.path) }
@@ -45,16 +46,17 @@ public enum WorkspaceRecovery {
         }
     }
 
-    /// Removes files named `<name>.tmp-<UUID>` anywhere under `folder` (the site's temp names);
-    /// returns how many.
+    /// Removes files named `<name>.tmp-<UUID>` anywhere under `folder` (the site's temp names
+    /// too); returns their paths.
     @discardableResult
-    public static func removeTempsRecursively(in folder: URL) -> Int {
-        guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return 0 }
-        var removed = 0
+    public static func removeTempsRecursively(in folder: URL) -> [String] {
+        guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return [] }
+        var removed: [String] = []
         while let relative = walker.nextObject() as? String {
             let name = (relative as NSString).lastPathComponent
             guard hasTempSuffix(name) else { continue }
-            if unlink(folder.path + "/" + relative) == 0 { removed += 1 }
+            let path = folder.path + "/" + relative
+            if unlink(path) == 0 { removed.append(path) }
         }
         return removed
     }
