@@ -34,7 +34,9 @@ public enum ManifestStore {
         do {
             try AtomicFile.write(try encode(upgraded), to: url)
         } catch {
-            throw .unwritable(path: url.path, reason: ErrorText.brief(error))
+            let reason = ErrorText.brief(error)
+            let prefix = url.path + ": "
+            throw .unwritable(path: url.path, reason: reason.hasPrefix(prefix) ? String(reason.dropFirst(prefix.count)) : reason)
         }
     }
 

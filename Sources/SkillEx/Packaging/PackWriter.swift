@@ -28,6 +28,11 @@ public enum PackWriter {
             return (Int64(writer.size), digest)
         } catch {
             try? FileManager.default.removeItem(at: temp)
+            // Name the pack the user asked for, not the temp file that is gone now.
+            let error = error as NSError
+            if error.domain == NSPOSIXErrorDomain, let code = POSIXErrorCode(rawValue: Int32(error.code)) {
+                throw PackagingError.unwritable(path: url.path, reason: String(cString: strerror(code.rawValue)))
+            }
             throw error
         }
     }

@@ -116,7 +116,7 @@ public enum WorkspaceLockError: DescribedError, Equatable {
             let after = waited > 0 && waited.isFinite ? " after waiting \(Self.seconds(waited))" : ""
             return "\(path): workspace is locked by \(who)\(after); retry later or pass --wait"
         case .unavailable(let path, let reason):
-            return "\(path): cannot take the workspace lock: \(reason)"
+            return "\(path): cannot take the lock: \(reason)"
         }
     }
 

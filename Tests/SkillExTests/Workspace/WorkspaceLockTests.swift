@@ -127,7 +127,7 @@ struct WorkspaceLockTests {
             _ = try WorkspaceLock.acquire(at: url, command: "build")
             Issue.record("locked below a file")
         } catch {
-            #expect(error.description.hasPrefix(url.path + ": cannot take the workspace lock: "))
+            #expect(error.description.hasPrefix(url.path + ": cannot take the lock: "))
         }
     }
 }
