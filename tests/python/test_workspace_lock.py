@@ -104,8 +104,11 @@ def test_two_pulls_into_one_folder_do_not_overlap(synced_dist, skillex, tmp_path
     finally:
         holder.kill()
         holder.wait()
+    lock.unlink()
     skillex("pull", "--from", synced_dist, "--into", into, "--format", "json", check=0)
     assert (into / "skillex-pack.json").exists()
+    # A pull leaves nothing beside the folder: its lock file goes when it ends.
+    assert sorted(p.name for p in into.parent.iterdir()) == ["skills"]
 
 
 @pytest.fixture

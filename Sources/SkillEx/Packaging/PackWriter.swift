@@ -29,9 +29,11 @@ public enum PackWriter {
         } catch {
             try? FileManager.default.removeItem(at: temp)
             // Name the pack the user asked for, not the temp file that is gone now.
-            let error = error as NSError
-            if error.domain == NSPOSIXErrorDomain, let code = POSIXErrorCode(rawValue: Int32(error.code)) {
-                throw PackagingError.unwritable(path: url.path, reason: String(cString: strerror(code.rawValue)))
+            if !(error is any DescribedError) {
+                let system = error as NSError
+                if system.domain == NSPOSIXErrorDomain {
+                    throw PackagingError.unwritable(path: url.path, reason: String(cString: strerror(Int32(system.code))))
+                }
             }
             throw error
         }

@@ -31,14 +31,19 @@ public struct WorkspaceLock: Sendable {
         } catch {
             throw .unavailable(path: path, reason: ErrorText.brief(error))
         }
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .unavailable(path: path, reason: String(cString: strerror(errno))) }
         let deadline = Date().addingTimeInterval(max(0, wait ?? 0))
-        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+        var fd = try open(path)
+        while !Self.holds(fd, path: path) {
             let code = errno
             guard code == EWOULDBLOCK || code == EINTR else {
                 close(fd)
                 throw .unavailable(path: path, reason: String(cString: strerror(code)))
+            }
+            if code == EINTR {
+                // The file was removed by its last holder (`release(removing:)`): lock the new one.
+                close(fd)
+                fd = try open(path)
+                continue
             }
             if Date() >= deadline {
                 // A record left by a dead process (the lock file keeps its last text) names no one.
@@ -58,11 +63,35 @@ public struct WorkspaceLock: Sendable {
         return WorkspaceLock(url: url)
     }
 
-    /// Releases one acquisition; the last one clears the holder line and closes the file.
-    public func release() {
-        guard let fd = LockTable.shared.leave(url.standardizedFileURL.path) else { return }
+    /// Releases one acquisition; the last one clears the holder line and closes the file, and
+    /// with `removing` deletes it (for locks beside a user's folder, which should leave no trace).
+    public func release(removing: Bool = false) {
+        let path = url.standardizedFileURL.path
+        guard let fd = LockTable.shared.leave(path) else { return }
         _ = ftruncate(fd, 0)
+        // Unlinked while still locked: a waiter holding the old file sees it is gone and retries.
+        if removing { unlink(path) }
         close(fd)
+    }
+
+    private static func open(_ path: String) throws(WorkspaceLockError) -> Int32 {
+        let fd = Glibc.open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw .unavailable(path: path, reason: String(cString: strerror(errno))) }
+        return fd
+    }
+
+    /// Tries to lock `fd`; true when locked and `fd` is still the file at `path`. On false,
+    /// `errno` is EWOULDBLOCK (held elsewhere), EINTR (the file was replaced) or an error.
+    private static func holds(_ fd: Int32, path: String) -> Bool {
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else { return false }
+        var open = stat()
+        var named = stat()
+        if fstat(fd, &open) == 0, stat(path, &named) == 0, open.st_ino == named.st_ino, open.st_dev == named.st_dev {
+            return true
+        }
+        flock(fd, LOCK_UN)
+        errno = EINTR
+        return false
     }
 
     /// The holder recorded in the lock file, when it names one.

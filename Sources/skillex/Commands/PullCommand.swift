@@ -35,9 +35,12 @@ struct PullCommand: AsyncParsableCommand {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let target = URL(fileURLWithPath: into, relativeTo: cwd).standardizedFileURL
         let result: PullResult
+        let held: WorkspaceLock
         do {
-            _ = try WorkspaceLock.acquire(at: WorkspaceLock.url(beside: target), command: "pull", wait: lock.seconds)
+            held = try WorkspaceLock.acquire(at: WorkspaceLock.url(beside: target), command: "pull", wait: lock.seconds)
         } catch { throw ExitStatus.inputError(error) }
+        // The lock file sits beside the user's folder: removed again when the pull ends.
+        defer { held.release(removing: true) }
         PullRecovery.recover(target: target)
         do {
             let workspace = Workspace(root: cwd, environment: ProcessInfo.processInfo.environment)

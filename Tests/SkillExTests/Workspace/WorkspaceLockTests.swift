@@ -106,6 +106,17 @@ struct WorkspaceLockTests {
         lock.release()
     }
 
+    @Test("a lock released with removing: leaves no file, and the next acquire makes a new one")
+    func removing() throws {
+        let url = lockURL()
+        try WorkspaceLock.acquire(at: url, command: "pull").release(removing: true)
+        #expect(!FileManager.default.fileExists(atPath: url.path))
+        let again = try WorkspaceLock.acquire(at: url, command: "pull")
+        #expect(try !freeForOthers(url))
+        again.release(removing: true)
+        #expect(!FileManager.default.fileExists(atPath: url.path))
+    }
+
     @Test("--wait returns once the holder exits")
     func waits() throws {
         let url = lockURL()
