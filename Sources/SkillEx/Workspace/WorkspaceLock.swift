@@ -54,7 +54,9 @@ public struct WorkspaceLock: Sendable {
             usleep(50_000)
         }
         let holder = LockHolder(pid: getpid(), command: command, since: Timestamp.string(now))
-        var line = (try? JSONEncoder().encode(holder)) ?? Data()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        var line = (try? encoder.encode(holder)) ?? Data()
         line.append(0x0A)
         // Best effort: the lock is what counts; the text only improves the message.
         _ = ftruncate(fd, 0)

@@ -76,7 +76,8 @@ enum StandardBuild {
         }
         let storage = try StorageLocator.storage(
             for: target, endpoint: nil, settings: settings, base: context.workspace.root, workspace: context.workspace)
-        try CommandContext.lockTarget(storage, command: "build", wait: wait)
+        let targetLock = try CommandContext.lockTarget(storage, command: "build", wait: wait)
+        defer { targetLock?.release(removing: true) }
         let hooks = try WebhookSettings.from(context.manifest)
         let dispatcher = hooks.isEmpty ? nil : WebhookDispatcher(webhooks: hooks, workspace: context.workspace)
         let report = try await Publisher(storage: storage, workspace: context.workspace)

@@ -35,30 +35,43 @@ struct CommandContext {
         workspace = Workspace(
             manifest: manifestURL, target: targetURL, clock: chosenClock, environment: environment)
         // A missing manifest is reported by the load below; no lock file is made for it.
+        var held: (lock: WorkspaceLock, made: Bool, madeFolder: Bool)?
         if let command, FileManager.default.fileExists(atPath: manifestURL.path) {
+            let url = WorkspaceLock.url(for: workspace)
+            let made = !FileManager.default.fileExists(atPath: url.path)
+            let madeFolder = !FileManager.default.fileExists(atPath: workspace.stateURL.path)
             // Held until the process exits: the kernel drops it then, however the run ends.
             do {
-                _ = try WorkspaceLock.acquire(
-                    at: WorkspaceLock.url(for: workspace), command: command, wait: wait?.seconds, now: Date())
+                let lock = try WorkspaceLock.acquire(at: url, command: command, wait: wait?.seconds, now: Date())
+                held = (lock, made, madeFolder)
             } catch { throw ExitStatus.inputError(error) }
             // Nothing else writes here now: clear what a killed run left behind.
             WorkspaceRecovery.recover(workspace)
         }
         do { self.manifest = try ManifestStore.load(manifestURL) } catch {
+            // A manifest that does not load changes nothing: not even a new lock file is left.
+            if let held {
+                held.lock.release(removing: held.made)
+                if held.madeFolder { rmdir(workspace.stateURL.path) }
+            }
             throw ExitStatus.inputError(error)
         }
     }
 
-    /// Locks a folder publish target too (`<folder>/.skillex-lock`, never listed as an object),
-    /// so two hubs never publish into one folder at once, then sweeps temp files a killed publish
-    /// left there. Other storages are left as they are.
-    static func lockTarget(_ storage: any Storage, command: String, wait: Double) throws {
-        guard let folder = storage as? FolderStorage else { return }
+    /// Locks an existing folder publish target too (`<folder>/.skillex-lock`, a dotfile never
+    /// listed as an object), so two hubs never publish into one folder at once, then sweeps temp
+    /// files a killed publish left there. The caller releases it (removing the file) when done;
+    /// other storages, and a folder not made yet, are left as they are.
+    static func lockTarget(_ storage: any Storage, command: String, wait: Double) throws -> WorkspaceLock? {
+        guard let folder = storage as? FolderStorage,
+            FileManager.default.fileExists(atPath: folder.root.path) else { return nil }
+        let lock: WorkspaceLock
         do {
-            _ = try WorkspaceLock.acquire(
+            lock = try WorkspaceLock.acquire(
                 at: folder.root.appendingPathComponent(".skillex-lock"), command: command, wait: wait)
         } catch { throw ExitStatus.inputError(error) }
         WorkspaceRecovery.removeTempsRecursively(in: folder.root)
+        return lock
     }
 
     /// Runs a stage on the manifest, turning any thrown error into a one-line input error.

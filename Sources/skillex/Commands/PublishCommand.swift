@@ -52,7 +52,8 @@ struct PublishCommand: AsyncParsableCommand {
                 for: target, endpoint: endpoint, settings: settings, base: base, workspace: context.workspace)
             return (storage, try WebhookSettings.from(manifest))
         }
-        if !dryRun { try CommandContext.lockTarget(storage, command: "publish", wait: lock.seconds) }
+        let targetLock = dryRun ? nil : try CommandContext.lockTarget(storage, command: "publish", wait: lock.seconds)
+        defer { targetLock?.release(removing: true) }
         var publisher = Publisher(storage: storage, workspace: context.workspace)
         publisher.concurrency = max(1, concurrency)
         let dispatcher = hooks.isEmpty ? nil : WebhookDispatcher(webhooks: hooks, workspace: context.workspace)
