@@ -3,7 +3,8 @@
 One scenario per command, on a hub made from the benchmark corpus after a first release (so a run
 replaces old files, not just creates them). Each scenario runs the command once uninterrupted for
 the reference, then starts it again and again from the same starting state and kills it with
-SIGKILL after a random delay within the reference's duration. After every kill:
+SIGKILL after a random delay between the binary's start-up time (`--help`) and the reference's
+duration. After every kill:
 
 - manifest.json and .skillex/scorecards.json are byte-equal to the old or the new one;
 - every visible file in dist/, in the publish folder and in each synced skill folder is the old
@@ -148,7 +149,7 @@ def check_after_kill(hub, old, new, old_sums, log, where):
     check_index(hub / "pub", where)
     log.check(hub, where)
     window = check_sums(hub / "dist", old_sums, where)
-    return window, now not in (old, new)
+    return window, now not in (old, new), bool(leftovers(hub))
 
 
 def check_converged(hub, new, where):
@@ -156,6 +157,12 @@ def check_converged(hub, new, where):
     for key in ("manifest", "scorecards", "dist", "pub", "skills"):
         assert now[key] == new[key], f"{where}: {key} differs from the uninterrupted run"
     assert leftovers(hub) == [], f"{where}: leftovers {leftovers(hub)}"
+
+
+def timed_run(binary, hub, *args):
+    began = time.monotonic()
+    run(binary, hub, *args, check=0)
+    return time.monotonic() - began
 
 
 def kill_after(binary, hub, args, delay):
@@ -180,6 +187,8 @@ def test_sigkill_at_random_points_leaves_old_or_new_and_the_next_run_converges(s
     start = starts[command]
     args = COMMANDS[command]
     rng = random.Random(f"{SEED}-{command}")
+    # The process's own start-up (loading, parsing flags) touches nothing: kills start after it.
+    startup = min(timed_run(binary, start, args[0], "--help") for _ in range(3))
     reference = copy_hub(start, tmp / f"{command}-reference")
     began = time.monotonic()
     run(binary, reference, *args, check=0)
@@ -189,7 +198,7 @@ def test_sigkill_at_random_points_leaves_old_or_new_and_the_next_run_converges(s
         "the scenario changes nothing"
     old_sums = (start / "dist" / "SHA256SUMS").read_bytes()
     wanted = max(1, round(TOTAL_KILLS * SHARES[command]))
-    kills = windows = midway = 0
+    kills = windows = midway = littered = 0
     spent = {"copy": 0.0, "killed runs": 0.0, "checks": 0.0, "final runs": 0.0}
 
     def timed(part, work):
@@ -202,14 +211,15 @@ def test_sigkill_at_random_points_leaves_old_or_new_and_the_next_run_converges(s
         hub = timed("copy", lambda: copy_hub(start, tmp / f"{command}-work"))
         log = Log()
         for _ in range(4):
-            delay = rng.uniform(0, duration * 1.1)
+            delay = rng.uniform(min(startup, duration / 2), duration * 1.1)
             where = f"{command} kill #{kills + 1} after {delay:.3f} s (SKILLEX_KILL_SEED={SEED})"
             if not timed("killed runs", lambda: kill_after(binary, hub, args, delay)):
                 break
             kills += 1
-            window, between = timed("checks", lambda: check_after_kill(hub, old, new, old_sums, log, where))
+            window, between, litter = timed("checks", lambda: check_after_kill(hub, old, new, old_sums, log, where))
             windows += window
             midway += between
+            littered += litter
             if kills >= wanted:
                 break
         where = f"{command}: the run after kill #{kills} (SKILLEX_KILL_SEED={SEED})"
@@ -221,5 +231,6 @@ def test_sigkill_at_random_points_leaves_old_or_new_and_the_next_run_converges(s
     # The event log of the last workspace, torn lines and all, reads.
     run(binary, hub, "events", "--format", "json", check=0)
     parts = ", ".join(f"{name} {seconds:.1f} s" for name, seconds in spent.items())
-    print(f"{command}: {kills} kills over {duration:.2f} s runs, {midway} left a mix of old and new files, "
-          f"{windows} in the SHA256SUMS window, seed {SEED}; {parts}")
+    print(f"{command}: {kills} kills over {duration:.2f} s runs (start-up {startup:.2f} s); "
+          f"{midway} left a mix of old and new files, {littered} left temp files or staging folders, "
+          f"{windows} in the SHA256SUMS window; seed {SEED}; {parts}")
