@@ -19,9 +19,10 @@ public struct WorkspaceLock: Sendable {
     public let url: URL
 
     /// Takes the lock at `url` for `command`; waits up to `wait` seconds (nil or 0: not at all,
-    /// `.infinity`: until it is free) while another process holds it.
+    /// `.infinity`: until it is free) while another process holds it. `now` is the start time
+    /// recorded for others to read (default: when the lock was taken).
     public static func acquire(
-        at url: URL, command: String, wait: Double? = nil, now: Date = Date()
+        at url: URL, command: String, wait: Double? = nil, now: Date? = nil
     ) throws(WorkspaceLockError) -> WorkspaceLock {
         let path = url.standardizedFileURL.path
         if LockTable.shared.nest(path) { return WorkspaceLock(url: url) }
@@ -53,7 +54,7 @@ public struct WorkspaceLock: Sendable {
             }
             usleep(50_000)
         }
-        let holder = LockHolder(pid: getpid(), command: command, since: Timestamp.string(now))
+        let holder = LockHolder(pid: getpid(), command: command, since: Timestamp.string(now ?? Date()))
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         var line = (try? encoder.encode(holder)) ?? Data()

@@ -42,7 +42,7 @@ struct CommandContext {
             let madeFolder = !FileManager.default.fileExists(atPath: workspace.stateURL.path)
             // Held until the process exits: the kernel drops it then, however the run ends.
             do {
-                let lock = try WorkspaceLock.acquire(at: url, command: command, wait: wait?.seconds, now: Date())
+                let lock = try WorkspaceLock.acquire(at: url, command: command, wait: wait?.seconds)
                 held = (lock, made, madeFolder)
             } catch { throw ExitStatus.inputError(error) }
             // Nothing else writes here now: clear what a killed run left behind.
