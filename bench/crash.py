@@ -6,7 +6,7 @@ workspace lock cost `skillex package` and `skillex score`, against `zip -q -r -X
     python3 bench/crash.py [--skills 1000] [--repeat 3]
 
 SKILLEX_BIN picks the binary (default: the release build). fsync and flock time comes from
-`strace -f -c` (one extra run each, not the timed ones). Prints Markdown rows for
+`strace -f -c -w` (wall time inside the calls; one extra run each, not the timed ones). Prints Markdown rows for
 docs/benchmarks.md ("Crash safety").
 """
 import argparse
@@ -30,7 +30,7 @@ def median(values):
 
 def syscalls(cmd, cwd):
     """(calls, seconds) per syscall of interest, from strace's summary."""
-    proc = subprocess.run(["strace", "-f", "-c", "-e", "trace=fsync,flock,rename", *cmd], cwd=cwd,
+    proc = subprocess.run(["strace", "-f", "-c", "-w", "-e", "trace=fsync,flock,rename", *cmd], cwd=cwd,
                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     found = {}
     for line in proc.stderr.splitlines():
