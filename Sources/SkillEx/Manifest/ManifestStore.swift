@@ -34,9 +34,7 @@ public enum ManifestStore {
         do {
             try AtomicFile.write(try encode(upgraded), to: url)
         } catch {
-            let reason = ErrorText.brief(error)
-            let prefix = url.path + ": "
-            throw .unwritable(path: url.path, reason: reason.hasPrefix(prefix) ? String(reason.dropFirst(prefix.count)) : reason)
+            throw .unwritable(path: url.path, reason: ErrorText.reason(error, at: url.path))
         }
     }
 

@@ -75,7 +75,7 @@ public struct DiskPublisher: Publisher {
             return
         }
         do { try AtomicFile.write(PageRecordFile.encode(records), to: hashesURL) } catch {
-            throw PublishError(path: hashesURL.path, reason: ErrorText.brief(error))
+            throw PublishError(path: hashesURL.path, reason: ErrorText.reason(error, at: hashesURL.path))
         }
     }
 
