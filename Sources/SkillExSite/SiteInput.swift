@@ -122,7 +122,7 @@ public struct SiteInput: Sendable {
             }
         }
         guard changed || next.listings.count != previous.listings.count else { return }
-        try? AtomicFile.write(next.encode(), to: url)
+        try? AtomicFile.write(next.encode(), to: url, durable: false)
     }
 
     private static func skill(

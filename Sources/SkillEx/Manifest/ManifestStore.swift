@@ -34,7 +34,7 @@ public enum ManifestStore {
         do {
             try AtomicFile.write(try encode(upgraded), to: url)
         } catch {
-            throw .unwritable(path: url.path, reason: ErrorText.brief(error))
+            throw .unwritable(path: url.path, reason: ErrorText.reason(error, at: url.path))
         }
     }
 

@@ -23,10 +23,18 @@ public enum PackWriter {
                 }
             }
             let digest = try writer.finish()
-            try AtomicFile.replace(url, with: temp)
+            try AtomicFile.flush(temp)
+            try AtomicFile.replace(url, with: temp, durable: true)
             return (Int64(writer.size), digest)
         } catch {
             try? FileManager.default.removeItem(at: temp)
+            // Name the pack the user asked for, not the temp file that is gone now.
+            if !(error is any DescribedError) {
+                let system = error as NSError
+                if system.domain == NSPOSIXErrorDomain {
+                    throw PackagingError.unwritable(path: url.path, reason: String(cString: strerror(Int32(system.code))))
+                }
+            }
             throw error
         }
     }

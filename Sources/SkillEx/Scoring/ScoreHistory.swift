@@ -15,10 +15,13 @@ public struct ScoreHistoryEntry: Sendable, Equatable, Codable {
     static let key = "score_history"
 
     /// Appends `entry` to `history`, keeping the newest `limit`; returns the regression against
-    /// the previous entry when the score dropped by more than `points`.
+    /// the previous entry when the score dropped by more than `points`. An entry with the same
+    /// time and checksum as the last one replaces it: a run repeated at the same clock time (a
+    /// build re-run after it was killed) records one measurement, not two.
     static func append(
         _ entry: ScoreHistoryEntry, to history: inout [ScoreHistoryEntry], limit: Int, points: Double
     ) -> Regression? {
+        if let last = history.last, last.at == entry.at, last.checksum == entry.checksum { history.removeLast() }
         let previous = history.last
         history.append(entry)
         if history.count > limit { history.removeFirst(history.count - limit) }

@@ -34,7 +34,8 @@ public final class FolderStorage: Storage {
             guard Digest.hex(hasher.finalize()) == sha256 else {
                 throw StorageError.integrity("\(source.path) changed while it was being published")
             }
-            try AtomicFile.replace(destination, with: temp)
+            try AtomicFile.flush(temp)
+            try AtomicFile.replace(destination, with: temp, durable: true)
         } catch let error as StorageError {
             try? FileManager.default.removeItem(at: temp)
             throw error

@@ -15,6 +15,13 @@ public enum ErrorText {
         return oneLine(nsError.localizedDescription)
     }
 
+    /// `brief(error)` without a leading `path: `, for messages that name `path` themselves.
+    public static func reason(_ error: any Error, at path: String) -> String {
+        let text = brief(error)
+        let prefix = path + ": "
+        return text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : text
+    }
+
     /// A readable reason for a JSON decoding failure, with the field path or position.
     public static func decoding(_ error: any Error) -> String {
         guard let decoding = error as? DecodingError else { return brief(error) }

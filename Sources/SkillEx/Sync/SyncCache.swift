@@ -30,6 +30,6 @@ struct SyncCache: Codable {
     }
 
     func save(_ url: URL) throws {
-        try AtomicFile.write(try JSONEncoder().encode(self), to: url)
+        try AtomicFile.write(try JSONEncoder().encode(self), to: url, durable: false)
     }
 }

@@ -91,7 +91,7 @@ public struct DiskPublisher: Publisher {
             return
         }
         do { try AtomicFile.write(PageRecordFile.encode(records), to: hashesURL) } catch {
-            throw PublishError(path: hashesURL.path, reason: ErrorText.brief(error))
+            throw PublishError(path: hashesURL.path, reason: ErrorText.reason(error, at: hashesURL.path))
         }
     }
 
@@ -123,7 +123,7 @@ public struct DiskPublisher: Publisher {
         for (path, template) in templates {
             let url = stampedURL(path)
             try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try? AtomicFile.write(template.encoded, to: url)
+            try? AtomicFile.write(template.encoded, to: url, durable: false)
         }
     }
 

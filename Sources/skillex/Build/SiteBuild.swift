@@ -12,6 +12,9 @@ enum SiteBuild {
         let theme = try Theme.load(overrides: workspace.root.appendingPathComponent("templates"))
         let site = Site(theme: theme, liveReload: liveReload, commands: commandRunner(workspace))
         let folder = out ?? workspace.publicURL
+        // `site` and `build` hold the workspace lock: temp pages of a killed run can go.
+        // (`serve` does not lock, and leaves them alone.)
+        if !liveReload { WorkspaceRecovery.removeTempsRecursively(in: folder) }
         // One hash record per output folder, so a build elsewhere does not spoil public/'s.
         let record = out == nil ? "site-hashes.tsv" : "site-hashes-\(Digest.sha256Hex(Data(folder.path.utf8)).prefix(12)).tsv"
         let publisher = DiskPublisher(folder: folder, hashesURL: workspace.stateURL.appendingPathComponent(record))

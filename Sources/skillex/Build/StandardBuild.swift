@@ -4,12 +4,12 @@ import SkillExSite
 
 /// The steps of `skillex build`, in order. Adding a stage is one line here.
 enum StandardBuild {
-    static func steps(out: URL?) -> [BuildStep] {
+    static func steps(out: URL?, wait: Double = 0) -> [BuildStep] {
         [
             BuildStep("sync", run: sync),
             BuildStep("score", run: score),
             BuildStep("package", run: package),
-            BuildStep("publish", run: publish),
+            BuildStep("publish") { try await publish(&$0, wait: wait) },
             BuildStep("site") { context in
                 let report = try SiteBuild.run(workspace: context.workspace, manifest: context.manifest, out: out)
                 return BuildStepResult(summary: SiteBuild.summary(report, folder: (out ?? context.workspace.publicURL).path))
@@ -17,11 +17,11 @@ enum StandardBuild {
         ]
     }
 
-    /// Syncs every repository and writes the manifest back.
+    /// Syncs every repository. The manifest is written once, by the score step, so a build
+    /// killed part-way leaves manifest.json as it was or as the finished build writes it.
     @Sendable static func sync(_ context: inout BuildContext) throws -> BuildStepResult {
         let syncer = Syncer(workspace: context.workspace, options: SyncOptions(), telemetry: context.telemetry)
         let (result, updated) = try syncer.sync(context.manifest)
-        try ManifestStore.save(updated, to: context.workspace.manifestURL)
         context.manifest = updated
         let s = result.summary
         return BuildStepResult(
@@ -29,7 +29,8 @@ enum StandardBuild {
                 + "\(s.errors.count) errors", ok: result.status == "ok")
     }
 
-    /// Scores every synced skill, appends score history and writes `.skillex/scorecards.json`.
+    /// Scores every synced skill, appends score history, writes manifest.json (with the sync's
+    /// changes) and then `.skillex/scorecards.json`.
     @Sendable static func score(_ context: inout BuildContext) async throws -> BuildStepResult {
         let (run, updated) = try Scorer(workspace: context.workspace, options: ScoreOptions()).score(context.manifest)
         try ManifestStore.save(updated, to: context.workspace.manifestURL)
@@ -69,12 +70,14 @@ enum StandardBuild {
     }
 
     /// Mirrors dist/ to the manifest's `storage`, when one is configured.
-    @Sendable static func publish(_ context: inout BuildContext) async throws -> BuildStepResult {
+    @Sendable static func publish(_ context: inout BuildContext, wait: Double) async throws -> BuildStepResult {
         guard let settings = try StorageSettings.from(context.manifest), let target = settings.url else {
             return BuildStepResult(summary: "skipped: no storage in manifest.json")
         }
         let storage = try StorageLocator.storage(
             for: target, endpoint: nil, settings: settings, base: context.workspace.root, workspace: context.workspace)
+        let targetLock = try CommandContext.lockTarget(storage, command: "build", wait: wait)
+        defer { targetLock?.release(removing: true) }
         let hooks = try WebhookSettings.from(context.manifest)
         let dispatcher = hooks.isEmpty ? nil : WebhookDispatcher(webhooks: hooks, workspace: context.workspace)
         let report = try await Publisher(storage: storage, workspace: context.workspace)

@@ -12,12 +12,16 @@ struct BuildCommand: AsyncParsableCommand {
             Prints `[i/n] step` progress on a terminal. Every step runs even when an earlier one \
             reported problems (an invalid skill, a skill refused by the gate); the exit status is \
             then 1. Publishing runs only when manifest.json has a `storage` section.
-            Exit status: 0 ok, 1 a step reported problems, 2 a step could not run.
+            Takes the workspace lock (.skillex/lock): while another run holds it, exits 2 naming \
+            the holder, or waits with --wait / --wait-timeout.
+            Exit status: 0 ok, 1 a step reported problems, 2 a step could not run or the \
+            workspace is locked.
 
             Examples:
               skillex build
               skillex build --manifest examples/hub/manifest.json
               skillex build --clock 2025-01-01T00:00:00Z --format json
+              skillex build --wait-timeout 600     # queue behind a run already in progress
             """)
 
     @Option(help: "The hub manifest.") var manifest = "manifest.json"
@@ -26,12 +30,13 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(help: "Output format: text or json (json when stdout is not a terminal).")
     var format: OutputFormat?
     @OptionGroup var logging: LogOptions
+    @OptionGroup var lock: LockOptions
 
     func run() async throws {
-        let context = try CommandContext(manifest: manifest, clock: clock)
+        let context = try CommandContext(manifest: manifest, clock: clock, lock: "build", wait: lock)
         let telemetry = logging.telemetry(for: context.workspace)
         var state = BuildContext(workspace: context.workspace, manifest: context.manifest, telemetry: telemetry)
-        let pipeline = BuildPipeline(StandardBuild.steps(out: out.map { URL(fileURLWithPath: $0).standardizedFileURL }))
+        let pipeline = BuildPipeline(StandardBuild.steps(out: out.map { URL(fileURLWithPath: $0).standardizedFileURL }, wait: lock.seconds))
         let showProgress = Terminal.isInteractive(2)
         let report: BuildReport
         do {

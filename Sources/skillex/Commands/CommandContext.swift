@@ -9,8 +9,13 @@ struct CommandContext {
     /// The manifest as loaded (v1 upgraded in memory).
     let manifest: Manifest
 
-    /// Resolves paths against the current directory and loads the manifest; input errors exit 2.
-    init(manifest path: String, target: String? = nil, clock: String? = nil) throws {
+    /// Resolves paths against the current directory, takes the workspace lock for `command`
+    /// (when given; before reading anything, so no run works from a manifest another is about to
+    /// replace) and loads the manifest; input errors and a held lock exit 2.
+    init(
+        manifest path: String, target: String? = nil, clock: String? = nil,
+        lock command: String? = nil, wait: LockOptions? = nil
+    ) throws {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let manifestURL = URL(fileURLWithPath: path, relativeTo: cwd).standardizedFileURL
         let targetURL = target.map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL }
@@ -29,9 +34,44 @@ struct CommandContext {
         }
         workspace = Workspace(
             manifest: manifestURL, target: targetURL, clock: chosenClock, environment: environment)
+        // A missing manifest is reported by the load below; no lock file is made for it.
+        var held: (lock: WorkspaceLock, made: Bool, madeFolder: Bool)?
+        if let command, FileManager.default.fileExists(atPath: manifestURL.path) {
+            let url = WorkspaceLock.url(for: workspace)
+            let made = !FileManager.default.fileExists(atPath: url.path)
+            let madeFolder = !FileManager.default.fileExists(atPath: workspace.stateURL.path)
+            // Held until the process exits: the kernel drops it then, however the run ends.
+            do {
+                let lock = try WorkspaceLock.acquire(at: url, command: command, wait: wait?.seconds)
+                held = (lock, made, madeFolder)
+            } catch { throw ExitStatus.inputError(error) }
+            // Nothing else writes here now: clear what a killed run left behind.
+            WorkspaceRecovery.recover(workspace)
+        }
         do { self.manifest = try ManifestStore.load(manifestURL) } catch {
+            // A manifest that does not load changes nothing: not even a new lock file is left.
+            if let held {
+                held.lock.release(removing: held.made)
+                if held.madeFolder { rmdir(workspace.stateURL.path) }
+            }
             throw ExitStatus.inputError(error)
         }
+    }
+
+    /// Locks an existing folder publish target too (`<folder>/.skillex-lock`, a dotfile never
+    /// listed as an object), so two hubs never publish into one folder at once, then sweeps temp
+    /// files a killed publish left there. The caller releases it (removing the file) when done;
+    /// other storages, and a folder not made yet, are left as they are.
+    static func lockTarget(_ storage: any Storage, command: String, wait: Double) throws -> WorkspaceLock? {
+        guard let folder = storage as? FolderStorage,
+            FileManager.default.fileExists(atPath: folder.root.path) else { return nil }
+        let lock: WorkspaceLock
+        do {
+            lock = try WorkspaceLock.acquire(
+                at: folder.root.appendingPathComponent(".skillex-lock"), command: command, wait: wait)
+        } catch { throw ExitStatus.inputError(error) }
+        WorkspaceRecovery.removeTempsRecursively(in: folder.root)
+        return lock
     }
 
     /// Runs a stage on the manifest, turning any thrown error into a one-line input error.

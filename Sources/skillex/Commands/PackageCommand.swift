@@ -12,7 +12,8 @@ struct PackageCommand: AsyncParsableCommand {
             each against its recorded checksum. Writes dist/skills-pack-<version>.zip and .json, \
             dist/deltas/ (delta strategy), dist/index.json and dist/SHA256SUMS.
             Entries carry the --clock / SOURCE_DATE_EPOCH time, else 1980-01-01.
-            Exit status: 0 ok, 1 a skill no longer matches its checksum, 2 bad input.
+            Exit status: 0 ok, 1 a skill no longer matches its checksum, 2 bad input or the \
+            workspace is locked by another run (--wait waits for it).
 
             Examples:
               skillex package
@@ -31,9 +32,10 @@ struct PackageCommand: AsyncParsableCommand {
     @Option(help: "Output format: text or json (json when stdout is not a terminal).")
     var format: OutputFormat?
     @OptionGroup var logging: LogOptions
+    @OptionGroup var lock: LockOptions
 
     func run() async throws {
-        let context = try CommandContext(manifest: manifest, clock: clock)
+        let context = try CommandContext(manifest: manifest, clock: clock, lock: "package", wait: lock)
         let telemetry = logging.telemetry(for: context.workspace)
         let started = Date()
         telemetry.emit(Event(type: .started, metadata: ["command": "package"]))

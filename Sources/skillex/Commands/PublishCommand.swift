@@ -14,7 +14,8 @@ struct PublishCommand: AsyncParsableCommand {
             --endpoint, storage.endpoint_env, AWS_ENDPOINT_URL, else AWS S3 in AWS_REGION.
             After an upload, webhooks subscribed to `published` are sent; a failed webhook is \
             reported but does not fail the command.
-            Exit status: 0 published, 1 the storage failed, 2 bad flags, manifest or dist/.
+            Exit status: 0 published, 1 the storage failed, 2 bad flags, manifest or dist/, or the \
+            workspace is locked by another run (--wait waits for it).
 
             Examples:
               skillex publish --to s3://skills-bucket/hub
@@ -32,9 +33,10 @@ struct PublishCommand: AsyncParsableCommand {
     @Flag(help: "List what would be uploaded; send nothing.") var dryRun = false
     @Option(help: "Output format: text or json (json when stdout is not a terminal).")
     var format: OutputFormat?
+    @OptionGroup var lock: LockOptions
 
     func run() async throws {
-        let context = try CommandContext(manifest: manifest)
+        let context = try CommandContext(manifest: manifest, lock: dryRun ? nil : "publish", wait: lock)
         let (storage, hooks) = try context.run { manifest throws -> (any Storage, [WebhookSettings]) in
             var settings = try StorageSettings.from(manifest)
             if let multipartThreshold {
@@ -50,6 +52,8 @@ struct PublishCommand: AsyncParsableCommand {
                 for: target, endpoint: endpoint, settings: settings, base: base, workspace: context.workspace)
             return (storage, try WebhookSettings.from(manifest))
         }
+        let targetLock = dryRun ? nil : try CommandContext.lockTarget(storage, command: "publish", wait: lock.seconds)
+        defer { targetLock?.release(removing: true) }
         var publisher = Publisher(storage: storage, workspace: context.workspace)
         publisher.concurrency = max(1, concurrency)
         let dispatcher = hooks.isEmpty ? nil : WebhookDispatcher(webhooks: hooks, workspace: context.workspace)

@@ -12,7 +12,10 @@ struct PullCommand: AsyncParsableCommand {
             fetches the cheapest chain of deltas (or the full pack), verifies every file's SHA-256 \
             and every skill's checksum, then swaps the new tree in atomically. On any error DIR is \
             left exactly as it was.
-            Exit status: 0 ok, 1 verification failed (checksum, damaged or unsafe archive), 2 bad input.
+            Two pulls into one DIR never overlap: the second exits 2 naming the first (lock file \
+            .DIR.skillex-lock beside DIR), or waits with --wait / --wait-timeout.
+            Exit status: 0 ok, 1 verification failed (checksum, damaged or unsafe archive), 2 bad input \
+            or DIR is locked by another pull.
 
             Examples:
               skillex pull --from hub/dist --into vendor/skills
@@ -26,11 +29,19 @@ struct PullCommand: AsyncParsableCommand {
     @Option(help: "The folder to bring up to date (created when missing).") var into: String
     @Option(help: "Output format: text or json (json when stdout is not a terminal).")
     var format: OutputFormat?
+    @OptionGroup var lock: LockOptions
 
     func run() async throws {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let target = URL(fileURLWithPath: into, relativeTo: cwd).standardizedFileURL
         let result: PullResult
+        let held: WorkspaceLock
+        do {
+            held = try WorkspaceLock.acquire(at: WorkspaceLock.url(beside: target), command: "pull", wait: lock.seconds)
+        } catch { throw ExitStatus.inputError(error) }
+        // The lock file sits beside the user's folder: removed again when the pull ends.
+        defer { held.release(removing: true) }
+        PullRecovery.recover(target: target)
         do {
             let workspace = Workspace(root: cwd, environment: ProcessInfo.processInfo.environment)
             let resolver = PackSourceResolver.standard.adding(scheme: "s3") { [endpoint] _, text in

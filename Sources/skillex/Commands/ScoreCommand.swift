@@ -12,7 +12,8 @@ struct ScoreCommand: AsyncParsableCommand {
             and coverage reports; appends score_history in manifest.json and writes \
             .skillex/scorecards.json. Formula: docs/cookbook/30-scoring-and-approvals.md.
             Exit status: 0 no skill refused, 1 a skill is below the threshold without an approval \
-            (or posting failed), 2 bad manifest, report or flags (including a non-maintainer --by).
+            (or posting failed), 2 bad manifest, report or flags (including a non-maintainer --by), \
+            or the workspace is locked by another run (--wait waits for it).
 
             Examples:
               skillex score
@@ -39,10 +40,11 @@ struct ScoreCommand: AsyncParsableCommand {
     @Flag(help: "Re-lint every skill instead of reusing stored scorecards of unchanged skills.") var fresh = false
     @Option(help: "Use this time (ISO 8601) instead of the system clock.") var clock: String?
     @OptionGroup var logging: LogOptions
+    @OptionGroup var lock: LockOptions
 
     func run() async throws {
         if listRules { return try ScoreOutput.listRules(ScoreFormat.resolve(format)) }
-        let context = try CommandContext(manifest: manifest, clock: clock)
+        let context = try CommandContext(manifest: manifest, clock: clock, lock: "score", wait: lock)
         let telemetry = logging.telemetry(for: context.workspace)
         var current = context.manifest
         var options = ScoreOptions()

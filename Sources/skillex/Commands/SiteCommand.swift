@@ -10,7 +10,8 @@ struct SiteCommand: ParsableCommand {
         abstract: "Render the cookbook, skill pages, dashboard, roadmap and reference into public/.",
         discussion: """
             Pages whose inputs did not change are not rendered or written again.
-            Exit status: 0 ok, 2 bad manifest, template or cookbook command.
+            Exit status: 0 ok, 2 bad manifest, template or cookbook command, or the workspace is \
+            locked by another run (--wait waits for it).
 
             Examples:
               skillex site
@@ -23,9 +24,10 @@ struct SiteCommand: ParsableCommand {
     @Option(help: "Use this time (ISO 8601) instead of the system clock.") var clock: String?
     @Option(help: "Output format: text or json (json when stdout is not a terminal).")
     var format: OutputFormat?
+    @OptionGroup var lock: LockOptions
 
     func run() throws {
-        let context = try CommandContext(manifest: manifest, clock: clock)
+        let context = try CommandContext(manifest: manifest, clock: clock, lock: "site", wait: lock)
         let folder = out.map { URL(fileURLWithPath: $0).standardizedFileURL }
         let report = try context.run { try SiteBuild.run(workspace: context.workspace, manifest: $0, out: folder) }
         switch OutputFormat.resolve(format) {

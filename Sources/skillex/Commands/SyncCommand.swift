@@ -8,7 +8,9 @@ struct SyncCommand: ParsableCommand {
         commandName: "sync",
         abstract: "Copy and validate every repository's skills; record checksums in the manifest.",
         discussion: """
-            Exit status: 0 ok, 1 any repository or skill failed, 2 bad manifest or flags.
+            Takes the workspace lock (not with --dry-run); see skillex build --help.
+            Exit status: 0 ok, 1 any repository or skill failed, 2 bad manifest or flags, or the \
+            workspace is locked by another run.
 
             Examples:
               skillex sync
@@ -28,9 +30,11 @@ struct SyncCommand: ParsableCommand {
     @Option(help: "Output format: text or json (json when stdout is not a terminal).")
     var format: OutputFormat?
     @OptionGroup var logging: LogOptions
+    @OptionGroup var lock: LockOptions
 
     func run() throws {
-        let context = try CommandContext(manifest: manifest, target: target, clock: clock)
+        let context = try CommandContext(
+            manifest: manifest, target: target, clock: clock, lock: dryRun ? nil : "sync", wait: lock)
         let telemetry = logging.telemetry(for: context.workspace, eventLog: !dryRun)
         let progress = ProgressLine(label: "sync")
         progress.attach(to: telemetry)

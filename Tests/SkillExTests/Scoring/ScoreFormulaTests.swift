@@ -76,4 +76,17 @@ struct ScoreFormulaTests {
         #expect(regression == Regression(previous: 80, current: 69.5, drop: 10.5, previousAt: "t80.0"))
         #expect(history.map(\.score) == [80, 69.5])
     }
+
+    @Test("a repeat at the same time and checksum replaces the last entry instead of adding one")
+    func historyRepeat() {
+        var history = [ScoreHistoryEntry(at: "t1", score: 90, components: [:], checksum: "c")]
+        let first = ScoreHistoryEntry(at: "t2", score: 70, components: [:], checksum: "c")
+        let again = ScoreHistoryEntry(at: "t2", score: 75, components: [:], checksum: "c")
+        #expect(ScoreHistoryEntry.append(first, to: &history, limit: 5, points: 10)?.previous == 90)
+        #expect(ScoreHistoryEntry.append(again, to: &history, limit: 5, points: 10)?.current == 75)
+        #expect(history.map(\.score) == [90, 75])
+        let changed = ScoreHistoryEntry(at: "t2", score: 75, components: [:], checksum: "d")
+        _ = ScoreHistoryEntry.append(changed, to: &history, limit: 5, points: 10)
+        #expect(history.count == 3)
+    }
 }
