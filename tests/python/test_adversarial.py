@@ -1,0 +1,373 @@
+"""The adversarial skill corpus (Tests/Adversarial): every hostile case gives a clear error or a safe
+result, in bounded time and memory, and nothing outside the workspace is read or written.
+
+Each case lays out a temp arena:
+
+    <tmp>/outside/canary.txt      content that must never appear in any output
+    <tmp>/ws/manifest.json        one repository, repos/adv/skills/{good,<case>}
+    <tmp>/ws/evil/                a hostile dist/ for `skillex pull` (zip cases)
+
+and runs the commands that read skills (`validate`, `sync`, `score`, `package`, `site`, `pull`).
+Every child runs under a 10-second deadline and its peak RSS (from wait4) must stay under 1 GiB;
+a signal (a Swift trap is SIGILL/SIGTRAP) fails the case.
+"""
+import hashlib
+import html.parser
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, skillex_bin
+
+CORPUS = ROOT / "Tests" / "Adversarial"
+sys.path.insert(0, str(CORPUS))
+import generate  # noqa: E402
+
+DEADLINE_SECONDS = 10
+RSS_LIMIT_KIB = 1 << 20  # 1 GiB
+PASSWD_MARK = b"root:x:0:0"
+
+
+class Run:
+    def __init__(self, args, returncode, stdout, stderr, rss_kib, seconds):
+        self.args, self.returncode, self.stdout, self.stderr = args, returncode, stdout, stderr
+        self.rss_kib, self.seconds = rss_kib, seconds
+
+    def json(self):
+        return json.loads(self.stdout)
+
+
+def run_bounded(args, cwd):
+    """Runs the binary with a deadline; returns exit code, output and the child's own peak RSS."""
+    env = dict(os.environ, NO_COLOR="1", SKILLEX_LOG_LEVEL="warning")
+    env.pop("SOURCE_DATE_EPOCH", None)
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        begin = time.monotonic()
+        proc = subprocess.Popen([skillex_bin(), *map(str, args)], cwd=cwd, env=env, stdout=out, stderr=err,
+                                stdin=subprocess.DEVNULL)
+        killed = []
+        timer = threading.Timer(DEADLINE_SECONDS, lambda: (killed.append(True), proc.kill()))
+        timer.start()
+        try:
+            _, status, usage = os.wait4(proc.pid, 0)
+        finally:
+            timer.cancel()
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        seconds = time.monotonic() - begin
+        out.seek(0)
+        err.seek(0)
+        run = Run(args, proc.returncode, out.read().decode(errors="replace"), err.read().decode(errors="replace"),
+                  usage.ru_maxrss, seconds)
+    where = f"skillex {' '.join(map(str, args))}"
+    assert not killed, f"{where}: still running after {DEADLINE_SECONDS} s"
+    assert not os.WIFSIGNALED(status), (
+        f"{where}: killed by signal {signal.Signals(os.WTERMSIG(status)).name}\n{run.stderr[-2000:]}")
+    assert run.rss_kib < RSS_LIMIT_KIB, f"{where}: peak RSS {run.rss_kib // 1024} MiB"
+    assert "Fatal error" not in run.stderr and "Stack dump" not in run.stderr, f"{where}: {run.stderr[-2000:]}"
+    return run
+
+
+def snapshot(folder: Path):
+    """Every path under `folder` with its type, size, mtime and inode (symlinks not followed)."""
+    if not folder.exists():
+        return {}
+    out = {}
+    for base, dirs, files in os.walk(folder):
+        for name in dirs + files:
+            path = Path(base) / name
+            info = path.lstat()
+            out[str(path.relative_to(folder))] = (info.st_mode, info.st_size, info.st_mtime_ns, info.st_ino)
+    return out
+
+
+def output_bytes(ws: Path):
+    """(label, bytes) for every file SkillEx wrote in the workspace, zip entries inflated."""
+    for top in ("skills", "dist", "public", ".skillex", "consumer", "manifest.json"):
+        root = ws / top
+        paths = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file() and not p.is_symlink())
+        for path in paths:
+            if path.suffix == ".zip":
+                with zipfile.ZipFile(path) as archive:
+                    for info in archive.infolist():
+                        yield f"{path}!{info.filename}", archive.read(info)
+            elif path.stat().st_size < (64 << 20):
+                yield str(path), path.read_bytes()
+
+
+class Arena:
+    """A workspace, an outside folder with a canary, and the checks every case shares."""
+
+    def __init__(self, tmp: Path):
+        self.tmp = tmp
+        self.outside = tmp / "outside"
+        self.ws = tmp / "ws"
+        self.skills_src = self.ws / "repos" / "adv" / "skills"
+        self.canary = generate.ensure_canary(self.outside).read_bytes().strip()
+        good = self.skills_src / "good"
+        good.mkdir(parents=True)
+        (good / "SKILL.md").write_text(
+            "---\nname: good\ndescription: A well-formed skill beside the hostile one. Use when checking that "
+            "one bad skill does not stop the others.\n---\n# Good\n\nNothing to see.\n")
+        self.write_manifest()
+        self.outputs = []
+
+    def write_manifest(self, **sections):
+        manifest = {"version": 1, "repositories": [{"name": "adv", "path": "repos/adv", "skills_dir": "skills"}],
+                    "skills": [], "site": {"title": "Adversarial hub"},
+                    # The gate is tested elsewhere; here every skill sync accepts must reach the pack.
+                    "scoring": {"threshold": 0}, **sections}
+        (self.ws / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
+
+    def add(self, case: str):
+        committed = CORPUS / "skills" / case
+        if committed.exists():
+            shutil.copytree(committed, self.skills_src / case, symlinks=True)
+        else:
+            generate.SKILL_CASES[case](self.skills_src, self.outside)
+
+    def freeze(self):
+        """Records what lies outside the workspace; `check_untouched` compares against it."""
+        self.before_outside = snapshot(self.outside)
+        self.before_tmp = sorted(p.name for p in self.tmp.iterdir())
+
+    def cli(self, *args, codes=(0,)):
+        run = run_bounded(args, cwd=self.ws)
+        self.outputs.append(run)
+        assert run.returncode in codes, (
+            f"skillex {' '.join(map(str, args))}: exit {run.returncode}, expected {codes}\n"
+            f"stdout:\n{run.stdout[-3000:]}\nstderr:\n{run.stderr[-3000:]}")
+        return run
+
+    def check_untouched(self):
+        assert snapshot(self.outside) == self.before_outside, "something outside the workspace changed"
+        assert sorted(p.name for p in self.tmp.iterdir()) == self.before_tmp, "files appeared beside the workspace"
+        needles = [self.canary, PASSWD_MARK]
+        for run in self.outputs:
+            for needle in needles:
+                assert needle.decode() not in run.stdout + run.stderr, f"outside content in output of {run.args}"
+        for label, data in output_bytes(self.ws):
+            for needle in needles:
+                assert needle not in data, f"outside content {needle[:12]!r} found in {label}"
+
+
+@pytest.fixture
+def arena(tmp_path):
+    return Arena(tmp_path)
+
+
+def sync_errors(run, case):
+    report = run.json()
+    return [e for e in report["summary"]["errors"] if e.get("skill") == case]
+
+
+# --- skill cases -------------------------------------------------------------------------------
+
+# case -> (substring the one-line error must contain, or None when the skill is accepted;
+#          validate's expected exit codes)
+SKILL_CASES = {
+    "symlink-passwd": ("passwd", (0,)),
+    "symlink-updir": ("up", (0,)),
+    "symlink-canary": ("canary.txt", (0,)),
+    "symlink-loop": ("loop", (0,)),
+    "skillmd-symlink": ("SKILL.md", (1,)),
+    "linked-folder": ("linked-folder", (0, 1)),
+    "dotdot-names": (None, (0,)),
+    "dotdot..folder": ("dotdot..folder", (0, 1)),
+    "yaml-billion-laughs": ("SKILL.md", (1,)),
+    "yaml-deep-flow": ("SKILL.md", (1,)),
+    "yaml-deep-block": ("SKILL.md", (1,)),
+    "frontmatter-10mb": ("SKILL.md", (1,)),
+    "html-injection": (None, (0,)),
+    "hostile-names": (None, (0,)),
+    "bidi-name": ("invoice", (0,)),
+    "case-twins": ("readme.md", (0,)),
+    "nfc-twins": ("caf", (0,)),
+    "hard-link": (None, (0,)),
+    "big-file": ("data.bin", (0,)),
+    "many-files": ("many-files", (0,)),
+    "deep-nesting": ("deep-nesting", (0,)),
+}
+
+
+@pytest.mark.parametrize("case", list(SKILL_CASES))
+def test_hostile_skill(arena, case):
+    needle, validate_codes = SKILL_CASES[case]
+    arena.add(case)
+    arena.freeze()
+    source = arena.skills_src / case
+    validated = arena.cli("validate", source, "--format", "json", codes=validate_codes)
+    if validated.returncode == 1:
+        findings = [f for s in validated.json()["skills"] for f in s["findings"] if f["severity"] == "error"]
+        assert findings and all("\n" not in f["message"] for f in findings), validated.stdout
+        assert any("SKILL.md" in f["file"] for f in findings), findings
+
+    synced = arena.cli("sync", "--manifest", "manifest.json", "--format", "json", codes=(0,) if needle is None else (1,))
+    copied = {r["skill"]: r["status"] for r in synced.json()["results"]}
+    assert copied.get("good") == "copied", "one hostile skill must not stop the others"
+    if needle is None:
+        assert copied.get(case) == "copied", synced.stdout
+    else:
+        errors = sync_errors(synced, case)
+        assert errors, synced.stdout
+        line = f"{errors[0]['path']}: {errors[0]['message']}"  # as `sync --format text` prints it
+        assert "\n" not in line and needle in line, line
+        assert not (arena.ws / "skills" / "adv" / case).exists(), "a refused skill must leave nothing in skills/"
+
+    arena.cli("score", "--manifest", "manifest.json", "--format", "json", codes=(0, 1))
+    arena.cli("package", "--manifest", "manifest.json", "--format", "json")
+    arena.cli("site", "--manifest", "manifest.json", "--format", "json")
+    arena.cli("pull", "--from", "dist", "--into", "consumer", "--format", "json")
+    assert (arena.ws / "consumer" / "adv" / "good" / "SKILL.md").is_file()
+    if needle is None:
+        assert (arena.ws / "consumer" / "adv" / case / "SKILL.md").is_file()
+    arena.check_untouched()
+    CHECKS.get(case, lambda _: None)(arena)
+
+
+# --- case-specific checks ----------------------------------------------------------------------
+
+class Dom(html.parser.HTMLParser):
+    """Collects what a browser would treat as active: script elements, event handlers, and
+    href/src/action values with a script-capable scheme."""
+
+    ACTIVE_SCHEMES = ("javascript:", "vbscript:", "data:text/html")
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.problems = []
+        self.in_script = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "iframe", "object", "embed"):
+            self.in_script = tag == "script"
+            if tag != "script":
+                self.problems.append(f"<{tag}> element")
+        for name, value in attrs:
+            value = value or ""
+            if name.startswith("on"):
+                self.problems.append(f"<{tag} {name}={value!r}>")
+            if name in ("href", "src", "action", "formaction", "xlink:href"):
+                squeezed = "".join(ch for ch in value if ch > " ").lower()
+                if squeezed.startswith(self.ACTIVE_SCHEMES):
+                    self.problems.append(f"<{tag} {name}={value!r}>")
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self.in_script = False
+
+    def handle_data(self, data):
+        if self.in_script and "alert(" in data:
+            self.problems.append(f"script body {data[:80]!r}")
+
+
+def active_content(public: Path):
+    problems = []
+    for page in sorted(public.rglob("*.html")):
+        dom = Dom()
+        dom.feed(page.read_text(errors="replace"))
+        problems += [f"{page.relative_to(public)}: {p}" for p in dom.problems]
+    return problems
+
+
+def check_html_injection(arena):
+    public = arena.ws / "public"
+    assert active_content(public) == []
+    page = (public / "skills" / "adv" / "html-injection" / "index.html").read_text()
+    # The hostile text is shown as text: escaped once, and entities stay entities.
+    assert "&lt;script&gt;alert(&#39;block&#39;)&lt;/script&gt;" in page or "alert(&#39;block&#39;)" not in page
+    assert "<script>alert(" not in page
+    assert "&lt;script&gt;alert(" in page, "the description's markup must be shown escaped"
+    notes = list((public / "skills" / "adv" / "html-injection").rglob("notes*.html"))
+    assert notes and all("<script>alert(" not in p.read_text() for p in notes)
+
+
+def check_hostile_names(arena):
+    public = arena.ws / "public"
+    assert active_content(public) == []
+    synced = arena.ws / "skills" / "adv" / "hostile-names"
+    assert (synced / "\"><img src=x onerror=alert('name')>.md").is_file()
+    page = (public / "skills" / "adv" / "hostile-names" / "index.html").read_text()
+    assert "&lt;img src=x onerror=alert(" in page, "file names must be listed as escaped text"
+
+
+def check_hard_link(arena):
+    copy = arena.ws / "skills" / "adv" / "hard-link" / "shared.txt"
+    original = arena.outside / "hardlink-target.txt"
+    assert copy.read_text() == original.read_text()
+    assert copy.stat().st_ino != original.stat().st_ino and copy.stat().st_nlink == 1, "a copy, never a link"
+
+
+def check_dotdot_names(arena):
+    synced = arena.ws / "skills" / "adv" / "dotdot-names"
+    assert sorted(p.name for p in synced.iterdir()) == ["...", "..hidden", "..notes.md", "SKILL.md", "a..b.md"]
+    consumer = arena.ws / "consumer" / "adv" / "dotdot-names"
+    assert (consumer / "..hidden" / "x..md").read_text() == "x\n"
+
+
+CHECKS = {
+    "html-injection": check_html_injection,
+    "hostile-names": check_hostile_names,
+    "hard-link": check_hard_link,
+    "dotdot-names": check_dotdot_names,
+}
+
+
+def test_big_file_with_a_raised_limit_streams_in_bounded_memory(arena):
+    arena.write_manifest(limits={"max_file_bytes": 256 << 20})
+    arena.add("big-file")
+    arena.freeze()
+    synced = arena.cli("sync", "--manifest", "manifest.json", "--format", "json")
+    assert {r["skill"]: r["status"] for r in synced.json()["results"]}["big-file"] == "copied"
+    assert (arena.ws / "skills" / "adv" / "big-file" / "data.bin").stat().st_size == 200 * 1000 * 1000
+    arena.cli("score", "--manifest", "manifest.json", "--format", "json", codes=(0, 1))
+    arena.cli("package", "--manifest", "manifest.json", "--format", "json")
+    arena.cli("site", "--manifest", "manifest.json", "--format", "json")
+    refused = arena.cli("pull", "--from", "dist", "--into", "consumer", codes=(1,))
+    assert "data.bin" in refused.stderr and len(refused.stderr.strip().splitlines()) == 1, refused.stderr
+    arena.cli("pull", "--from", "dist", "--into", "consumer", "--max-file-bytes", str(256 << 20), "--format", "json")
+    assert (arena.ws / "consumer" / "adv" / "big-file" / "data.bin").stat().st_size == 200 * 1000 * 1000
+    arena.check_untouched()
+
+
+# --- hostile archives --------------------------------------------------------------------------
+
+ZIP_CASES = {
+    "dotdot": "'..'",
+    "nested-dotdot": "'..'",
+    "absolute": "absolute path",
+    "duplicate": "duplicate entry",
+    "case-duplicate": "differs only in case",
+    "nfc-duplicate": "Unicode normalisation",
+    "bomb": "bomb.bin",
+    "many-bombs": "skills-pack-1.0.0.zip",
+}
+
+
+@pytest.mark.parametrize("kind", list(ZIP_CASES))
+def test_hostile_archive(arena, kind):
+    generate.hostile_dist(kind, arena.ws / "evil")
+    arena.freeze()
+    before = snapshot(arena.ws)
+    refused = arena.cli("pull", "--from", "evil", "--into", "consumer", codes=(1,))
+    lines = refused.stderr.strip().splitlines()
+    assert len(lines) == 1 and "skills-pack-1.0.0.zip" in lines[0] and ZIP_CASES[kind] in lines[0], refused.stderr
+    assert not (arena.ws / "consumer").exists()
+    assert snapshot(arena.ws) == before, "a refused pull must write nothing"
+    assert not (arena.tmp / "x").exists() and not Path("/abs").exists()
+    arena.check_untouched()
+
+
+def test_every_generated_case_has_a_test():
+    committed = {p.name for p in (CORPUS / "skills").iterdir()}
+    assert set(SKILL_CASES) == committed | set(generate.SKILL_CASES)
+    assert set(ZIP_CASES) == set(generate.ZIP_KINDS)
