@@ -282,13 +282,20 @@ def active_content(public: Path):
 def check_html_injection(arena):
     public = arena.ws / "public"
     assert active_content(public) == []
-    page = (public / "skills" / "adv" / "html-injection" / "index.html").read_text()
-    # The hostile text is shown as text: escaped once, and entities stay entities.
-    assert "&lt;script&gt;alert(&#39;block&#39;)&lt;/script&gt;" in page or "alert(&#39;block&#39;)" not in page
-    assert "<script>alert(" not in page
-    assert "&lt;script&gt;alert(" in page, "the description's markup must be shown escaped"
-    notes = list((public / "skills" / "adv" / "html-injection").rglob("notes*.html"))
+    folder = public / "skills" / "adv" / "html-injection"
+    page = (folder / "index.html").read_text()
+    assert "<script>alert(" not in page and 'href="javascript:' not in page.lower()
+    # Markup in front matter is shown as text, escaped exactly once ...
+    assert "&lt;script&gt;alert(&#39;description&#39;)&lt;/script&gt;" in page
+    # ... and entities written in it stay visible entities, never markup.
+    assert "&amp;lt;script&amp;gt;alert(&#39;entity&#39;)&amp;lt;/script&amp;gt;" in page
+    # In the Markdown body an entity decodes to a character, which is escaped again.
+    assert "&lt;script&gt;alert('numeric')&lt;/script&gt;" in page
+    notes = list(folder.rglob("notes*.html"))
     assert notes and all("<script>alert(" not in p.read_text() for p in notes)
+    index = (public / "search-index.js").read_text()
+    assert "<script" not in index.lower() and "</" not in index, "the search index must not close a script"
+    assert json.loads(index[index.index("["):].rstrip().rstrip(";"))
 
 
 def check_hostile_names(arena):
@@ -320,6 +327,38 @@ CHECKS = {
     "hard-link": check_hard_link,
     "dotdot-names": check_dotdot_names,
 }
+
+
+@pytest.fixture(scope="module")
+def browser():
+    webdriver = pytest.importorskip("selenium.webdriver")
+    options = webdriver.ChromeOptions()
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"):
+        options.add_argument(arg)
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    service = webdriver.ChromeService(executable_path=shutil.which("chromedriver") or "/usr/bin/chromedriver")
+    driver = webdriver.Chrome(options=options, service=service)
+    yield driver
+    driver.quit()
+
+
+def test_hostile_markup_runs_no_script_in_a_browser(arena, browser):
+    from selenium.common.exceptions import NoAlertPresentException
+    arena.add("html-injection")
+    arena.add("hostile-names")
+    arena.cli("sync", "--manifest", "manifest.json", "--format", "json")
+    arena.cli("site", "--manifest", "manifest.json", "--format", "json")
+    public = arena.ws / "public"
+    pages = [public / "index.html", public / "search.html", *sorted((public / "skills" / "adv").rglob("*.html"))]
+    assert len(pages) > 6
+    for page in pages:
+        browser.get(page.as_uri() + ("?q=script" if page.name == "search.html" else ""))
+        browser.execute_script("return document.readyState")
+        with pytest.raises(NoAlertPresentException):
+            browser.switch_to.alert  # noqa: B018 - raises unless a script opened a dialog
+        for link in browser.find_elements("css selector", "a[href], img[src]"):
+            url = (link.get_attribute("href") or link.get_attribute("src") or "").lower()
+            assert not url.startswith(("javascript:", "data:", "vbscript:")), f"{page.name}: {url}"
 
 
 def test_big_file_with_a_raised_limit_streams_in_bounded_memory(arena):
