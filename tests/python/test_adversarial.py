@@ -406,6 +406,41 @@ def test_hostile_archive(arena, kind):
     arena.check_untouched()
 
 
+# --- hostile report files (scoring reads CI artefacts from the skills' repositories) ----------
+
+def report_cases(canary: Path):
+    deep = "[" * 100_000 + "]" * 100_000
+    laughs = "".join(f'<!ENTITY l{n} "{("&l" + str(n - 1) + ";") * 10}">' for n in range(1, 10))
+    return {
+        "cobertura-xxe": ("cobertura", f'''<?xml version="1.0"?>
+<!DOCTYPE coverage [<!ENTITY leak SYSTEM "file://{canary}">]>
+<coverage><sources><source>&leak;</source></sources><packages><package><classes>
+<class filename="&leak;"><lines><line number="1" hits="1"/></lines></class>
+</classes></package></packages></coverage>'''),
+        "cobertura-laughs": ("cobertura", f'''<?xml version="1.0"?>
+<!DOCTYPE coverage [<!ENTITY l0 "lol">{laughs}]>
+<coverage><sources><source>&l9;</source></sources></coverage>'''),
+        "sarif-deep": ("sarif", '{"version": "2.1.0", "runs": ' + deep + "}"),
+        "lcov-overflow": ("lcov", "SF:skills/good/scripts/run.sh\nDA:99999999999999999999999,1\nend_of_record\n"),
+        "credo-deep": ("credo", '{"issues": ' + deep + "}"),
+    }
+
+
+@pytest.mark.parametrize("case", ["cobertura-xxe", "cobertura-laughs", "sarif-deep", "lcov-overflow", "credo-deep"])
+def test_hostile_report(arena, case):
+    kind, text = report_cases(arena.outside / generate.CANARY_NAME)[case]
+    report = arena.ws / "repos" / "adv" / f"{case}.report"
+    report.write_text(text)
+    arena.cli("sync", "--manifest", "manifest.json", "--format", "json")
+    arena.freeze()
+    scored = arena.cli("score", "--manifest", "manifest.json", "--report", f"{kind}={report}", "--format", "json",
+                       codes=(0, 1, 2))
+    if scored.returncode == 2:
+        lines = scored.stderr.strip().splitlines()
+        assert len(lines) == 1 and str(report) in lines[0], scored.stderr
+    arena.check_untouched()
+
+
 def test_every_generated_case_has_a_test():
     committed = {p.name for p in (CORPUS / "skills").iterdir()}
     assert set(SKILL_CASES) == committed | set(generate.SKILL_CASES)

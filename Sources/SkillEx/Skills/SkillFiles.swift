@@ -103,6 +103,19 @@ public enum SkillFiles {
         }
     }
 
+    /// Throws when two of `names` are one file where case or Unicode normalisation is ignored.
+    private static func checkClashes(_ names: [String], in folder: String) throws(SkillFilesError) {
+        var folded: [String: String] = [:]
+        folded.reserveCapacity(names.count)
+        for name in names {
+            // String equality is canonical equivalence, so NFC/NFD twins land on one key.
+            if let other = folded.updateValue(name, forKey: name.lowercased()) {
+                let pair = [other, name].sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+                throw .nameClash(path: folder + "/" + pair[1], other: pair[0])
+            }
+        }
+    }
+
     /// One walk's state: what was found and what the limits still allow.
     private struct Walk {
         var realRoot: RealRoot
@@ -116,7 +129,6 @@ public enum SkillFiles {
             }
             defer { closedir(dir) }
             var names: [String] = []
-            var folded: [String: String] = [:]
             while let entry = readdir(dir) {
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                     String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
@@ -125,13 +137,9 @@ public enum SkillFiles {
                 if name.unicodeScalars.contains(where: SkillFiles.isRefused) {
                     throw .badName(path: folder + "/" + name)
                 }
-                // String equality is canonical equivalence, so NFC/NFD twins land on one key.
-                if let other = folded.updateValue(name, forKey: name.lowercased()) {
-                    let pair = [other, name].sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-                    throw .nameClash(path: folder + "/" + pair[1], other: pair[0])
-                }
                 names.append(name)
             }
+            if names.count > 1 { try SkillFiles.checkClashes(names, in: folder) }
             for name in names {
                 try entry(name, in: dir, folder: folder, relative: relative, depth: depth)
             }
