@@ -47,9 +47,9 @@ class Run:
         return json.loads(self.stdout)
 
 
-def run_bounded(args, cwd):
+def run_bounded(args, cwd, extra_env=None):
     """Runs the binary with a deadline; returns exit code, output and the child's own peak RSS."""
-    env = dict(os.environ, NO_COLOR="1", SKILLEX_LOG_LEVEL="warning")
+    env = dict(os.environ, NO_COLOR="1", SKILLEX_LOG_LEVEL="warning", **(extra_env or {}))
     env.pop("SOURCE_DATE_EPOCH", None)
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         begin = time.monotonic()
@@ -140,8 +140,8 @@ class Arena:
         self.before_outside = snapshot(self.outside)
         self.before_tmp = sorted(p.name for p in self.tmp.iterdir())
 
-    def cli(self, *args, codes=(0,)):
-        run = run_bounded(args, cwd=self.ws)
+    def cli(self, *args, codes=(0,), env=None):
+        run = run_bounded(args, cwd=self.ws, extra_env=env)
         self.outputs.append(run)
         assert run.returncode in codes, (
             f"skillex {' '.join(map(str, args))}: exit {run.returncode}, expected {codes}\n"
@@ -439,6 +439,30 @@ def test_hostile_report(arena, case):
         lines = scored.stderr.strip().splitlines()
         assert len(lines) == 1 and str(report) in lines[0], scored.stderr
     arena.check_untouched()
+
+
+# --- secrets in the environment ---------------------------------------------------------------
+
+def test_repository_validator_gets_no_secrets(arena):
+    """A validator script may live in the (untrusted) repository: it must not see credentials."""
+    script = arena.ws / "repos" / "adv" / "tools" / "check.sh"
+    script.parent.mkdir(parents=True)
+    script.write_text("#!/bin/sh\nenv\nexit 1\n")
+    script.chmod(0o755)
+    manifest = json.loads((arena.ws / "manifest.json").read_text())
+    manifest["repositories"][0]["validator"] = ["repos/adv/tools/check.sh"]
+    (arena.ws / "manifest.json").write_text(json.dumps(manifest))
+    secrets = {"AWS_SECRET_ACCESS_KEY": "sekrit-aws", "AWS_SESSION_TOKEN": "sekrit-session",
+               "GITHUB_TOKEN": "sekrit-github", "HOOK_SECRET": "sekrit-hook", "NPM_AUTH": "sekrit-npm"}
+    synced = arena.cli("sync", "--manifest", "manifest.json", "--format", "json", codes=(1,),
+                       env={**secrets, "PLAIN_MARKER": "visible-marker"})
+    outputs = [r.get("error", {}).get("output", "") for r in synced.json()["results"]]
+    assert any("visible-marker" in o for o in outputs), "the validator's output must be captured"
+    for value in secrets.values():
+        assert value not in synced.stdout + synced.stderr
+    for path in (arena.ws / ".skillex").rglob("*"):
+        if path.is_file():
+            assert "sekrit" not in path.read_text(errors="replace"), path
 
 
 def test_every_generated_case_has_a_test():
