@@ -159,6 +159,26 @@ def hostile_names(skills: Path, outside: Path) -> None:
         handle.write(f"\n[zalgo]({zalgo}) [markup](%22%3E%3Cimg%20src=x%20onerror=alert('name')%3E.md)\n")
 
 
+QUADRATIC_LINE = ("Some **bold** text with a [link](SKILL.md) and `code`. " * 2).rstrip() + "\n"
+
+
+def huge_skill_md(skills: Path, outside: Path) -> None:
+    """A 2 MB SKILL.md: one paragraph of links and emphasis (parsing, linting, rendering cost)."""
+    folder = skill(skills, "huge-skill-md")
+    with open(folder / "SKILL.md", "a") as handle:
+        handle.write(QUADRATIC_LINE * (2_000_000 // len(QUADRATIC_LINE)))
+
+
+def quadratic_markdown(skills: Path, outside: Path) -> None:
+    """A 1 MB reference page that cmark-gfm 0.29 parses in quadratic time (seconds per MB)."""
+    folder = skill(skills, "quadratic-markdown")
+    (folder / "references").mkdir()
+    (folder / "references" / "big.md").write_text(
+        "# Big\n\n" + QUADRATIC_LINE * (1_000_000 // len(QUADRATIC_LINE)))
+    with open(folder / "SKILL.md", "a") as handle:
+        handle.write("\nSee [the big page](references/big.md).\n")
+
+
 SKILL_CASES = {
     "big-file": big_file,
     "many-files": many_files,
@@ -172,6 +192,8 @@ SKILL_CASES = {
     "nfc-twins": normalisation_twins,
     "bidi-name": bidi_name,
     "hostile-names": hostile_names,
+    "huge-skill-md": huge_skill_md,
+    "quadratic-markdown": quadratic_markdown,
 }
 
 
@@ -230,18 +252,20 @@ def pack_index(version: str = "1.0.0") -> bytes:
 
 
 def zip_entries(kind: str):
+    """The entries of the hostile zip `kind` (built only when asked for: the bombs take a second)."""
     index = stored("skillex-pack.json", pack_index())
-    return {
-        "dotdot": [index, stored("../x", b"escaped\n")],
-        "nested-dotdot": [index, stored("repo/skill/../../../x", b"escaped\n")],
-        "absolute": [index, stored("/abs", b"absolute\n")],
-        "duplicate": [index, stored("repo/skill/SKILL.md", b"first\n"), stored("repo/skill/SKILL.md", b"second\n")],
-        "case-duplicate": [index, stored("repo/skill/a.md", b"a\n"), stored("repo/skill/A.md", b"A\n")],
-        "nfc-duplicate": [index, stored(unicodedata.normalize("NFC", "repo/skill/café.md"), b"1\n"),
-                          stored(unicodedata.normalize("NFD", "repo/skill/café.md"), b"2\n")],
-        "bomb": [index, bomb_entry("repo/skill/bomb.bin")],
-        "many-bombs": [index] + [bomb_entry(f"repo/skill/bomb-{n}.bin", 48 << 20) for n in range(100)],
-    }[kind]
+    builders = {
+        "dotdot": lambda: [stored("../x", b"escaped\n")],
+        "nested-dotdot": lambda: [stored("repo/skill/../../../x", b"escaped\n")],
+        "absolute": lambda: [stored("/abs", b"absolute\n")],
+        "duplicate": lambda: [stored("repo/skill/SKILL.md", b"first\n"), stored("repo/skill/SKILL.md", b"second\n")],
+        "case-duplicate": lambda: [stored("repo/skill/a.md", b"a\n"), stored("repo/skill/A.md", b"A\n")],
+        "nfc-duplicate": lambda: [stored(unicodedata.normalize("NFC", "repo/skill/café.md"), b"1\n"),
+                                  stored(unicodedata.normalize("NFD", "repo/skill/café.md"), b"2\n")],
+        "bomb": lambda: [bomb_entry("repo/skill/bomb.bin")],
+        "many-bombs": lambda: [bomb_entry(f"repo/skill/bomb-{n}.bin", 48 << 20) for n in range(100)],
+    }
+    return [index] + builders[kind]()
 
 
 ZIP_KINDS = ["dotdot", "nested-dotdot", "absolute", "duplicate", "case-duplicate", "nfc-duplicate", "bomb",

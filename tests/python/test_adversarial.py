@@ -196,6 +196,8 @@ SKILL_CASES = {
     "big-file": ("data.bin", (0,)),
     "many-files": ("many-files", (0,)),
     "deep-nesting": ("deep-nesting", (0,)),
+    "huge-skill-md": ("SKILL.md", (0, 1)),
+    "quadratic-markdown": (None, (0,)),
 }
 
 
@@ -321,7 +323,15 @@ def check_dotdot_names(arena):
     assert (consumer / "..hidden" / "x..md").read_text() == "x\n"
 
 
+def check_quadratic_markdown(arena):
+    page = next((arena.ws / "public" / "skills" / "adv" / "quadratic-markdown").rglob("big.md.html"))
+    text = page.read_text()
+    assert 'class="too-large"' in text
+    assert "Some **bold** text" in text, "an over-size page is shown as its plain text"
+
+
 CHECKS = {
+    "quadratic-markdown": check_quadratic_markdown,
     "html-injection": check_html_injection,
     "hostile-names": check_hostile_names,
     "hard-link": check_hard_link,

@@ -34,6 +34,14 @@ struct SkillSyncWork: Sendable {
         }
         let skillFile = files.first { $0.relativePath == SkillSpec.fileName }
             ?? files.first { $0.relativePath == "skill.md" }
+        if let skillFile, skillFile.size > limits.maxSkillFileBytes {
+            let path = skill.source.appendingPathComponent(skillFile.relativePath).path
+            return .failed(
+                issue(
+                    skill, "over_limit", path: path,
+                    "\(path): file is \(skillFile.size) bytes, over the limit of \(limits.maxSkillFileBytes) "
+                        + "(limits.max_skill_md_bytes in manifest.json)"))
+        }
         if options.dryRun {
             do {
                 if let failure = validate(skill, skillFile, contents: try skillFile.map { try Data(contentsOf: $0.url) }) {
