@@ -388,6 +388,16 @@ def test_big_file_with_a_raised_limit_streams_in_bounded_memory(arena):
     arena.check_untouched()
 
 
+@pytest.mark.parametrize("limits", [{"max_files": 0}, {"max_file_bytes": "big"}, "none"])
+def test_bad_limits_section_is_one_line_exit_2(arena, limits):
+    arena.write_manifest(limits=limits)
+    before = (arena.ws / "manifest.json").read_text()
+    result = arena.cli("sync", "--manifest", "manifest.json", codes=(2,))
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "limits" in lines[0], result.stderr
+    assert (arena.ws / "manifest.json").read_text() == before and not (arena.ws / "skills").exists()
+
+
 # --- hostile archives --------------------------------------------------------------------------
 
 ZIP_CASES = {
