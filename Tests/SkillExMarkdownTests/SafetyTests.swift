@@ -50,3 +50,22 @@ struct SafetyTests {
         }
     }
 }
+
+@Suite("Markdown size bound")
+struct MarkdownSizeBoundTests {
+    @Test("a source over the bound is shown as escaped plain text, not parsed")
+    func overSize() {
+        let line = "Some **bold** <script>alert(1)</script> [link](x.md)\n"
+        let source = String(repeating: line, count: MarkdownRenderer.maxSourceBytes / line.utf8.count + 1)
+        let rendered = MarkdownRenderer.render(source)
+        #expect(rendered.html.hasPrefix("<p class=\"too-large\">"))
+        #expect(rendered.html.contains("Some **bold** &lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(!rendered.html.contains("<script") && rendered.headings.isEmpty)
+    }
+
+    @Test("a source at the bound is still rendered as Markdown")
+    func atBound() {
+        let source = "# Title\n\n" + String(repeating: "a", count: MarkdownRenderer.maxSourceBytes - 9)
+        #expect(MarkdownRenderer.render(source).title == "Title")
+    }
+}

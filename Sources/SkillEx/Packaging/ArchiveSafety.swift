@@ -19,11 +19,17 @@ public enum ArchiveSafety {
             if entry.flags & 0x0001 != 0 { throw .unsupported(entry: entry.name, reason: "encrypted") }
             let trimmed = entry.isDirectory ? String(entry.name.dropLast()) : entry.name
             let folded = trimmed.lowercased()
+            // Dictionary keys compare by canonical equivalence: NFC/NFD twins meet here too.
             if let other = seen[folded] {
-                if other == trimmed && entry.isDirectory { continue }
+                let same = other.unicodeScalars.elementsEqual(trimmed.unicodeScalars)
+                if same && entry.isDirectory { continue }
                 throw .unsafe(
                     entry: entry.name,
-                    reason: other == trimmed ? "duplicate entry" : "differs only in case from \(other)")
+                    reason: same
+                        ? "duplicate entry"
+                        : other.lowercased().unicodeScalars.elementsEqual(folded.unicodeScalars)
+                            ? "differs only in case from \(other)"
+                            : "differs only in case or Unicode normalisation from \(other)")
             }
             seen[folded] = trimmed
             let parts = folded.split(separator: "/")

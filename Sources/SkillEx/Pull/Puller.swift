@@ -5,9 +5,14 @@ public import Foundation
 public struct Puller: Sendable {
     /// Where packs come from.
     public var source: any PackSource
+    /// What one archive may unpack to.
+    public var limits: ArchiveLimits
 
-    /// A puller reading from `source`.
-    public init(source: any PackSource) { self.source = source }
+    /// A puller reading from `source`, refusing archives beyond `limits`.
+    public init(source: any PackSource, limits: ArchiveLimits = .standard) {
+        self.source = source
+        self.limits = limits
+    }
 
     /// Updates `target`; on any error the target is exactly as it was.
     public func pull(into target: URL) async throws -> PullResult {
@@ -85,6 +90,7 @@ public struct Puller: Sendable {
         do {
             let reader = try ZipReader(data: data, label: file)
             try ArchiveSafety.check(reader.entries)
+            try limits.check(reader.entries)
             return reader
         } catch { throw PullError.badArchive(file: file, reason: error.description) }
     }

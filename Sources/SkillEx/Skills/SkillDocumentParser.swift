@@ -45,6 +45,14 @@ enum SkillDocumentParser {
             yaml = found
             body = split.body
         }
+        if yaml.utf8.count > SkillSpec.maxFrontMatterBytes {
+            findings.append(
+                SpecFinding(
+                    rule: "frontmatter.too-large", file: file,
+                    message: "front matter is \(yaml.utf8.count) bytes, over the limit of \(SkillSpec.maxFrontMatterBytes)",
+                    fix: "Keep the front matter to name, description and short fields; move text into the body."))
+            return Outcome(findings: findings)
+        }
         if mode == .strict, let problem = StrictYAMLSubset.problem(in: yaml) {
             findings.append(yamlFinding(file, problem))
             return Outcome(findings: findings)
@@ -70,6 +78,8 @@ enum SkillDocumentParser {
         }
         var fields: [(key: String, value: SkillDocument.Value)] = []
         var seen = Set<String>()
+        // Aliases share nodes, so a small text can stand for billions of values: count as we go.
+        var budget = SkillSpec.maxFrontMatterValues
         for (keyNode, valueNode) in mapping {
             let key = keyNode.scalar?.string ?? String(describing: keyNode)
             if !seen.insert(key).inserted {
@@ -80,19 +90,41 @@ enum SkillDocumentParser {
                         fix: "Keep one '\(key)' line and delete the others."))
                 continue
             }
-            fields.append((key, value(of: valueNode)))
+            guard let converted = value(of: valueNode, budget: &budget) else {
+                findings.append(
+                    SpecFinding(
+                        rule: "frontmatter.too-complex", file: file, field: key,
+                        message: "front matter expands to more than \(SkillSpec.maxFrontMatterValues) values (YAML aliases?)",
+                        fix: "Write the values out; front matter needs no anchors or aliases."))
+                return Outcome(findings: findings)
+            }
+            fields.append((key, converted))
         }
         let document = SkillDocument(
             fields: fields, body: String(body.drop(while: { $0 == "\n" })))
         return Outcome(document: document, findings: findings)
     }
 
-    private static func value(of node: Node) -> SkillDocument.Value {
+    /// The value of `node`, or nil once more than `budget` values have been visited.
+    private static func value(of node: Node, budget: inout Int) -> SkillDocument.Value? {
+        budget -= 1
+        guard budget >= 0 else { return nil }
         switch node {
         case .scalar(let scalar): return .text(scalar.string)
-        case .sequence(let sequence): return .list(sequence.map { value(of: $0) })
+        case .sequence(let sequence):
+            var items: [SkillDocument.Value] = []
+            for item in sequence {
+                guard let converted = value(of: item, budget: &budget) else { return nil }
+                items.append(converted)
+            }
+            return .list(items)
         case .mapping(let mapping):
-            return .mapping(mapping.map { ($0.key.scalar?.string ?? "", value(of: $0.value)) })
+            var pairs: [(String, SkillDocument.Value)] = []
+            for (key, item) in mapping {
+                guard let converted = value(of: item, budget: &budget) else { return nil }
+                pairs.append((key.scalar?.string ?? "", converted))
+            }
+            return .mapping(pairs)
         case .alias: return .text("")
         }
     }
@@ -103,6 +135,9 @@ enum SkillDocumentParser {
         switch yamlError {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
             // The front matter starts on line 2 of SKILL.md.
+            if problem.hasPrefix("Maximum nesting level") {
+                return "line \(mark.line + 1), column \(mark.column): collections nest too deeply"
+            }
             let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
             return "line \(mark.line + 1), column \(mark.column): \(what)"
         default:

@@ -35,8 +35,16 @@ public enum SkillFilesError: DescribedError, Equatable {
     case unsafeSymlink(path: String, target: String)
     /// A folder or file could not be read.
     case unreadable(path: String, reason: String)
-    /// A file name that cannot be carried safely (control characters, backslash).
+    /// A file name that cannot be carried safely (control characters, backslash, bidi override).
     case badName(path: String)
+    /// Two names in one folder that are one file on case-insensitive or normalising file systems.
+    case nameClash(path: String, other: String)
+    /// A file larger than the manifest's `limits.max_file_bytes`.
+    case tooLarge(path: String, size: Int64, limit: Int64)
+    /// More files than `limits.max_files`.
+    case tooManyFiles(path: String, limit: Int)
+    /// Folders nested deeper than `limits.max_depth`.
+    case tooDeep(path: String, limit: Int)
 
     /// One line naming the file and the problem.
     public var description: String {
@@ -44,7 +52,26 @@ public enum SkillFilesError: DescribedError, Equatable {
         case .unsafeSymlink(let path, let target):
             "\(path): symlink to \(target) leads outside the skill (not followed)"
         case .unreadable(let path, let reason): "\(path): cannot read: \(reason)"
-        case .badName(let path): "\(path): file name contains a control character or backslash"
+        case .badName(let path):
+            "\(path): file name contains a control character, backslash or bidirectional override"
+        case .nameClash(let path, let other):
+            "\(path): name differs from \(other) only in case or Unicode normalisation "
+                + "(one file on macOS and Windows)"
+        case .tooLarge(let path, let size, let limit):
+            "\(path): file is \(size) bytes, over the limit of \(limit) (limits.max_file_bytes in manifest.json)"
+        case .tooManyFiles(let path, let limit):
+            "\(path): skill has more than \(limit) files (limits.max_files in manifest.json)"
+        case .tooDeep(let path, let limit):
+            "\(path): folders nest more than \(limit) levels deep (limits.max_depth in manifest.json)"
+        }
+    }
+
+    /// The file or folder the error names.
+    public var path: String {
+        switch self {
+        case .unsafeSymlink(let path, _), .unreadable(let path, _), .badName(let path), .nameClash(let path, _),
+            .tooLarge(let path, _, _), .tooManyFiles(let path, _), .tooDeep(let path, _):
+            path
         }
     }
 }
@@ -54,37 +81,75 @@ public enum SkillFiles {
     /// Every regular file under `root`, sorted by the UTF-8 bytes of the relative path.
     ///
     /// A symlink is followed only when it resolves to a regular file inside `root`; any other
-    /// symlink (outside, dangling, or to a folder) is an error naming it.
-    public static func list(_ root: URL) throws(SkillFilesError) -> [SkillFile] {
+    /// symlink (outside, dangling, or to a folder) is an error naming it. Names that clash on
+    /// case-insensitive or normalising file systems, or carry control or bidi characters, are
+    /// errors. With `limits`, files over the size limit, too many files and too deep folders
+    /// are errors too (the walk stops at the first).
+    public static func list(_ root: URL, limits: SkillLimits? = nil) throws(SkillFilesError) -> [SkillFile] {
         let rootPath = root.path
-        var files: [SkillFile] = []
-        var realRoot = RealRoot(path: rootPath)
-        try walk(folder: rootPath, relative: "", realRoot: &realRoot, into: &files)
-        files.sort { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
-        return files
+        var walk = Walk(realRoot: RealRoot(path: rootPath), limits: limits)
+        try walk.folder(rootPath, relative: "", depth: 0)
+        walk.files.sort { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
+        return walk.files
     }
 
-    private static func walk(
-        folder: String, relative: String, realRoot: inout RealRoot, into files: inout [SkillFile]
-    ) throws(SkillFilesError) {
-        guard let dir = opendir(folder) else {
-            throw .unreadable(path: folder, reason: String(cString: strerror(errno)))
+    /// True for a character a file name must not carry: C0 controls, DEL, backslash, and the
+    /// bidirectional controls that make a name read differently from what it is.
+    static func isRefused(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x20, 0x7F, 0x5C: true
+        case 0x200E, 0x200F, 0x061C, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
         }
-        defer { closedir(dir) }
-        var names: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
-            if name == "." || name == ".." { continue }
-            names.append(name)
-        }
+    }
+
+    /// Throws when two of `names` are one file where case or Unicode normalisation is ignored.
+    private static func checkClashes(_ names: [String], in folder: String) throws(SkillFilesError) {
+        var folded: [String: String] = [:]
+        folded.reserveCapacity(names.count)
         for name in names {
+            // String equality is canonical equivalence, so NFC/NFD twins land on one key.
+            if let other = folded.updateValue(name, forKey: name.lowercased()) {
+                let pair = [other, name].sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+                throw .nameClash(path: folder + "/" + pair[1], other: pair[0])
+            }
+        }
+    }
+
+    /// One walk's state: what was found and what the limits still allow.
+    private struct Walk {
+        var realRoot: RealRoot
+        let limits: SkillLimits?
+        var files: [SkillFile] = []
+
+        mutating func folder(_ folder: String, relative: String, depth: Int) throws(SkillFilesError) {
+            if let limits, depth > limits.maxDepth { throw .tooDeep(path: folder, limit: limits.maxDepth) }
+            guard let dir = opendir(folder) else {
+                throw .unreadable(path: folder, reason: String(cString: strerror(errno)))
+            }
+            defer { closedir(dir) }
+            var names: [String] = []
+            while let entry = readdir(dir) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+                }
+                if name == "." || name == ".." { continue }
+                if name.unicodeScalars.contains(where: SkillFiles.isRefused) {
+                    throw .badName(path: folder + "/" + name)
+                }
+                names.append(name)
+            }
+            if names.count > 1 { try SkillFiles.checkClashes(names, in: folder) }
+            for name in names {
+                try entry(name, in: dir, folder: folder, relative: relative, depth: depth)
+            }
+        }
+
+        private mutating func entry(
+            _ name: String, in dir: OpaquePointer, folder: String, relative: String, depth: Int
+        ) throws(SkillFilesError) {
             let path = folder + "/" + name
             let rel = relative.isEmpty ? name : relative + "/" + name
-            if name.unicodeScalars.contains(where: { $0.value < 0x20 || $0 == "\\" }) {
-                throw .badName(path: path)
-            }
             var info = stat()
             // lstat relative to the open folder: the kernel skips walking the whole path again.
             guard fstatat(dirfd(dir), name, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
@@ -92,22 +157,34 @@ public enum SkillFiles {
             }
             switch info.st_mode & S_IFMT {
             case S_IFDIR:
-                try walk(folder: path, relative: rel, realRoot: &realRoot, into: &files)
+                try self.folder(path, relative: rel, depth: depth + 1)
             case S_IFREG:
-                files.append(file(rel, path: path, info: info))
+                try add(SkillFiles.file(rel, path: path, info: info), path: path)
             case S_IFLNK:
-                let target = realPath(path)
+                let target = SkillFiles.realPath(path)
                 var targetInfo = stat()
                 guard let target, let root = realRoot.resolved, target.hasPrefix(root + "/"),
                     stat(target, &targetInfo) == 0,
                     targetInfo.st_mode & S_IFMT == S_IFREG
                 else {
-                    throw .unsafeSymlink(path: path, target: linkText(path))
+                    throw .unsafeSymlink(path: path, target: SkillFiles.linkText(path))
                 }
-                files.append(file(rel, path: target, info: targetInfo))
+                try add(SkillFiles.file(rel, path: target, info: targetInfo), path: path)
             default:
-                continue  // sockets, fifos and devices are not skill content
+                return  // sockets, fifos and devices are not skill content
             }
+        }
+
+        private mutating func add(_ file: SkillFile, path: String) throws(SkillFilesError) {
+            if let limits {
+                if file.size > limits.maxFileBytes {
+                    throw .tooLarge(path: path, size: file.size, limit: limits.maxFileBytes)
+                }
+                if files.count >= limits.maxFiles {
+                    throw .tooManyFiles(path: realRoot.path, limit: limits.maxFiles)
+                }
+            }
+            files.append(file)
         }
     }
 

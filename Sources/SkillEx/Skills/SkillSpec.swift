@@ -15,6 +15,10 @@ public enum SkillSpec {
         "model", "disable-model-invocation", "argument-hint", "user-invocable", "when_to_use",
         "hooks", "context", "agent", "version",
     ]
+    /// Largest front matter SkillEx parses, in bytes (the spec's fields need a few KiB).
+    public static let maxFrontMatterBytes = 64 * 1024
+    /// Most values a front matter may expand to (bounds YAML alias expansion).
+    public static let maxFrontMatterValues = 10_000
     /// The file every skill must have.
     public static let fileName = "SKILL.md"
 }

@@ -25,6 +25,13 @@ public struct SpecValidator: Sendable {
             ]
             return result
         }
+        if let problem = Self.unsafeFile(file, in: folder) {
+            result.findings.append(
+                SpecFinding(
+                    rule: "skill-md.unsafe", file: file.path, message: problem,
+                    fix: "Make SKILL.md a regular file inside the skill folder."))
+            return result
+        }
         let data: Data
         do { data = try Data(contentsOf: file) } catch {
             result.findings.append(
@@ -93,6 +100,26 @@ public struct SpecValidator: Sendable {
             return lhs.offset < rhs.offset
         }.map(\.element)
         return copy
+    }
+
+    /// Why SKILL.md must not be read: a symlink leading outside the folder, or a size over
+    /// `SkillLimits.standard.maxFileBytes`; nil when it is fine.
+    private static func unsafeFile(_ file: URL, in folder: URL) -> String? {
+        var info = stat()
+        guard lstat(file.path, &info) == 0 else { return nil }
+        if info.st_mode & S_IFMT == S_IFLNK {
+            guard let target = realpath(file.path, nil), let base = realpath(folder.path, nil) else {
+                return "symlink leads nowhere (not followed)"
+            }
+            defer { free(target); free(base) }
+            let resolved = String(cString: target)
+            guard resolved.hasPrefix(String(cString: base) + "/") else {
+                return "symlink to \(resolved) leads outside the skill (not followed)"
+            }
+            guard stat(file.path, &info) == 0 else { return nil }
+        }
+        let limit = SkillLimits.standard.maxFileBytes
+        return Int64(info.st_size) > limit ? "file is \(info.st_size) bytes, over the limit of \(limit)" : nil
     }
 
     /// SKILL.md, else skill.md (which skills-ref also accepts); the flag says it was lowercase.

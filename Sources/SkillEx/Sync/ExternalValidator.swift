@@ -81,7 +81,9 @@ struct ExternalValidator {
             + arguments.dropFirst()
         var cArgs: [UnsafeMutablePointer<CChar>?] = wrapped.map { strdup($0) } + [nil]
         defer { cArgs.forEach { free($0) } }
-        var environment = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        // Validators may be the repositories' own scripts: they get no credentials.
+        var environment = SecretEnvironment.scrubbed(ProcessInfo.processInfo.environment)
+            .map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { environment.forEach { free($0) } }
         var pid: pid_t = 0
         let code = posix_spawn(&pid, "/bin/sh", &actions, &attributes, &cArgs, &environment)

@@ -13,15 +13,16 @@ struct SkillSyncWork: Sendable {
     var validator: SpecValidator
     var staging: URL
     var packageScript: ExternalValidator?
+    /// Bounds on each skill's files (the manifest's `limits`).
+    var limits: SkillLimits = .standard
 
     /// Processes one skill; never throws: every problem becomes `.failed`.
     func process(
         _ skill: PlannedSkill, recorded: SkillEntry?, cached: SyncCache.Entry?
     ) -> Outcome {
         let files: [SkillFile]
-        do { files = try SkillFiles.list(skill.source) } catch {
-            let reason = if case .unsafeSymlink = error { "unsafe_symlink" } else { "unreadable" }
-            return .failed(issue(skill, reason, path: pathOf(error), error.description))
+        do { files = try SkillFiles.list(skill.source, limits: limits) } catch {
+            return .failed(issue(skill, Self.reason(error), path: error.path, error.description))
         }
         let bytes = files.reduce(Int64(0)) { $0 + $1.size }
         let fingerprint = SyncCache.fingerprint(source: skill.source, files: files)
@@ -33,6 +34,14 @@ struct SkillSyncWork: Sendable {
         }
         let skillFile = files.first { $0.relativePath == SkillSpec.fileName }
             ?? files.first { $0.relativePath == "skill.md" }
+        if let skillFile, skillFile.size > limits.maxSkillFileBytes {
+            let path = skill.source.appendingPathComponent(skillFile.relativePath).path
+            return .failed(
+                issue(
+                    skill, "over_limit", path: path,
+                    "\(path): file is \(skillFile.size) bytes, over the limit of \(limits.maxSkillFileBytes) "
+                        + "(limits.max_skill_md_bytes in manifest.json)"))
+        }
         if options.dryRun {
             do {
                 if let failure = validate(skill, skillFile, contents: try skillFile.map { try Data(contentsOf: $0.url) }) {
@@ -151,9 +160,13 @@ struct SkillSyncWork: Sendable {
         SyncIssue(reason: reason, repo: skill.repo, skill: skill.name, path: path, message: message)
     }
 
-    private func pathOf(_ error: SkillFilesError) -> String {
+    /// The sync issue's `reason` for a listing error.
+    private static func reason(_ error: SkillFilesError) -> String {
         switch error {
-        case .unsafeSymlink(let path, _), .unreadable(let path, _), .badName(let path): path
+        case .unsafeSymlink: "unsafe_symlink"
+        case .unreadable: "unreadable"
+        case .badName, .nameClash: "unsafe_name"
+        case .tooLarge, .tooManyFiles, .tooDeep: "over_limit"
         }
     }
 }

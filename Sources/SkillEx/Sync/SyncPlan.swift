@@ -70,6 +70,12 @@ struct SyncPlanner {
                                   path: folder.path, message: "skill folder name \(problem)"))
                     continue
                 }
+                if let outside = Self.linkOutside(folder, repository: root) {
+                    plan.issues.append(
+                        SyncIssue(reason: "unsafe_symlink", repo: repo.name, skill: name, path: folder.path,
+                                  message: "skill folder is a symlink to \(outside), outside the repository (not followed)"))
+                    continue
+                }
                 plan.skills.append(
                     PlannedSkill(
                         repo: repo.name, name: name, source: folder,
@@ -79,6 +85,18 @@ struct SyncPlanner {
             }
         }
         return plan
+    }
+
+    /// Where `folder` leads when it is a symlink resolving outside `repository`; nil otherwise.
+    private static func linkOutside(_ folder: URL, repository: URL) -> String? {
+        var info = stat()
+        guard lstat(folder.path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return nil }
+        guard let target = realpath(folder.path, nil) else { return "an unreadable target" }
+        defer { free(target) }
+        let resolved = String(cString: target)
+        guard let base = realpath(repository.path, nil) else { return resolved }
+        defer { free(base) }
+        return resolved.hasPrefix(String(cString: base) + "/") ? nil : resolved
     }
 
     private func resolve(_ path: String) -> URL {

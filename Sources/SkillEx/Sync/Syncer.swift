@@ -21,6 +21,7 @@ public struct Syncer: Sendable {
     /// caller saves unless it is a dry run). Writes into `skills/` only at the end, skill by skill.
     public func sync(_ manifest: Manifest) throws -> (SyncResult, Manifest) {
         let now = Timestamp.string(workspace.clock.now())
+        let limits = try SkillLimits.of(manifest)
         let events = SyncEvents(telemetry: telemetry, dryRun: options.dryRun)
         let runBegin = Date()
         events.runStarted()
@@ -33,7 +34,7 @@ public struct Syncer: Sendable {
             options: options, validator: SpecValidator(mode: options.mode), staging: staging,
             packageScript: options.packageScript.map {
                 ExternalValidator(argv: $0, baseFolder: workspace.root, timeout: options.validatorTimeout)
-            })
+            }, limits: limits)
 
         let previous = cache
         let recorded = Dictionary(

@@ -21,12 +21,17 @@ struct PullCommand: AsyncParsableCommand {
               skillex pull --from hub/dist --into vendor/skills
               skillex pull --from file:///srv/skills/dist --into ~/.claude/skills --format json
               skillex pull --from s3://skills-bucket/hub --endpoint http://127.0.0.1:9000 --into vendor/skills
+              skillex pull --from hub/dist --into vendor/skills --max-file-bytes 268435456
             """)
 
     @Option(help: "A published dist/: a path, a file:// URL, or s3://bucket/prefix.") var from: String
     @Option(help: "S3-compatible endpoint for s3:// sources (default: AWS_ENDPOINT_URL or AWS).")
     var endpoint: String?
     @Option(help: "The folder to bring up to date (created when missing).") var into: String
+    @Option(help: "Refuse an archive entry that unpacks to more bytes than this (default 64 MiB).")
+    var maxFileBytes: UInt64 = ArchiveLimits.standard.maxEntryBytes
+    @Option(help: "Refuse an archive that unpacks to more bytes than this in all (default 4 GiB).")
+    var maxTotalBytes: UInt64 = ArchiveLimits.standard.maxTotalBytes
     @Option(help: "Output format: text or json (json when stdout is not a terminal).")
     var format: OutputFormat?
     @OptionGroup var lock: LockOptions
@@ -50,7 +55,8 @@ struct PullCommand: AsyncParsableCommand {
                         for: text, endpoint: endpoint, settings: nil, base: cwd, workspace: workspace))
             }
             let source = try resolver.source(for: from, base: cwd)
-            result = try await Puller(source: source).pull(into: target)
+            let limits = ArchiveLimits(maxEntryBytes: maxFileBytes, maxTotalBytes: maxTotalBytes)
+            result = try await Puller(source: source, limits: limits).pull(into: target)
         } catch let error as PullError {
             switch error {
             case .digestMismatch, .skillMismatch, .badArchive:

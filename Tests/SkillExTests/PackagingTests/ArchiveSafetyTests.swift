@@ -35,3 +35,37 @@ struct ArchiveSafetyTests {
         #expect(refused([entry("a/x"), entry("a/x/y")])?.contains("both as a file and as a folder") == true)
     }
 }
+
+@Suite("Archive limits")
+struct ArchiveLimitsTests {
+    private func entry(_ name: String, size: UInt64) -> ZipEntryInfo {
+        ZipEntryInfo(
+            name: name, method: 8, flags: 0, crc32: 0, compressedSize: size / 1000, uncompressedSize: size,
+            localHeaderOffset: 0, unixMode: 0o100644)
+    }
+
+    @Test func entryOverTheLimitIsRefusedByName() {
+        let limits = ArchiveLimits(maxEntryBytes: 100, maxTotalBytes: 1000)
+        #expect(throws: ZipError.unsafe(
+            entry: "a/bomb", reason: "unpacks to 101 bytes, over the limit of 100 (--max-file-bytes)")) {
+            try limits.check([entry("a/ok", size: 100), entry("a/bomb", size: 101)])
+        }
+    }
+
+    @Test func totalOverTheLimitIsRefused() {
+        let limits = ArchiveLimits(maxEntryBytes: 100, maxTotalBytes: 250)
+        #expect(throws: ZipError.self) { try limits.check((0..<3).map { entry("a/\($0)", size: 100) }) }
+        #expect(throws: Never.self) { try limits.check((0..<2).map { entry("a/\($0)", size: 100) }) }
+        #expect(throws: ZipError.self) {
+            try ArchiveLimits(maxEntryBytes: .max, maxTotalBytes: .max).check([entry("a", size: .max), entry("b", size: 2)])
+        }
+    }
+
+    @Test func normalisationTwinsAreNamedAsSuch() {
+        let twins = ["a/caf\u{E9}.md", "a/cafe\u{301}.md"].map { entry($0, size: 1) }
+        #expect(throws: ZipError.self) { try ArchiveSafety.check(twins) }
+        do { try ArchiveSafety.check(twins) } catch {
+            #expect(error.description.contains("Unicode normalisation"))
+        }
+    }
+}

@@ -1,0 +1,66 @@
+/// Bounds on one skill's files, so a hostile skill cannot exhaust memory, disk, time or file
+/// descriptors. Set in the manifest's `limits` section; absent fields keep the defaults.
+///
+/// ```json
+/// "limits": { "max_file_bytes": 67108864, "max_files": 10000, "max_depth": 32,
+///             "max_skill_md_bytes": 1048576 }
+/// ```
+public struct SkillLimits: Sendable, Equatable, Codable {
+    /// Largest single file, in bytes (default 64 MiB).
+    public var maxFileBytes: Int64
+    /// Most files in one skill (default 10,000).
+    public var maxFiles: Int
+    /// Deepest folder nesting inside a skill (default 32; the skill folder itself is depth 0).
+    public var maxDepth: Int
+    /// Largest SKILL.md (default 1 MiB): it is parsed, linted and rendered, so it gets a far
+    /// smaller bound than other files (the spec asks for under 500 lines).
+    public var maxSkillFileBytes: Int64
+
+    /// The defaults: 64 MiB per file, 10,000 files, 32 levels, 1 MiB of SKILL.md.
+    public static let standard = SkillLimits(maxFileBytes: 64 << 20, maxFiles: 10_000, maxDepth: 32)
+
+    /// Limits with the given bounds.
+    public init(maxFileBytes: Int64, maxFiles: Int, maxDepth: Int, maxSkillFileBytes: Int64 = 1 << 20) {
+        self.maxFileBytes = maxFileBytes
+        self.maxFiles = maxFiles
+        self.maxDepth = maxDepth
+        self.maxSkillFileBytes = maxSkillFileBytes
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case maxFileBytes = "max_file_bytes", maxFiles = "max_files", maxDepth = "max_depth"
+        case maxSkillFileBytes = "max_skill_md_bytes"
+    }
+
+    /// Decodes a `limits` section; missing fields take the defaults.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let standard = Self.standard
+        maxFileBytes = try container.decodeIfPresent(Int64.self, forKey: .maxFileBytes) ?? standard.maxFileBytes
+        maxFiles = try container.decodeIfPresent(Int.self, forKey: .maxFiles) ?? standard.maxFiles
+        maxDepth = try container.decodeIfPresent(Int.self, forKey: .maxDepth) ?? standard.maxDepth
+        maxSkillFileBytes =
+            try container.decodeIfPresent(Int64.self, forKey: .maxSkillFileBytes) ?? standard.maxSkillFileBytes
+    }
+
+    /// The manifest's `limits` section, or the defaults when it has none.
+    public static func of(_ manifest: Manifest) throws(ManifestLimitsError) -> SkillLimits {
+        let limits: SkillLimits?
+        do { limits = try manifest.extra.decode(SkillLimits.self, key: "limits") } catch {
+            throw ManifestLimitsError(reason: ErrorText.brief(error))
+        }
+        guard let limits else { return .standard }
+        guard limits.maxFileBytes > 0, limits.maxFiles > 0, limits.maxDepth > 0, limits.maxSkillFileBytes > 0 else {
+            throw ManifestLimitsError(reason: "every limit must be a positive number")
+        }
+        return limits
+    }
+}
+
+/// The manifest's `limits` section cannot be read.
+public struct ManifestLimitsError: DescribedError, Equatable {
+    /// What is wrong.
+    public var reason: String
+    /// One line.
+    public var description: String { "manifest.json: limits: \(reason)" }
+}
