@@ -41,16 +41,49 @@ public enum ScorecardStore {
         return own
     }
 
-    /// `JSONWriter.data(run)`, with the scorecards rendered on every core.
+    /// `JSONWriter.data(run)`: the scorecards written by `ScorecardJSON` on every core into
+    /// a few buffers, the rest through the JSON tree.
     public static func render(_ run: ScoreRun) throws -> Data {
         var head = run
         head.skills = []
-        guard case .object(let fields) = try JSONTreeEncoder.tree(head) else {
-            return try JSONWriter.data(run)
+        guard case .object(let fields) = try JSONTreeEncoder.tree(head) else { return try JSONWriter.data(run) }
+        let cards = run.skills
+        let chunk = max(1, (cards.count + 31) / 32)
+        let ranges = stride(from: 0, to: cards.count, by: chunk).map { $0..<min($0 + chunk, cards.count) }
+        let parts = ParallelMap.map(ranges) { range -> [UInt8]? in
+            var out: [UInt8] = []
+            out.reserveCapacity(range.count * 2560)
+            for index in range {
+                JSONWriter.pad(4, &out)
+                guard ScorecardJSON.write(cards[index], indent: 4, into: &out) else { return nil }
+                out += (index == cards.count - 1 ? "\n" : ",\n").utf8
+            }
+            return out
         }
-        var rendered = fields.mapValues { JSONWriter.data(tree: $0, capacity: 256) }
-        let cards = ParallelMap.map(run.skills) { card in Result { try JSONWriter.data(card) } }
-        rendered["skills"] = JSONWriter.array(rendered: try cards.map { try $0.get() })
-        return JSONWriter.object(rendered: rendered)
+        // A number JSON cannot carry: let the encoder throw its usual error.
+        guard !parts.contains(where: { $0 == nil }) else { return try JSONWriter.data(run) }
+        var out: [UInt8] = []
+        out.reserveCapacity(parts.reduce(4096) { $0 + ($1?.count ?? 0) })
+        out += "{\n".utf8
+        let keys = fields.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        for (index, key) in keys.enumerated() {
+            JSONWriter.pad(2, &out)
+            JSONWriter.quote(key, into: &out)
+            out += ": ".utf8
+            if key == "skills" {
+                if cards.isEmpty {
+                    out += "[]".utf8
+                } else {
+                    out += "[\n".utf8
+                    for part in parts { out += part ?? [] }
+                    out += "  ]".utf8
+                }
+            } else {
+                JSONWriter.write(fields[key] ?? .null, indent: 2, into: &out)
+            }
+            out += (index == keys.count - 1 ? "\n" : ",\n").utf8
+        }
+        out += "}\n".utf8
+        return Data(out)
     }
 }

@@ -116,6 +116,9 @@ public struct Scorer: Sendable {
         if options.reuseStored, let previous = ScorecardStore.load(workspace), previous.inputsDigest == digest {
             stored = Dictionary(previous.skills.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         }
+        // What sync recorded about each installed copy: lets a skill's checksum be trusted
+        // without reading its files while their `lstat` is what sync left.
+        let synced = SyncCache.load(SyncCache.url(workspace)).skills
         let repos = Dictionary(manifest.repositories.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         let hubRoot = workspace.root.path
         let jobs: [SkillScoring] = entries.map { entry in
@@ -127,7 +130,8 @@ public struct Scorer: Sendable {
             return SkillScoring(
                 entry: entry, folder: workspace.root.appendingPathComponent(entry.targetPath, isDirectory: true).standardizedFileURL,
                 matcher: matcher, reports: reports[entry.sourceRepo] ?? RepositoryReports(),
-                stored: stored["\(entry.sourceRepo)/\(entry.name)"])
+                stored: stored["\(entry.sourceRepo)/\(entry.name)"],
+                synced: synced[SyncCache.key(repo: entry.sourceRepo, skill: entry.name)])
         }
         let results = ParallelMap.map(jobs) { job in Result { try job.score(settings: settings) } }
         return try results.map { try $0.get() }
