@@ -71,19 +71,24 @@ public enum SkillFiles {
             throw .unreadable(path: folder, reason: String(cString: strerror(errno)))
         }
         defer { closedir(dir) }
-        var names: [String] = []
+        var names: [(name: String, type: UInt8)] = []
         while let entry = readdir(dir) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
             }
             if name == "." || name == ".." { continue }
-            names.append(name)
+            names.append((name, entry.pointee.d_type))
         }
-        for name in names {
+        for (name, type) in names {
             let path = folder + "/" + name
             let rel = relative.isEmpty ? name : relative + "/" + name
             if name.unicodeScalars.contains(where: { $0.value < 0x20 || $0 == "\\" }) {
                 throw .badName(path: path)
+            }
+            // A real folder (the entry's type says so; a link to one says DT_LNK) needs no lstat.
+            if type == UInt8(DT_DIR) {
+                try walk(folder: path, relative: rel, realRoot: &realRoot, into: &files)
+                continue
             }
             var info = stat()
             // lstat relative to the open folder: the kernel skips walking the whole path again.

@@ -29,7 +29,7 @@ struct ShellSource {
         }
         var markdown: [(String, [MarkdownLines.CodeBlock])] = [("SKILL.md", skill.markdown.code)]
         for (path, text) in skill.texts.sorted(by: { $0.key < $1.key }) where path.hasSuffix(".md") {
-            markdown.append((path, MarkdownLines.codeBlocks(text)))
+            markdown.append((path, MarkdownLines.codeBlocks(text, languages: shellLanguages)))
         }
         for (path, blocks) in markdown {
             for block in blocks where shellLanguages.contains(block.language) {
