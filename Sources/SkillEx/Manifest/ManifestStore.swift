@@ -53,10 +53,11 @@ public enum ManifestStore {
         guard case .array(let skills)? = graft(top["skills"], manifest.skills.map(\.extra)) else {
             return JSONWriter.data(tree: .object(top))
         }
-        top["skills"] = nil
-        var rendered = top.mapValues { JSONWriter.data(tree: $0, capacity: 256) }
-        rendered["skills"] = JSONWriter.array(rendered: ParallelMap.map(skills) { JSONWriter.data(tree: $0, capacity: 1 << 10) })
-        return JSONWriter.object(rendered: rendered)
+        let data = JSONChunkedObject.data(fields: top, key: "skills", count: skills.count) { index, out in
+            JSONWriter.write(skills[index], indent: 4, into: &out)
+            return true
+        }
+        return data ?? JSONWriter.data(tree: .object(top.merging(["skills": .array(skills)]) { _, new in new }))
     }
 
     /// `items` with each one's kept fields added back (modelled fields win on a clash).

@@ -40,9 +40,12 @@ enum MarkdownLines {
         case none
     }
 
-    /// Splits `text` into fenced code blocks and the remaining prose lines (with line numbers).
-    static func split(_ text: String, prose: ProseLines = .all) -> (code: [CodeBlock], prose: [(line: Int, text: Substring)]) {
-        split(text, keep: prose, languages: nil)
+    /// Splits `text` into fenced code blocks (only those in `languages`, when given) and the
+    /// remaining prose lines (with line numbers).
+    static func split(
+        _ text: String, prose: ProseLines = .all, languages: Set<String>? = nil
+    ) -> (code: [CodeBlock], prose: [(line: Int, text: Substring)]) {
+        split(text, keep: prose, languages: languages)
     }
 
     /// The fenced code blocks of `text` only (only those whose language is in `languages`,
@@ -77,9 +80,8 @@ enum MarkdownLines {
             if !fenceLike {
                 if open != nil {
                     if open?.kept == true { open?.block.lines.append(slice(start, end)) }
-                } else if keep != .none {
-                    let line = slice(start, end)
-                    if keepsProse(line) { prose.append((index + 1, line)) }
+                } else if keep == .all || (keep == .linkCandidates && hasLinkOpener(bytes, start, end)) {
+                    prose.append((index + 1, slice(start, end)))
                 }
                 return
             }
@@ -105,6 +107,16 @@ enum MarkdownLines {
         }
         if let current = open, current.kept { code.append(current.block) }
         return (code, prose)
+    }
+
+    /// True when `bytes[start..<end]` contains `](`.
+    private static func hasLinkOpener(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        var index = start
+        while index + 1 < end {
+            if bytes[index] == UInt8(ascii: "]"), bytes[index + 1] == UInt8(ascii: "(") { return true }
+            index += 1
+        }
+        return false
     }
 
     /// Link and image targets `[text](target)` / `![alt](target)` on prose lines, skipping

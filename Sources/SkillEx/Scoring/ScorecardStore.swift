@@ -48,42 +48,10 @@ public enum ScorecardStore {
         head.skills = []
         guard case .object(let fields) = try JSONTreeEncoder.tree(head) else { return try JSONWriter.data(run) }
         let cards = run.skills
-        let chunk = max(1, (cards.count + 31) / 32)
-        let ranges = stride(from: 0, to: cards.count, by: chunk).map { $0..<min($0 + chunk, cards.count) }
-        let parts = ParallelMap.map(ranges) { range -> [UInt8]? in
-            var out: [UInt8] = []
-            out.reserveCapacity(range.count * 2560)
-            for index in range {
-                JSONWriter.pad(4, &out)
-                guard ScorecardJSON.write(cards[index], indent: 4, into: &out) else { return nil }
-                out += (index == cards.count - 1 ? "\n" : ",\n").utf8
-            }
-            return out
+        let data = JSONChunkedObject.data(fields: fields, key: "skills", count: cards.count) { index, out in
+            ScorecardJSON.write(cards[index], indent: 4, into: &out)
         }
         // A number JSON cannot carry: let the encoder throw its usual error.
-        guard !parts.contains(where: { $0 == nil }) else { return try JSONWriter.data(run) }
-        var out: [UInt8] = []
-        out.reserveCapacity(parts.reduce(4096) { $0 + ($1?.count ?? 0) })
-        out += "{\n".utf8
-        let keys = fields.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        for (index, key) in keys.enumerated() {
-            JSONWriter.pad(2, &out)
-            JSONWriter.quote(key, into: &out)
-            out += ": ".utf8
-            if key == "skills" {
-                if cards.isEmpty {
-                    out += "[]".utf8
-                } else {
-                    out += "[\n".utf8
-                    for part in parts { out += part ?? [] }
-                    out += "  ]".utf8
-                }
-            } else {
-                JSONWriter.write(fields[key] ?? .null, indent: 2, into: &out)
-            }
-            out += (index == keys.count - 1 ? "\n" : ",\n").utf8
-        }
-        out += "}\n".utf8
-        return Data(out)
+        return try data ?? JSONWriter.data(run)
     }
 }
