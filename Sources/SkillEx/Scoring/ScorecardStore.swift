@@ -13,7 +13,7 @@ public enum ScorecardStore {
         // The cards are most of the file: decode them on every core from the parsed tree.
         if case .object(var fields)? = try? JSONValueParser.parse(data), case .array(let items)? = fields["skills"] {
             fields["skills"] = .array([])
-            let cards = ParallelMap.map(items) { JSONTreeDecoder.value(Scorecard.self, tree: $0) }
+            let cards = ParallelMap.map(items) { ScorecardTree.card($0) ?? JSONTreeDecoder.value(Scorecard.self, tree: $0) }
             if var run = JSONTreeDecoder.value(ScoreRun.self, tree: .object(fields)), !cards.contains(where: { $0 == nil }) {
                 run.skills = cards.compactMap { $0 }
                 return run

@@ -51,6 +51,31 @@ struct ScorecardJSONTests {
         }
     }
 
+    @Test("stored cards read from the tree equal the decoder's, for every shape")
+    func readBack() throws {
+        for seed in 0..<60 {
+            let value = card(seed)
+            let tree = try JSONValueParser.parse(try JSONWriter.data(value))
+            let fast = ScorecardTree.card(tree)
+            #expect(fast != nil, "seed \(seed)")
+            #expect(fast == JSONTreeDecoder.value(Scorecard.self, tree: tree), "seed \(seed)")
+        }
+    }
+
+    @Test("a card of another shape is left to the decoder")
+    func otherShapes() throws {
+        let tree = try JSONValueParser.parse(try JSONWriter.data(card(3)))
+        guard case .object(var fields) = tree else { Issue.record("not an object"); return }
+        fields["extra"] = .string("x")
+        #expect(ScorecardTree.card(.object(fields)) == nil)
+        fields["extra"] = nil
+        fields["score"] = .string("high")
+        #expect(ScorecardTree.card(.object(fields)) == nil)
+        fields["score"] = .int(50)
+        fields["gate"] = .string("maybe")
+        #expect(ScorecardTree.card(.object(fields)) == nil)
+    }
+
     @Test("a number JSON cannot carry fails like the encoder")
     func nonFinite() {
         var value = card(1)
