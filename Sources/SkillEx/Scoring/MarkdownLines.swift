@@ -111,10 +111,12 @@ enum MarkdownLines {
 
     /// True when `bytes[start..<end]` contains `](`.
     private static func hasLinkOpener(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
         var index = start
-        while index + 1 < end {
-            if bytes[index] == UInt8(ascii: "]"), bytes[index + 1] == UInt8(ascii: "(") { return true }
-            index += 1
+        while index + 1 < end, let hit = memchr(base + index, Int32(UInt8(ascii: "]")), end - 1 - index) {
+            let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if bytes[at + 1] == UInt8(ascii: "(") { return true }
+            index = at + 1
         }
         return false
     }

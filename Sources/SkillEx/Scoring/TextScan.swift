@@ -124,8 +124,9 @@ extension TextScan {
         guard pin.count > 0, hay.count >= pin.count, let hb = hay.baseAddress, let nb = pin.baseAddress else {
             return pin.isEmpty
         }
-        // glibc's memmem skips ahead by a shift table instead of stopping at every first byte.
-        if let memmem = TextScan.memmem { return memmem(hb, hay.count, nb, pin.count) != nil }
+        // On long texts glibc's memmem skips ahead by a shift table instead of stopping at every
+        // first byte; on short lines setting up that table costs more than it saves.
+        if hay.count >= 512, let memmem = TextScan.memmem { return memmem(hb, hay.count, nb, pin.count) != nil }
         let first = Int32(nb[0])
         var offset = 0
         let last = hay.count - pin.count
