@@ -15,15 +15,33 @@ public enum ManifestStore {
             throw .unreadable(path: path, reason: ErrorText.brief(error))
         }
         let manifest: Manifest
-        do {
-            var info: [CodingUserInfoKey: any Sendable] = [:]
-            let tree = try? JSONValueParser.parse(data)
-            if let key = OpenFields.treeKey, let tree { info[key] = tree }
-            manifest = try JSONTreeDecoder.decode(Manifest.self, from: data, tree: tree, userInfo: info)
-        } catch {
-            throw .malformed(path: path, reason: ErrorText.decoding(error))
+        let tree = try? JSONValueParser.parse(data)
+        if let fast = fastDecode(tree) {
+            manifest = fast
+        } else {
+            do {
+                var info: [CodingUserInfoKey: any Sendable] = [:]
+                if let key = OpenFields.treeKey, let tree { info[key] = tree }
+                manifest = try JSONTreeDecoder.decode(Manifest.self, from: data, tree: tree, userInfo: info)
+            } catch {
+                throw .malformed(path: path, reason: ErrorText.decoding(error))
+            }
         }
         try check(manifest, path: path)
+        return manifest
+    }
+
+    /// The manifest with its skill entries read from the tree on every core (`SkillEntry(tree:)`)
+    /// and the rest decoded as usual; nil when any part is not the plain shape.
+    private static func fastDecode(_ tree: JSONValue?) -> Manifest? {
+        guard case .object(var top)? = tree, case .array(let items)? = top["skills"], let key = OpenFields.treeKey
+        else { return nil }
+        let entries = ParallelMap.map(items) { SkillEntry(tree: $0) }
+        guard !entries.contains(where: { $0 == nil }) else { return nil }
+        top["skills"] = .array([])
+        let head = JSONValue.object(top)
+        guard var manifest = JSONTreeDecoder.value(Manifest.self, tree: head, userInfo: [key: head]) else { return nil }
+        manifest.skills = entries.compactMap { $0 }
         return manifest
     }
 
