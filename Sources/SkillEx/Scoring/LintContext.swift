@@ -4,6 +4,8 @@ import Foundation
 struct LintContext: Sendable {
     /// The skill folder.
     var folder: URL
+    /// `folder.path`, worked out once.
+    var folderPath: String
     /// Its regular files, in checksum order.
     var files: [SkillFile]
     /// The spec validator's verdict.
@@ -45,15 +47,16 @@ struct LintContext: Sendable {
             if let bytes = contents[file.relativePath] { return decode(bytes) }
             return readText(file.url)
         }
+        let folderPath = folder.path
         let skillFile = files.first { $0.relativePath == "SKILL.md" || $0.relativePath == "skill.md" }
         let raw = skillFile.flatMap { text($0) }
         // One read serves both: validate the text already read when the file is SKILL.md.
         let validation: SkillValidation
         if let raw, skillFile?.relativePath == SkillSpec.fileName {
             var result = validator.validate(
-                text: raw, file: folder.appendingPathComponent(SkillSpec.fileName, isDirectory: false).path,
-                folderName: folder.lastPathComponent)
-            result.path = folder.path
+                text: raw, file: folderPath + "/" + SkillSpec.fileName,
+                folderName: folderPath.split(separator: "/").last.map(String.init) ?? folder.lastPathComponent)
+            result.path = folderPath
             validation = result
         } else {
             validation = validator.validate(folder: folder)
@@ -73,7 +76,7 @@ struct LintContext: Sendable {
             if let text = text(file) { texts[path] = text }
         }
         return LintContext(
-            folder: folder, files: files, validation: validation, skillText: skillText,
+            folder: folder, folderPath: folderPath, files: files, validation: validation, skillText: skillText,
             bodyLineOffset: offset, texts: texts, settings: settings,
             tokens: TokenReport.measure(
                 description: validation.document?.description ?? "", body: validation.document?.body ?? ""),

@@ -34,7 +34,7 @@ struct SkillScoring: Sendable {
             // Every file's lstat is what sync left: the manifest's checksum is this copy's, so
             // only the texts the rules need are read (assets never are).
             checksum = entry.checksum
-            contents = try Self.readTexts(files)
+            contents = try Self.readTexts(files, in: folder.path)
         } else {
             // One read per file serves the checksum and the lint rules' texts.
             (checksum, contents) = try SkillChecksum.compute(files, keeping: LintContext.readsText)
@@ -82,11 +82,13 @@ struct SkillScoring: Sendable {
             tokens: context.tokens, settings: settings)
     }
 
-    /// The bytes of the files the lint rules read (up to 1 MiB each; `LintContext` reads larger ones).
-    private static func readTexts(_ files: [SkillFile]) throws -> [String: [UInt8]] {
+    /// The bytes of the files the lint rules read (up to 1 MiB each; `LintContext` reads larger
+    /// ones), opened by their path in `folder` (a symlink among them leads to the same file
+    /// inside the skill, as `SkillFiles.list` checked).
+    private static func readTexts(_ files: [SkillFile], in folder: String) throws -> [String: [UInt8]] {
         var out: [String: [UInt8]] = [:]
         for file in files where file.size <= 1 << 20 && LintContext.readsText(file) {
-            out[file.relativePath] = try FileBytes.readAll(file.url, expected: Int(file.size))
+            out[file.relativePath] = try FileBytes.readAll(path: folder + "/" + file.relativePath, expected: Int(file.size))
         }
         return out
     }
