@@ -142,7 +142,7 @@ extension TextScan {
     private typealias MemmemFunction = @convention(c) (UnsafeRawPointer?, Int, UnsafeRawPointer?, Int) -> UnsafeMutableRawPointer?
 
     /// libc's `memmem` (Swift's Glibc module hides it behind _GNU_SOURCE), looked up once.
-    private nonisolated(unsafe) static let memmem: MemmemFunction? = {
+    private static let memmem: MemmemFunction? = {
         guard let symbol = dlsym(nil, "memmem") else { return nil }
         return unsafeBitCast(symbol, to: MemmemFunction.self)
     }()
