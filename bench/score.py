@@ -6,8 +6,9 @@
 The corpus is copied to a temp hub and synced once (untimed, so `skills/` holds the copies
 SkillEx scores); then, in one run, both scorers are timed on that same `skills/` folder. A re-run with
 nothing changed (stored scorecards reused) and `skillex sync` + `skillex score --fresh` from an
-empty `skills/` are also reported. The machine is shared, so each figure is the median of three
-runs (first-run repeats use `--fresh`, the same work), and CPU time (user + system) is shown too.
+empty `skills/` are also reported. The machine is shared, so each figure is the median of five
+runs (first-run repeats use `--fresh`, the same work), CPU time (user + system) is shown too, and
+the load average before and after is printed.
 Prints Markdown rows for docs/benchmarks.md.
 """
 import argparse
@@ -24,10 +25,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import ROOT, corpus, fresh_copy, peak_rss_mib, row, run_timed, skillex_bin  # noqa: E402
 
 
-def timed3(cmd, env, repeat_cmd=None):
-    """Median wall time and median CPU seconds (user + sys) of three runs; the last process."""
+RUNS = 5
+
+
+def timed_median(cmd, env, repeat_cmd=None):
+    """Median wall time and median CPU seconds (user + sys) of RUNS runs; the last process."""
     walls, cpus, last = [], [], None
-    for attempt in range(3):
+    for attempt in range(RUNS):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         wall, _, last = run_timed(cmd if attempt == 0 or repeat_cmd is None else repeat_cmd, env=env)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -35,7 +39,7 @@ def timed3(cmd, env, repeat_cmd=None):
         cpus.append((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime))
         if last.returncode not in (0, 1):
             sys.exit(f"bench: {cmd[0]} failed: {last.stderr.decode()[-500:]}")
-    return sorted(walls)[1], sorted(cpus)[1], last
+    return sorted(walls)[RUNS // 2], sorted(cpus)[RUNS // 2], last
 
 
 def main():
@@ -55,18 +59,19 @@ def main():
         subprocess.run([binary, "sync", "--manifest", manifest, "--format", "json"], env=env, check=True,
                        stdout=subprocess.DEVNULL)
 
+        load_before = os.getloadavg()[0]
         score_cmd = [binary, "score", "--manifest", str(manifest), "--format", "json"]
-        # First run (no stored scorecards), then two `--fresh` runs: every skill linted each time.
-        t_score, c_score, proc = timed3(score_cmd, env, score_cmd + ["--fresh"])
+        # First run (no stored scorecards), then `--fresh` runs: every skill linted each time.
+        t_score, c_score, proc = timed_median(score_cmd, env, score_cmd + ["--fresh"])
         scored = json.loads(proc.stdout)["summary"]["scored"]
         # Nothing changed: stored scorecards are reused (checksums still computed).
-        t_warm, c_warm, _ = timed3(score_cmd, env)
+        t_warm, c_warm, _ = timed_median(score_cmd, env)
         rss_score = peak_rss_mib(score_cmd + ["--fresh"], env=env)
 
         # The anchor walks every SKILL.md under the folder it is given: give it skills/, the same
         # 1,000 folders SkillEx scores (the hub root would also hold the repos' originals).
         anchor_cmd = [anchor, "score", str(hub / "skills"), "--format", "json"]
-        t_anchor, c_anchor, proc = timed3(anchor_cmd, env)
+        t_anchor, c_anchor, proc = timed_median(anchor_cmd, env)
         anchored = len(json.loads(proc.stdout)["results"])
         rss_anchor = peak_rss_mib(anchor_cmd, env=env)
 
@@ -76,7 +81,8 @@ def main():
         t_sync, _, _ = run_timed(sync_cmd, env=env)
         t_rescore, _, _ = run_timed(score_cmd + ["--fresh"], env=env)
 
-        print(f"\n{args.skills} skills (skillex scored {scored}, agentskills-ci scored {anchored})\n")
+        print(f"\n{args.skills} skills (skillex scored {scored}, agentskills-ci scored {anchored}); "
+              f"load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after\n")
         row("tool", "wall time", "CPU time", "peak RSS", "vs agentskills-ci (wall)", "(CPU)")
         row("---", "---:", "---:", "---:", "---:", "---:")
         row("agentskills-ci 0.1.2 `score skills/`", f"{t_anchor:.2f} s", f"{c_anchor:.2f} s",

@@ -341,3 +341,26 @@ def test_rules_are_listed_and_unknown_rules_in_the_manifest_are_refused(hub, ski
     (hub / "manifest.json").write_text(json.dumps(data))
     result = score(skillex, hub, check=2)
     assert "scoring.rules.no-such-rule" in result.stderr and "manifest.json" in result.stderr
+
+
+def test_synced_copy_is_trusted_until_it_is_edited_by_hand(synced, skillex):
+    hub = synced
+    cache = json.loads((hub / ".skillex" / "sync-cache.json").read_text())["skills"]
+    assert cache and all(len(e.get("target", "")) == 64 for e in cache.values())
+    first = cards(score(skillex, hub, "--fresh", "--format", "json", check=1))
+    for key, card in first.items():
+        assert card["checksum"] == entry(hub, card["skill"])["checksum"], key
+
+    # An edit under skills/ (not through sync) changes the copy's fingerprint: that skill is
+    # hashed again, so its card names the new checksum and any approval stops holding.
+    skill_md = hub / "skills" / "platform-tools" / "k8s-rollout" / "SKILL.md"
+    skill_md.write_text(skill_md.read_text() + "\nEdited by hand.\n")
+    edited = cards(score(skillex, hub, "--fresh", "--format", "json", check=1))
+    assert edited["platform-tools/k8s-rollout"]["checksum"] != entry(hub, "k8s-rollout")["checksum"]
+    others = {k: c for k, c in edited.items() if k != "platform-tools/k8s-rollout"}
+    assert all(c["checksum"] == first[k]["checksum"] for k, c in others.items())
+
+    # Sync trusts its own record too, so `--force` restores the copy and records a new fingerprint.
+    skillex("sync", "--manifest", hub / "manifest.json", "--force", "--format", "json")
+    restored = cards(score(skillex, hub, "--fresh", "--format", "json", check=1))
+    assert restored["platform-tools/k8s-rollout"]["checksum"] == entry(hub, "k8s-rollout")["checksum"]

@@ -15,15 +15,33 @@ public enum ManifestStore {
             throw .unreadable(path: path, reason: ErrorText.brief(error))
         }
         let manifest: Manifest
-        do {
-            var info: [CodingUserInfoKey: any Sendable] = [:]
-            let tree = try? JSONValueParser.parse(data)
-            if let key = OpenFields.treeKey, let tree { info[key] = tree }
-            manifest = try JSONTreeDecoder.decode(Manifest.self, from: data, tree: tree, userInfo: info)
-        } catch {
-            throw .malformed(path: path, reason: ErrorText.decoding(error))
+        let tree = try? JSONValueParser.parse(data)
+        if let fast = fastDecode(tree) {
+            manifest = fast
+        } else {
+            do {
+                var info: [CodingUserInfoKey: any Sendable] = [:]
+                if let key = OpenFields.treeKey, let tree { info[key] = tree }
+                manifest = try JSONTreeDecoder.decode(Manifest.self, from: data, tree: tree, userInfo: info)
+            } catch {
+                throw .malformed(path: path, reason: ErrorText.decoding(error))
+            }
         }
         try check(manifest, path: path)
+        return manifest
+    }
+
+    /// The manifest with its skill entries read from the tree on every core (`SkillEntry(tree:)`)
+    /// and the rest decoded as usual; nil when any part is not the plain shape.
+    private static func fastDecode(_ tree: JSONValue?) -> Manifest? {
+        guard case .object(var top)? = tree, case .array(let items)? = top["skills"], let key = OpenFields.treeKey
+        else { return nil }
+        let entries = ParallelMap.map(items) { SkillEntry(tree: $0) }
+        guard !entries.contains(where: { $0 == nil }) else { return nil }
+        top["skills"] = .array([])
+        let head = JSONValue.object(top)
+        guard var manifest = JSONTreeDecoder.value(Manifest.self, tree: head, userInfo: [key: head]) else { return nil }
+        manifest.skills = entries.compactMap { $0 }
         return manifest
     }
 
@@ -53,10 +71,11 @@ public enum ManifestStore {
         guard case .array(let skills)? = graft(top["skills"], manifest.skills.map(\.extra)) else {
             return JSONWriter.data(tree: .object(top))
         }
-        top["skills"] = nil
-        var rendered = top.mapValues { JSONWriter.data(tree: $0, capacity: 256) }
-        rendered["skills"] = JSONWriter.array(rendered: ParallelMap.map(skills) { JSONWriter.data(tree: $0, capacity: 1 << 10) })
-        return JSONWriter.object(rendered: rendered)
+        let data = JSONChunkedObject.data(fields: top, key: "skills", count: skills.count) { index, out in
+            JSONWriter.write(skills[index], indent: 4, into: &out)
+            return true
+        }
+        return data ?? JSONWriter.data(tree: .object(top.merging(["skills": .array(skills)]) { _, new in new }))
     }
 
     /// `items` with each one's kept fields added back (modelled fields win on a clash).

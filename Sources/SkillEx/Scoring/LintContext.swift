@@ -4,6 +4,8 @@ import Foundation
 struct LintContext: Sendable {
     /// The skill folder.
     var folder: URL
+    /// `folder.path`, worked out once.
+    var folderPath: String
     /// Its regular files, in checksum order.
     var files: [SkillFile]
     /// The spec validator's verdict.
@@ -18,8 +20,9 @@ struct LintContext: Sendable {
     var settings: ScoringSettings
     /// Token estimates of the description, body and sections.
     var tokens: TokenReport
-    /// SKILL.md's Markdown split once into code blocks and prose; line numbers are SKILL.md's
-    /// (the body when the front matter parsed, else the whole file).
+    /// SKILL.md's Markdown split once into its shell code blocks (`ShellSource.shellLanguages`)
+    /// and the prose lines that may hold a link (contain `](`); line numbers are SKILL.md's (the
+    /// body when the front matter parsed, else the whole file).
     var markdown: (code: [MarkdownLines.CodeBlock], prose: [(line: Int, text: Substring)])
 
     /// The parsed document's body ("" when SKILL.md could not be parsed).
@@ -44,15 +47,16 @@ struct LintContext: Sendable {
             if let bytes = contents[file.relativePath] { return decode(bytes) }
             return readText(file.url)
         }
+        let folderPath = folder.path
         let skillFile = files.first { $0.relativePath == "SKILL.md" || $0.relativePath == "skill.md" }
         let raw = skillFile.flatMap { text($0) }
         // One read serves both: validate the text already read when the file is SKILL.md.
         let validation: SkillValidation
         if let raw, skillFile?.relativePath == SkillSpec.fileName {
             var result = validator.validate(
-                text: raw, file: folder.appendingPathComponent(SkillSpec.fileName, isDirectory: false).path,
-                folderName: folder.lastPathComponent)
-            result.path = folder.path
+                text: raw, file: folderPath + "/" + SkillSpec.fileName,
+                folderName: folderPath.split(separator: "/").last.map(String.init) ?? folder.lastPathComponent)
+            result.path = folderPath
             validation = result
         } else {
             validation = validator.validate(folder: folder)
@@ -72,7 +76,7 @@ struct LintContext: Sendable {
             if let text = text(file) { texts[path] = text }
         }
         return LintContext(
-            folder: folder, files: files, validation: validation, skillText: skillText,
+            folder: folder, folderPath: folderPath, files: files, validation: validation, skillText: skillText,
             bodyLineOffset: offset, texts: texts, settings: settings,
             tokens: TokenReport.measure(
                 description: validation.document?.description ?? "", body: validation.document?.body ?? ""),
@@ -82,7 +86,7 @@ struct LintContext: Sendable {
 
     /// `MarkdownLines.split` with every line number moved down by `offset`.
     private static func split(_ text: String, offset: Int) -> (code: [MarkdownLines.CodeBlock], prose: [(line: Int, text: Substring)]) {
-        var parts = MarkdownLines.split(text)
+        var parts = MarkdownLines.split(text, prose: .linkCandidates, languages: ShellSource.shellLanguages)
         guard offset != 0 else { return parts }
         for index in parts.code.indices { parts.code[index].startLine += offset }
         parts.prose = parts.prose.map { ($0.line + offset, $0.text) }

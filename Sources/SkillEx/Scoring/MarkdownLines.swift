@@ -30,48 +30,95 @@ enum MarkdownLines {
         return (hashes, Trim.whitespaces(text))
     }
 
-    /// Splits `text` into fenced code blocks and the remaining prose lines (with line numbers).
-    static func split(_ text: String) -> (code: [CodeBlock], prose: [(line: Int, text: Substring)]) {
-        split(text, keepProse: true)
+    /// Which prose lines `split` returns.
+    enum ProseLines {
+        /// Every line outside fenced code.
+        case all
+        /// Only those that may hold a link (contain `](`), all `links(in:)` looks at.
+        case linkCandidates
+        /// None.
+        case none
     }
 
-    /// The fenced code blocks of `text` only.
-    static func codeBlocks(_ text: String) -> [CodeBlock] {
-        split(text, keepProse: false).code
+    /// Splits `text` into fenced code blocks (only those in `languages`, when given) and the
+    /// remaining prose lines (with line numbers).
+    static func split(
+        _ text: String, prose: ProseLines = .all, languages: Set<String>? = nil
+    ) -> (code: [CodeBlock], prose: [(line: Int, text: Substring)]) {
+        split(text, keep: prose, languages: languages)
     }
 
-    private static func split(_ text: String, keepProse: Bool) -> (code: [CodeBlock], prose: [(line: Int, text: Substring)]) {
+    /// The fenced code blocks of `text` only (only those whose language is in `languages`,
+    /// when given).
+    static func codeBlocks(_ text: String, languages: Set<String>? = nil) -> [CodeBlock] {
+        split(text, keep: .none, languages: languages).code
+    }
+
+    /// Walks the lines as bytes; only lines whose first non-blank byte is a backtick or tilde
+    /// (possible fences) are looked at as text, and only kept lines become slices.
+    private static func split(
+        _ text: String, keep: ProseLines, languages: Set<String>?
+    ) -> (code: [CodeBlock], prose: [(line: Int, text: Substring)]) {
         var code: [CodeBlock] = []
         var prose: [(line: Int, text: Substring)] = []
-        var open: (fence: Substring, block: CodeBlock)?
-        for (index, line) in TextScan.lines(text).enumerated() {
-            let first = TextScan.firstNonBlank(line)
-            let fenceLike = first == UInt8(ascii: "`") || first == UInt8(ascii: "~")
-            if !fenceLike {
-                if open != nil { open?.block.lines.append(line) } else if keepProse { prose.append((index + 1, line)) }
-                continue
+        var open: (fence: Substring, block: CodeBlock, kept: Bool)?
+        let utf8 = text.utf8
+        func slice(_ start: Int, _ end: Int) -> Substring {
+            text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
+        }
+        func keepsProse(_ line: Substring) -> Bool {
+            switch keep {
+            case .all: true
+            case .linkCandidates: TextScan.lineContains(line, "](")
+            case .none: false
             }
+        }
+        TextScan.forEachLine(text) { index, bytes, start, end in
+            var first = start
+            while first < end, bytes[first] == 0x20 || bytes[first] == 0x09 { first += 1 }
+            let fenceLike = first < end && (bytes[first] == UInt8(ascii: "`") || bytes[first] == UInt8(ascii: "~"))
+            if !fenceLike {
+                if open != nil {
+                    if open?.kept == true { open?.block.lines.append(slice(start, end)) }
+                } else if keep == .all || (keep == .linkCandidates && hasLinkOpener(bytes, start, end)) {
+                    prose.append((index + 1, slice(start, end)))
+                }
+                return
+            }
+            let line = slice(start, end)
             let trimmed = line.drop(while: { $0 == " " })
             if var current = open {
                 if trimmed.hasPrefix(current.fence) && trimmed.drop(while: { $0 == current.fence.first }).allSatisfy(\.isWhitespace) {
-                    code.append(current.block)
+                    if current.kept { code.append(current.block) }
                     open = nil
                 } else {
-                    current.block.lines.append(line)
+                    if current.kept { current.block.lines.append(line) }
                     open = current
                 }
             } else if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
                 let marker = trimmed.first ?? "`"
                 let fence = trimmed.prefix(while: { $0 == marker })
                 let info = Trim.whitespaces(trimmed.dropFirst(fence.count))
-                let language = String(info.split(separator: " ").first ?? "")
-                open = (fence, CodeBlock(language: language.lowercased(), startLine: index + 2, lines: []))
-            } else if keepProse {
+                let language = String(info.split(separator: " ").first ?? "").lowercased()
+                open = (fence, CodeBlock(language: language, startLine: index + 2, lines: []), languages?.contains(language) ?? true)
+            } else if keepsProse(line) {
                 prose.append((index + 1, line))
             }
         }
-        if let current = open { code.append(current.block) }
+        if let current = open, current.kept { code.append(current.block) }
         return (code, prose)
+    }
+
+    /// True when `bytes[start..<end]` contains `](`.
+    private static func hasLinkOpener(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        var index = start
+        while index + 1 < end, let hit = memchr(base + index, Int32(UInt8(ascii: "]")), end - 1 - index) {
+            let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if bytes[at + 1] == UInt8(ascii: "(") { return true }
+            index = at + 1
+        }
+        return false
     }
 
     /// Link and image targets `[text](target)` / `![alt](target)` on prose lines, skipping

@@ -4,6 +4,8 @@
 public enum ScoreEvents {
     /// Emits the events of `run` (`command` is `score` or `package`).
     public static func emit(_ run: ScoreRun, command: String, on telemetry: Telemetry) {
+        // One time for the run's events (formatting a time per event was most of their cost).
+        let time = Timestamp.millisecondString(telemetry.clock.now())
         for card in run.skills {
             var measurements: [String: Double] = ["score": card.score, "threshold": run.threshold]
             for component in card.components {
@@ -17,18 +19,21 @@ public enum ScoreEvents {
                 measurements["drop"] = regression.drop
                 metadata["regression"] = "true"
             }
-            telemetry.emit(Event(type: .scored, repo: card.repo, skill: card.skill, measurements: measurements, metadata: metadata))
+            telemetry.emit(Event(
+                type: .scored, repo: card.repo, skill: card.skill, measurements: measurements, metadata: metadata,
+                time: time))
         }
         for signal in run.signals {
             switch signal {
             case .refused(let repo, let skill, let score, let threshold):
                 telemetry.emit(Event(
                     type: .rejected, repo: repo, skill: skill, measurements: ["score": score, "threshold": threshold],
-                    metadata: ["command": command]))
+                    metadata: ["command": command], time: time))
             case .approved(let repo, let skill, let approval):
                 telemetry.emit(Event(
                     type: .approved, repo: repo, skill: skill, measurements: ["score": approval.score],
-                    metadata: ["command": command, "by": approval.by, "reason": approval.reason, "checksum": approval.checksum]))
+                    metadata: ["command": command, "by": approval.by, "reason": approval.reason, "checksum": approval.checksum],
+                    time: time))
             case .regression:
                 continue
             }

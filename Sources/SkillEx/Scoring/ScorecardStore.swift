@@ -13,7 +13,7 @@ public enum ScorecardStore {
         // The cards are most of the file: decode them on every core from the parsed tree.
         if case .object(var fields)? = try? JSONValueParser.parse(data), case .array(let items)? = fields["skills"] {
             fields["skills"] = .array([])
-            let cards = ParallelMap.map(items) { JSONTreeDecoder.value(Scorecard.self, tree: $0) }
+            let cards = ParallelMap.map(items) { ScorecardTree.card($0) ?? JSONTreeDecoder.value(Scorecard.self, tree: $0) }
             if var run = JSONTreeDecoder.value(ScoreRun.self, tree: .object(fields)), !cards.contains(where: { $0 == nil }) {
                 run.skills = cards.compactMap { $0 }
                 return run
@@ -41,16 +41,17 @@ public enum ScorecardStore {
         return own
     }
 
-    /// `JSONWriter.data(run)`, with the scorecards rendered on every core.
+    /// `JSONWriter.data(run)`: the scorecards written by `ScorecardJSON` on every core into
+    /// a few buffers, the rest through the JSON tree.
     public static func render(_ run: ScoreRun) throws -> Data {
         var head = run
         head.skills = []
-        guard case .object(let fields) = try JSONTreeEncoder.tree(head) else {
-            return try JSONWriter.data(run)
+        guard case .object(let fields) = try JSONTreeEncoder.tree(head) else { return try JSONWriter.data(run) }
+        let cards = run.skills
+        let data = JSONChunkedObject.data(fields: fields, key: "skills", count: cards.count) { index, out in
+            ScorecardJSON.write(cards[index], indent: 4, into: &out)
         }
-        var rendered = fields.mapValues { JSONWriter.data(tree: $0, capacity: 256) }
-        let cards = ParallelMap.map(run.skills) { card in Result { try JSONWriter.data(card) } }
-        rendered["skills"] = JSONWriter.array(rendered: try cards.map { try $0.get() })
-        return JSONWriter.object(rendered: rendered)
+        // A number JSON cannot carry: let the encoder throw its usual error.
+        return try data ?? JSONWriter.data(run)
     }
 }

@@ -36,16 +36,28 @@ public struct Scorer: Sendable {
         var updated = manifest
         let slots = Dictionary(
             updated.skills.enumerated().map { ("\($1.sourceRepo)/\($1.name)", $0) }, uniquingKeysWith: { a, _ in a })
-        for (index, card) in cards.enumerated() {
-            guard let slot = slots[card.id] else { continue }
-            var history = ScoreHistoryEntry.list(updated.skills[slot].extra.values[ScoreHistoryEntry.key])
-            let entry = ScoreHistoryEntry(
-                at: now, score: card.score,
-                components: Dictionary(uniqueKeysWithValues: card.components.map { ($0.id, $0.value) }),
-                checksum: card.checksum)
-            cards[index].regression = ScoreHistoryEntry.append(
-                entry, to: &history, limit: settings.historyLimit, points: settings.regressionPoints)
-            updated.skills[slot].extra.values[ScoreHistoryEntry.key] = ScoreHistoryEntry.json(history)
+        // Each card's new history is built on both cores, then stored in order. (Two cards of
+        // one skill would each need the other's entry: never from sync's manifests, but kept exact.)
+        let skills = manifest.skills
+        let scored = cards
+        let distinct = Set(cards.map(\.id)).count == cards.count
+        let updates = ParallelMap.map(distinct ? Array(cards.indices) : []) { index -> HistoryUpdate? in
+            let card = scored[index]
+            guard let slot = slots[card.id] else { return nil }
+            return HistoryUpdate(card, slot: slot, history: skills[slot].extra.values[ScoreHistoryEntry.key], at: now, settings: settings)
+        }
+        for index in cards.indices {
+            let update: HistoryUpdate?
+            if distinct {
+                update = updates[index]
+            } else {
+                update = slots[cards[index].id].flatMap { slot in
+                    HistoryUpdate(cards[index], slot: slot, history: updated.skills[slot].extra.values[ScoreHistoryEntry.key], at: now, settings: settings)
+                }
+            }
+            guard let update else { continue }
+            cards[index].regression = update.regression
+            updated.skills[update.slot].extra.values[ScoreHistoryEntry.key] = update.history
         }
         return (run(cards, settings: settings, digest: digest), updated)
     }
@@ -116,20 +128,49 @@ public struct Scorer: Sendable {
         if options.reuseStored, let previous = ScorecardStore.load(workspace), previous.inputsDigest == digest {
             stored = Dictionary(previous.skills.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         }
+        // What sync recorded about each installed copy: lets a skill's checksum be trusted
+        // without reading its files while their `lstat` is what sync left.
+        let synced = SyncCache.load(SyncCache.url(workspace)).skills
         let repos = Dictionary(manifest.repositories.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let repoRoots = repos.mapValues { repoRoot($0).path }
         let hubRoot = workspace.root.path
-        let jobs: [SkillScoring] = entries.map { entry in
-            let repo = repos[entry.sourceRepo]
-            let skillsDir = repo?.skillsDir ?? RepositoryEntry.defaultSkillsDir
-            let matcher = SkillPathMatcher(
-                repoRoot: repo.map { repoRoot($0).path } ?? hubRoot, hubRoot: hubRoot,
-                prefixes: ["\(skillsDir)/\(entry.name)/", "\(entry.targetPath)/"])
-            return SkillScoring(
-                entry: entry, folder: workspace.root.appendingPathComponent(entry.targetPath, isDirectory: true).standardizedFileURL,
-                matcher: matcher, reports: reports[entry.sourceRepo] ?? RepositoryReports(),
-                stored: stored["\(entry.sourceRepo)/\(entry.name)"])
+        let root = workspace.root
+        let storedCards = stored
+        // Each job (paths included) is set up on the core that runs it.
+        let results = ParallelMap.map(entries) { entry in
+            Result {
+                let repo = repos[entry.sourceRepo]
+                let skillsDir = repo?.skillsDir ?? RepositoryEntry.defaultSkillsDir
+                let matcher = SkillPathMatcher(
+                    repoRoot: repoRoots[entry.sourceRepo] ?? hubRoot, hubRoot: hubRoot,
+                    prefixes: ["\(skillsDir)/\(entry.name)/", "\(entry.targetPath)/"])
+                let job = SkillScoring(
+                    entry: entry, folder: root.appendingPathComponent(entry.targetPath, isDirectory: true).standardizedFileURL,
+                    matcher: matcher, reports: reports[entry.sourceRepo] ?? RepositoryReports(),
+                    stored: storedCards["\(entry.sourceRepo)/\(entry.name)"],
+                    synced: synced[SyncCache.key(repo: entry.sourceRepo, skill: entry.name)])
+                return try job.score(settings: settings)
+            }
         }
-        let results = ParallelMap.map(jobs) { job in Result { try job.score(settings: settings) } }
         return try results.map { try $0.get() }
+    }
+}
+
+/// One skill's `score_history` after this run's entry, and the regression it shows.
+private struct HistoryUpdate: Sendable {
+    var slot: Int
+    var history: JSONValue
+    var regression: Regression?
+
+    init(_ card: Scorecard, slot: Int, history stored: JSONValue?, at now: String, settings: ScoringSettings) {
+        var history = ScoreHistoryEntry.list(stored)
+        let entry = ScoreHistoryEntry(
+            at: now, score: card.score,
+            components: Dictionary(uniqueKeysWithValues: card.components.map { ($0.id, $0.value) }),
+            checksum: card.checksum)
+        regression = ScoreHistoryEntry.append(
+            entry, to: &history, limit: settings.historyLimit, points: settings.regressionPoints)
+        self.slot = slot
+        self.history = ScoreHistoryEntry.json(history)
     }
 }

@@ -8,6 +8,8 @@ struct SkillScoring: Sendable {
     var reports: RepositoryReports
     /// The last stored scorecard of this skill, reused when its checksum still matches.
     var stored: Scorecard?
+    /// Sync's record of the installed copy (checksum and the copy's stat fingerprint).
+    var synced: SyncCache.Entry? = nil
 
     func score(settings: ScoringSettings) throws -> Scorecard {
         if let problem = entry.targetPath.split(separator: "/").first(where: { $0 == ".." }) {
@@ -24,8 +26,19 @@ struct SkillScoring: Sendable {
         do { files = try SkillFiles.list(folder) } catch {
             throw ScoreError(description: "\(folder.path): cannot score: \(error.description) (run `skillex sync` first)")
         }
-        // One read per file serves the checksum and the lint rules' texts.
-        let (checksum, contents) = try SkillChecksum.compute(files, keeping: LintContext.readsText)
+        let checksum: String
+        let contents: [String: [UInt8]]
+        if let synced, synced.checksum == entry.checksum, let target = synced.target,
+            target == SyncCache.targetFingerprint(files)
+        {
+            // Every file's lstat is what sync left: the manifest's checksum is this copy's, so
+            // only the texts the rules need are read (assets never are).
+            checksum = entry.checksum
+            contents = try Self.readTexts(files, in: folder.path)
+        } else {
+            // One read per file serves the checksum and the lint rules' texts.
+            (checksum, contents) = try SkillChecksum.compute(files, keeping: LintContext.readsText)
+        }
         if let stored, stored.checksum == checksum {
             return finish(
                 checksum: checksum, components: stored.components, findings: stored.findings,
@@ -67,6 +80,17 @@ struct SkillScoring: Sendable {
             checksum: checksum, components: components,
             findings: (lintFindings + staticFindings).sorted(by: ScoreFinding.reportOrder),
             tokens: context.tokens, settings: settings)
+    }
+
+    /// The bytes of the files the lint rules read (up to 1 MiB each; `LintContext` reads larger
+    /// ones), opened by their path in `folder` (a symlink among them leads to the same file
+    /// inside the skill, as `SkillFiles.list` checked).
+    private static func readTexts(_ files: [SkillFile], in folder: String) throws -> [String: [UInt8]] {
+        var out: [String: [UInt8]] = [:]
+        for file in files where file.size <= 1 << 20 && LintContext.readsText(file) {
+            out[file.relativePath] = try FileBytes.readAll(path: folder + "/" + file.relativePath, expected: Int(file.size))
+        }
+        return out
     }
 
     /// Combines the components and applies the approval and the gate.

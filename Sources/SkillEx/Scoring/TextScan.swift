@@ -30,6 +30,36 @@ enum TextScan {
         return out
     }
 
+    /// Calls `body` with each line of `text` (split at `\n`, as `lines`): its 0-based index, the
+    /// text's UTF-8 bytes and the line's byte range in them, without making slices.
+    static func forEachLine(
+        _ text: String, _ body: (_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Void
+    ) {
+        var copy = text
+        copy.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return body(0, bytes, 0, 0) }
+            var start = 0
+            var index = 0
+            while true {
+                var end = bytes.count
+                if start < bytes.count, let hit = memchr(base + start, 0x0A, bytes.count - start) {
+                    end = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                }
+                body(index, bytes, start, end)
+                if end == bytes.count { return }
+                start = end + 1
+                index += 1
+            }
+        }
+    }
+
+    /// Unicode scalars in `bytes[start..<end]` (valid UTF-8): the bytes that do not continue one.
+    static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+        var count = 0
+        for index in start..<end where bytes[index] & 0xC0 != 0x80 { count += 1 }
+        return count
+    }
+
     /// Unicode scalars in `text`, counted from its UTF-8 (bytes that do not continue a scalar).
     static func scalarCount(_ text: Substring) -> Int {
         let counted = text.utf8.withContiguousStorageIfAvailable { bytes in
@@ -94,6 +124,9 @@ extension TextScan {
         guard pin.count > 0, hay.count >= pin.count, let hb = hay.baseAddress, let nb = pin.baseAddress else {
             return pin.isEmpty
         }
+        // On long texts glibc's memmem skips ahead by a shift table instead of stopping at every
+        // first byte; on short lines setting up that table costs more than it saves.
+        if hay.count >= 512, let memmem = TextScan.memmem { return memmem(hb, hay.count, nb, pin.count) != nil }
         let first = Int32(nb[0])
         var offset = 0
         let last = hay.count - pin.count
@@ -105,4 +138,12 @@ extension TextScan {
         }
         return false
     }
+
+    private typealias MemmemFunction = @convention(c) (UnsafeRawPointer?, Int, UnsafeRawPointer?, Int) -> UnsafeMutableRawPointer?
+
+    /// libc's `memmem` (Swift's Glibc module hides it behind _GNU_SOURCE), looked up once.
+    private static let memmem: MemmemFunction? = {
+        guard let symbol = dlsym(nil, "memmem") else { return nil }
+        return unsafeBitCast(symbol, to: MemmemFunction.self)
+    }()
 }

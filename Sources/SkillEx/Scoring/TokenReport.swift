@@ -36,12 +36,20 @@ public struct TokenReport: Sendable, Equatable, Codable {
         var current = Section(heading: "(intro)", level: 0, line: 1, tokens: 0)
         var chars = 0
         var fence: Substring?
-        for (index, line) in TextScan.lines(body).enumerated() {
-            let first = TextScan.firstNonBlank(line)
+        let utf8 = body.utf8
+        // Valid UTF-8: scalars are the bytes that do not continue one (same as unicodeScalars.count).
+        let bodyScalars = TextScan.scalarCount(body[...])
+        let ascii = bodyScalars == utf8.count  // then every byte is a scalar
+        // Lines are counted as bytes; only those that may open a fence or a heading become text.
+        TextScan.forEachLine(body) { index, bytes, start, end in
+            var firstAt = start
+            while firstAt < end, bytes[firstAt] == 0x20 || bytes[firstAt] == 0x09 { firstAt += 1 }
+            let first = firstAt < end ? bytes[firstAt] : 0
             guard first == UInt8(ascii: "`") || first == UInt8(ascii: "~") || first == UInt8(ascii: "#") else {
-                chars += TextScan.scalarCount(line) + 1
-                continue
+                chars += (ascii ? end - start : TextScan.scalarCount(bytes, start, end)) + 1
+                return
             }
+            let line = body[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
             let trimmed = line.drop(while: { $0 == " " })
             if let open = fence {
                 if trimmed.hasPrefix(open) { fence = nil }
@@ -61,8 +69,7 @@ public struct TokenReport: Sendable, Equatable, Codable {
             current.tokens = (chars + 3) / 4
             sections.append(current)
         }
-        // Valid UTF-8: scalars are the bytes that do not continue one (same as unicodeScalars.count).
-        let bodyTokens = (TextScan.scalarCount(body[...]) + 3) / 4
+        let bodyTokens = (bodyScalars + 3) / 4
         return TokenReport(description: estimate(description), body: bodyTokens, sections: sections)
     }
 }

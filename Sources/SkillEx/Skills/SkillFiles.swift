@@ -129,6 +129,7 @@ public enum SkillFiles {
             }
             defer { closedir(dir) }
             var names: [String] = []
+            var types: [UInt8] = []
             while let entry = readdir(dir) {
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                     String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
@@ -138,18 +139,24 @@ public enum SkillFiles {
                     throw .badName(path: folder + "/" + name)
                 }
                 names.append(name)
+                types.append(entry.pointee.d_type)
             }
             if names.count > 1 { try SkillFiles.checkClashes(names, in: folder) }
-            for name in names {
-                try entry(name, in: dir, folder: folder, relative: relative, depth: depth)
+            for (name, type) in zip(names, types) {
+                try entry(name, type: type, in: dir, folder: folder, relative: relative, depth: depth)
             }
         }
 
         private mutating func entry(
-            _ name: String, in dir: OpaquePointer, folder: String, relative: String, depth: Int
+            _ name: String, type: UInt8, in dir: OpaquePointer, folder: String, relative: String, depth: Int
         ) throws(SkillFilesError) {
             let path = folder + "/" + name
             let rel = relative.isEmpty ? name : relative + "/" + name
+            // A real folder (the entry's type says so; a link to one says DT_LNK) needs no lstat.
+            if type == UInt8(DT_DIR) {
+                try self.folder(path, relative: rel, depth: depth + 1)
+                return
+            }
             var info = stat()
             // lstat relative to the open folder: the kernel skips walking the whole path again.
             guard fstatat(dirfd(dir), name, &info, AT_SYMLINK_NOFOLLOW) == 0 else {

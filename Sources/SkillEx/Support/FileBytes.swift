@@ -28,7 +28,11 @@ public enum FileBytes {
     /// The whole file at `url`, read with one buffer sized for `expected` bytes (grown if the
     /// file is longer).
     public static func readAll(_ url: URL, expected: Int) throws -> [UInt8] {
-        let path = url.path
+        try readAll(path: url.path, expected: expected)
+    }
+
+    /// `readAll(_:expected:)` for a file path.
+    public static func readAll(path: String, expected: Int) throws -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw posixError(path) }
         defer { close(fd) }

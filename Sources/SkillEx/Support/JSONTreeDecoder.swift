@@ -23,8 +23,10 @@ enum JSONTreeDecoder {
 extension JSONTreeDecoder {
     /// `type` decoded from an already parsed `tree`, or nil when the tree decoder cannot
     /// (callers then fall back to `decode(_:from:)`).
-    static func value<T: Decodable>(_ type: T.Type, tree: JSONValue) -> T? {
-        try? T(from: JSONTreeReader(value: tree, codingPath: [], info: [:]))
+    static func value<T: Decodable>(
+        _ type: T.Type, tree: JSONValue, userInfo: [CodingUserInfoKey: any Sendable] = [:]
+    ) -> T? {
+        try? T(from: JSONTreeReader(value: tree, codingPath: [], info: userInfo))
     }
 }
 

@@ -71,7 +71,8 @@ public enum JSONWriter {
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
-    private static func write(_ value: JSONValue, indent: Int, into out: inout [UInt8]) {
+    /// Appends `value` at `indent` (no final newline), as `data(tree:)` writes it.
+    static func write(_ value: JSONValue, indent: Int, into out: inout [UInt8]) {
         switch value {
         case .null: out += "null".utf8
         case .bool(let flag): out += (flag ? "true" : "false").utf8
@@ -104,7 +105,7 @@ public enum JSONWriter {
         }
     }
 
-    private static func pad(_ count: Int, _ out: inout [UInt8]) {
+    static func pad(_ count: Int, _ out: inout [UInt8]) {
         out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
     }
 
@@ -120,7 +121,7 @@ public enum JSONWriter {
 
     /// Writes `text` as a JSON string: quote, backslash and control characters escaped; every
     /// other byte (UTF-8 included) as is.
-    private static func quote(_ text: String, into out: inout [UInt8]) {
+    static func quote(_ text: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         for byte in text.utf8 {
             switch byte {

@@ -4,7 +4,7 @@ import Foundation
 struct SkillSyncWork: Sendable {
     enum Outcome: Sendable {
         case skipped(checksum: String, fingerprint: String, bytes: Int64)
-        case staged(checksum: String, fingerprint: String, bytes: Int64, description: String?)
+        case staged(checksum: String, fingerprint: String, bytes: Int64, description: String?, target: String?)
         case wouldCopy(checksum: String, bytes: Int64)
         case failed(SyncIssue)
     }
@@ -85,7 +85,10 @@ struct SkillSyncWork: Sendable {
                 return .failed(failure)
             }
         }
-        return .staged(checksum: checksum, fingerprint: fingerprint, bytes: bytes, description: description)
+        // The copy's own fingerprint: rename keeps its files' inodes and mtimes, so it still
+        // describes the installed copy and lets scoring trust the checksum without reading it.
+        let target = (try? SkillFiles.list(stagedFolder)).map(SyncCache.targetFingerprint)
+        return .staged(checksum: checksum, fingerprint: fingerprint, bytes: bytes, description: description, target: target)
     }
 
     /// Spec-validates the skill from SKILL.md's bytes; the failure, or nil when valid.

@@ -4,11 +4,40 @@ import Foundation
 /// unchanged skill is recognised from `lstat` alone, without reading its bytes.
 struct SyncCache: Codable {
     struct Entry: Codable, Equatable {
+        /// Fingerprint of the source folder in the repository.
         var fingerprint: String
         var checksum: String
+        /// Fingerprint of the copy sync installed in `skills/` (`targetFingerprint`), so later
+        /// stages can trust `checksum` for that copy while its files' `lstat` is unchanged.
+        var target: String? = nil
+
+        init(fingerprint: String, checksum: String, target: String? = nil) {
+            self.fingerprint = fingerprint
+            self.checksum = checksum
+            self.target = target
+        }
+
+        /// The entry in a parsed cache file; nil when it is not the plain shape.
+        init?(tree: JSONValue) {
+            guard case .object(let fields) = tree, case .string(let fingerprint)? = fields["fingerprint"],
+                case .string(let checksum)? = fields["checksum"]
+            else { return nil }
+            switch fields["target"] {
+            case .string(let text)?: target = text
+            case nil, .null?: target = nil
+            default: return nil
+            }
+            self.fingerprint = fingerprint
+            self.checksum = checksum
+        }
     }
 
     var skills: [String: Entry] = [:]
+
+    /// Where sync keeps the cache in a workspace.
+    static func url(_ workspace: Workspace) -> URL {
+        workspace.stateURL.appendingPathComponent("sync-cache.json")
+    }
 
     static func key(repo: String, skill: String) -> String { repo + "/" + skill }
 
@@ -22,10 +51,35 @@ struct SyncCache: Codable {
         return Digest.hex(hasher.finalize())
     }
 
+    /// The fingerprint of an installed copy: relative paths, sizes, mtimes and inodes (not the
+    /// folder's own path, so the staged copy and the installed one agree after the rename).
+    static func targetFingerprint(_ files: [SkillFile]) -> String {
+        var hasher = SHA256Hasher()
+        hasher.update("target\n")
+        for file in files {
+            hasher.update(file.relativePath)
+            var fields = (UInt8(0), file.size.littleEndian, file.modifiedNanoseconds.littleEndian, file.inode.littleEndian)
+            withUnsafeBytes(of: &fields.0) { hasher.update($0) }
+            withUnsafeBytes(of: &fields.1) { hasher.update($0) }
+            withUnsafeBytes(of: &fields.2) { hasher.update($0) }
+            withUnsafeBytes(of: &fields.3) { hasher.update($0) }
+        }
+        return Digest.hex(hasher.finalize())
+    }
+
     static func load(_ url: URL) -> SyncCache {
-        guard let data = try? Data(contentsOf: url),
-            let cache = try? JSONDecoder().decode(SyncCache.self, from: data)
-        else { return SyncCache() }
+        guard let data = try? Data(contentsOf: url) else { return SyncCache() }
+        // Read the plain shape straight from the parsed tree; anything else goes to the decoder.
+        if case .object(let top)? = try? JSONValueParser.parse(data), case .object(let entries)? = top["skills"] {
+            var cache = SyncCache()
+            cache.skills.reserveCapacity(entries.count)
+            for (key, value) in entries {
+                guard let entry = Entry(tree: value) else { break }
+                cache.skills[key] = entry
+            }
+            if cache.skills.count == entries.count { return cache }
+        }
+        guard let cache = try? JSONDecoder().decode(SyncCache.self, from: data) else { return SyncCache() }
         return cache
     }
 

@@ -25,7 +25,7 @@ struct SyncEvents: Sendable {
             measurements["bytes"] = Double(bytes)
             emit(Event(type: .validated, repo: skill.repo, skill: skill.name, measurements: measurements,
                        metadata: ["command": "sync", "status": "unchanged"]))
-        case .staged(_, _, let bytes, _), .wouldCopy(_, let bytes):
+        case .staged(_, _, let bytes, _, _), .wouldCopy(_, let bytes):
             measurements["bytes"] = Double(bytes)
             emit(Event(type: .validated, repo: skill.repo, skill: skill.name, measurements: measurements,
                        metadata: ["command": "sync", "status": "checked"]))

@@ -26,7 +26,7 @@ public struct Syncer: Sendable {
         let runBegin = Date()
         events.runStarted()
         let plan = SyncPlanner(workspace: workspace, options: options).plan(manifest)
-        let cacheURL = workspace.stateURL.appendingPathComponent("sync-cache.json")
+        let cacheURL = SyncCache.url(workspace)
         var cache = SyncCache.load(cacheURL)
         let staging = workspace.skillsURL.appendingPathComponent(".staging-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: staging) }
@@ -60,14 +60,16 @@ public struct Syncer: Sendable {
             switch outcome {
             case .skipped(let checksum, let fingerprint, let bytes):
                 (result.status, result.checksum, result.bytes) = ("skipped", checksum, bytes)
-                cache.skills[key] = .init(fingerprint: fingerprint, checksum: checksum)
+                // The installed copy was not touched: its fingerprint still holds for this checksum.
+                let kept = previous.skills[key].flatMap { $0.checksum == checksum ? $0.target : nil }
+                cache.skills[key] = .init(fingerprint: fingerprint, checksum: checksum, target: kept)
                 skipped += 1
                 validated += 1
             case .wouldCopy(let checksum, let bytes):
                 (result.status, result.checksum, result.bytes) = ("would_copy", checksum, bytes)
                 copied += 1
                 validated += 1
-            case .staged(let checksum, let fingerprint, let bytes, let description):
+            case .staged(let checksum, let fingerprint, let bytes, let description, let target):
                 do {
                     try install(skill, from: staging)
                 } catch {
@@ -80,7 +82,7 @@ public struct Syncer: Sendable {
                     break
                 }
                 (result.status, result.checksum, result.bytes) = ("copied", checksum, bytes)
-                cache.skills[key] = .init(fingerprint: fingerprint, checksum: checksum)
+                cache.skills[key] = .init(fingerprint: fingerprint, checksum: checksum, target: target)
                 record(skill, checksum: checksum, description: description, at: now, in: &updated)
                 copied += 1
                 validated += 1

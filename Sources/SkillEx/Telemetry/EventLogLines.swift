@@ -9,13 +9,16 @@ struct EventLogLines: Sendable {
     init(label: String) { logger = Logger(label: label) }
 
     func log(_ event: Event) {
+        // The logger drops lines below its level: check first, before building the metadata.
+        let level = level(event)
+        guard logger.logLevel <= level else { return }
         var metadata: Logger.Metadata = ["run_id": .string(event.runID), "event": .string(event.type.rawValue)]
         if let repo = event.repo { metadata["repo"] = .string(repo) }
         if let skill = event.skill { metadata["skill"] = .string(skill) }
         for (key, value) in event.measurements { metadata[key] = .stringConvertible(value) }
         for (key, value) in event.metadata where metadata[key] == nil { metadata[key] = .string(value) }
         if let error = event.error { metadata["reason"] = .string(error.reason) }
-        logger.log(level: level(event), "\(message(event))", metadata: metadata)
+        logger.log(level: level, "\(message(event))", metadata: metadata)
     }
 
     private func level(_ event: Event) -> Logger.Level {

@@ -70,6 +70,7 @@ struct ScoreCommand: AsyncParsableCommand {
         await WebhookNotices.send(run, manifest: updated, workspace: context.workspace)
         let chosen = post && format == nil ? .githubChecks : ScoreFormat.resolve(format)
         try await ScoreOutput.emit(run, json: json, format: chosen, post: post, environment: context.workspace.environment)
+        KeptUntilExit.keep((run, updated, base, json))
         if run.summary.refused > 0 { throw ExitStatus.failed }
     }
 }

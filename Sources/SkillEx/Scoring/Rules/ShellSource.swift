@@ -17,19 +17,33 @@ struct ShellSource {
     /// Every non-comment line of every script and every shell code block.
     static func lines(of skill: LintContext) -> [Line] {
         var out: [Line] = []
-        for (path, text) in skill.texts.sorted(by: { $0.key < $1.key }) where path.hasPrefix("scripts/") {
+        let texts = skill.texts.sorted(by: { $0.key < $1.key })
+        for (path, text) in texts where path.hasPrefix("scripts/") {
             if path.hasSuffix(".py") || path.hasSuffix(".rb") || path.hasSuffix(".js") {
                 continue  // not shell; static analysers cover these
             }
-            for (index, line) in TextScan.lines(text).enumerated() {
-                let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
-                if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            let utf8 = text.utf8
+            TextScan.forEachLine(text) { index, bytes, start, end in
+                var first = start
+                while first < end, bytes[first] == 0x20 || bytes[first] == 0x09 { first += 1 }
+                if first == end { return }  // blank
+                // Next to a non-ASCII byte (maybe a combining mark, one Character with the blank
+                // or `#` before it) the line is trimmed as Characters; otherwise bytes decide.
+                let trimmed: Substring
+                if bytes[first] >= 0x80 || (first + 1 < end && bytes[first + 1] >= 0x80) {
+                    let line = text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
+                    trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
+                    if trimmed.isEmpty || trimmed.hasPrefix("#") { return }
+                } else {
+                    if bytes[first] == UInt8(ascii: "#") { return }  // a comment
+                    trimmed = text[utf8.index(utf8.startIndex, offsetBy: first)..<utf8.index(utf8.startIndex, offsetBy: end)]
+                }
                 out.append(Line(file: path, line: index + 1, text: trimmed))
             }
         }
         var markdown: [(String, [MarkdownLines.CodeBlock])] = [("SKILL.md", skill.markdown.code)]
-        for (path, text) in skill.texts.sorted(by: { $0.key < $1.key }) where path.hasSuffix(".md") {
-            markdown.append((path, MarkdownLines.codeBlocks(text)))
+        for (path, text) in texts where path.hasSuffix(".md") {
+            markdown.append((path, MarkdownLines.codeBlocks(text, languages: shellLanguages)))
         }
         for (path, blocks) in markdown {
             for block in blocks where shellLanguages.contains(block.language) {

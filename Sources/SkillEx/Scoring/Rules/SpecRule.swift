@@ -11,8 +11,8 @@ struct SpecRule: LintRule {
 
     func check(_ skill: LintContext) -> [LintHit] {
         skill.validation.findings.map { finding in
-            let file = finding.file.hasPrefix(skill.folder.path + "/")
-                ? String(finding.file.dropFirst(skill.folder.path.count + 1)) : "SKILL.md"
+            let file = finding.file.hasPrefix(skill.folderPath + "/")
+                ? String(finding.file.dropFirst(skill.folderPath.count + 1)) : "SKILL.md"
             let where_ = finding.field.map { "\($0): " } ?? ""
             return LintHit(
                 rule: "spec", message: "\(where_)\(finding.message) [\(finding.rule)]", file: file,
