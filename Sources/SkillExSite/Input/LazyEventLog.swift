@@ -37,6 +37,11 @@ final class LazyEventLog: Sendable {
     /// its lines are parsed straight from the file's bytes (no per-line copies).
     private static func read(_ url: URL) -> (events: [EventRecord]?, unreadable: Int) {
         guard let data = try? Data(contentsOf: url) else { return (nil, 0) }
+        return decode(data)
+    }
+
+    /// The events in log bytes, and how many lines could not be read.
+    static func decode(_ data: Data) -> (events: [EventRecord], unreadable: Int) {
         let ranges = lineAlignedRanges(data, parts: 16)
         let decoded = ParallelMap.map(ranges) { range -> ([EventRecord], Int) in
             data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
