@@ -83,14 +83,16 @@ public enum FuzzEntryPoints {
     /// An event log, read as `EventLog.read` reads it: the live file in small chunks (so lines
     /// straddle chunk ends), every line through the byte-level event parser.
     public static func eventLog(_ data: Data) {
+        // One folder per thread, reused (only the file is removed): the corpus tests run in
+        // parallel, and a folder per input would make file-system calls most of a fuzzing run.
         let folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("skillex-fuzz-\(getpid())-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
+            .appendingPathComponent("skillex-fuzz-\(getpid())-\(pthread_self())")
         let log = EventLog(folder: folder)
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try data.write(to: log.url)
         } catch { return }
+        defer { try? FileManager.default.removeItem(at: log.url) }
         try? log.read { _ in }
         try? LineReader.forEachLine(in: log.url, chunkSize: 7) { line in _ = EventLineParser.parse(line) }
     }

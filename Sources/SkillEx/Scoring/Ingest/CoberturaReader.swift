@@ -8,6 +8,11 @@ import FoundationXML
 /// prefixed to relative file names when given.
 enum CoberturaReader {
     static func read(_ data: Data, file: String) throws(IngestError) -> LineCoverage {
+        // FoundationXML traps on a tag or attribute name that is not UTF-8 (found by fuzzing),
+        // so such a report is refused before the XML parser sees it.
+        guard String(validating: data, as: UTF8.self) != nil else {
+            throw IngestError(file: file, position: "offset 0", reason: "not UTF-8 text (Cobertura reports are UTF-8 XML)")
+        }
         let parser = XMLParser(data: data)
         let collector = Collector()
         parser.delegate = collector
@@ -75,7 +80,7 @@ enum CoberturaReader {
             case "line":
                 guard let file = currentFile else { return }  // <method><lines> repeat class lines
                 guard let number = attributes["number"].flatMap({ Int($0) }), number > 0,
-                    let hits = attributes["hits"].flatMap({ Int($0) ?? Double($0).map { Int($0) } }), hits >= 0
+                    let hits = attributes["hits"].flatMap({ HitCount.parse($0) })
                 else {
                     fail(parser, "<line> needs whole-number 'number' and 'hits' attributes")
                     return

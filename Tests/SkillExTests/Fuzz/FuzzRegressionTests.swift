@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+@testable import SkillEx
+
+/// Named cases for what fuzzing found; the raw inputs also sit in `Fuzz/corpus/<harness>/regress-*`.
+@Suite("Fuzz regressions")
+struct FuzzRegressionTests {
+    private func data(_ text: String) -> Data { Data(text.utf8) }
+
+    @Test("lcov: a hit count beyond Int is an error naming the line, not a trap")
+    func lcovHugeHits() throws {
+        let error = #expect(throws: IngestError.self) {
+            try LcovReader.read(data("SF:a.sh\nDA:1,1\nDA:2,1e300\n"), file: "lcov.info")
+        }
+        #expect(error?.position == "line 3")
+        #expect((#expect(throws: IngestError.self) { try LcovReader.read(data("SF:a\nDA:1,nan\n"), file: "l") }) != nil)
+        #expect((#expect(throws: IngestError.self) { try LcovReader.read(data("SF:a\nDA:1,-inf\n"), file: "l") }) != nil)
+        // Decimal counts (some converters write them) still read.
+        #expect(try LcovReader.read(data("SF:a\nDA:1,2.0\nDA:2,0.0\n"), file: "l")["a"] == [1: true, 2: false])
+    }
+
+    @Test("Cobertura: a huge hits attribute is an error; a non-UTF-8 tag name is refused before the XML parser")
+    func coberturaHostile() throws {
+        let huge = #expect(throws: IngestError.self) {
+            try CoberturaReader.read(
+                data(#"<coverage><class filename="a"><lines><line number="1" hits="9e99"/></lines></class></coverage>"#),
+                file: "c.xml")
+        }
+        #expect(huge?.reason.contains("hits") == true)
+        var bytes = Data("<coverage><clas".utf8)
+        bytes.append(contentsOf: [0x89, 0x89])
+        bytes.append(Data(#"s filename="a"/></coverage>"#.utf8))
+        let binary = #expect(throws: IngestError.self) { try CoberturaReader.read(bytes, file: "c.xml") }
+        #expect(binary?.reason.contains("UTF-8") == true)
+        #expect(binary?.file == "c.xml")
+    }
+
+    @Test("event lines: a number longer than 15 digits reads as a Double, not an overflow trap")
+    func eventLongNumber() throws {
+        let line = #"{"schema_version":1,"type":"started","time":"t","id":"x","measurements":{"n":12345678901234567890123,"m":-99999999999999999999}}"#
+        let event = try #require(EventLineParser.parse(line))
+        #expect(event.measurements["n"] == 12345678901234567890123.0)
+        #expect(event.measurements["m"] == -99999999999999999999.0)
+    }
+
+    @Test("HitCount takes whole and decimal counts, refuses negative, non-finite and oversized ones")
+    func hitCount() {
+        #expect(HitCount.parse("7") == 7)
+        #expect(HitCount.parse("3.9") == 3)
+        #expect(HitCount.parse("-1") == nil)
+        #expect(HitCount.parse("inf") == nil)
+        #expect(HitCount.parse("1e19") == nil)
+        #expect(HitCount.parse("x") == nil)
+    }
+}
