@@ -17,7 +17,7 @@ public enum FuzzEntryPoints {
         switch name {
         case "skill-document": try skillDocument(data)
         case "front-matter": try frontMatter(data)
-        case "manifest": manifest(data)
+        case "manifest": try manifest(data)
         case "zip": zip(data)
         case "sarif": _ = try? SarifReader.read(data, file: "fuzz.sarif")
         case "lcov": _ = try? LcovReader.read(data, file: "fuzz.lcov")
@@ -62,13 +62,23 @@ public enum FuzzEntryPoints {
         }
     }
 
-    /// `manifest.json` bytes through the decoder and its checks.
-    public static func manifest(_ data: Data) {
-        _ = try? ManifestStore.decode(data, path: "manifest.json")
+    /// `manifest.json` bytes through the decoder and its checks; a manifest that reads must
+    /// survive a save and a re-read unchanged, kept fields included (nothing lost).
+    public static func manifest(_ data: Data) throws(FuzzViolation) {
+        guard let manifest = try? ManifestStore.decode(data, path: "manifest.json") else { return }
+        let again: Manifest
+        do {
+            again = try ManifestStore.decode(try ManifestStore.encode(manifest), path: "manifest.json")
+        } catch {
+            throw FuzzViolation(harness: "manifest", detail: "a manifest that reads does not save and re-read: \(error)")
+        }
+        guard again == manifest else {
+            throw FuzzViolation(harness: "manifest", detail: "a save and re-read changed the manifest")
+        }
     }
 
     /// A pack as `skillex pull` reads it: central directory, the safety check of every name,
-    /// then each entry inflated and CRC-checked, and the delta manifest decoded.
+    /// then each entry inflated and CRC-checked, and the delta manifest and pack index decoded.
     public static func zip(_ data: Data) {
         guard let reader = try? ZipReader(data: data, label: "fuzz.zip") else { return }
         _ = try? ArchiveSafety.check(reader.entries)
@@ -78,21 +88,24 @@ public enum FuzzEntryPoints {
         if let manifest = try? reader.contents(named: DeltaManifest.fileName) {
             _ = try? JSONDecoder().decode(DeltaManifest.self, from: manifest)
         }
+        if let index = try? reader.contents(named: PackIndex.fileName) {
+            _ = try? JSONDecoder().decode(PackIndex.self, from: index)
+        }
     }
 
     /// An event log, read as `EventLog.read` reads it: the live file in small chunks (so lines
     /// straddle chunk ends), every line through the byte-level event parser.
     public static func eventLog(_ data: Data) {
-        // One folder per thread, reused (only the file is removed): the corpus tests run in
-        // parallel, and a folder per input would make file-system calls most of a fuzzing run.
+        // A folder per thread (the corpus tests run in parallel); `scripts/fuzz` points TMPDIR
+        // at a tmpfs, where this costs microseconds.
         let folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("skillex-fuzz-\(getpid())-\(pthread_self())")
+        defer { try? FileManager.default.removeItem(at: folder) }
         let log = EventLog(folder: folder)
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try data.write(to: log.url)
         } catch { return }
-        defer { try? FileManager.default.removeItem(at: log.url) }
         try? log.read { _ in }
         try? LineReader.forEachLine(in: log.url, chunkSize: 7) { line in _ = EventLineParser.parse(line) }
     }

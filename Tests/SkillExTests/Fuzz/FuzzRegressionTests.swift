@@ -35,6 +35,23 @@ struct FuzzRegressionTests {
         #expect(binary?.file == "c.xml")
     }
 
+    @Test("Cobertura: processing instructions and entity declarations are refused with their line")
+    func coberturaMarkup() throws {
+        let instruction = #expect(throws: IngestError.self) {
+            try CoberturaReader.read(data("<?xml version=\"1.0\"?>\n<coverage>\n<?target?></coverage>"), file: "c.xml")
+        }
+        #expect(instruction?.position == "line 3")
+        #expect(instruction?.reason.contains("processing instruction") == true)
+        let entities = #expect(throws: IngestError.self) {
+            try CoberturaReader.read(
+                data("<!DOCTYPE coverage [\n<!ENTITY a \"&#60;?x?>\">]><coverage>&a;</coverage>"), file: "c.xml")
+        }
+        #expect(entities?.position == "line 2")
+        // The declaration (also after a byte-order mark) and comments still read.
+        let plain = "<coverage><!-- coverage.py --><class filename=\"a\"><lines><line number=\"1\" hits=\"1\"/></lines></class></coverage>"
+        #expect(try CoberturaReader.read(data("\u{FEFF}<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + plain), file: "c.xml")["a"] == [1: true])
+    }
+
     @Test("event lines: a number longer than 15 digits reads as a Double, not an overflow trap")
     func eventLongNumber() throws {
         let line = #"{"schema_version":1,"type":"started","time":"t","id":"x","measurements":{"n":12345678901234567890123,"m":-99999999999999999999}}"#

@@ -8,10 +8,8 @@ import FoundationXML
 /// prefixed to relative file names when given.
 enum CoberturaReader {
     static func read(_ data: Data, file: String) throws(IngestError) -> LineCoverage {
-        // FoundationXML traps on a tag or attribute name that is not UTF-8 (found by fuzzing),
-        // so such a report is refused before the XML parser sees it.
-        guard String(validating: data, as: UTF8.self) != nil else {
-            throw IngestError(file: file, position: "offset 0", reason: "not UTF-8 text (Cobertura reports are UTF-8 XML)")
+        if let refused = XMLScreen.problem(in: data) {
+            throw IngestError(file: file, position: "line \(refused.line)", reason: refused.reason)
         }
         let parser = XMLParser(data: data)
         let collector = Collector()
