@@ -18,7 +18,7 @@ public enum FuzzEntryPoints {
         case "skill-document": try skillDocument(data)
         case "front-matter": try frontMatter(data)
         case "manifest": try manifest(data)
-        case "zip": zip(data)
+        case "zip": try zip(data)
         case "sarif": _ = try? SarifReader.read(data, file: "fuzz.sarif")
         case "lcov": _ = try? LcovReader.read(data, file: "fuzz.lcov")
         case "cobertura": _ = try? CoberturaReader.read(data, file: "fuzz.xml")
@@ -77,29 +77,12 @@ public enum FuzzEntryPoints {
         }
     }
 
-    /// A pack as `skillex pull` reads it: central directory, the safety check of every name,
-    /// then each entry inflated and CRC-checked, and the delta manifest and pack index decoded.
-    public static func zip(_ data: Data) {
-        guard let reader = try? ZipReader(data: data, label: "fuzz.zip") else { return }
-        _ = try? ArchiveSafety.check(reader.entries)
-        for entry in reader.entries.prefix(64) {
-            _ = try? reader.contents(of: entry)
-        }
-        if let manifest = try? reader.contents(named: DeltaManifest.fileName) {
-            _ = try? JSONDecoder().decode(DeltaManifest.self, from: manifest)
-        }
-        if let index = try? reader.contents(named: PackIndex.fileName) {
-            _ = try? JSONDecoder().decode(PackIndex.self, from: index)
-        }
-    }
-
     /// An event log, read as `EventLog.read` reads it: the live file in small chunks (so lines
     /// straddle chunk ends), every line through the byte-level event parser.
     public static func eventLog(_ data: Data) {
         // A folder per thread (the corpus tests run in parallel); `scripts/fuzz` points TMPDIR
         // at a tmpfs, where this costs microseconds.
-        let folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("skillex-fuzz-\(getpid())-\(pthread_self())")
+        let folder = scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let log = EventLog(folder: folder)
         do {
@@ -108,5 +91,10 @@ public enum FuzzEntryPoints {
         } catch { return }
         try? log.read { _ in }
         try? LineReader.forEachLine(in: log.url, chunkSize: 7) { line in _ = EventLineParser.parse(line) }
+    }
+
+    /// A folder of this process and thread under the temporary folder (not yet created).
+    static func scratchFolder() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("skillex-fuzz-\(getpid())-\(pthread_self())")
     }
 }
