@@ -54,6 +54,10 @@ enum SkillDocumentParser {
                 document: SkillDocument(fields: flat, body: String(body.drop(while: { $0 == "\n" }))),
                 findings: findings)
         }
+        if let problem = AliasKeyScreen.problem(in: yaml) {
+            findings.append(yamlFinding(file, problem))
+            return Outcome(findings: findings)
+        }
         let node: Node?
         // UTF-8 given explicitly: Yams otherwise reads the environment on every parse.
         do { node = try Yams.compose(yaml: String(yaml), .default, .default, .utf8) } catch {
@@ -70,8 +74,16 @@ enum SkillDocumentParser {
         }
         var fields: [(key: String, value: SkillDocument.Value)] = []
         var seen = Set<String>()
+        var budget = maxValues
         for (keyNode, valueNode) in mapping {
-            let key = keyNode.scalar?.string ?? String(describing: keyNode)
+            // A non-scalar key is named by its rendering, which also counts against the budget.
+            guard let key = keyNode.scalar?.string ?? value(of: keyNode, budget: &budget)?.display,
+                let value = value(of: valueNode, budget: &budget)
+            else {
+                findings.append(
+                    yamlFinding(file, "it expands to more than \(maxValues) values (aliases that repeat aliases?)"))
+                return Outcome(findings: findings)
+            }
             if !seen.insert(key).inserted {
                 findings.append(
                     SpecFinding(
@@ -80,19 +92,38 @@ enum SkillDocumentParser {
                         fix: "Keep one '\(key)' line and delete the others."))
                 continue
             }
-            fields.append((key, value(of: valueNode)))
+            fields.append((key, value))
         }
         let document = SkillDocument(
             fields: fields, body: String(body.drop(while: { $0 == "\n" })))
         return Outcome(document: document, findings: findings)
     }
 
-    private static func value(of node: Node) -> SkillDocument.Value {
+    /// Front matter is a few fields; a document that expands past this many values is an alias
+    /// bomb (ten anchors, each a list of nine aliases of the one before, make 9^10 values).
+    static let maxValues = 100_000
+
+    /// The value of `node`, or nil once more than `budget` values were made (aliases share
+    /// nodes in Yams, so expanding them is where a bomb would take memory and time).
+    private static func value(of node: Node, budget: inout Int) -> SkillDocument.Value? {
+        budget -= 1
+        guard budget >= 0 else { return nil }
         switch node {
         case .scalar(let scalar): return .text(scalar.string)
-        case .sequence(let sequence): return .list(sequence.map { value(of: $0) })
+        case .sequence(let sequence):
+            var items: [SkillDocument.Value] = []
+            for item in sequence {
+                guard let value = value(of: item, budget: &budget) else { return nil }
+                items.append(value)
+            }
+            return .list(items)
         case .mapping(let mapping):
-            return .mapping(mapping.map { ($0.key.scalar?.string ?? "", value(of: $0.value)) })
+            var pairs: [(key: String, value: SkillDocument.Value)] = []
+            for (key, item) in mapping {
+                guard let value = value(of: item, budget: &budget) else { return nil }
+                pairs.append((key.scalar?.string ?? "", value))
+            }
+            return .mapping(pairs)
         case .alias: return .text("")
         }
     }

@@ -69,4 +69,37 @@ struct FuzzRegressionTests {
         #expect(HitCount.parse("1e19") == nil)
         #expect(HitCount.parse("x") == nil)
     }
+
+    /// Ten anchors, each a list of nine aliases of the one before: 9^10 values when expanded.
+    private func aliasBomb(_ tail: String) -> String {
+        var text = "---\nname: pdf\ndescription: Fills forms. Use when asked.\na0: &a0 [l, l, l, l, l, l, l, l, l]\n"
+        for level in 1..<10 {
+            text += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ") + "]\n"
+        }
+        return text + tail + "---\nBody\n"
+    }
+
+    @Test("SKILL.md: an alias bomb in a value is a YAML finding, not an out-of-memory")
+    func aliasBombValue() {
+        let outcome = SkillDocumentParser.parse(aliasBomb(""), file: "SKILL.md", mode: .standard)
+        #expect(outcome.document == nil)
+        #expect(outcome.findings.contains { $0.rule == "frontmatter.yaml" && $0.message.contains("expands to more than") })
+    }
+
+    @Test("SKILL.md: aliases inside mapping keys are refused before Yams hashes them", arguments: [
+        "*a9 : x\n", "[*a9, x]: y\n", "? *a9\n: y\n", "metadata:\n  inner: {*a9 : x}\n",
+    ])
+    func aliasBombKey(tail: String) {
+        let outcome = SkillDocumentParser.parse(aliasBomb(tail), file: "SKILL.md", mode: .standard)
+        #expect(outcome.document == nil)
+        #expect(outcome.findings.contains { $0.rule == "frontmatter.yaml" && $0.message.contains("inside a mapping key") })
+    }
+
+    @Test("SKILL.md: ordinary anchors, aliases and stars still read")
+    func ordinaryAliases() throws {
+        let text = "---\nname: pdf\ndescription: &d Fills *forms*. Use when asked.\nmetadata:\n  summary: *d\n  glob: \"*.pdf\"\n---\nBody\n"
+        let document = try #require(SkillDocumentParser.parse(text, file: "SKILL.md", mode: .standard).document)
+        #expect(document["description"]?.text == "Fills *forms*. Use when asked.")
+        #expect(document.fields.count == 3)
+    }
 }
