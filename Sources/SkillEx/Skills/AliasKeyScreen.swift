@@ -8,13 +8,15 @@ enum AliasKeyScreen {
     /// A private-use character that stands in for `*` while screening.
     private static let marker: Character = "\u{E000}"
 
-    /// A problem to report when some key holds an alias; nil when none does (or no `*` appears).
-    static func problem(in yaml: Substring) -> String? {
+    /// Throws Yams's error for text that does not compose (the real text fails the same way, and
+    /// must not be composed: some of its keys may hold aliases). Returns a problem to report when
+    /// some key holds an alias; nil when none does (or no `*` appears).
+    static func problem(in yaml: Substring) throws -> String? {
         guard yaml.utf8.contains(UInt8(ascii: "*")) else { return nil }
         // Every `*` becomes the marker: aliases turn into plain scalars that start with it, and
         // the text keeps its shape (lines, columns, quoting), so nothing can expand.
         let defused = String(yaml.map { $0 == "*" ? marker : $0 })
-        guard let node = try? Yams.compose(yaml: defused, .default, .default, .utf8) else { return nil }
+        guard let node = try Yams.compose(yaml: defused, .default, .default, .utf8) else { return nil }
         return holdsAliasKey(node) ? "an alias (*name) inside a mapping key is not supported" : nil
     }
 

@@ -54,13 +54,15 @@ enum SkillDocumentParser {
                 document: SkillDocument(fields: flat, body: String(body.drop(while: { $0 == "\n" }))),
                 findings: findings)
         }
-        if let problem = AliasKeyScreen.problem(in: yaml) {
-            findings.append(yamlFinding(file, problem))
-            return Outcome(findings: findings)
-        }
         let node: Node?
-        // UTF-8 given explicitly: Yams otherwise reads the environment on every parse.
-        do { node = try Yams.compose(yaml: String(yaml), .default, .default, .utf8) } catch {
+        do {
+            if let problem = try AliasKeyScreen.problem(in: yaml) {
+                findings.append(yamlFinding(file, problem))
+                return Outcome(findings: findings)
+            }
+            // UTF-8 given explicitly: Yams otherwise reads the environment on every parse.
+            node = try Yams.compose(yaml: String(yaml), .default, .default, .utf8)
+        } catch {
             findings.append(yamlFinding(file, describe(error)))
             return Outcome(findings: findings)
         }

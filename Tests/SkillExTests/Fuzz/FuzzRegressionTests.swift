@@ -95,6 +95,13 @@ struct FuzzRegressionTests {
         #expect(outcome.findings.contains { $0.rule == "frontmatter.yaml" && $0.message.contains("inside a mapping key") })
     }
 
+    @Test("SKILL.md: when the screened copy does not compose (a duplicate key), the real text is not composed either")
+    func aliasKeyWithDuplicate() {
+        let outcome = SkillDocumentParser.parse(aliasBomb("name: again\n[*a9, x]: y\n"), file: "SKILL.md", mode: .standard)
+        #expect(outcome.document == nil)
+        #expect(outcome.findings.contains { $0.rule == "frontmatter.yaml" })
+    }
+
     @Test("SKILL.md: ordinary anchors, aliases and stars still read")
     func ordinaryAliases() throws {
         let text = "---\nname: pdf\ndescription: &d Fills *forms*. Use when asked.\nmetadata:\n  summary: *d\n  glob: \"*.pdf\"\n---\nBody\n"
