@@ -60,6 +60,18 @@ struct FuzzRegressionTests {
         #expect(event.measurements["m"] == -99999999999999999999.0)
     }
 
+    @Test("manifest: a kept field with a number beyond Double is refused, not saved back as null")
+    func manifestNumberOutOfRange() throws {
+        #expect(throws: (any Error).self) { try JSONValueParser.parse(Data(#"{"a":2e777}"#.utf8)) }
+        let error = #expect(throws: ManifestError.self) {
+            try ManifestStore.decode(Data(#"{"version":1,"repositories":[],"skills":[],"team_score":2e777}"#.utf8), path: "m.json")
+        }
+        #expect(error?.description.contains("m.json") == true)
+        // Large but finite numbers survive a save and a re-read.
+        let manifest = try ManifestStore.decode(Data(#"{"version":1,"repositories":[],"skills":[],"team_score":1e300}"#.utf8), path: "m.json")
+        #expect(try ManifestStore.decode(ManifestStore.encode(manifest), path: "m.json") == manifest)
+    }
+
     @Test("HitCount takes whole and decimal counts, refuses negative, non-finite and oversized ones")
     func hitCount() {
         #expect(HitCount.parse("7") == 7)
