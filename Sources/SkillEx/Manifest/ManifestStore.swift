@@ -14,6 +14,11 @@ public enum ManifestStore {
         do { data = try Data(contentsOf: url) } catch {
             throw .unreadable(path: path, reason: ErrorText.brief(error))
         }
+        return try decode(data, path: path)
+    }
+
+    /// Decodes and checks manifest bytes; `path` names the file in errors.
+    public static func decode(_ data: Data, path: String) throws(ManifestError) -> Manifest {
         let manifest: Manifest
         let tree = try? JSONValueParser.parse(data)
         if let fast = fastDecode(tree) {

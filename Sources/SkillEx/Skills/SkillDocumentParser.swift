@@ -63,8 +63,14 @@ enum SkillDocumentParser {
                 findings: findings)
         }
         let node: Node?
-        // UTF-8 given explicitly: Yams otherwise reads the environment on every parse.
-        do { node = try Yams.compose(yaml: String(yaml), .default, .default, .utf8) } catch {
+        do {
+            if let problem = try AliasKeyScreen.problem(in: yaml) {
+                findings.append(yamlFinding(file, problem))
+                return Outcome(findings: findings)
+            }
+            // UTF-8 given explicitly: Yams otherwise reads the environment on every parse.
+            node = try Yams.compose(yaml: String(yaml), .default, .default, .utf8)
+        } catch {
             findings.append(yamlFinding(file, describe(error)))
             return Outcome(findings: findings)
         }
@@ -81,7 +87,17 @@ enum SkillDocumentParser {
         // Aliases share nodes, so a small text can stand for billions of values: count as we go.
         var budget = SkillSpec.maxFrontMatterValues
         for (keyNode, valueNode) in mapping {
-            let key = keyNode.scalar?.string ?? String(describing: keyNode)
+            // A non-scalar key is named by its rendering, which also counts against the budget.
+            guard let key = keyNode.scalar?.string ?? value(of: keyNode, budget: &budget)?.display,
+                let value = value(of: valueNode, budget: &budget)
+            else {
+                findings.append(
+                    SpecFinding(
+                        rule: "frontmatter.too-complex", file: file,
+                        message: "front matter expands to more than \(SkillSpec.maxFrontMatterValues) values (YAML aliases?)",
+                        fix: "Write the values out; front matter needs no anchors or aliases."))
+                return Outcome(findings: findings)
+            }
             if !seen.insert(key).inserted {
                 findings.append(
                     SpecFinding(
@@ -90,22 +106,15 @@ enum SkillDocumentParser {
                         fix: "Keep one '\(key)' line and delete the others."))
                 continue
             }
-            guard let converted = value(of: valueNode, budget: &budget) else {
-                findings.append(
-                    SpecFinding(
-                        rule: "frontmatter.too-complex", file: file, field: key,
-                        message: "front matter expands to more than \(SkillSpec.maxFrontMatterValues) values (YAML aliases?)",
-                        fix: "Write the values out; front matter needs no anchors or aliases."))
-                return Outcome(findings: findings)
-            }
-            fields.append((key, converted))
+            fields.append((key, value))
         }
         let document = SkillDocument(
             fields: fields, body: String(body.drop(while: { $0 == "\n" })))
         return Outcome(document: document, findings: findings)
     }
 
-    /// The value of `node`, or nil once more than `budget` values have been visited.
+    /// The value of `node`, or nil once more than `budget` values were made (aliases share
+    /// nodes in Yams, so expanding them is where a bomb would take memory and time).
     private static func value(of node: Node, budget: inout Int) -> SkillDocument.Value? {
         budget -= 1
         guard budget >= 0 else { return nil }
@@ -114,15 +123,15 @@ enum SkillDocumentParser {
         case .sequence(let sequence):
             var items: [SkillDocument.Value] = []
             for item in sequence {
-                guard let converted = value(of: item, budget: &budget) else { return nil }
-                items.append(converted)
+                guard let value = value(of: item, budget: &budget) else { return nil }
+                items.append(value)
             }
             return .list(items)
         case .mapping(let mapping):
-            var pairs: [(String, SkillDocument.Value)] = []
+            var pairs: [(key: String, value: SkillDocument.Value)] = []
             for (key, item) in mapping {
-                guard let converted = value(of: item, budget: &budget) else { return nil }
-                pairs.append((key.scalar?.string ?? "", converted))
+                guard let value = value(of: item, budget: &budget) else { return nil }
+                pairs.append((key.scalar?.string ?? "", value))
             }
             return .mapping(pairs)
         case .alias: return .text("")

@@ -109,6 +109,8 @@ enum JSONValueParser {
             let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
             if integral, let number = Int64(text) { return .int(number) }
             guard !text.isEmpty, let number = Double(text) else { throw fail("invalid value") }
+            // 1e999 would read as infinity and be saved as null: refused, as Foundation does.
+            guard number.isFinite else { throw fail("number out of range") }
             // Foundation's decoder reads integral values such as 1e3 or 95.0 as integers; so do we.
             if let whole = Int64(exactly: number) { return .int(whole) }
             return .double(number)

@@ -15,14 +15,22 @@ public enum ParallelMap {
 }
 
 /// Result slots written by distinct indices from concurrent iterations (no two share a slot).
+/// The buffer is allocated once: writing through `Array.withUnsafeMutableBufferPointer` from
+/// several threads is itself a race on the array (a SEGV the zip fuzz harness hit).
 private final class Slots<R>: @unchecked Sendable {
-    private var storage: [R?]
+    private let storage: UnsafeMutableBufferPointer<R?>
 
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: R) {
-        storage.withUnsafeMutableBufferPointer { $0[index] = value }
+    init(count: Int) {
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: nil)
     }
+
+    deinit {
+        storage.deinitialize()
+        storage.deallocate()
+    }
+
+    func set(_ index: Int, _ value: R) { storage[index] = value }
 
     func values() -> [R] { storage.compactMap { $0 } }
 }

@@ -159,9 +159,10 @@ private struct Cursor {
         guard index > start else { return nil }
         let raw = UnsafeBufferPointer(rebasing: bytes[start..<index])
         var whole: Int64 = 0
+        // Up to 15 digits fit an Int64 (and a Double) exactly; longer numbers go to Double(_:).
         var simple = raw.count <= 15
         var negative = false
-        for (offset, byte) in raw.enumerated() {
+        for (offset, byte) in raw.enumerated() where simple {
             if offset == 0, byte == UInt8(ascii: "-") { negative = true; continue }
             guard byte >= 0x30, byte <= 0x39 else { simple = false; break }
             whole = whole * 10 + Int64(byte - 0x30)

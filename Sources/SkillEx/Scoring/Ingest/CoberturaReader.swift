@@ -8,6 +8,9 @@ import FoundationXML
 /// prefixed to relative file names when given.
 enum CoberturaReader {
     static func read(_ data: Data, file: String) throws(IngestError) -> LineCoverage {
+        if let refused = XMLScreen.problem(in: data) {
+            throw IngestError(file: file, position: "line \(refused.line)", reason: refused.reason)
+        }
         let parser = XMLParser(data: data)
         let collector = Collector()
         parser.delegate = collector
@@ -75,7 +78,7 @@ enum CoberturaReader {
             case "line":
                 guard let file = currentFile else { return }  // <method><lines> repeat class lines
                 guard let number = attributes["number"].flatMap({ Int($0) }), number > 0,
-                    let hits = attributes["hits"].flatMap({ Int($0) ?? Double($0).map { Int($0) } }), hits >= 0
+                    let hits = attributes["hits"].flatMap({ HitCount.parse($0) })
                 else {
                     fail(parser, "<line> needs whole-number 'number' and 'hits' attributes")
                     return

@@ -39,7 +39,7 @@ enum LcovReader {
                 }
                 let fields = value.split(separator: ",")
                 guard fields.count >= 2, let number = Int(fields[0]), number > 0,
-                    let hits = Int(fields[1]) ?? Double(fields[1]).map({ Int($0) }), hits >= 0
+                    let hits = HitCount.parse(fields[1])
                 else {
                     throw IngestError(file: file, position: position, reason: "DA must be 'line,hits' with whole numbers, got '\(value.prefix(40))'")
                 }
