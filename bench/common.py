@@ -17,10 +17,11 @@ CORPUS_ROOT = Path(os.environ.get("SKILLEX_CORPUS_ROOT", "/tmp/skillex-corpus"))
 
 
 def skillex_bin() -> str:
-    """The release binary, built if needed."""
-    subprocess.run(["swift", "build", "-c", "release", "--product", "skillex"], cwd=ROOT, check=True,
-                   stdout=subprocess.DEVNULL)
-    out = subprocess.check_output(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT, text=True)
+    """The release binary as scripts/demo builds it (Swift runtime linked in), built if needed."""
+    subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "skillex"], cwd=ROOT,
+                   check=True, stdout=subprocess.DEVNULL)
+    out = subprocess.check_output(["swift", "build", "-c", "release", "--static-swift-stdlib", "--show-bin-path"],
+                                  cwd=ROOT, text=True)
     return out.strip() + "/skillex"
 
 
