@@ -12,13 +12,24 @@ enum SiteBuild {
         let theme = try Theme.load(overrides: workspace.root.appendingPathComponent("templates"))
         let site = Site(theme: theme, liveReload: liveReload, commands: commandRunner(workspace))
         let folder = out ?? workspace.publicURL
-        // `site` and `build` hold the workspace lock: temp pages of a killed run can go.
-        // (`serve` does not lock, and leaves them alone.)
-        if !liveReload { WorkspaceRecovery.removeTempsRecursively(in: folder) }
         // One hash record per output folder, so a build elsewhere does not spoil public/'s.
-        let record = out == nil ? "site-hashes.tsv" : "site-hashes-\(Digest.sha256Hex(Data(folder.path.utf8)).prefix(12)).tsv"
-        let publisher = DiskPublisher(folder: folder, hashesURL: workspace.stateURL.appendingPathComponent(record))
-        return try site.build(input: input, publisher: publisher)
+        let suffix = out == nil ? "" : "-\(Digest.sha256Hex(Data(folder.path.utf8)).prefix(12))"
+        let record = workspace.stateURL.appendingPathComponent("site-hashes\(suffix).tsv")
+        let writing = workspace.stateURL.appendingPathComponent("site-writing\(suffix)")
+        // `site` and `build` hold the workspace lock, so temp pages of a killed run can go. Only a
+        // build that did not finish (its marker is still there) or a folder without a hash record
+        // can have left any: a finished build's folder is not walked again. (`serve` does not
+        // lock, and leaves them alone.)
+        if !liveReload {
+            if access(writing.path, F_OK) == 0 || access(record.path, F_OK) != 0 {
+                WorkspaceRecovery.removeTempsRecursively(in: folder)
+            }
+            FileManager.default.createFile(atPath: writing.path, contents: nil)
+        }
+        let publisher = DiskPublisher(folder: folder, hashesURL: record)
+        let report = try site.build(input: input, publisher: publisher)
+        if !liveReload { unlink(writing.path) }
+        return report
     }
 
     /// Runs cookbook blocks with this very binary; not inside a cookbook run (no recursion).
