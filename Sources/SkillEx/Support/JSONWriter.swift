@@ -18,52 +18,6 @@ public enum JSONWriter {
         return Data(out)
     }
 
-    /// An array whose items are already rendered by `data(_:)` (so callers can render them in
-    /// parallel); the same bytes as rendering the whole array at once.
-    public static func array(rendered items: [Data]) -> Data {
-        guard !items.isEmpty else { return Data("[]\n".utf8) }
-        var out: [UInt8] = Array("[\n".utf8)
-        out.reserveCapacity(items.reduce(0) { $0 + $1.count + 64 })
-        for (index, item) in items.enumerated() {
-            out += "  ".utf8
-            embed(item, indent: 2, into: &out)
-            out += (index == items.count - 1 ? "\n" : ",\n").utf8
-        }
-        out += "]\n".utf8
-        return Data(out)
-    }
-
-    /// An object whose member values are already rendered by `data(_:)`; keys sorted as `data` sorts them.
-    public static func object(rendered fields: [String: Data]) -> Data {
-        guard !fields.isEmpty else { return Data("{}\n".utf8) }
-        var out: [UInt8] = Array("{\n".utf8)
-        let keys = fields.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        for (index, key) in keys.enumerated() {
-            out += "  ".utf8
-            quote(key, into: &out)
-            out += ": ".utf8
-            embed(fields[key] ?? Data("null\n".utf8), indent: 2, into: &out)
-            out += (index == keys.count - 1 ? "\n" : ",\n").utf8
-        }
-        out += "}\n".utf8
-        return Data(out)
-    }
-
-    /// Appends rendered `data` (without its final newline), indenting every line after the first.
-    private static func embed(_ data: Data, indent: Int, into out: inout [UInt8]) {
-        data.withUnsafeBytes { raw in
-            var bytes = raw.bindMemory(to: UInt8.self)[...]
-            if bytes.last == 0x0A { bytes = bytes.dropLast() }
-            // Copy line by line; pad after each newline.
-            while let newline = bytes.firstIndex(of: 0x0A) {
-                out.append(contentsOf: bytes[...newline])
-                pad(indent, &out)
-                bytes = bytes[(newline + 1)...]
-            }
-            out.append(contentsOf: bytes)
-        }
-    }
-
     /// One compact line (for JSONL logs), keys sorted.
     public static func line<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
