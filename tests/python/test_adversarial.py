@@ -12,12 +12,12 @@ Every child runs under a 10-second deadline and its peak RSS (from wait4) must s
 a signal (a Swift trap is SIGILL/SIGTRAP) fails the case.
 """
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
 from adversarial_support import CORPUS, Arena, active_content, generate, snapshot
+from browser import chrome
 
 
 @pytest.fixture
@@ -158,13 +158,7 @@ CHECKS = {
 
 @pytest.fixture(scope="module")
 def browser():
-    webdriver = pytest.importorskip("selenium.webdriver")
-    options = webdriver.ChromeOptions()
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"):
-        options.add_argument(arg)
-    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
-    service = webdriver.ChromeService(executable_path=shutil.which("chromedriver") or "/usr/bin/chromedriver")
-    driver = webdriver.Chrome(options=options, service=service)
+    driver = chrome(file_access=False)
     yield driver
     driver.quit()
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
+from browser import chrome  # noqa: E402
 from test_site import broken_links  # noqa: E402
 
 CLOCK = "2025-10-03T12:00:00Z"
@@ -129,18 +130,6 @@ def test_block_info_string_records_only_that_block(hub, skillex):
 
 
 # MARK: - Browser
-
-def chrome(javascript: bool):
-    webdriver = pytest.importorskip("selenium.webdriver")
-    options = webdriver.ChromeOptions()
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--allow-file-access-from-files"):
-        options.add_argument(arg)
-    if not javascript:
-        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
-    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
-    service = webdriver.ChromeService(executable_path=shutil.which("chromedriver") or "/usr/bin/chromedriver")
-    return webdriver.Chrome(options=options, service=service)
-
 
 @pytest.fixture(scope="module")
 def browser():

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
+from browser import chrome  # noqa: E402
 from site_fixtures import COOKBOOK_FAIL, COOKBOOK_RUN, add_evil_skill, add_stage_files  # noqa: E402
 
 CLOCK = "2025-10-03T12:00:00Z"
@@ -281,13 +282,7 @@ def test_serve_rebuilds_and_bumps_version(hub, skillex):
 
 @pytest.fixture(scope="module")
 def browser():
-    webdriver = pytest.importorskip("selenium.webdriver")
-    options = webdriver.ChromeOptions()
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--allow-file-access-from-files"):
-        options.add_argument(arg)
-    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
-    service = webdriver.ChromeService(executable_path=shutil.which("chromedriver") or "/usr/bin/chromedriver")
-    driver = webdriver.Chrome(options=options, service=service)
+    driver = chrome()
     yield driver
     driver.quit()
 
