@@ -22,22 +22,24 @@ public struct Site: Sendable {
     public func build(input: SiteInput, publisher: some Publisher) throws -> SiteReport {
         let context = makeContext(input)
         let planned = plan(context)
-        let published = publisher.publishedKeys()
+        PhaseTrace.mark("site.plan")
+        let published = publisher.publishedRecords()
+        PhaseTrace.mark("site.publishedRecords")
         let stamp = context.generatedAt
         let stamping = StampedTemplate.canStamp(stamp)
         @Sendable func isStamped(_ page: PlannedPage) -> Bool { stamping && page.renderStamped != nil && page.key != nil }
         // Stamped pages are always produced (their time changes), from their template if it is kept.
         var stale: [PlannedPage] = []
-        var keptKeys = Set<String>()
-        keptKeys.reserveCapacity(planned.count)
+        var kept: [String] = []
+        kept.reserveCapacity(planned.count)
         for page in planned {
-            if !isStamped(page), let key = page.key, published[page.path] == key {
-                keptKeys.insert(key)
+            if let key = page.key, published[page.path]?.key == key, !isStamped(page) {
+                kept.append(page.path)
             } else {
                 stale.append(page)
             }
         }
-        let kept = published.compactMap { keptKeys.contains($0.value) ? $0.key : nil }
+        PhaseTrace.mark("site.keptLoop")
         let rendered = ParallelMap.map(stale) { page in
             Result { () throws -> Produced in
                 if isStamped(page), let key = page.key, let renderStamped = page.renderStamped {
@@ -58,6 +60,7 @@ public struct Site: Sendable {
                     rendered: true)
             }
         }
+        PhaseTrace.mark("site.render \(stale.count)")
         var pages: [RenderedPage] = []
         pages.reserveCapacity(rendered.count)
         var templates: [String: StampedTemplate] = [:]
@@ -69,6 +72,7 @@ public struct Site: Sendable {
             if produced.rendered { renderedCount += 1 }
         }
         let summary = try publisher.publish(pages, kept: kept)
+        PhaseTrace.mark("site.publish")
         if !templates.isEmpty { publisher.storeStampedTemplates(templates) }
         return SiteReport(
             pages: kept.count + pages.count, rendered: renderedCount, written: summary.written.count,

@@ -28,6 +28,9 @@ public struct SiteInput: Sendable {
     /// Changes whenever anything the aggregate pages (home, dashboard) show may change: every
     /// skill's summary, the scorecards, the packs and the event log's identity.
     var aggregateFingerprint: String
+    /// Changes whenever what any skill's row in a listing shows may change (every skill's summary
+    /// and the score threshold), but not when only the event log or the packs do.
+    var skillsFingerprint: String
     /// JSON Schemas by file name: the built-in ones, overridden by the workspace's `schemas/`.
     public var schemas: [String: String]
     /// The build's time, from the workspace clock.
@@ -41,6 +44,7 @@ public struct SiteInput: Sendable {
         let eventLog = LazyEventLog(
             url: workspace.stateURL.appendingPathComponent("events.jsonl"),
             cacheURL: workspace.stateURL.appendingPathComponent("site-events.json"))
+        PhaseTrace.mark("input.scorecards+packs")
         let cards = Dictionary(
             (scorecards?.skills ?? []).map { ("\($0.repo)/\($0.skill)", $0) }, uniquingKeysWith: { a, _ in a })
         let entries = manifest.skills.sorted {
@@ -53,8 +57,13 @@ public struct SiteInput: Sendable {
         let loaded = ParallelMap.map(entries) { entry in
             Self.skill(entry, root: root, plainRoot: plainRoot, scorecard: cards["\(entry.sourceRepo)/\(entry.name)"], cache: cache)
         }
+        PhaseTrace.mark("input.skills")
         let skills = loaded.map(\.skill)
+        PhaseTrace.mark("input.skillsMap")
+        let skillsFingerprint = Self.skillsFingerprint(skills, threshold: scorecards?.threshold)
+        PhaseTrace.mark("input.skillsFingerprint")
         saveListings(loaded, previous: cache, to: listingsURL)
+        PhaseTrace.mark("input.saveListings")
         let cookbookFolder = URL(
             fileURLWithPath: settings.cookbookDir ?? "docs/cookbook", relativeTo: workspace.root
         ).standardizedFileURL
@@ -66,8 +75,9 @@ public struct SiteInput: Sendable {
             },
             scorecards: scorecards, packs: packs, eventLog: eventLog,
             aggregateFingerprint: aggregateFingerprint(
-                skills, threshold: scorecards?.threshold,
-                packs: try? Data(contentsOf: workspace.distURL.appendingPathComponent("index.json")), events: eventLog),
+                skillsFingerprint, packs: try? Data(contentsOf: workspace.distURL.appendingPathComponent("index.json")),
+                events: eventLog),
+            skillsFingerprint: skillsFingerprint,
             schemas: loadSchemas(workspace.root.appendingPathComponent("schemas")),
             now: workspace.clock.now())
     }
@@ -77,12 +87,16 @@ public struct SiteInput: Sendable {
 
     // MARK: - Loading helpers
 
-    private static func aggregateFingerprint(
-        _ skills: [SkillInput], threshold: Double?, packs: Data?, events: LazyEventLog
-    ) -> String {
+    private static func skillsFingerprint(_ skills: [SkillInput], threshold: Double?) -> String {
         var hasher = SHA256Hasher()
         for skill in skills { hasher.update(skill.summaryFingerprint) }
-        hasher.update("\u{0}\(threshold.map { "\($0)" } ?? "-")\u{0}\(events.identity)\u{0}")
+        hasher.update("\u{0}\(threshold.map { "\($0)" } ?? "-")")
+        return Digest.hex(hasher.finalize())
+    }
+
+    private static func aggregateFingerprint(_ skills: String, packs: Data?, events: LazyEventLog) -> String {
+        var hasher = SHA256Hasher()
+        hasher.update("\(skills)\u{0}\(events.identity)\u{0}")
         hasher.update(packs ?? Data())
         return Digest.hex(hasher.finalize())
     }
@@ -95,76 +109,105 @@ public struct SiteInput: Sendable {
     }
 
     /// Keeps the listings of this build's skills for the next one (best effort: a lost cache only
-    /// means the skills are listed again). Written only when something changed.
+    /// means the skills are listed again). Listings that changed are appended to the file while
+    /// it is sound and holds no skill that is gone; otherwise, or once superseded lines outnumber
+    /// live ones, the file is rewritten whole.
     private static func saveListings(_ loaded: [LoadedSkill], previous: SkillListingCache, to url: URL) {
-        // Usually every skill came from the cache (nothing to write); checked without building a map.
+        var changed: [String: SkillListingCache.Listing] = [:]
         var live = 0
-        var listedChanged = false
+        var stillListed = 0
         for item in loaded {
+            let path = item.skill.entry.targetPath
             if let listed = item.listed {
                 live += 1
-                listedChanged = listedChanged || previous.listings[item.skill.entry.targetPath] != listed
+                let before = previous.listings[path]
+                if before != nil { stillListed += 1 }
+                if before != listed { changed[path] = listed }
             } else if item.cached {
                 live += 1
+                stillListed += 1
             }
         }
-        if !listedChanged && live == previous.listings.count { return }
+        let stale = stillListed < previous.listings.count
+        if changed.isEmpty && !stale { return }
+        if !stale, previous.appendable, previous.lines + changed.count <= 2 * live + 64,
+            append(SkillListingCache.encode(changed), to: url.path)
+        {
+            return
+        }
         var next = SkillListingCache()
         next.listings.reserveCapacity(loaded.count)
-        var changed = false
         for item in loaded {
             let path = item.skill.entry.targetPath
             if let listed = item.listed {
                 next.listings[path] = listed
-                changed = changed || previous.listings[path] != listed
             } else if item.cached, let kept = previous.listings[path] {
                 next.listings[path] = kept
             }
         }
-        guard changed || next.listings.count != previous.listings.count else { return }
         try? AtomicFile.write(next.encode(), to: url, durable: false)
+    }
+
+    /// Appends `data` to the existing file at `path` in one write; false if that did not fully happen.
+    private static func append(_ data: Data, to path: String) -> Bool {
+        let fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        return data.withUnsafeBytes { raw in
+            raw.isEmpty || write(fd, raw.baseAddress, raw.count) == raw.count
+        }
     }
 
     private static func skill(
         _ entry: SkillEntry, root: URL, plainRoot: String?, scorecard: ScorecardEntry?, cache: SkillListingCache
     ) -> LoadedSkill {
-        let folder = Self.folder(entry.targetPath, root: root, plainRoot: plainRoot)
+        let diskPath = Self.folderPath(entry.targetPath, root: root, plainRoot: plainRoot)
         // skills/ is sync's output, so the checksum names the folder's content: an unchanged
         // skill is not walked again (only checked to still be there).
-        let files: Result<[SkillFile], SkillFilesError>
+        let entries: Result<[SkillListingCache.Entry], SkillFilesError>
         var listed: SkillListingCache.Listing?
         var cached = false
-        if let hit = cache.files(targetPath: entry.targetPath, checksum: entry.checksum, folder: folder),
-            access(folder.path, F_OK) == 0
-        {
-            files = .success(hit)
+        if let hit = cache.entries(targetPath: entry.targetPath, checksum: entry.checksum), access(diskPath, F_OK) == 0 {
+            entries = .success(hit)
             cached = true
         } else {
-            files = Result { () throws(SkillFilesError) in try SkillFiles.list(folder) }
+            let folder = URL(fileURLWithPath: diskPath, isDirectory: true)
+            let files = Result { () throws(SkillFilesError) in try SkillFiles.list(folder) }
+            entries = files.map { SkillListingCache.entries(of: $0, folder: diskPath) }
             if case .success(let list) = files {
-                listed = SkillListingCache.listing(checksum: entry.checksum, files: list, folder: folder)
+                listed = SkillListingCache.listing(checksum: entry.checksum, files: list, folder: diskPath)
             }
         }
-        let history = (try? entry.extra.decode([ScoreHistoryPoint].self, key: "score_history")) ?? []
-        let approval = scorecard?.approval ?? (try? entry.extra.decode(Approval.self, key: "approval"))
         var summary = SHA256Hasher()
-        summary.update((try? JSONWriter.line(entry)) ?? entry.checksum)
-        summary.update((try? JSONWriter.line(scorecard)) ?? "")
-        if case .failure = files { summary.update("\u{0}unreadable") }
+        entry.identityBytes.withUnsafeBytes { summary.update($0) }
+        if let scorecard {
+            summary.update("\u{0}scorecard\u{0}")
+            summary.update((try? JSONWriter.data(scorecard)) ?? Data(scorecard.skill.utf8))
+        }
+        if case .failure = entries { summary.update("\u{0}unreadable") }
         let summaryFingerprint = Digest.hex(summary.finalize())
         // The page shows the checksum (in the entry) and the file names and sizes; the files'
         // content is what the checksum names.
         var hasher = SHA256Hasher()
         hasher.update(summaryFingerprint)
-        switch files {
+        switch entries {
         case .success(let list):
             for file in list { hasher.update("\(file.relativePath)\u{0}\(file.size)\n") }
         case .failure(let error): hasher.update(error.description)
         }
         let skill = SkillInput(
-            entry: entry, folder: folder, files: files, scorecard: scorecard, history: history,
-            approval: approval, fingerprint: Digest.hex(hasher.finalize()), summaryFingerprint: summaryFingerprint)
+            entry: entry, diskPath: diskPath, fileEntries: entries, scorecard: scorecard,
+            fingerprint: Digest.hex(hasher.finalize()), summaryFingerprint: summaryFingerprint)
         return LoadedSkill(skill: skill, listed: listed, cached: cached)
+    }
+
+    /// The path of `root`/`path`, standardized; plain relative paths (the usual
+    /// `skills/<repo>/<skill>`) skip Foundation's URL standardization.
+    static func folderPath(_ path: String, root: URL, plainRoot: String? = nil) -> String {
+        if let base = plainRoot ?? Self.plainPath(root), Self.plainPath(relative: path) {
+            return base + "/" + path
+        }
+        return URL(fileURLWithPath: path, isDirectory: true, relativeTo: root).standardizedFileURL.path
     }
 
     /// `root`/`path` made absolute and standardized; plain relative paths (the usual

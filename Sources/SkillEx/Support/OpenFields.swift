@@ -40,6 +40,9 @@ public struct OpenFields: Sendable, Equatable {
     /// Decodes the field `key` as `T`; nil when absent.
     public func decode<T: Decodable>(_ type: T.Type, key: String) throws -> T? {
         guard let value = values[key] else { return nil }
+        // Straight from the parsed value; JSONDecoder only for what the tree reader declines, so
+        // errors read as before.
+        if let decoded = JSONTreeDecoder.value(T.self, tree: value) { return decoded }
         let data = try JSONEncoder().encode(value)
         return try JSONDecoder().decode(T.self, from: data)
     }

@@ -1,7 +1,10 @@
 import Foundation
 
-/// The telemetry a sync emits: run `started` → per skill `started`, `validated` or `failed`,
-/// `synced` → run `finished` (or `failed` when any skill or repository failed).
+/// The telemetry a sync emits: run `started` → for each skill it checked, `started`, then
+/// `validated` or `failed`, then `synced` → run `finished` (or `failed` when any skill or
+/// repository failed). A skill found unchanged logs nothing of its own: the run's `finished`
+/// event counts it (`skipped`), so a sync of a large hub where little changed adds a few lines to
+/// the log, not three per skill.
 struct SyncEvents: Sendable {
     let telemetry: Telemetry?
     let dryRun: Bool
@@ -10,22 +13,18 @@ struct SyncEvents: Sendable {
         emit(Event(type: .started, metadata: runMetadata))
     }
 
-    func skillStarted(_ skill: PlannedSkill) {
-        emit(Event(type: .started, repo: skill.repo, skill: skill.name, metadata: ["command": "sync"]))
-    }
-
-    /// `validated` (also for unchanged skills, which passed when they were copied) or `failed`.
+    /// `started` then `validated` or `failed` for a skill that was checked; nothing for one found
+    /// unchanged.
     func skillChecked(_ skill: PlannedSkill, _ outcome: SkillSyncWork.Outcome, durationMs: Double) {
         var measurements = ["duration_ms": durationMs]
         switch outcome {
-        case .failed(let issue):
-            skillFailed(issue, durationMs: durationMs)
+        case .skipped:
             return
-        case .skipped(_, _, let bytes):
-            measurements["bytes"] = Double(bytes)
-            emit(Event(type: .validated, repo: skill.repo, skill: skill.name, measurements: measurements,
-                       metadata: ["command": "sync", "status": "unchanged"]))
+        case .failed(let issue):
+            emit(Event(type: .started, repo: skill.repo, skill: skill.name, metadata: ["command": "sync"]))
+            skillFailed(issue, durationMs: durationMs)
         case .staged(_, _, let bytes, _, _), .wouldCopy(_, let bytes):
+            emit(Event(type: .started, repo: skill.repo, skill: skill.name, metadata: ["command": "sync"]))
             measurements["bytes"] = Double(bytes)
             emit(Event(type: .validated, repo: skill.repo, skill: skill.name, measurements: measurements,
                        metadata: ["command": "sync", "status": "checked"]))
@@ -38,9 +37,9 @@ struct SyncEvents: Sendable {
             metadata: ["command": "sync"], error: EventError(reason: issue.reason, message: issue.message)))
     }
 
-    /// `synced` for a skill copied (or found unchanged) into the skills folder.
+    /// `synced` for a skill copied into the skills folder (or that a dry run would copy).
     func skillSynced(_ outcome: SkillOutcome) {
-        guard ["copied", "skipped", "would_copy"].contains(outcome.status) else { return }
+        guard outcome.status == "copied" || outcome.status == "would_copy" else { return }
         var measurements: [String: Double] = [:]
         if let ms = outcome.durationMs { measurements["duration_ms"] = ms }
         if let bytes = outcome.bytes { measurements["bytes"] = Double(bytes) }

@@ -42,7 +42,6 @@ public struct Syncer: Sendable {
             uniquingKeysWith: { first, _ in first })
         let outcomes = ParallelMap.map(plan.skills) { skill -> (SkillSyncWork.Outcome, Double) in
             let begin = Date()
-            events.skillStarted(skill)
             let key = SyncCache.key(repo: skill.repo, skill: skill.name)
             let outcome = work.process(skill, recorded: recorded[key], cached: previous.skills[key])
             let ms = Date().timeIntervalSince(begin) * 1000

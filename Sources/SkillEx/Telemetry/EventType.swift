@@ -17,7 +17,7 @@ public struct EventType: RawRepresentable, Hashable, Sendable, Codable, CustomSt
     public static let packaged = EventType(rawValue: "packaged")
     /// A skill failed, or a run ended with failures.
     public static let failed = EventType(rawValue: "failed")
-    /// A skill was copied into (or confirmed unchanged in) the skills folder.
+    /// A skill was copied into the skills folder (older logs also hold `skipped` ones for unchanged skills).
     public static let synced = EventType(rawValue: "synced")
     /// A skill received a score.
     public static let scored = EventType(rawValue: "scored")

@@ -2,24 +2,54 @@ public import Foundation
 public import SkillEx
 
 /// One synced skill as the site sees it: its manifest entry, files on disk and stage data.
+/// Built for every skill on every build, so it holds only what planning needs (file names and
+/// sizes, fingerprints); URLs, score history and approval are made when a page asks for them.
 public struct SkillInput: Sendable {
     /// The manifest entry.
     public var entry: SkillEntry
-    /// The synced folder (`skills/<repo>/<skill>`).
-    public var folder: URL
-    /// Its files, or why they could not be listed.
-    public var files: Result<[SkillFile], SkillFilesError>
+    /// The synced folder's path on disk (`<root>/skills/<repo>/<skill>`).
+    var diskPath: String
+    /// Its files' names, sizes and sources, or why they could not be listed.
+    var fileEntries: Result<[SkillListingCache.Entry], SkillFilesError>
     /// The scorecard from `.skillex/scorecards.json`, if scoring ran.
     var scorecard: ScorecardEntry?
-    /// The manifest's `score_history`, oldest first.
-    var history: [ScoreHistoryPoint]
-    /// The manifest's `approval`, if any.
-    var approval: Approval?
     /// Changes whenever anything the skill's pages show changes (files, entry, score).
     public var fingerprint: String
     /// Changes whenever what the aggregate pages show of the skill changes (entry, score, whether
     /// its files are readable), but not when only its files' content does.
     public var summaryFingerprint: String
+
+    /// The synced folder (`skills/<repo>/<skill>`).
+    public var folder: URL { URL(fileURLWithPath: diskPath, isDirectory: true) }
+
+    /// Its files, or why they could not be listed.
+    public var files: Result<[SkillFile], SkillFilesError> {
+        let base = diskPath + "/"
+        return fileEntries.map { entries in
+            entries.map { entry in
+                SkillFile(
+                    relativePath: entry.relativePath,
+                    url: URL(fileURLWithPath: entry.source ?? base + entry.relativePath, isDirectory: false),
+                    size: entry.size, isExecutable: entry.isExecutable)
+            }
+        }
+    }
+
+    /// True when the files could be listed.
+    var filesReadable: Bool {
+        if case .success = fileEntries { return true }
+        return false
+    }
+
+    /// The manifest's `score_history`, oldest first.
+    var history: [ScoreHistoryPoint] {
+        (try? entry.extra.decode([ScoreHistoryPoint].self, key: "score_history")) ?? []
+    }
+
+    /// The scorecard's approval, else the manifest's `approval`, if any.
+    var approval: Approval? {
+        scorecard?.approval ?? (try? entry.extra.decode(Approval.self, key: "approval"))
+    }
 
     /// The skill's page path (`skills/<repo>/<skill>/index.html`).
     public var pagePath: String { "\(folderPath)/index.html" }

@@ -9,7 +9,8 @@ import SkillEx
 /// changes. A file added behind sync's back is not seen until the next sync changes the
 /// checksum. One line per skill: `target_path<TAB>checksum` then `<TAB>size<TAB>exec<TAB>
 /// relative<TAB>source` per file (`source` empty when the file is read from its own path, else the
-/// symlink target it is read from).
+/// symlink target it is read from). A rebuild appends the listings that changed; a later line for
+/// a path replaces an earlier one.
 struct SkillListingCache: Sendable {
     struct Listing: Sendable, Equatable {
         var checksum: String
@@ -26,32 +27,36 @@ struct SkillListingCache: Sendable {
 
     /// Listings by target path.
     var listings: [String: Listing] = [:]
+    /// Lines the file held (superseded ones included), and whether it ended in a newline (only
+    /// then can lines be appended to it).
+    var lines = 0
+    var appendable = false
 
-    /// The cached files of the skill at `targetPath` (synced into `folder`) whose content has
-    /// `checksum`, if the cache has them.
-    func files(targetPath: String, checksum: String, folder: URL) -> [SkillFile]? {
+    /// The cached files of the skill at `targetPath` whose content has `checksum`, if the cache
+    /// has them.
+    func entries(targetPath: String, checksum: String) -> [Entry]? {
         guard !checksum.isEmpty, let listing = listings[targetPath], listing.checksum == checksum else { return nil }
-        let base = folder.path + "/"
-        return listing.files.map { entry in
-            SkillFile(
-                relativePath: entry.relativePath,
-                url: URL(fileURLWithPath: entry.source ?? base + entry.relativePath, isDirectory: false),
-                size: entry.size, isExecutable: entry.isExecutable)
+        return listing.files
+    }
+
+    /// `files` of the skill synced into the folder at `folder` as entries.
+    static func entries(of files: [SkillFile], folder: String) -> [Entry] {
+        let base = folder + "/"
+        return files.map { file in
+            let path = file.url.path
+            return Entry(
+                relativePath: file.relativePath, size: file.size, isExecutable: file.isExecutable,
+                source: path == base + file.relativePath ? nil : path)
         }
     }
 
-    /// The listing to keep for `files` of the skill synced into `folder`; nil when a path cannot
-    /// be kept on one line (such a skill is simply listed on every build).
-    static func listing(checksum: String, files: [SkillFile], folder: URL) -> Listing? {
+    /// The listing to keep for `files` of the skill synced into the folder at `folder`; nil when
+    /// a path cannot be kept on one line (such a skill is simply listed on every build).
+    static func listing(checksum: String, files: [SkillFile], folder: String) -> Listing? {
         guard !checksum.isEmpty, safe(checksum) else { return nil }
-        let base = folder.path + "/"
-        var entries: [Entry] = []
-        entries.reserveCapacity(files.count)
-        for file in files {
-            let path = file.url.path
-            let source = path == base + file.relativePath ? nil : path
-            guard safe(file.relativePath), safe(source ?? "") else { return nil }
-            entries.append(Entry(relativePath: file.relativePath, size: file.size, isExecutable: file.isExecutable, source: source))
+        let entries = entries(of: files, folder: folder)
+        for entry in entries {
+            guard safe(entry.relativePath), safe(entry.source ?? "") else { return nil }
         }
         return Listing(checksum: checksum, files: entries)
     }
@@ -73,6 +78,7 @@ struct SkillListingCache: Sendable {
             while start < bytes.count {
                 var end = start
                 fields.removeAll(keepingCapacity: true)
+                cache.lines += 1
                 var fieldStart = start
                 while end < bytes.count && bytes[end] != UInt8(ascii: "\n") {
                     if bytes[end] == UInt8(ascii: "\t") {
@@ -83,7 +89,8 @@ struct SkillListingCache: Sendable {
                 }
                 fields.append(fieldStart..<end)
                 start = end + 1
-                guard fields.count >= 2, (fields.count - 2) % 4 == 0, !fields[0].isEmpty, !fields[1].isEmpty else { continue }
+                // A last line without its newline was cut short by a crash mid-append: not trusted.
+                guard end < bytes.count, fields.count >= 2, (fields.count - 2) % 4 == 0, !fields[0].isEmpty, !fields[1].isEmpty else { continue }
                 var entries: [Entry] = []
                 entries.reserveCapacity((fields.count - 2) / 4)
                 var index = 2
@@ -104,6 +111,7 @@ struct SkillListingCache: Sendable {
                 cache.listings[text(fields[0])] = Listing(checksum: text(fields[1]), files: entries)
             }
         }
+        cache.appendable = data.last == UInt8(ascii: "\n")
         return cache
     }
 
@@ -126,10 +134,14 @@ struct SkillListingCache: Sendable {
     }
 
     /// The cache's bytes, sorted by target path.
-    func encode() -> Data {
+    func encode() -> Data { Self.encode(listings) }
+
+    /// The lines of `listings`, sorted by target path (a later line for a path replaces an
+    /// earlier one, so changed listings can be appended to the file).
+    static func encode(_ listings: [String: Listing]) -> Data {
         var out = ""
         for path in listings.keys.sorted() {
-            guard let listing = listings[path], Self.safe(path) else { continue }
+            guard let listing = listings[path], safe(path) else { continue }
             out += path + "\t" + listing.checksum
             for entry in listing.files {
                 out += "\t\(entry.size)\t\(entry.isExecutable ? "x" : "-")\t\(entry.relativePath)\t\(entry.source ?? "")"

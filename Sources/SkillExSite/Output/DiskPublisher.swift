@@ -19,9 +19,9 @@ public struct DiskPublisher: Publisher {
         loaded = LoadedRecords()
     }
 
-    /// Fingerprints of pages that are still on disk.
-    public func publishedKeys() -> [String: String] {
-        loadRecords().compactMapValues(\.key)
+    /// Records of the pages that are still on disk.
+    public func publishedRecords() -> [String: PageRecord] {
+        loadRecords()
     }
 
     /// Writes changed pages (both cores), removes pages that are gone, then records the hashes.

@@ -26,4 +26,47 @@ struct FragmentCache: Sendable {
         }
         return text
     }
+
+    /// The texts of the pieces of fragment `name`, one per key of `keys`: each kept one whose
+    /// fingerprint matches, else `render(index)`'s. The file keeps exactly this build's pieces
+    /// (rewritten only when one was rendered), so editing one piece renders one piece.
+    func texts(_ name: String, keys: [String], render: (Int) -> String) -> [String] {
+        let url = folder.appendingPathComponent(name)
+        let kept = (try? Data(contentsOf: url)).map(Self.pieces) ?? [:]
+        var rendered = false
+        let texts = keys.indices.map { index in
+            if let text = kept[keys[index]] { return text }
+            rendered = true
+            return render(index)
+        }
+        if rendered || kept.count != Set(keys).count,
+            (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)) != nil
+        {
+            var out = Data()
+            for (key, text) in zip(keys, texts) {
+                out.append(contentsOf: "\(key) \(text.utf8.count)\n".utf8)
+                out.append(contentsOf: text.utf8)
+            }
+            try? AtomicFile.write(out, to: url, durable: false)
+        }
+        return texts
+    }
+
+    /// The pieces in a file of `key length\n` headers each followed by `length` bytes of text;
+    /// reading stops at the first malformed header (later pieces are rendered again).
+    static func pieces(_ data: Data) -> [String: String] {
+        var pieces: [String: String] = [:]
+        let bytes = [UInt8](data)
+        var start = 0
+        while start < bytes.count, let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n")),
+            let space = bytes[start..<newline].firstIndex(of: UInt8(ascii: " ")),
+            let length = Int(String(decoding: bytes[(space + 1)..<newline], as: UTF8.self)),
+            length >= 0, length <= bytes.count - newline - 1
+        {
+            let key = String(decoding: bytes[start..<space], as: UTF8.self)
+            pieces[key] = String(decoding: bytes[(newline + 1)..<(newline + 1 + length)], as: UTF8.self)
+            start = newline + 1 + length
+        }
+        return pieces
+    }
 }

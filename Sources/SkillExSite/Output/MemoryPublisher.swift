@@ -9,9 +9,9 @@ public final class MemoryPublisher: Publisher {
     /// An empty site.
     public init() {}
 
-    /// The fingerprints of the last build.
-    public func publishedKeys() -> [String: String] {
-        state.withLock { $0.compactMapValues { $0.1.key } }
+    /// The records of the last build.
+    public func publishedRecords() -> [String: PageRecord] {
+        state.withLock { $0.mapValues(\.1) }
     }
 
     /// Stores the pages, replacing the previous build.

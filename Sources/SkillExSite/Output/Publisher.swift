@@ -1,7 +1,7 @@
 /// Where rendered pages go: a folder on disk, or memory for tests and previews.
 public protocol Publisher: Sendable {
-    /// The fingerprint each page had when it was last published, by path.
-    func publishedKeys() -> [String: String]
+    /// What the last build published, by path: only pages still there.
+    func publishedRecords() -> [String: PageRecord]
 
     /// Writes one build: `pages` were rendered, `kept` are paths whose fingerprint did not change
     /// (left as they are). Pages of an earlier build in neither list are removed.

@@ -47,20 +47,12 @@ struct HomePage: Sendable {
 
     static func make(_ context: SiteContext) -> HomePage {
         let input = context.input
-        var groups: [RepoGroup] = []
-        for skill in input.skills {
-            let row = row(skill)
-            if groups.last?.name == skill.entry.sourceRepo {
-                groups[groups.count - 1].skills.append(row)
-            } else {
-                groups.append(RepoGroup(name: skill.entry.sourceRepo, skills: [row]))
-            }
-        }
+        let overridden = context.theme.overridden.contains("home")
         let events = input.eventSummary
         var page = HomePage(
             frame: PageFrame(context: context, title: "Skills", path: "index.html", section: "home"),
-            generatedAt: context.generatedAt, repos: context.theme.overridden.contains("home") ? groups : [],
-            skillsHTML: skillsTable(groups, context), skillCount: input.skills.count,
+            generatedAt: context.generatedAt, repos: overridden ? groups(input.skills) : [],
+            skillsHTML: skillsTable(context), skillCount: input.skills.count,
             pack: packSummary(input), runs: events.recentRuns(limit: 10),
             anomalies: events.latestAnomalies(limit: 10), hasEventLog: events.exists,
             threshold: Formatting.score(input.scorecards?.threshold))
@@ -73,22 +65,48 @@ struct HomePage: Sendable {
 
     // MARK: - Formatting helpers
 
-    /// The `home-skills` template rendered for `groups`, from the fragment cache when no row changed.
-    static func skillsTable(_ groups: [RepoGroup], _ context: SiteContext) -> String {
-        struct Table { var repos: [RepoGroup] }
-        var hasher = SHA256Hasher()
-        for group in groups {
-            hasher.update("\(group.name.utf8.count):\(group.name)")
-            for row in group.skills {
-                for text in [row.name, row.href, row.status, row.statusClass, row.score, row.trend, row.trendClass, row.description] {
-                    hasher.update(text.map { "\($0.utf8.count):\($0)" } ?? "-")
-                }
+    /// The skills' rows grouped by repository, in the input's order.
+    static func groups(_ skills: [SkillInput]) -> [RepoGroup] {
+        var groups: [RepoGroup] = []
+        for skill in skills {
+            let row = row(skill)
+            if groups.last?.name == skill.entry.sourceRepo {
+                groups[groups.count - 1].skills.append(row)
+            } else {
+                groups.append(RepoGroup(name: skill.entry.sourceRepo, skills: [row]))
             }
-            hasher.update("\u{0}")
         }
-        let key = context.key("home-skills", Digest.hex(hasher.finalize()))
-        let render = { context.theme.render("home-skills", Table(repos: groups)) }
-        return context.fragments?.text("home-skills", key: key, render: render) ?? render()
+        return groups
+    }
+
+    /// The `home-skills` template rendered for every skill, one repository at a time, each
+    /// repository's table from the fragment cache while none of its skills' summaries changed (an
+    /// edit renders one repository's rows; the others' rows are not even built).
+    static func skillsTable(_ context: SiteContext) -> String {
+        struct Table { var repos: [RepoGroup] }
+        let skills = context.input.skills
+        let render = { (groups: [RepoGroup]) in context.theme.render("home-skills", Table(repos: groups)) }
+        // A workspace's own `home-skills` may wrap all repositories in one element: rendered whole.
+        guard !skills.isEmpty, let fragments = context.fragments, !context.theme.overridden.contains("home-skills") else {
+            return render(groups(skills))
+        }
+        var runs: [Range<Int>] = []
+        var start = 0
+        for index in skills.indices.dropFirst() where skills[index].entry.sourceRepo != skills[index - 1].entry.sourceRepo {
+            runs.append(start..<index)
+            start = index
+        }
+        runs.append(start..<skills.count)
+        let keys = runs.map { run in
+            var hasher = SHA256Hasher()
+            hasher.update(skills[run.lowerBound].entry.sourceRepo)
+            for index in run {
+                hasher.update("\u{0}")
+                hasher.update(skills[index].summaryFingerprint)
+            }
+            return context.key("home-skills", Digest.hex(hasher.finalize()))
+        }
+        return fragments.texts("home-skills-by-repo", keys: keys) { render(groups(Array(skills[runs[$0]]))) }.joined()
     }
 
     static func row(_ skill: SkillInput) -> SkillRow {
@@ -128,6 +146,6 @@ struct SkillStatus {
         case let other?: (label, css) = (other, "none")
         case nil: (label, css) = (skill.score == nil ? "synced, not scored" : "scored", "none")
         }
-        if case .failure = skill.files { (label, css) = ("files unreadable", "bad") }
+        if !skill.filesReadable { (label, css) = ("files unreadable", "bad") }
     }
 }

@@ -40,27 +40,36 @@ struct SkillPage: Sendable {
 
     static func pages(from context: SiteContext) -> [PlannedPage] {
         let threshold = Formatting.score(context.input.scorecards?.threshold) ?? ""
+        // Render closures capture one shared reference each, not copies of the context and skill
+        // (copying those retains every field they hold, for every page of every skill).
+        let shared = Shared(context)
         // Planned on every core, in runs of skills (a run's pages stay in skill order).
         let skills = context.input.skills
         let runs = stride(from: 0, to: skills.count, by: 64).map { $0..<min($0 + 64, skills.count) }
         return ParallelMap.map(runs) { run in
-            run.flatMap { pages(of: skills[$0], threshold: threshold, context: context) }
+            run.flatMap { pages(of: skills[$0], threshold: threshold, context: shared) }
         }.flatMap { $0 }
     }
 
-    /// The pages of one skill: its page and one per Markdown file besides SKILL.md.
-    private static func pages(of skill: SkillInput, threshold: String, context: SiteContext) -> [PlannedPage] {
+    /// The pages of one skill: its page and one per Markdown file besides SKILL.md. They share
+    /// one fingerprint: a file page shows the skill's files and the file, whose content the
+    /// skill's checksum names, and its path tells it from the skill's other pages.
+    private static func pages(of skill: SkillInput, threshold: String, context: Shared<SiteContext>) -> [PlannedPage] {
         var pages: [PlannedPage] = []
-        let key = context.key("skill", skill.fingerprint, threshold)
+        let key = context.value.key("skill", skill.fingerprint, threshold)
+        let shared = Shared(skill)
         pages.append(PlannedPage(path: skill.pagePath, key: key) {
-            let (page, extras) = make(skill, context)
-            return PlannedPage.Output(main: Data(context.theme.render("skill", page).utf8), extras: extras)
+            let (page, extras) = make(shared.value, context.value)
+            return PlannedPage.Output(main: Data(context.value.theme.render("skill", page).utf8), extras: extras)
         })
-        for file in markdownFiles(skill) {
-            let path = skill.folderPath + "/" + sitePath(of: file.relativePath)
-            pages.append(PlannedPage(path: path, key: context.key(key, file.relativePath)) {
-                let (page, extras) = FilePage.make(skill: skill, file: file, path: path, context: context)
-                return PlannedPage.Output(main: Data(context.theme.render("file", page).utf8), extras: extras)
+        for relative in markdownPaths(skill) {
+            let path = skill.folderPath + "/" + sitePath(of: relative)
+            pages.append(PlannedPage(path: path, key: key) {
+                guard let file = markdownFiles(shared.value).first(where: { $0.relativePath == relative }) else {
+                    return PlannedPage.Output(main: Data())
+                }
+                let (page, extras) = FilePage.make(skill: shared.value, file: file, path: path, context: context.value)
+                return PlannedPage.Output(main: Data(context.value.theme.render("file", page).utf8), extras: extras)
             })
         }
         return pages
@@ -130,7 +139,17 @@ struct SkillPage: Sendable {
     /// Markdown files of the skill other than SKILL.md, which get pages of their own.
     static func markdownFiles(_ skill: SkillInput) -> [SkillFile] {
         guard case .success(let list) = skill.files else { return [] }
-        return list.filter { $0.relativePath.hasSuffix(".md") && $0.relativePath.lowercased() != "skill.md" }
+        return list.filter { hasPage($0.relativePath) }
+    }
+
+    /// The relative paths of `markdownFiles(skill)`, without making their URLs.
+    static func markdownPaths(_ skill: SkillInput) -> [String] {
+        guard case .success(let list) = skill.fileEntries else { return [] }
+        return list.lazy.map(\.relativePath).filter(hasPage)
+    }
+
+    private static func hasPage(_ relative: String) -> Bool {
+        relative.hasSuffix(".md") && relative.lowercased() != "skill.md"
     }
 
     /// `references/api.md` → `files/references/api.md.html`, each segment made safe.

@@ -9,6 +9,7 @@ enum SiteBuild {
         workspace: Workspace, manifest: Manifest, out: URL? = nil, liveReload: Bool = false
     ) throws -> SiteReport {
         let input = try SiteInput.load(workspace: workspace, manifest: manifest)
+        PhaseTrace.mark("site.input")
         let theme = try Theme.load(overrides: workspace.root.appendingPathComponent("templates"))
         let site = Site(theme: theme, liveReload: liveReload, commands: commandRunner(workspace))
         let folder = out ?? workspace.publicURL
@@ -26,9 +27,11 @@ enum SiteBuild {
             }
             FileManager.default.createFile(atPath: writing.path, contents: nil)
         }
+        PhaseTrace.mark("site.theme+sweep")
         let publisher = DiskPublisher(folder: folder, hashesURL: record)
         let report = try site.build(input: input, publisher: publisher)
         if !liveReload { unlink(writing.path) }
+        PhaseTrace.mark("site.done")
         return report
     }
 

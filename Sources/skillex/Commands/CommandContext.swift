@@ -48,6 +48,7 @@ struct CommandContext {
             // Nothing else writes here now: clear what a killed run left behind.
             WorkspaceRecovery.recover(workspace)
         }
+        PhaseTrace.mark("start+lock")
         do { self.manifest = try ManifestStore.load(manifestURL) } catch {
             // A manifest that does not load changes nothing: not even a new lock file is left.
             if let held {
@@ -56,6 +57,7 @@ struct CommandContext {
             }
             throw ExitStatus.inputError(error)
         }
+        PhaseTrace.mark("manifest.load")
     }
 
     /// Locks an existing folder publish target too (`<folder>/.skillex-lock`, a dotfile never
