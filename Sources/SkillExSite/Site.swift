@@ -21,20 +21,23 @@ public struct Site: Sendable {
     /// Builds the site of `input` into `publisher`.
     public func build(input: SiteInput, publisher: some Publisher) throws -> SiteReport {
         let context = makeContext(input)
-        let planned = plan(context)
-        PhaseTrace.mark("site.plan")
         let published = publisher.publishedRecords()
         PhaseTrace.mark("site.publishedRecords")
+        let (planned, keptGroups) = plan(context, published: published)
+        PhaseTrace.mark("site.plan")
         let stamp = context.generatedAt
         let stamping = StampedTemplate.canStamp(stamp)
         @Sendable func isStamped(_ page: PlannedPage) -> Bool { stamping && page.renderStamped != nil && page.key != nil }
         // Stamped pages are always produced (their time changes), from their template if it is kept.
+        // A page kept keeps the files that came with it (they share its fingerprint), unless one
+        // of them went missing.
         var stale: [PlannedPage] = []
-        var kept: [String] = []
-        kept.reserveCapacity(planned.count)
+        var keptKeys = Set(keptGroups)
         for page in planned {
-            if let key = page.key, published[page.path]?.key == key, !isStamped(page) {
-                kept.append(page.path)
+            if let key = page.key, published.pages[page.path]?.key == key, !published.brokenKeys.contains(key),
+                !isStamped(page)
+            {
+                keptKeys.insert(key)
             } else {
                 stale.append(page)
             }
@@ -71,27 +74,29 @@ public struct Site: Sendable {
             if let template = produced.template, let path = produced.pages.first?.path { templates[path] = template }
             if produced.rendered { renderedCount += 1 }
         }
-        let summary = try publisher.publish(pages, kept: kept)
+        let summary = try publisher.publish(pages, keptKeys: keptKeys)
         PhaseTrace.mark("site.publish")
         if !templates.isEmpty { publisher.storeStampedTemplates(templates) }
         return SiteReport(
-            pages: kept.count + pages.count, rendered: renderedCount, written: summary.written.count,
+            pages: summary.unchanged + summary.written.count, rendered: renderedCount, written: summary.written.count,
             unchanged: summary.unchanged, removed: summary.removed.count, skills: input.skills.count,
             cookbookPages: input.cookbook.count)
     }
 
-    /// Every page of the site, in a fixed order.
-    func plan(_ context: SiteContext) -> [PlannedPage] {
+    /// Every page of the site, in a fixed order, except the skills whose pages are all published
+    /// with their current fingerprint: those come as the fingerprints of kept groups.
+    func plan(_ context: SiteContext, published: PublishedRecords) -> ([PlannedPage], [String]) {
         var pages: [PlannedPage] = []
         pages += HomePage.pages(from: context)
-        pages += SkillPage.pages(from: context)
+        let skills = SkillPage.pages(from: context, published: published)
+        pages += skills.pages
         pages += CookbookPage.pages(from: context)
         pages += DashboardPage.pages(from: context)
         pages += RoadmapPage.pages(from: context)
         pages += ReferencePage.pages(from: context)
         pages += SearchPage.pages(from: context)
         pages += AssetFiles.pages(from: context)
-        return pages
+        return (pages, skills.kept)
     }
 
     func makeContext(_ input: SiteInput) -> SiteContext {

@@ -20,12 +20,12 @@ public struct DiskPublisher: Publisher {
     }
 
     /// Records of the pages that are still on disk.
-    public func publishedRecords() -> [String: PageRecord] {
-        loadRecords()
+    public func publishedRecords() -> PublishedRecords {
+        loaded.published { loadRecords() }
     }
 
     /// Writes changed pages (both cores), removes pages that are gone, then records the hashes.
-    public func publish(_ pages: [RenderedPage], kept: [String]) throws -> PublishSummary {
+    public func publish(_ pages: [RenderedPage], keptKeys: Set<String>) throws -> PublishSummary {
         let previous = loadRecords()
         let folder = self.folder
         // Runs of neighbouring pages go to one writer, so the two cores mostly work in different
@@ -49,13 +49,22 @@ public struct DiskPublisher: Publisher {
         }.flatMap { $0 }
         var summary = PublishSummary()
         // The new records start as the old ones (kept pages are most of a rebuild's pages), then
-        // take each written page's record; a page in neither list is removed.
+        // take each written page's record; a page in neither is removed.
         var records = previous
         let renderedPaths = Set(pages.map(\.path))
+        // Live old pages, counted without a pass over all of them: each kept fingerprint's
+        // pages, less those rendered again, plus the rendered ones that were there before.
+        let counts = loaded.published { loadRecords() }.countByKey
         var live = 0
-        for path in kept where previous[path] != nil {
-            summary.unchanged += 1
-            if !renderedPaths.contains(path) { live += 1 }
+        for key in keptKeys { live += counts[key] ?? 0 }
+        summary.unchanged = live
+        for path in renderedPaths {
+            guard let old = previous[path] else { continue }
+            if let key = old.key, keptKeys.contains(key) {
+                summary.unchanged -= 1
+            } else {
+                live += 1
+            }
         }
         for (page, outcome) in zip(pages, outcomes) {
             let (hash, written) = try outcome.get()
@@ -64,13 +73,14 @@ public struct DiskPublisher: Publisher {
         }
         var changed: [String: PageRecord] = [:]
         for path in renderedPaths {
-            if previous[path] != nil { live += 1 }
             if let record = records[path], previous[path] != record { changed[path] = record }
         }
         // Counting is enough to know whether every old page is still live.
         if live < previous.count {
-            let keptPaths = Set(kept)
-            for path in previous.keys.filter({ !keptPaths.contains($0) && !renderedPaths.contains($0) }).sorted() {
+            let gone = previous.filter { path, record in
+                !renderedPaths.contains(path) && !(record.key.map(keptKeys.contains) ?? false)
+            }
+            for path in gone.keys.sorted() {
                 try? FileManager.default.removeItem(at: folder.appendingPathComponent(path))
                 summary.removed.append(path)
                 records[path] = nil
@@ -86,7 +96,7 @@ public struct DiskPublisher: Publisher {
     private func saveRecords(_ records: [String: PageRecord], changed: [String: PageRecord], removedAny: Bool) throws {
         if changed.isEmpty, !removedAny, loaded.fileMatches { return }
         if loaded.fileMatches, !removedAny, loaded.lines + changed.count <= 2 * records.count + 64,
-            Self.append(PageRecordFile.encode(changed), to: hashesURL.path)
+            Self.append(PageRecordFile.encode(changed, groupHeadsLast: true), to: hashesURL.path)
         {
             return
         }
@@ -195,7 +205,7 @@ public struct DiskPublisher: Publisher {
     /// The last build's records, minus pages someone deleted from the folder since.
     private func loadRecords() -> [String: PageRecord] {
         loaded.get {
-            guard let data = try? Data(contentsOf: hashesURL) else { return ([:], false, 0) }
+            guard let data = try? Data(contentsOf: hashesURL) else { return ([:], false, 0, []) }
             let (records, lines) = PageRecordFile.decode(data)
             // One access() per page, relative to the site folder (a shorter path walk), on every core.
             let paths = Array(records.keys)
@@ -206,16 +216,32 @@ public struct DiskPublisher: Publisher {
                 run.filter { site < 0 || $0.hasPrefix("/") || faccessat(site, $0, F_OK, 0) != 0 }
             }.flatMap { $0 }
             var present = records
-            for path in missing { present[path] = nil }
+            var broken = Set<String>()
+            for path in missing {
+                if let key = present[path]?.key { broken.insert(key) }
+                present[path] = nil
+            }
             // A file cut short (no final newline) is rewritten whole, never appended to.
-            return (present, present.count == records.count && data.last == UInt8(ascii: "\n"), lines)
+            return (present, present.count == records.count && data.last == UInt8(ascii: "\n"), lines, broken)
         }
     }
 }
 
 /// The hash record of one build, read on first use.
 private final class LoadedRecords: Sendable {
-    private let state = Mutex<(records: [String: PageRecord], fileMatches: Bool, lines: Int)?>(nil)
+    private let state = Mutex<(records: [String: PageRecord], fileMatches: Bool, lines: Int, broken: Set<String>)?>(nil)
+    private let counted = Mutex<PublishedRecords?>(nil)
+
+    /// The records with their counts by key, made from `records()` the first time.
+    func published(_ records: () -> [String: PageRecord]) -> PublishedRecords {
+        counted.withLock { value in
+            if let value { return value }
+            var made = PublishedRecords(records())
+            made.brokenKeys = state.withLock { $0?.broken ?? [] }
+            value = made
+            return made
+        }
+    }
 
     /// True when the file is whole and held only pages still on disk (then it can be appended to).
     var fileMatches: Bool { state.withLock { $0?.fileMatches ?? false } }
@@ -223,7 +249,7 @@ private final class LoadedRecords: Sendable {
     var lines: Int { state.withLock { $0?.lines ?? 0 } }
 
     /// The records, loading them with `load` the first time.
-    func get(_ load: () -> ([String: PageRecord], Bool, Int)) -> [String: PageRecord] {
+    func get(_ load: () -> ([String: PageRecord], Bool, Int, Set<String>)) -> [String: PageRecord] {
         state.withLock { value in
             if let value { return value.records }
             let loaded = load()

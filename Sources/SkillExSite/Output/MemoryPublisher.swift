@@ -10,16 +10,19 @@ public final class MemoryPublisher: Publisher {
     public init() {}
 
     /// The records of the last build.
-    public func publishedRecords() -> [String: PageRecord] {
-        state.withLock { $0.mapValues(\.1) }
+    public func publishedRecords() -> PublishedRecords {
+        PublishedRecords(state.withLock { $0.mapValues(\.1) })
     }
 
     /// Stores the pages, replacing the previous build.
-    public func publish(_ pages: [RenderedPage], kept: [String]) throws -> PublishSummary {
+    public func publish(_ pages: [RenderedPage], keptKeys: Set<String>) throws -> PublishSummary {
         state.withLock { stored in
             var summary = PublishSummary()
             var next: [String: (Data, PageRecord)] = [:]
-            for path in kept { if let old = stored[path] { next[path] = old; summary.unchanged += 1 } }
+            let rendered = Set(pages.map(\.path))
+            for (path, old) in stored where !rendered.contains(path) {
+                if let key = old.1.key, keptKeys.contains(key) { next[path] = old; summary.unchanged += 1 }
+            }
             for page in pages {
                 next[page.path] = (page.bytes, PageRecord(hash: "", key: page.key))
                 if stored[page.path]?.0 == page.bytes { summary.unchanged += 1 } else { summary.written.append(page.path) }

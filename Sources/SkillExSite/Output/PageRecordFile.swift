@@ -41,10 +41,16 @@ enum PageRecordFile {
 
     /// The bytes of `records`, sorted by path so the same site gives the same file. Paths that
     /// cannot be written on one line are left out (those pages are simply written next time).
-    static func encode(_ records: [String: PageRecord]) -> Data {
+    /// With `groupHeadsLast`, `index.html` pages (the heads of skill groups, see
+    /// `PublishedRecords.hasGroup`) come after all other lines.
+    static func encode(_ records: [String: PageRecord], groupHeadsLast: Bool = false) -> Data {
         var out = ""
         out.reserveCapacity(records.count * 160)
-        for path in records.keys.sorted() {
+        var paths = records.keys.sorted()
+        if groupHeadsLast {
+            paths = paths.filter { !$0.hasSuffix("index.html") } + paths.filter { $0.hasSuffix("index.html") }
+        }
+        for path in paths {
             guard let record = records[path], !path.contains("\n"), !path.contains("\t") else { continue }
             out += record.hash
             out += "\t"

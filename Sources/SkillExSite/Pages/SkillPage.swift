@@ -38,7 +38,9 @@ struct SkillPage: Sendable {
 
     // MARK: - Pages
 
-    static func pages(from context: SiteContext) -> [PlannedPage] {
+    /// Every skill's pages; a skill whose pages are all published with its current fingerprint
+    /// is returned as a kept group instead, without working out its pages' paths.
+    static func pages(from context: SiteContext, published: PublishedRecords) -> (pages: [PlannedPage], kept: [String]) {
         let threshold = Formatting.score(context.input.scorecards?.threshold) ?? ""
         // Render closures capture one shared reference each, not copies of the context and skill
         // (copying those retains every field they hold, for every page of every skill).
@@ -46,17 +48,29 @@ struct SkillPage: Sendable {
         // Planned on every core, in runs of skills (a run's pages stay in skill order).
         let skills = context.input.skills
         let runs = stride(from: 0, to: skills.count, by: 64).map { $0..<min($0 + 64, skills.count) }
-        return ParallelMap.map(runs) { run in
-            run.flatMap { pages(of: skills[$0], threshold: threshold, context: shared) }
-        }.flatMap { $0 }
+        let planned = ParallelMap.map(runs) { run in
+            var pages: [PlannedPage] = []
+            var kept: [String] = []
+            for index in run {
+                let skill = skills[index]
+                let key = shared.value.key("skill", skill.fingerprint, threshold)
+                let size = 1 + markdownCount(skill)
+                if published.hasGroup(key, size: size, firstPage: skill.pagePath) {
+                    kept.append(key)
+                } else {
+                    pages += Self.pages(of: skill, key: key, context: shared)
+                }
+            }
+            return (pages, kept)
+        }
+        return (planned.flatMap(\.0), planned.flatMap(\.1))
     }
 
     /// The pages of one skill: its page and one per Markdown file besides SKILL.md. They share
     /// one fingerprint: a file page shows the skill's files and the file, whose content the
     /// skill's checksum names, and its path tells it from the skill's other pages.
-    private static func pages(of skill: SkillInput, threshold: String, context: Shared<SiteContext>) -> [PlannedPage] {
+    private static func pages(of skill: SkillInput, key: String, context: Shared<SiteContext>) -> [PlannedPage] {
         var pages: [PlannedPage] = []
-        let key = context.value.key("skill", skill.fingerprint, threshold)
         let shared = Shared(skill)
         pages.append(PlannedPage(path: skill.pagePath, key: key) {
             let (page, extras) = make(shared.value, context.value)
@@ -146,6 +160,12 @@ struct SkillPage: Sendable {
     static func markdownPaths(_ skill: SkillInput) -> [String] {
         guard case .success(let list) = skill.fileEntries else { return [] }
         return list.lazy.map(\.relativePath).filter(hasPage)
+    }
+
+    /// How many of the skill's files get pages of their own.
+    private static func markdownCount(_ skill: SkillInput) -> Int {
+        guard case .success(let list) = skill.fileEntries else { return 0 }
+        return list.reduce(0) { $0 + (hasPage($1.relativePath) ? 1 : 0) }
     }
 
     private static func hasPage(_ relative: String) -> Bool {

@@ -11,6 +11,7 @@ enum SiteBuild {
         let input = try SiteInput.load(workspace: workspace, manifest: manifest)
         PhaseTrace.mark("site.input")
         let theme = try Theme.load(overrides: workspace.root.appendingPathComponent("templates"))
+        PhaseTrace.mark("site.theme")
         let site = Site(theme: theme, liveReload: liveReload, commands: commandRunner(workspace))
         let folder = out ?? workspace.publicURL
         // One hash record per output folder, so a build elsewhere does not spoil public/'s.
@@ -27,7 +28,7 @@ enum SiteBuild {
             }
             FileManager.default.createFile(atPath: writing.path, contents: nil)
         }
-        PhaseTrace.mark("site.theme+sweep")
+        PhaseTrace.mark("site.sweep")
         let publisher = DiskPublisher(folder: folder, hashesURL: record)
         let report = try site.build(input: input, publisher: publisher)
         if !liveReload { unlink(writing.path) }
