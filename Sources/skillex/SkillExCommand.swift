@@ -41,7 +41,9 @@ struct SkillExCommand: AsyncParsableCommand {
     /// Runs the chosen command; usage errors exit 2 (not ArgumentParser's 64), as documented.
     static func main() async {
         do {
+            PhaseTrace.mark("main")
             var command = try parseAsRoot()
+            PhaseTrace.mark("arguments")
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
