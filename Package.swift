@@ -31,11 +31,13 @@ let package = Package(
         ),
         .systemLibrary(name: "CSystemCrypto", providers: [.apt(["libssl-dev"]), .brew(["openssl"])]),
         .systemLibrary(name: "CSystemZlib", providers: [.apt(["zlib1g-dev"])]),
+        // libcurl through dlopen (see Sources/CCurl): no link-time dependency, loaded on first request.
+        .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl")]),
         .target(name: "SkillExMarkdown", dependencies: ["CCmarkGFM"], swiftSettings: shared),
         .target(
             name: "SkillEx",
             dependencies: [
-                "SkillExMarkdown", "CSystemCrypto", "CSystemZlib",
+                "SkillExMarkdown", "CSystemCrypto", "CSystemZlib", "CCurl",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -1,7 +1,4 @@
 public import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// Sends a `CheckRunPlan` to the GitHub Checks API: one POST, then a PATCH per extra batch of
 /// annotations. Retries 5xx and network failures with doubling backoff; a 4xx is one clear error.
@@ -17,6 +14,8 @@ public struct CheckRunPoster: Sendable {
     public var attempts = 4
     /// Delay before the first retry, doubled each time.
     public var retryDelay: Double = 0.5
+    /// The connection its requests use (retries are this type's own loop).
+    private let transport = HTTPTransport(timeout: 30, policy: RetryPolicy(maxAttempts: 1, baseDelay: 0, maxDelay: 0, budget: 0))
 
     /// What was posted.
     public struct Outcome: Sendable, Equatable, Codable {
@@ -65,7 +64,7 @@ public struct CheckRunPoster: Sendable {
     private func send(_ method: String, _ address: String, _ payload: CheckRunPayload) async throws(CheckPostError) -> Data {
         guard let url = URL(string: address) else { throw .badSetting("cannot form a URL from GITHUB_API_URL") }
         let path = url.path
-        var request = URLRequest(url: url)
+        var request = HTTPRequest(url: url)
         request.httpMethod = method
         request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
         request.setValue("application/vnd.github+json", forHTTPHeaderField: "Accept")
@@ -84,12 +83,14 @@ public struct CheckRunPoster: Sendable {
                 delay *= 2
             }
             let data: Data
-            let response: URLResponse
-            do { (data, response) = try await URLSession.shared.data(for: request) } catch {
-                last = "network error: \(scrub(ErrorText.brief(error)))"
+            let status: Int
+            switch await transport.attempt(request) {
+            case .failed(_, let reason):
+                last = "network error: \(scrub(reason))"
                 continue
+            case .answered(let response):
+                (data, status) = (response.body, response.status)
             }
-            let status = (response as? HTTPURLResponse)?.statusCode ?? 0
             if (200..<300).contains(status) { return data }
             if (500..<600).contains(status) {
                 last = "HTTP \(status)"

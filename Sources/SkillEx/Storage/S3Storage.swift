@@ -1,7 +1,4 @@
 public import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// An S3-compatible bucket (AWS S3, Cloudflare R2, MinIO, moto) signed with SigV4.
 public final class S3Storage: Storage {
@@ -51,7 +48,7 @@ public final class S3Storage: Storage {
     func makeRequest(
         method: String, fullKey: String?, query: [(String, String)], headers: [String: String],
         body: Data?, payloadHash: String
-    ) throws -> URLRequest {
+    ) throws -> HTTPRequest {
         let (host, path, base) = address(fullKey)
         let queryText = SigV4Signer.canonicalQuery(query)
         let urlText = base + SigV4Signer.canonicalURI(path) + (queryText.isEmpty ? "" : "?" + queryText)
@@ -63,7 +60,7 @@ public final class S3Storage: Storage {
         toSign["x-amz-content-sha256"] = payloadHash
         let request = SigV4Signer.Request(
             method: method, path: path, query: query, headers: toSign, payloadHash: payloadHash)
-        var urlRequest = URLRequest(url: url)
+        var urlRequest = HTTPRequest(url: url)
         urlRequest.httpMethod = method
         for (name, value) in signer.sign(request, date: clock.now()) where name != "host" {
             urlRequest.setValue(value, forHTTPHeaderField: name)
@@ -104,7 +101,7 @@ public final class S3Storage: Storage {
     /// The error for a failed answer: credentials, retry exhaustion, or the service's code.
     static func failure(_ operation: String, _ response: HTTPResponse, attempts: Int) -> StorageError {
         let parsed = S3XML.error(response.body)
-        let code = parsed?.code ?? HTTPURLResponse.localizedString(forStatusCode: response.status).capitalized
+        let code = parsed?.code ?? HTTPStatusText.reason(response.status)
         let message = parsed?.message ?? ""
         let credentialCodes: Set<String> = [
             "InvalidAccessKeyId", "SignatureDoesNotMatch", "ExpiredToken", "InvalidToken",

@@ -1,7 +1,4 @@
 public import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// Sends signed webhook deliveries with bounded retries and records every attempt.
 ///
@@ -109,7 +106,7 @@ public struct WebhookDispatcher: Sendable {
     /// The signed POST for one attempt (fresh timestamp each time).
     func makeRequest(
         _ hook: WebhookSettings, event: String, delivery: String, body: Data
-    ) -> Result<URLRequest, StorageError> {
+    ) -> Result<HTTPRequest, StorageError> {
         let urlText = hook.urlEnv.flatMap { workspace.environment[$0] } ?? hook.url
         guard let urlText, let url = URL(string: urlText), let scheme = url.scheme,
             ["http", "https"].contains(scheme)
@@ -117,7 +114,7 @@ public struct WebhookDispatcher: Sendable {
             if let name = hook.urlEnv { return .failure(.configuration("\(name) does not hold an http(s) URL")) }
             return .failure(.configuration("webhook URL '\(hook.label)' is not an http(s) URL"))
         }
-        var request = URLRequest(url: url)
+        var request = HTTPRequest(url: url)
         request.httpMethod = "POST"
         request.httpBody = body
         let timestamp = String(Int(workspace.clock.now().timeIntervalSince1970))
