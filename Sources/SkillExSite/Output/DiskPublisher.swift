@@ -206,7 +206,9 @@ public struct DiskPublisher: Publisher {
     private func loadRecords() -> [String: PageRecord] {
         loaded.get {
             guard let data = try? Data(contentsOf: hashesURL) else { return ([:], false, 0, []) }
+            PhaseTrace.mark("records.read")
             let (records, lines) = PageRecordFile.decode(data)
+            PhaseTrace.mark("records.decode")
             // One access() per page, relative to the site folder (a shorter path walk), on every core.
             let paths = Array(records.keys)
             let runs = stride(from: 0, to: paths.count, by: 256).map { paths[$0..<min($0 + 256, paths.count)] }

@@ -5,8 +5,8 @@ import SkillEx
 /// The site's templates and assets: the built-in theme, overridden file by file by a
 /// workspace's own `templates/`.
 public struct Theme: Sendable {
-    /// Parsed templates by name (`skill`, `layout`, `toc`…).
-    let library: MustacheLibrary
+    /// Templates by name (`skill`, `layout`, `toc`…), parsed on first use.
+    let templates: TemplateSet
     /// Static files copied into the site (`assets/style.css`…), by path.
     let assets: [String: String]
     /// Changes whenever any template or asset changes.
@@ -30,9 +30,13 @@ public struct Theme: Sendable {
     }
 
     /// Builds a theme from template sources keyed by path (`skill.mustache`, `assets/style.css`).
+    /// A workspace's own templates are parsed now, so an error in one names its file and line
+    /// before anything is written; the built-in ones (tested with the code) are parsed when a
+    /// page first needs them, so a rebuild that renders two page kinds parses two.
     static func build(_ sources: [String: (text: String, origin: String)]) throws(SiteError) -> Theme {
-        var library = MustacheLibrary()
         var assets: [String: String] = [:]
+        var texts: [String: String] = [:]
+        var parsed: [String: MustacheTemplate] = [:]
         var hasher = SHA256Hasher()
         hasher.update(SkillExVersion.current)
         for path in sources.keys.sorted() {
@@ -42,15 +46,18 @@ public struct Theme: Sendable {
                 assets[path] = text
                 continue
             }
+            let name = String(path.dropLast(".mustache".count))
+            texts[name] = text
+            guard !origin.hasPrefix("built-in theme: ") else { continue }
             do {
-                library.register(try MustacheTemplate(string: text), named: String(path.dropLast(".mustache".count)))
+                parsed[name] = try MustacheTemplate(string: text)
             } catch let error as MustacheTemplate.ParserError {
                 throw .template(file: origin, line: error.context.lineNumber, reason: "\(error.error)")
             } catch {
                 throw .template(file: origin, line: 1, reason: ErrorText.brief(error))
             }
         }
-        let names = Set(sources.keys.filter { $0.hasSuffix(".mustache") }.map { String($0.dropLast(9)) })
+        let names = Set(texts.keys)
         for path in sources.keys.sorted() where path.hasSuffix(".mustache") {
             guard let (text, origin) = sources[path] else { continue }
             if let (line, name) = PartialReferences.firstMissing(in: text, known: names) {
@@ -59,12 +66,14 @@ public struct Theme: Sendable {
         }
         let overridden = Set(sources.filter { $0.key.hasSuffix(".mustache") && !$0.value.origin.hasPrefix("built-in theme: ") }
             .map { String($0.key.dropLast(".mustache".count)) })
-        return Theme(library: library, assets: assets, fingerprint: Digest.hex(hasher.finalize()), overridden: overridden)
+        return Theme(
+            templates: TemplateSet(texts: texts, parsed: parsed), assets: assets,
+            fingerprint: Digest.hex(hasher.finalize()), overridden: overridden)
     }
 
     /// Renders template `name` with `model`.
     func render(_ name: String, _ model: Any) -> String {
-        library.render(ModelTree.convert(model) ?? [String: Any](), withTemplate: name) ?? ""
+        templates.library(for: name).render(ModelTree.convert(model) ?? [String: Any](), withTemplate: name) ?? ""
     }
 
     private static func files(under folder: URL) -> [(String, URL)] {
