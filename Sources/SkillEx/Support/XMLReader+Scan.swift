@@ -102,11 +102,13 @@ extension XMLReader {
         return end
     }
 
-    /// The part of the name in `range` after its last `:`.
+    /// The part of the name in `range` after its last `:`, which must itself start a name.
     func localName(_ range: Range<Int>) throws(XMLReadError) -> String {
         var start = range.lowerBound
         for index in range where bytes[index] == Byte.colon { start = index + 1 }
-        guard start < range.upperBound else { throw fail(at: range.lowerBound, "malformed name \(string(range))") }
+        guard start < range.upperBound, Byte.isNameStart(bytes[start]) else {
+            throw fail(at: range.lowerBound, "malformed name \(string(range))")
+        }
         return string(start..<range.upperBound)
     }
 
