@@ -38,7 +38,7 @@ struct FuzzRegressionTests {
 
     @Test("Cobertura: processing instructions are skipped; entity references are refused with their line")
     func coberturaMarkup() throws {
-        // `<?target?>` crashed FoundationXML; the own reader skips it like any instruction.
+        // `<?target?>` crashed FoundationXML; XMLReader skips it like any other instruction.
         #expect(try CoberturaReader.read(data("<?xml version=\"1.0\"?>\n<coverage>\n<?target?></coverage>"), file: "c.xml").isEmpty)
         let entities = #expect(throws: IngestError.self) {
             try CoberturaReader.read(
