@@ -9,7 +9,7 @@ public enum FuzzEntryPoints {
     /// The harness names, which are also the folders under `Fuzz/corpus/`.
     public static let harnesses = [
         "skill-document", "front-matter", "manifest", "zip", "sarif", "lcov", "cobertura",
-        "excoveralls", "credo", "dialyzer", "event-log",
+        "excoveralls", "credo", "dialyzer", "event-log", "xml-reader",
     ]
 
     /// Runs the harness called `name` on `data`; false when there is no such harness here.
@@ -26,6 +26,7 @@ public enum FuzzEntryPoints {
         case "credo": _ = try? CredoReader.read(data, file: "fuzz.json")
         case "dialyzer": _ = try? DialyzerReader.read(data, file: "fuzz.txt")
         case "event-log": eventLog(data)
+        case "xml-reader": try xmlReader(data)
         default: return false
         }
         return true

@@ -1,7 +1,4 @@
 public import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// The parts of S3's XML answers SkillEx reads: ListObjectsV2 pages, errors, upload ids.
 public enum S3XML {
@@ -60,39 +57,28 @@ public enum S3XML {
 
         func child(_ name: String) -> Node? { children.first { $0.name == name } }
 
-        /// The document's root element; nil for malformed XML.
+        /// The document's root element; nil for malformed XML. Element names are local (any
+        /// namespace prefix dropped); `text` is the element's own character data, unchanged.
         static func parse(_ data: Data) -> Node? {
-            let builder = TreeBuilder()
-            let parser = XMLParser(data: data)
-            parser.delegate = builder
-            guard parser.parse() else { return nil }
-            return builder.root
-        }
-    }
-
-    private final class TreeBuilder: NSObject, XMLParserDelegate {
-        var root: Node?
-        private var stack: [Node] = []
-
-        func parser(
-            _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-            qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]
-        ) {
-            let local = elementName.split(separator: ":").last.map(String.init) ?? elementName
-            let node = Node(name: local)
-            if let parent = stack.last { parent.children.append(node) } else if root == nil { root = node }
-            stack.append(node)
-        }
-
-        func parser(_ parser: XMLParser, foundCharacters string: String) {
-            stack.last?.text += string
-        }
-
-        func parser(
-            _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
-            qualifiedName qName: String?
-        ) {
-            _ = stack.popLast()
+            var root: Node?
+            var stack: [Node] = []
+            do throws(XMLReadError) {
+                try XMLReader.read(data) { event throws(XMLReadError) in
+                    switch event {
+                    case .start(let name, _, _):
+                        let node = Node(name: name)
+                        if let parent = stack.last { parent.children.append(node) } else if root == nil { root = node }
+                        stack.append(node)
+                    case .text(let text):
+                        stack.last?.text += text
+                    case .end:
+                        _ = stack.popLast()
+                    }
+                }
+            } catch {
+                return nil
+            }
+            return root
         }
     }
 }

@@ -1,33 +1,17 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// Reads Cobertura XML (`coverage.py xml`, JaCoCo converters, `excoveralls` cobertura…):
 /// `<class filename="…"><lines><line number="N" hits="H"/>`, with `<source>` folders
-/// prefixed to relative file names when given.
+/// prefixed to relative file names when given. Element names are matched without any
+/// namespace prefix.
 enum CoberturaReader {
     static func read(_ data: Data, file: String) throws(IngestError) -> LineCoverage {
-        if let refused = XMLScreen.problem(in: data) {
-            throw IngestError(file: file, position: "line \(refused.line)", reason: refused.reason)
-        }
-        let parser = XMLParser(data: data)
-        let collector = Collector()
-        parser.delegate = collector
-        let ok = parser.parse()
-        if let problem = collector.problem {
-            throw IngestError(file: file, position: "line \(problem.line), column \(problem.column)", reason: problem.reason)
-        }
-        guard ok else {
-            let reason = parser.parserError.map { ErrorText.oneLine(($0 as NSError).localizedDescription) } ?? "not well-formed XML"
-            throw IngestError(
-                file: file, position: "line \(parser.lineNumber), column \(parser.columnNumber)",
-                reason: "not well-formed XML (\(reason))")
-        }
-        if let unclosed = collector.open.last {
-            throw IngestError(
-                file: file, position: "line \(parser.lineNumber), column \(parser.columnNumber)",
-                reason: "<\(unclosed)> is never closed (truncated report?)")
+        var collector = Collector()
+        do throws(XMLReadError) {
+            try XMLReader.read(data) { event throws(XMLReadError) in try collector.take(event) }
+        } catch {
+            let reason = collector.problem ? error.reason : "not well-formed XML (\(error.reason))"
+            throw IngestError(file: file, position: error.position, reason: reason)
         }
         guard collector.sawRoot else {
             throw IngestError(file: file, position: "line 1", reason: "no <coverage> root element (not a Cobertura report)")
@@ -48,22 +32,32 @@ enum CoberturaReader {
     }
 
     /// Collects `<source>` texts and `<line>` hits under each `<class filename>`.
-    private final class Collector: NSObject, XMLParserDelegate {
+    private struct Collector {
         var sources: [String] = []
         var files: [String: [Int: Bool]] = [:]
         var sawRoot = false
-        var problem: (line: Int, column: Int, reason: String)?
+        /// True when the error thrown is this collector's (a Cobertura rule), not the reader's.
+        var problem = false
         private var currentFile: String?
         private var inSource = false
         private var text = ""
-        /// Open elements, to catch mismatched or unclosed tags whatever the XML library forgives.
-        var open: [String] = []
 
-        func parser(
-            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
-            qualifiedName: String?, attributes: [String: String] = [:]
-        ) {
-            open.append(name)
+        mutating func take(_ event: XMLEvent) throws(XMLReadError) {
+            switch event {
+            case .start(let name, let attributes, let line): try start(name, attributes, line: line)
+            case .text(let piece): if inSource { text += piece }
+            case .end(let name):
+                switch name {
+                case "source":
+                    inSource = false
+                    sources.append(Trim.whitespacesAndNewlines(text))
+                case "class": currentFile = nil
+                default: break
+                }
+            }
+        }
+
+        private mutating func start(_ name: String, _ attributes: [String: String], line: Int) throws(XMLReadError) {
             switch name {
             case "coverage": sawRoot = true
             case "source":
@@ -71,8 +65,7 @@ enum CoberturaReader {
                 text = ""
             case "class":
                 guard let filename = attributes["filename"], !filename.isEmpty else {
-                    fail(parser, "<class> has no filename attribute")
-                    return
+                    throw fail(line, "<class> has no filename attribute")
                 }
                 currentFile = filename
             case "line":
@@ -80,38 +73,16 @@ enum CoberturaReader {
                 guard let number = attributes["number"].flatMap({ Int($0) }), number > 0,
                     let hits = attributes["hits"].flatMap({ HitCount.parse($0) })
                 else {
-                    fail(parser, "<line> needs whole-number 'number' and 'hits' attributes")
-                    return
+                    throw fail(line, "<line> needs whole-number 'number' and 'hits' attributes")
                 }
                 files[file, default: [:]][number] = (files[file]?[number] ?? false) || hits > 0
             default: break
             }
         }
 
-        func parser(
-            _ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?
-        ) {
-            guard open.last == name else {
-                fail(parser, "</\(name)> does not close <\(open.last ?? "nothing")>")
-                return
-            }
-            open.removeLast()
-            switch name {
-            case "source":
-                inSource = false
-                sources.append(text.trimmingCharacters(in: .whitespacesAndNewlines))
-            case "class": currentFile = nil
-            default: break
-            }
-        }
-
-        func parser(_ parser: XMLParser, foundCharacters string: String) {
-            if inSource { text += string }
-        }
-
-        private func fail(_ parser: XMLParser, _ reason: String) {
-            if problem == nil { problem = (parser.lineNumber, parser.columnNumber, reason) }
-            parser.abortParsing()
+        private mutating func fail(_ line: Int, _ reason: String) -> XMLReadError {
+            problem = true
+            return XMLReadError(line: line, column: nil, reason: reason)
         }
     }
 }

@@ -1,0 +1,150 @@
+import Foundation
+import Testing
+@testable import SkillEx
+
+/// S3 answers and Cobertura reports as the services and tools write them, through the ported
+/// readers: the results are the ones the FoundationXML-based code gave.
+@Suite("XML reader fixtures")
+struct XMLReaderFixtureTests {
+    @Test("ListObjectsV2 page in the AWS documentation's format")
+    func listObjectsV2() throws {
+        let xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">
+                <Name>example-bucket</Name>
+                <Prefix>hub/</Prefix>
+                <ContinuationToken>1ueGcxLPRx1Tr/XYExHnhbYLgveDs2J/wm36Hy4vbOwM=</ContinuationToken>
+                <NextContinuationToken>eh8Fh2MDYFoBJUXJlbFNpemU9MTAwMDAw</NextContinuationToken>
+                <KeyCount>3</KeyCount>
+                <MaxKeys>3</MaxKeys>
+                <EncodingType/>
+                <IsTruncated>true</IsTruncated>
+                <Contents>
+                    <Key>hub/index.json</Key>
+                    <LastModified>2026-10-12T17:50:30.000Z</LastModified>
+                    <ETag>&quot;fba9dede5f27731c9771645a39863328&quot;</ETag>
+                    <ChecksumAlgorithm>SHA256</ChecksumAlgorithm>
+                    <ChecksumSHA256>LPJNul+wow4m6DsqxbninhsWHlwfp0JecwQzYpOLmCQ=</ChecksumSHA256>
+                    <Size>434234</Size>
+                    <StorageClass>STANDARD</StorageClass>
+                    <Owner><ID>75aa57f09aa0c8caeab4f8c24e99d10f8e7faeebf76c078efc7c6caea54ba06a</ID><DisplayName>me</DisplayName></Owner>
+                </Contents>
+                <Contents>
+                    <Key>hub/line&#13;&#10;end &lt;odd&gt; key.zip</Key>
+                    <Size>0</Size>
+                </Contents>
+                <Contents>
+                    <Key> spaced </Key>
+                    <Size>not a number</Size>
+                </Contents>
+                <Contents><Size>5</Size></Contents>
+            </ListBucketResult>
+            """
+        let page = try S3XML.listPage(Data(xml.utf8))
+        #expect(page.continuationToken == "eh8Fh2MDYFoBJUXJlbFNpemU9MTAwMDAw")
+        #expect(page.objects == [
+            StoredObject(key: "hub/index.json", size: 434234, sha256: "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824"),
+            StoredObject(key: "hub/line\r\nend <odd> key.zip", size: 0),
+            StoredObject(key: " spaced ", size: 0),
+        ])
+        // A prefixed namespace reads the same.
+        let prefixed = """
+            <s3:ListBucketResult xmlns:s3="http://s3.amazonaws.com/doc/2006-03-01/"><s3:IsTruncated>false</s3:IsTruncated>
+            <s3:Contents><s3:Key>a</s3:Key><s3:Size>1</s3:Size></s3:Contents></s3:ListBucketResult>
+            """
+        #expect(try S3XML.listPage(Data(prefixed.utf8)) == S3XML.ListPage(objects: [StoredObject(key: "a", size: 1)], continuationToken: nil))
+    }
+
+    @Test("error bodies and InitiateMultipartUploadResult in the AWS documentation's format")
+    func errorsAndUploads() throws {
+        let error = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <Error>
+              <Code>NoSuchKey</Code>
+              <Message>The resource you requested does not exist</Message>
+              <Resource>/mybucket/myfoto.jpg</Resource>
+              <RequestId>4442587FB7D0A2F9</RequestId>
+            </Error>
+            """
+        #expect(S3XML.error(Data(error.utf8)) == S3XML.ErrorBody(code: "NoSuchKey", message: "The resource you requested does not exist"))
+        #expect(S3XML.error(Data("<Error><Code>AccessDenied</Code></Error>".utf8)) == S3XML.ErrorBody(code: "AccessDenied", message: ""))
+        // A proxy's HTML page, a truncated body and plain text are no S3 error.
+        #expect(S3XML.error(Data("<html><body><h1>502 Bad Gateway</h1></body></html>".utf8)) == nil)
+        #expect(S3XML.error(Data("<Error><Code>NoSuch".utf8)) == nil)
+        #expect(S3XML.error(Data("Service Unavailable".utf8)) == nil)
+        let upload = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <InitiateMultipartUploadResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">
+               <Bucket>example-bucket</Bucket>
+               <Key>example-object</Key>
+               <UploadId>VXBsb2FkIElEIGZvciA2aWWpbmcncyBteS1tb3ZpZS5tMnRzIHVwbG9hZA</UploadId>
+            </InitiateMultipartUploadResult>
+            """
+        #expect(S3XML.uploadID(Data(upload.utf8)) == "VXBsb2FkIElEIGZvciA2aWWpbmcncyBteS1tb3ZpZS5tMnRzIHVwbG9hZA")
+        #expect(S3XML.uploadID(Data(error.utf8)) == nil)
+    }
+
+    private static let coveragePy = """
+        <?xml version="1.0" ?>
+        <!DOCTYPE coverage SYSTEM "http://cobertura.sourceforge.net/xml/coverage-04.dtd">
+        <coverage version="7.4.0" timestamp="1700000000000" lines-valid="4" lines-covered="3" line-rate="0.75" branches-covered="0" branches-valid="0" branch-rate="0" complexity="0">
+        \t<!-- Generated by coverage.py: https://coverage.readthedocs.io/en/7.4.0 -->
+        \t<sources>
+        \t\t<source>
+        \t\t\t/home/ci/repo/skills/tool/scripts
+        \t\t</source>
+        \t</sources>
+        \t<packages>
+        \t\t<package name="." line-rate="0.75" branch-rate="0" complexity="0">
+        \t\t\t<classes>
+        \t\t\t\t<class name="run.py" filename="run.py" complexity="0" line-rate="0.75" branch-rate="0">
+        \t\t\t\t\t<methods/>
+        \t\t\t\t\t<lines>
+        \t\t\t\t\t\t<line number="1" hits="1"/>
+        \t\t\t\t\t\t<line number="2" hits="1"/>
+        \t\t\t\t\t\t<line number="4" hits="0"/>
+        \t\t\t\t\t\t<line number="5" hits="1" branch="true" condition-coverage="50% (1/2)" missing-branches="7"/>
+        \t\t\t\t\t</lines>
+        \t\t\t\t</class>
+        \t\t\t\t<class name="lib" filename="/abs/lib.py"><lines><line number="3" hits="0"/></lines></class>
+        \t\t\t</classes>
+        \t\t</package>
+        \t</packages>
+        </coverage>
+
+        """
+
+    @Test("coverage.py report (DOCTYPE, comments, tabs; LF and CRLF line ends)")
+    func coberturaCoveragePy() throws {
+        let expected: LineCoverage = [
+            "/home/ci/repo/skills/tool/scripts/run.py": [1: true, 2: true, 4: false, 5: true],
+            "/abs/lib.py": [3: false],
+        ]
+        #expect(try CoberturaReader.read(Data(Self.coveragePy.utf8), file: "coverage.xml") == expected)
+        let crlf = Self.coveragePy.replacingOccurrences(of: "\n", with: "\r\n")
+        #expect(try CoberturaReader.read(Data(crlf.utf8), file: "coverage.xml") == expected)
+    }
+
+    @Test("Cobertura errors: reader problems as 'not well-formed XML' with line and column; rule breaks with the tag's line")
+    func coberturaErrors() throws {
+        let broken = Self.coveragePy.replacingOccurrences(of: "</lines>\n\t\t\t\t</class>", with: "</lines>\n\t\t\t\t</clas>")
+        let malformed = #expect(throws: IngestError.self) { try CoberturaReader.read(Data(broken.utf8), file: "coverage.xml") }
+        #expect(malformed?.position == "line 21, column 5")
+        #expect(malformed?.reason == "not well-formed XML (</clas> does not close <class>)")
+        let lines = Self.coveragePy.split(separator: "\n", omittingEmptySubsequences: false)
+        let truncated = lines.prefix(17).joined(separator: "\n")
+        let cut = #expect(throws: IngestError.self) { try CoberturaReader.read(Data(truncated.utf8), file: "coverage.xml") }
+        #expect(cut?.position == "line 17, column 34")
+        #expect(cut?.reason == "not well-formed XML (<lines> is never closed (truncated document?))")
+        let midTag = #expect(throws: IngestError.self) { try CoberturaReader.read(Data(truncated.dropLast(2).utf8), file: "coverage.xml") }
+        #expect(midTag?.reason == "not well-formed XML (tag <line> is never closed)")
+        let noName = Self.coveragePy.replacingOccurrences(of: #"filename="run.py""#, with: "")
+        let rule = #expect(throws: IngestError.self) { try CoberturaReader.read(Data(noName.utf8), file: "coverage.xml") }
+        #expect(rule?.position == "line 13")
+        #expect(rule?.reason == "<class> has no filename attribute")
+        let hits = Self.coveragePy.replacingOccurrences(of: #"number="4" hits="0""#, with: #"number="4" hits="-1""#)
+        let badHits = #expect(throws: IngestError.self) { try CoberturaReader.read(Data(hits.utf8), file: "coverage.xml") }
+        #expect(badHits?.position == "line 18")
+        #expect(badHits?.description.hasPrefix("coverage.xml: line 18: <line> needs") == true)
+    }
+}
