@@ -267,8 +267,8 @@ public struct SiteInput: Sendable {
     }
 
     static func readText(_ url: URL) -> String? {
-        guard let data = try? Data(contentsOf: url) else { return nil }
-        return String(decoding: data, as: UTF8.self)
+        guard let bytes = try? FileBytes.readAll(url, expected: 16 * 1024) else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

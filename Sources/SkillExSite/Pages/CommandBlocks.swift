@@ -33,14 +33,21 @@ public struct CommandBlocks: Sendable {
 
     /// True when `markdown` has a block to run.
     static func contains(_ markdown: String) -> Bool {
-        // A byte search: Foundation's `String.contains` bridges to NSString and showed in profiles.
+        // A byte search in place: Foundation's `String.contains` bridges to NSString, and copying
+        // every page into an array showed in profiles.
         let needle = Array("skillex-run".utf8)
-        let bytes = Array(markdown.utf8)
-        guard bytes.count >= needle.count else { return false }
-        for start in 0...(bytes.count - needle.count) where bytes[start] == needle[0] {
-            if bytes[start..<start + needle.count].elementsEqual(needle) { return true }
+        var text = markdown
+        return text.withUTF8 { bytes in
+            guard bytes.count >= needle.count, let base = bytes.baseAddress else { return false }
+            var start = 0
+            let last = bytes.count - needle.count
+            while start <= last, let found = memchr(base + start, Int32(needle[0]), last - start + 1) {
+                let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if memcmp(base + at, needle, needle.count) == 0 { return true }
+                start = at + 1
+            }
+            return false
         }
-        return false
     }
 
     /// `markdown` with each run block replaced by its commands and their output, and the commands

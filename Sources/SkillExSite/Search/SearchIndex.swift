@@ -23,7 +23,12 @@ struct SearchIndex: Sendable {
         var hasher = SHA256Hasher()
         hasher.update(context.salt + "search-index\u{0}")
         for skill in input.skills {
-            hasher.update("\(skill.entry.name)\u{0}\(skill.entry.sourceRepo)\u{0}\(skill.entry.description ?? "")\u{0}\(skill.pagePath)\u{1}")
+            // The page path follows from the name and repository.
+            for part in [skill.entry.name, skill.entry.sourceRepo, skill.entry.description ?? ""] {
+                hasher.update(part)
+                hasher.update("\u{0}")
+            }
+            hasher.update("\u{1}")
         }
         for doc in input.cookbook {
             hasher.update("\(doc.title)\u{0}\(doc.body.prefix(400))\u{0}\(doc.slug)\u{1}")

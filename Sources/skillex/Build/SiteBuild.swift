@@ -31,7 +31,10 @@ enum SiteBuild {
         PhaseTrace.mark("site.sweep")
         let publisher = DiskPublisher(folder: folder, hashesURL: record)
         let report = try site.build(input: input, publisher: publisher)
-        if !liveReload { unlink(writing.path) }
+        if !liveReload {
+            unlink(writing.path)
+            KeptUntilExit.keep((input, publisher, manifest))
+        }
         PhaseTrace.mark("site.done")
         return report
     }
