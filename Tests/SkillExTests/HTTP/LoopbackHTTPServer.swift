@@ -22,6 +22,8 @@ final class LoopbackHTTPServer: Sendable {
     let port: Int
     private let listener: Int32
     private let log = RequestLog()
+    /// Signalled once the serving thread has closed the listening socket.
+    private let closed = DispatchSemaphore(value: 0)
 
     /// Starts listening; `respond` makes the raw response bytes for a request.
     init(respond: (@Sendable (Received) -> String?)?) throws {
@@ -41,17 +43,27 @@ final class LoopbackHTTPServer: Sendable {
         port = Int(UInt16(bigEndian: address.sin_port))
         listener = fd
         let log = self.log
+        let closed = self.closed
         Thread.detachNewThread {
             while true {
                 let client = accept(fd, nil, nil)
-                if client < 0 { return }
+                if client < 0 {
+                    // Closed here, after `accept` returned: closing it from `stop()` while this
+                    // thread waits in `accept` could let it accept on a socket another test
+                    // opened under the same number.
+                    close(fd)
+                    closed.signal()
+                    return
+                }
                 let received = Self.read(client)
                 log.items.withLock { $0.append(received) }
                 if let response = respond?(received) {
                     _ = response.withCString { send(client, $0, strlen($0), 0) }
                     close(client)
                 } else {
-                    Thread.sleep(forTimeInterval: 5)
+                    // Never answers: waits until the client gives up and closes.
+                    var byte: UInt8 = 0
+                    while recv(client, &byte, 1, 0) > 0 {}
                     close(client)
                 }
             }
@@ -61,10 +73,10 @@ final class LoopbackHTTPServer: Sendable {
     /// Requests seen so far.
     var requests: [Received] { log.items.withLock { $0 } }
 
-    /// Stops accepting.
+    /// Stops accepting, and returns once the port is closed.
     func stop() {
         shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
+        closed.wait()
     }
 
     private static func read(_ client: Int32) -> Received {
