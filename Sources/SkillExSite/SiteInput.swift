@@ -192,7 +192,11 @@ public struct SiteInput: Sendable {
         hasher.update(summaryFingerprint)
         switch entries {
         case .success(let list):
-            for file in list { hasher.update("\(file.relativePath)\u{0}\(file.size)\n") }
+            for file in list {
+                hasher.update(file.relativePath)
+                withUnsafeBytes(of: file.size.littleEndian) { hasher.update($0) }
+                hasher.update("\n")
+            }
         case .failure(let error): hasher.update(error.description)
         }
         let skill = SkillInput(
@@ -228,9 +232,20 @@ public struct SiteInput: Sendable {
 
     /// True for a relative path with no `.`, `..` or empty segment.
     static func plainPath(relative path: String) -> Bool {
-        !path.isEmpty && !path.split(separator: "/", omittingEmptySubsequences: false).contains {
-            $0.isEmpty || $0 == "." || $0 == ".."
+        // One pass over the bytes (this runs for every skill on every build).
+        var segmentLength = 0
+        var dots = 0
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                if segmentLength == 0 || dots == segmentLength && dots <= 2 { return false }
+                segmentLength = 0
+                dots = 0
+            } else {
+                segmentLength += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
         }
+        return segmentLength > 0 && !(dots == segmentLength && dots <= 2)
     }
 
     private static func decodeFile<T: Decodable>(_ type: T.Type, at url: URL) throws(SiteError) -> T? {

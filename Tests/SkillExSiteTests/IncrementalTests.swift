@@ -13,10 +13,10 @@ struct IncrementalTests {
         return try Site(theme: Theme.load()).build(input: input, publisher: publisher)
     }
 
-    private func disk(_ fixture: SiteFixture) -> DiskPublisher {
+    private func disk(_ fixture: SiteFixture, verifyAll: Bool = false) -> DiskPublisher {
         DiskPublisher(
             folder: fixture.root.appendingPathComponent("public"),
-            hashesURL: fixture.root.appendingPathComponent(".skillex/site-hashes.tsv"))
+            hashesURL: fixture.root.appendingPathComponent(".skillex/site-hashes.tsv"), verifyAll: verifyAll)
     }
 
     private func files(_ folder: URL) throws -> [String: Data] {
@@ -166,5 +166,30 @@ struct IncrementalTests {
         let again = try build(fixture, at: 1_759_500_000, into: disk(fixture))
         #expect(again.written >= 1)
         #expect(try Data(contentsOf: page) == bytes)
+    }
+
+    @Test("a skill's page deleted alone brings back its group; a file deleted inside comes back with verifyAll")
+    func deletedFilesInsideASkill() throws {
+        let fixture = try SiteFixture(stageFiles: true)
+        _ = try build(fixture, at: 1_759_500_000, into: disk(fixture))
+        let head = fixture.root.appendingPathComponent("public/skills/acme/pdf/index.html")
+        let inner = fixture.root.appendingPathComponent("public/skills/acme/pdf/files/references/guide.md.html")
+        let headBytes = try Data(contentsOf: head)
+        let innerBytes = try Data(contentsOf: inner)
+
+        // The page alone: the group is written again, and the file beside it stays as it was.
+        try FileManager.default.removeItem(at: head)
+        let again = try build(fixture, at: 1_759_500_000, into: disk(fixture))
+        #expect(again.written == 1)
+        #expect(try Data(contentsOf: head) == headBytes)
+
+        // A file inside the skill's folder: a plain rebuild trusts the record, a verifying one
+        // writes it back.
+        try FileManager.default.removeItem(at: inner)
+        _ = try build(fixture, at: 1_759_500_000, into: disk(fixture))
+        #expect(!FileManager.default.fileExists(atPath: inner.path))
+        let verified = try build(fixture, at: 1_759_500_000, into: disk(fixture, verifyAll: true))
+        #expect(verified.written == 1)
+        #expect(try Data(contentsOf: inner) == innerBytes)
     }
 }

@@ -138,6 +138,25 @@ def test_editing_one_skill_rerenders_only_its_pages(built, skillex):
     assert "An extra line." in (built / "public/skills/data-team/sql-review/index.html").read_text()
 
 
+def test_deleted_pages_come_back_and_verify_checks_inside_skills(built, skillex):
+    public = built / "public"
+    manifest = built / "manifest.json"
+    # A whole skill folder removed from the site: the next build writes it back.
+    folder = next(p for p in (public / "skills").glob("*/*") if (p / "files").is_dir())
+    inner = next(p for p in (folder / "files").rglob("*.html"))
+    before = {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    shutil.rmtree(folder)
+    skillex("site", "--manifest", manifest, "--clock", CLOCK, check=0)
+    assert {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()} == before
+    # A file inside a skill's folder: trusted by a plain build, checked by --verify.
+    inner.unlink()
+    skillex("site", "--manifest", manifest, "--clock", CLOCK, check=0)
+    assert not inner.exists()
+    report = json.loads(skillex("site", "--manifest", manifest, "--clock", CLOCK, "--verify", "--format", "json", check=0).stdout)
+    assert report["written"] == 1
+    assert inner.read_bytes() == before[inner]
+
+
 def site_files(folder: Path):
     return {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 

@@ -5,10 +5,15 @@ internal import CSystemCrypto
 public struct SHA256Hasher: ~Copyable {
     private let context: OpaquePointer?
 
+    /// SHA-256 fetched from OpenSSL's provider once: initialising with `EVP_sha256()` makes
+    /// OpenSSL 3 look the algorithm up again (locks, property queries) for every digest, which
+    /// dominated hashing the many short fingerprints a site build makes.
+    nonisolated(unsafe) private static let algorithm: OpaquePointer? = EVP_MD_fetch(nil, "SHA256", nil)
+
     /// Starts a new digest.
     public init() {
         context = EVP_MD_CTX_new()
-        EVP_DigestInit_ex(context, EVP_sha256(), nil)
+        EVP_DigestInit_ex(context, Self.algorithm ?? EVP_sha256(), nil)
     }
 
     deinit { EVP_MD_CTX_free(context) }

@@ -6,7 +6,7 @@ import SkillExSite
 enum SiteBuild {
     /// Loads the input and theme, runs the cookbook's commands with this binary, writes `out`.
     static func run(
-        workspace: Workspace, manifest: Manifest, out: URL? = nil, liveReload: Bool = false
+        workspace: Workspace, manifest: Manifest, out: URL? = nil, liveReload: Bool = false, verify: Bool = false
     ) throws -> SiteReport {
         let input = try SiteInput.load(workspace: workspace, manifest: manifest)
         PhaseTrace.mark("site.input")
@@ -29,7 +29,7 @@ enum SiteBuild {
             FileManager.default.createFile(atPath: writing.path, contents: nil)
         }
         PhaseTrace.mark("site.sweep")
-        let publisher = DiskPublisher(folder: folder, hashesURL: record)
+        let publisher = DiskPublisher(folder: folder, hashesURL: record, verifyAll: verify)
         let report = try site.build(input: input, publisher: publisher)
         if !liveReload {
             unlink(writing.path)

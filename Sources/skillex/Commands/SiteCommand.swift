@@ -9,7 +9,10 @@ struct SiteCommand: ParsableCommand {
         commandName: "site",
         abstract: "Render the cookbook, skill pages, dashboard, roadmap and reference into public/.",
         discussion: """
-            Pages whose inputs did not change are not rendered or written again.
+            Pages whose inputs did not change are not rendered or written again. Each build \
+            checks that every skill's page and every page outside skills/ is still in the output \
+            folder; --verify also checks every file inside the skills' folders (a file removed \
+            there by hand otherwise comes back when its skill changes).
             Exit status: 0 ok, 2 bad manifest, template or cookbook command, or the workspace is \
             locked by another run (--wait waits for it).
 
@@ -17,11 +20,13 @@ struct SiteCommand: ParsableCommand {
               skillex site
               skillex site --manifest hub/manifest.json --out /tmp/site
               skillex site --format json
+              skillex site --verify
             """)
 
     @Option(help: "The hub manifest.") var manifest = "manifest.json"
     @Option(help: "Output folder (default: public/ beside the manifest).") var out: String?
     @Option(help: "Use this time (ISO 8601) instead of the system clock.") var clock: String?
+    @Flag(help: "Check that every file of the last build is still in the output folder.") var verify = false
     @Option(help: "Output format: text or json (json when stdout is not a terminal).")
     var format: OutputFormat?
     @OptionGroup var lock: LockOptions
@@ -29,7 +34,7 @@ struct SiteCommand: ParsableCommand {
     func run() throws {
         let context = try CommandContext(manifest: manifest, clock: clock, lock: "site", wait: lock)
         let folder = out.map { URL(fileURLWithPath: $0).standardizedFileURL }
-        let report = try context.run { try SiteBuild.run(workspace: context.workspace, manifest: $0, out: folder) }
+        let report = try context.run { try SiteBuild.run(workspace: context.workspace, manifest: $0, out: folder, verify: verify) }
         switch OutputFormat.resolve(format) {
         case .json: try JSONOutput.print(report)
         case .text:
