@@ -210,9 +210,7 @@ public struct DiskPublisher: Publisher {
     private func loadRecords() -> [String: PageRecord] {
         loaded.get {
             guard let data = try? Data(contentsOf: hashesURL) else { return ([:], false, 0, []) }
-            PhaseTrace.mark("records.read")
             let (records, lines) = PageRecordFile.decode(data)
-            PhaseTrace.mark("records.decode")
             // One access() per page, relative to the site folder (a shorter path walk), on every core.
             // A skill's files sit in its folder beside its page (`skills/<repo>/<skill>/index.html`),
             // and its pages are kept or written as one group: a missing page, or its whole folder

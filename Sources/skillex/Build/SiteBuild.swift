@@ -8,16 +8,20 @@ enum SiteBuild {
     static func run(
         workspace: Workspace, manifest: Manifest, out: URL? = nil, liveReload: Bool = false, verify: Bool = false
     ) throws -> SiteReport {
-        let input = try SiteInput.load(workspace: workspace, manifest: manifest)
-        PhaseTrace.mark("site.input")
-        let theme = try Theme.load(overrides: workspace.root.appendingPathComponent("templates"))
-        PhaseTrace.mark("site.theme")
-        let site = Site(theme: theme, liveReload: liveReload, commands: commandRunner(workspace))
         let folder = out ?? workspace.publicURL
         // One hash record per output folder, so a build elsewhere does not spoil public/'s.
         let suffix = out == nil ? "" : "-\(Digest.sha256Hex(Data(folder.path.utf8)).prefix(12))"
         let record = workspace.stateURL.appendingPathComponent("site-hashes\(suffix).tsv")
         let writing = workspace.stateURL.appendingPathComponent("site-writing\(suffix)")
+        let publisher = DiskPublisher(folder: folder, hashesURL: record, verifyAll: verify)
+        // The last build's records (read, then each page checked) do not depend on the input:
+        // loaded on the other core while the input is.
+        DispatchQueue.global().async { _ = publisher.publishedRecords() }
+        let input = try SiteInput.load(workspace: workspace, manifest: manifest)
+        PhaseTrace.mark("site.input")
+        let theme = try Theme.load(overrides: workspace.root.appendingPathComponent("templates"))
+        PhaseTrace.mark("site.theme")
+        let site = Site(theme: theme, liveReload: liveReload, commands: commandRunner(workspace))
         // `site` and `build` hold the workspace lock, so temp pages of a killed run can go. Only a
         // build that did not finish (its marker is still there) or a folder without a hash record
         // can have left any: a finished build's folder is not walked again. (`serve` does not
@@ -29,7 +33,6 @@ enum SiteBuild {
             FileManager.default.createFile(atPath: writing.path, contents: nil)
         }
         PhaseTrace.mark("site.sweep")
-        let publisher = DiskPublisher(folder: folder, hashesURL: record, verifyAll: verify)
         let report = try site.build(input: input, publisher: publisher)
         if !liveReload {
             unlink(writing.path)
