@@ -44,6 +44,9 @@ public struct SiteInput: Sendable {
         let eventLog = LazyEventLog(
             url: workspace.stateURL.appendingPathComponent("events.jsonl"),
             cacheURL: workspace.stateURL.appendingPathComponent("site-events.json"))
+        // Home and dashboard need the log's summary on nearly every build; it is folded on the
+        // other core while the rest is read.
+        DispatchQueue.global().async { _ = eventLog.summary }
         PhaseTrace.mark("input.scorecards+packs")
         let cards = Dictionary(
             (scorecards?.skills ?? []).map { ("\($0.repo)/\($0.skill)", $0) }, uniquingKeysWith: { a, _ in a })

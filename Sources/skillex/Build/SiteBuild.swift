@@ -6,17 +6,15 @@ import SkillExSite
 enum SiteBuild {
     /// Loads the input and theme, runs the cookbook's commands with this binary, writes `out`.
     static func run(
-        workspace: Workspace, manifest: Manifest, out: URL? = nil, liveReload: Bool = false, verify: Bool = false
+        workspace: Workspace, manifest: Manifest, out: URL? = nil, liveReload: Bool = false, verify: Bool = false,
+        publisher prepared: DiskPublisher? = nil
     ) throws -> SiteReport {
-        let folder = out ?? workspace.publicURL
-        // One hash record per output folder, so a build elsewhere does not spoil public/'s.
-        let suffix = out == nil ? "" : "-\(Digest.sha256Hex(Data(folder.path.utf8)).prefix(12))"
-        let record = workspace.stateURL.appendingPathComponent("site-hashes\(suffix).tsv")
-        let writing = workspace.stateURL.appendingPathComponent("site-writing\(suffix)")
-        let publisher = DiskPublisher(folder: folder, hashesURL: record, verifyAll: verify)
-        // The last build's records (read, then each page checked) do not depend on the input:
-        // loaded on the other core while the input is.
-        DispatchQueue.global().async { _ = publisher.publishedRecords() }
+        let publisher = prepared ?? prefetchedPublisher(workspace: workspace, out: out, verify: verify)
+        let folder = publisher.folder
+        let record = publisher.hashesURL
+        // `site-writing<suffix>` beside `site-hashes<suffix>.tsv`: marks a build under way.
+        let suffix = record.deletingPathExtension().lastPathComponent.dropFirst("site-hashes".count)
+        let writing = record.deletingLastPathComponent().appendingPathComponent("site-writing\(suffix)")
         let input = try SiteInput.load(workspace: workspace, manifest: manifest)
         PhaseTrace.mark("site.input")
         let theme = try Theme.load(overrides: workspace.root.appendingPathComponent("templates"))
@@ -40,6 +38,19 @@ enum SiteBuild {
         }
         PhaseTrace.mark("site.done")
         return report
+    }
+
+    /// The publisher for `out` (default `public/`), its last build's records (read, then each page
+    /// checked) already loading on another core: they do not depend on the manifest or the input,
+    /// so a command can start this before it reads them.
+    static func prefetchedPublisher(workspace: Workspace, out: URL?, verify: Bool) -> DiskPublisher {
+        let folder = out ?? workspace.publicURL
+        // One hash record per output folder, so a build elsewhere does not spoil public/'s.
+        let suffix = out == nil ? "" : "-\(Digest.sha256Hex(Data(folder.path.utf8)).prefix(12))"
+        let record = workspace.stateURL.appendingPathComponent("site-hashes\(suffix).tsv")
+        let publisher = DiskPublisher(folder: folder, hashesURL: record, verifyAll: verify)
+        DispatchQueue.global().async { _ = publisher.publishedRecords() }
+        return publisher
     }
 
     /// Runs cookbook blocks with this very binary; not inside a cookbook run (no recursion).

@@ -14,7 +14,7 @@ struct CommandContext {
     /// replace) and loads the manifest; input errors and a held lock exit 2.
     init(
         manifest path: String, target: String? = nil, clock: String? = nil,
-        lock command: String? = nil, wait: LockOptions? = nil
+        lock command: String? = nil, wait: LockOptions? = nil, beforeLoading: ((Workspace) -> Void)? = nil
     ) throws {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let manifestURL = URL(fileURLWithPath: path, relativeTo: cwd).standardizedFileURL
@@ -49,6 +49,8 @@ struct CommandContext {
             WorkspaceRecovery.recover(workspace)
         }
         PhaseTrace.mark("start+lock")
+        // Work that needs the workspace but not the manifest starts here, beside the load.
+        beforeLoading?(workspace)
         do { self.manifest = try ManifestStore.load(manifestURL) } catch {
             // A manifest that does not load changes nothing: not even a new lock file is left.
             if let held {

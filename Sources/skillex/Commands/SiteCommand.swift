@@ -32,9 +32,14 @@ struct SiteCommand: ParsableCommand {
     @OptionGroup var lock: LockOptions
 
     func run() throws {
-        let context = try CommandContext(manifest: manifest, clock: clock, lock: "site", wait: lock)
         let folder = out.map { URL(fileURLWithPath: $0).standardizedFileURL }
-        let report = try context.run { try SiteBuild.run(workspace: context.workspace, manifest: $0, out: folder, verify: verify) }
+        var publisher: DiskPublisher?
+        let context = try CommandContext(manifest: manifest, clock: clock, lock: "site", wait: lock) { workspace in
+            publisher = SiteBuild.prefetchedPublisher(workspace: workspace, out: folder, verify: verify)
+        }
+        let report = try context.run {
+            try SiteBuild.run(workspace: context.workspace, manifest: $0, out: folder, verify: verify, publisher: publisher)
+        }
         switch OutputFormat.resolve(format) {
         case .json: try JSONOutput.print(report)
         case .text:
