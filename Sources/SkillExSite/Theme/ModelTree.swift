@@ -5,6 +5,15 @@ enum ModelTree {
     /// The dictionary/array form of `value`; leaves (strings, numbers, booleans) stay as they are,
     /// nil optionals disappear (a missing key renders like nil).
     static func convert(_ value: Any) -> Any? {
+        // Leaves first, without a Mirror (making one per string was most of the conversion);
+        // a cast also unwraps an optional that holds a value.
+        switch value {
+        case let text as String: return text
+        case let flag as Bool: return flag
+        case let number as Int: return number
+        case let number as Double: return number
+        default: break
+        }
         let mirror = Mirror(reflecting: value)
         switch mirror.displayStyle {
         case .optional:

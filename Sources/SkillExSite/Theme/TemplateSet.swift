@@ -16,27 +16,32 @@ final class TemplateSet: Sendable {
 
     /// The library to render `name` with.
     func library(for name: String) -> MustacheLibrary {
-        state.withLock { state in
-            if let library = state.libraries[name] { return library }
+        if let library = state.withLock({ $0.libraries[name] }) { return library }
+        // The names it reaches, from the template texts (no parsing needed for that).
+        var names: [String] = []
+        var pending = [name]
+        var seen: Set<String> = [name]
+        while let next = pending.popLast() {
+            guard let text = texts[next] else { continue }
+            names.append(next)
+            for reference in PartialReferences.all(in: text) where seen.insert(reference.name).inserted {
+                pending.append(reference.name)
+            }
+        }
+        // Parsed outside the lock, so pages on the other core that need other templates do not
+        // wait (two threads may parse the same template once each; both results are equal).
+        let known = state.withLock { state in names.compactMap { state.parsed[$0] == nil ? nil : $0 } }
+        var fresh: [String: MustacheTemplate] = [:]
+        for missing in names where !known.contains(missing) {
+            // Only built-in templates are parsed here, and those parse (a test renders every
+            // one); a failure leaves the name out and its render empty.
+            if let text = texts[missing], let parsed = try? MustacheTemplate(string: text) { fresh[missing] = parsed }
+        }
+        return state.withLock { state in
+            state.parsed.merge(fresh) { kept, _ in kept }
             var library = MustacheLibrary()
-            var pending = [name]
-            var seen: Set<String> = [name]
-            while let next = pending.popLast() {
-                guard let text = texts[next] else { continue }
-                let template: MustacheTemplate
-                if let parsed = state.parsed[next] {
-                    template = parsed
-                } else {
-                    // Only built-in templates are parsed here, and those parse (a test renders
-                    // every one); a failure leaves the name out and its render empty.
-                    guard let parsed = try? MustacheTemplate(string: text) else { continue }
-                    state.parsed[next] = parsed
-                    template = parsed
-                }
-                library.register(template, named: next)
-                for reference in PartialReferences.all(in: text) where seen.insert(reference.name).inserted {
-                    pending.append(reference.name)
-                }
+            for item in names {
+                if let template = state.parsed[item] { library.register(template, named: item) }
             }
             state.libraries[name] = library
             return library
