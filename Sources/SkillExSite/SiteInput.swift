@@ -62,9 +62,7 @@ public struct SiteInput: Sendable {
         }
         PhaseTrace.mark("input.skills")
         let skills = loaded.map(\.skill)
-        PhaseTrace.mark("input.skillsMap")
         let skillsFingerprint = Self.skillsFingerprint(skills, threshold: scorecards?.threshold)
-        PhaseTrace.mark("input.skillsFingerprint")
         saveListings(loaded, previous: cache, to: listingsURL)
         PhaseTrace.mark("input.saveListings")
         let cookbookFolder = URL(

@@ -157,6 +157,15 @@ def test_deleted_pages_come_back_and_verify_checks_inside_skills(built, skillex)
     assert inner.read_bytes() == before[inner]
 
 
+def test_trace_prints_the_phases_of_a_build(built, skillex):
+    result = skillex("site", "--manifest", built / "manifest.json", "--clock", CLOCK, check=0,
+                     env={"SKILLEX_TRACE": "1"})
+    phases = re.findall(r"^trace: ([a-z.+]+)", result.stderr, re.M)
+    assert {"manifest.load", "site.input", "site.plan", "site.publish"} <= set(phases)
+    quiet = skillex("site", "--manifest", built / "manifest.json", "--clock", CLOCK, check=0)
+    assert "trace:" not in quiet.stderr
+
+
 def site_files(folder: Path):
     return {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 

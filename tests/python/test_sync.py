@@ -60,6 +60,27 @@ def test_second_sync_skips_everything_and_third_sees_one_change(skillex, hub):
     assert copied == ["sql-review"]
 
 
+def run_events(hub: Path, run_id: str):
+    lines = (hub / ".skillex/events.jsonl").read_text().splitlines()
+    return [e for e in map(json.loads, lines) if e["run_id"] == run_id]
+
+
+def test_unchanged_skills_log_no_events_of_their_own(skillex, hub):
+    sync(skillex, hub, check=1)
+    first = [json.loads(l) for l in (hub / ".skillex/events.jsonl").read_text().splitlines()]
+    assert sum(1 for e in first if e["scope"] == "skill" and e["type"] == "synced") >= 9
+    skill = hub / "repos/data-team/skills/sql-review/SKILL.md"
+    skill.write_text(skill.read_text() + "\nOne more line.\n")
+    sync(skillex, hub, check=1)
+    last = [json.loads(l) for l in (hub / ".skillex/events.jsonl").read_text().splitlines()][-1]
+    events = run_events(hub, last["run_id"])
+    per_skill = {(e["type"], e.get("skill")) for e in events if e["scope"] == "skill"}
+    # Only the changed skill (and the invalid one, checked again on every run) has events.
+    assert {skill for _, skill in per_skill} == {"sql-review", "Meeting_Notes"}
+    assert ("synced", "sql-review") in per_skill and ("started", "sql-review") in per_skill
+    assert last["type"] == "failed" and last["measurements"]["skipped"] == 8
+
+
 def test_vanished_skill_is_pruned(skillex, hub):
     sync(skillex, hub, check=1)
     shutil.rmtree(hub / "repos/data-team/skills/csv-cleanup")
