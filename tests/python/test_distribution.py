@@ -224,6 +224,26 @@ def test_publish_to_folder_uses_manifest_storage(skillex, hub):
     assert again["uploaded"] == 0
 
 
+def test_folder_target_is_swept_only_after_an_unfinished_publish(skillex, hub):
+    make_dist(hub, SOURCE, versions=("1.0.0",))
+    manifest = json.loads((hub / "manifest.json").read_text())
+    manifest["storage"] = {"url": "mirror"}
+    (hub / "manifest.json").write_text(json.dumps(manifest))
+    skillex("publish", "--manifest", hub / "manifest.json", "--format", "json", check=0)
+    mirror = hub / "mirror"
+    assert not (mirror / ".skillex-lock").exists()
+    stray = mirror / "packs" / ".skills.zip.tmp-0B4C1E2D-3F40-4A5B-8C6D-7E8F90A1B2C3"
+    stray.parent.mkdir(parents=True, exist_ok=True)
+    stray.write_bytes(b"half a pack")
+    # The last publish finished (it removed its lock file): the folder is not walked.
+    skillex("publish", "--manifest", hub / "manifest.json", "--format", "json", check=0)
+    assert stray.exists()
+    # A lock file left behind means a publish was killed: its temp files go.
+    (mirror / ".skillex-lock").write_text("")
+    skillex("publish", "--manifest", hub / "manifest.json", "--format", "json", check=0)
+    assert not stray.exists() and not (mirror / ".skillex-lock").exists()
+
+
 def with_webhooks(hub, hooks, storage="mirror"):
     manifest = json.loads((hub / "manifest.json").read_text())
     manifest["webhooks"] = hooks
