@@ -17,11 +17,17 @@ public struct HTTPRequest: Sendable {
     /// A GET of `url`.
     public init(url: URL) { self.url = url }
 
-    /// Sets header `name` (compared without case) to `value`.
+    /// Sets header `name` (compared without case) to `value`. Line breaks and NULs are dropped
+    /// from both, so no value can add a header or a request of its own.
     public mutating func setValue(_ value: String, forHTTPHeaderField name: String) {
+        func clean(_ text: String) -> String {
+            text.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "\r\n" || $0 == "\0" })
+                ? String(text.filter { $0 != "\r" && $0 != "\n" && $0 != "\r\n" && $0 != "\0" }) : text
+        }
+        let name = clean(name)
         let lowered = name.lowercased()
         headers.removeAll { $0.name.lowercased() == lowered }
-        headers.append((name, value))
+        headers.append((name, clean(value)))
     }
 
     /// The value of header `name`, if set.

@@ -94,4 +94,17 @@ struct CurlSessionTests {
         }
         #expect(!retryable)
     }
+
+    @Test("a header value cannot smuggle in another header")
+    func headerInjection() throws {
+        let server = try LoopbackHTTPServer { _ in self.answer("204 No Content") }
+        defer { server.stop() }
+        var request = HTTPRequest(url: try #require(URL(string: "http://127.0.0.1:\(server.port)/")))
+        request.setValue("ping\r\nX-Injected: yes", forHTTPHeaderField: "X-SkillEx-Event")
+        #expect(request.value(forHTTPHeaderField: "x-skillex-event") == "pingX-Injected: yes")
+        _ = CurlSession().perform(request, timeout: 5, total: 30)
+        let seen = try #require(server.requests.first)
+        #expect(seen.header("x-injected") == nil)
+        #expect(seen.header("x-skillex-event") == "pingX-Injected: yes")
+    }
 }
