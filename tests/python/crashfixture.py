@@ -57,6 +57,9 @@ def snapshot(hub: Path) -> dict:
         "scorecards": read(hub / ".skillex" / "scorecards.json"),
         "dist": tree(hub / "dist"),
         "pub": tree(hub / "pub"),
+        # The home page and dashboard list recent runs from the event log, which records the
+        # killed runs too: they differ from the uninterrupted run's by design.
+        "site": {k: v for k, v in tree(hub / "public").items() if k not in ("index.html", "dashboard.html")},
         "skills": skills,
     }
 

@@ -1,4 +1,4 @@
-"""Crash safety: SIGKILL `skillex build`, `sync`, `package` and `publish` at random points.
+"""Crash safety: SIGKILL `skillex build`, `sync`, `package`, `publish` and `site` at random points.
 
 One scenario per command, on a hub made from the benchmark corpus after a first release (so a run
 replaces old files, not just creates them). Each scenario runs the command once uninterrupted for
@@ -7,8 +7,8 @@ SIGKILL after a random delay between the binary's start-up time (`--help`) and t
 duration. After every kill:
 
 - manifest.json and .skillex/scorecards.json are byte-equal to the old or the new one;
-- every visible file in dist/, in the publish folder and in each synced skill folder is the old
-  file or the new one, never a part;
+- every visible file in dist/, in the publish folder, in public/ and in each synced skill folder
+  is the old file or the new one, never a part;
 - dist/index.json and the published index.json name only files that exist with their SHA-256;
 - dist/SHA256SUMS matches, except in the one window a later run repairs (index.json new,
   SHA256SUMS still the old one);
@@ -18,7 +18,7 @@ Up to three kills follow each other on one workspace; then a run goes to the end
 and leave the workspace exactly as the reference did, with no temp file, staging or aside folder.
 
 The delays come from a seeded RNG: SKILLEX_KILL_SEED picks the seed (default fixed), and every
-failure message names it. SKILLEX_KILLS scales the number of kills (default 210 over the four).
+failure message names it. SKILLEX_KILLS scales the number of kills (default 210 over the five).
 """
 import json
 import os
@@ -40,12 +40,13 @@ SKILLS = 60
 SEED = int(os.environ.get("SKILLEX_KILL_SEED", "20250201"))
 TOTAL_KILLS = int(os.environ.get("SKILLEX_KILLS", "210"))
 # Share of the kills per command: the build crosses every stage, so it gets the most.
-SHARES = {"build": 0.4, "sync": 0.2, "package": 0.2, "publish": 0.2}
+SHARES = {"build": 0.35, "sync": 0.15, "package": 0.15, "publish": 0.15, "site": 0.2}
 COMMANDS = {
     "build": ["build", "--clock", CLOCK_NEW, "--format", "json"],
     "sync": ["sync", "--force", "--clock", CLOCK_NEW, "--format", "json"],
     "package": ["package", "--version", "0.1.1", "--clock", CLOCK_NEW, "--format", "json"],
     "publish": ["publish", "--format", "json"],
+    "site": ["site", "--clock", CLOCK_NEW, "--format", "json"],
 }
 
 
@@ -83,6 +84,8 @@ def scenarios(scratch):
     packed = copy_hub(scored, tmp / "packed")
     run(binary, packed, "package", "--clock", CLOCK_NEW, "--format", "json", check=0)
     starts["publish"] = packed
+    # site starts where a build's site step does: everything new but the pages.
+    starts["site"] = packed
     return binary, tmp, starts
 
 
@@ -151,6 +154,7 @@ def check_after_kill(hub, old, new, old_sums, log, where):
     assert now["scorecards"] in (old["scorecards"], new["scorecards"]), f"{where}: scorecards.json is torn"
     check_files("dist", now["dist"], old["dist"], new["dist"], where)
     check_files("pub", now["pub"], old["pub"], new["pub"], where)
+    check_files("public", now["site"], old["site"], new["site"], where)
     for skill, files in now["skills"].items():
         assert files in (old["skills"].get(skill), new["skills"].get(skill)), f"{where}: skills/{skill} is mixed"
     check_index(hub / "dist", where)
@@ -162,8 +166,11 @@ def check_after_kill(hub, old, new, old_sums, log, where):
 
 def check_converged(hub, new, where):
     now = snapshot(hub)
-    for key in ("manifest", "scorecards", "dist", "pub", "skills"):
-        assert now[key] == new[key], f"{where}: {key} differs from the uninterrupted run"
+    for key in ("manifest", "scorecards", "dist", "pub", "site", "skills"):
+        if now[key] != new[key]:
+            keys = set(now[key]) | set(new[key]) if isinstance(now[key], dict) else set()
+            diff = sorted(k for k in keys if now[key].get(k) != new[key].get(k))
+            assert False, f"{where}: {key} differs from the uninterrupted run: {diff[:10]}"
     assert leftovers(hub) == [], f"{where}: leftovers {leftovers(hub)}"
 
 
@@ -202,7 +209,7 @@ def test_sigkill_at_random_points_leaves_old_or_new_and_the_next_run_converges(s
     run(binary, reference, *args, check=0)
     duration = time.monotonic() - began
     old, new = snapshot(start), snapshot(reference)
-    assert old["manifest"] != new["manifest"] or old["dist"] != new["dist"] or old["pub"] != new["pub"], \
+    assert any(old[key] != new[key] for key in ("manifest", "dist", "pub", "site")), \
         "the scenario changes nothing"
     old_sums = (start / "dist" / "SHA256SUMS").read_bytes()
     wanted = max(1, round(TOTAL_KILLS * SHARES[command]))

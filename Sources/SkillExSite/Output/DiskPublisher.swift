@@ -190,7 +190,9 @@ public struct DiskPublisher: Publisher {
 
     /// Writes a temp file beside `path` and renames it over `path`; the reason on failure.
     private static func writeAtomically(_ data: Data, to path: String) -> String? {
-        let temp = path + ".tmp-\(UUID().uuidString)"
+        // Hidden (`.<name>.tmp-<UUID>`), so a static host never serves one a crash left behind.
+        let slash = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
+        let temp = String(path[..<slash]) + "." + String(path[slash...]) + ".tmp-\(UUID().uuidString)"
         var fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         if fd < 0, errno == ENOENT {
             // Folders are made by whichever writer first needs them, on both cores, with no
