@@ -192,4 +192,19 @@ struct IncrementalTests {
         #expect(verified.written == 1)
         #expect(try Data(contentsOf: inner) == innerBytes)
     }
+
+    @Test("a skill gone from the manifest takes its pages and its emptied folders with it")
+    func removedSkillLeavesNoFolders() throws {
+        let fixture = try SiteFixture(stageFiles: true)
+        _ = try build(fixture, at: 1_759_500_000, into: disk(fixture))
+        let site = fixture.root.appendingPathComponent("public/skills/acme")
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("pdf/files").path))
+        var manifest = try ManifestStore.load(fixture.root.appendingPathComponent("manifest.json"))
+        manifest.skills.removeAll { $0.name == "pdf" }
+        try ManifestStore.save(manifest, to: fixture.root.appendingPathComponent("manifest.json"))
+        let again = try build(fixture, at: 1_759_500_000, into: disk(fixture))
+        #expect(again.removed >= 2)
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("pdf").path))
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("evil/index.html").path))
+    }
 }

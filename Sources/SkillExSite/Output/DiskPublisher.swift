@@ -84,14 +84,31 @@ public struct DiskPublisher: Publisher {
             let gone = previous.filter { path, record in
                 !renderedPaths.contains(path) && !(record.key.map(keptKeys.contains) ?? false)
             }
+            var emptied = Set<String>()
             for path in gone.keys.sorted() {
                 try? FileManager.default.removeItem(at: folder.appendingPathComponent(path))
                 summary.removed.append(path)
                 records[path] = nil
+                if let slash = path.lastIndex(of: "/") { emptied.insert(String(path[..<slash])) }
             }
+            Self.removeEmptyFolders(emptied, in: self.folder.path)
         }
         try saveRecords(records, changed: changed, removedAny: !summary.removed.isEmpty)
         return summary
+    }
+
+    /// Removes each of `folders` (relative to `site`) and then its parents while they are empty
+    /// (a removed skill leaves no empty `files/` and `raw/` behind); `rmdir` refuses a folder that
+    /// still holds anything, so nothing else is touched.
+    private static func removeEmptyFolders(_ folders: Set<String>, in site: String) {
+        // Deepest first, so a parent is tried after its children.
+        for folder in folders.sorted(by: { $0.count > $1.count }) {
+            var current = folder
+            while !current.isEmpty, rmdir(site + "/" + current) == 0 {
+                guard let slash = current.lastIndex(of: "/") else { break }
+                current = String(current[..<slash])
+            }
+        }
     }
 
     /// Appends the records that changed when the file is sound and nothing was removed (a rebuild
