@@ -93,7 +93,7 @@ public struct Syncer: Sendable {
             results.append(result)
         }
 
-        let pruned = prune(plan: plan, manifest: manifest, updated: &updated, cache: &cache)
+        let pruned = prune(plan: plan, manifest: manifest, updated: &updated, cache: &cache, staging: staging)
         results += pruned
         updated.generatedAt = now
         if !options.dryRun {
@@ -148,9 +148,11 @@ public struct Syncer: Sendable {
     }
 
     /// Removes skills whose repository was listed but no longer has them, and skills of
-    /// repositories no longer in the manifest.
+    /// repositories no longer in the manifest. Each folder is first renamed into `staging`
+    /// (one atomic step), then deleted there: a run killed part-way leaves the whole folder or
+    /// none of it, and the staging folder a killed run leaves is swept by the next one.
     private func prune(
-        plan: SyncPlanner.Plan, manifest: Manifest, updated: inout Manifest, cache: inout SyncCache
+        plan: SyncPlanner.Plan, manifest: Manifest, updated: inout Manifest, cache: inout SyncCache, staging: URL
     ) -> [SkillOutcome] {
         let present = Set(plan.skills.map { SyncCache.key(repo: $0.repo, skill: $0.name) })
         let repoNames = Set(manifest.repositories.map(\.name))
@@ -163,7 +165,12 @@ public struct Syncer: Sendable {
             if !options.dryRun {
                 let folder = workspace.skillsURL.appendingPathComponent(entry.sourceRepo)
                     .appendingPathComponent(entry.name)
-                try? FileManager.default.removeItem(at: folder)
+                let aside = staging.appendingPathComponent(".gone-\(entry.sourceRepo)-\(entry.name)")
+                if (try? Folders.make(staging.path)) != nil, rename(folder.path, aside.path) == 0 {
+                    try? FileManager.default.removeItem(at: aside)
+                } else {
+                    try? FileManager.default.removeItem(at: folder)
+                }
                 cache.skills[key] = nil
             }
             removed.append(

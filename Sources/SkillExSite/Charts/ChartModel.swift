@@ -2,13 +2,13 @@ import Foundation
 
 /// What the `chart` template draws: an inline SVG with axes, labels and a text alternative.
 /// Every value is a number or escaped text, so the template needs no raw HTML.
-struct ChartModel: Sendable {
+struct ChartModel: Sendable, Encodable {
     /// A horizontal grid line with its value label.
-    struct Tick: Sendable { var position: String; var label: String }
+    struct Tick: Sendable, Encodable { var position: String; var label: String }
     /// A bar with its hover text.
-    struct Bar: Sendable { var x: String; var y: String; var width: String; var height: String; var label: String }
+    struct Bar: Sendable, Encodable { var x: String; var y: String; var width: String; var height: String; var label: String }
     /// A data point with its hover text.
-    struct Dot: Sendable { var x: String; var y: String; var label: String; var flagged: Bool }
+    struct Dot: Sendable, Encodable { var x: String; var y: String; var label: String; var flagged: Bool }
 
     var id: String
     var title: String

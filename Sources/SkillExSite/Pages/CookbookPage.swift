@@ -3,8 +3,8 @@ import SkillEx
 
 /// A cookbook page with the sidebar of every page, previous/next links and a table of contents;
 /// and the cookbook's index.
-struct CookbookPage: Sendable {
-    struct Link: Sendable { var title: String; var href: String; var current: Bool }
+struct CookbookPage: Sendable, Encodable {
+    struct Link: Sendable, Encodable { var title: String; var href: String; var current: Bool }
 
     var frame: PageFrame
     var title: String

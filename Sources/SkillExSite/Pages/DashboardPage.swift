@@ -3,7 +3,7 @@ import SkillEx
 
 /// Telemetry dashboard: ingestion activity, validation pass rate, packaging throughput and score
 /// distribution over time, with anomaly days marked.
-struct DashboardPage: Sendable {
+struct DashboardPage: Sendable, Encodable {
     var frame: PageFrame
     var generatedAt: String
     var hasEvents: Bool

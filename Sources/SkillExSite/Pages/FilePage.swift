@@ -2,7 +2,7 @@ import Foundation
 import SkillEx
 
 /// A Markdown file of a skill (`references/*.md`) rendered on its own page.
-struct FilePage: Sendable {
+struct FilePage: Sendable, Encodable {
     var frame: PageFrame
     var skill: String
     var skillHref: String

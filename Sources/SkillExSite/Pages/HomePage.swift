@@ -2,18 +2,18 @@ import Foundation
 import SkillEx
 
 /// The home page: skills by repository, the latest pack, recent runs and open anomalies.
-struct HomePage: Sendable {
-    struct SkillRow: Sendable {
+struct HomePage: Sendable, Encodable {
+    struct SkillRow: Sendable, Encodable {
         var name: String; var href: String; var status: String; var statusClass: String
         var score: String?; var trend: String?; var trendClass: String; var description: String
     }
-    struct RepoGroup: Sendable { var name: String; var skills: [SkillRow] }
-    struct PackSummary: Sendable {
+    struct RepoGroup: Sendable, Encodable { var name: String; var skills: [SkillRow] }
+    struct PackSummary: Sendable, Encodable {
         var version: String; var createdAt: String; var size: String; var sha256: String
         var href: String?; var file: String; var skills: String; var deltas: [Delta]
         var hasDeltas: Bool
     }
-    struct Delta: Sendable { var from: String; var file: String; var size: String; var sha256: String }
+    struct Delta: Sendable, Encodable { var from: String; var file: String; var size: String; var sha256: String }
 
     var frame: PageFrame
     var generatedAt: String
@@ -83,7 +83,7 @@ struct HomePage: Sendable {
     /// repository's table from the fragment cache while none of its skills' summaries changed (an
     /// edit renders one repository's rows; the others' rows are not even built).
     static func skillsTable(_ context: SiteContext) -> String {
-        struct Table { var repos: [RepoGroup] }
+        struct Table: Encodable { var repos: [RepoGroup] }
         let skills = context.input.skills
         let render = { (groups: [RepoGroup]) in context.theme.render("home-skills", Table(repos: groups)) }
         // A workspace's own `home-skills` may wrap all repositories in one element: rendered whole.

@@ -1,7 +1,7 @@
 /// What the base layout shows around every page: titles, navigation, the path back to the root.
-struct PageFrame: Sendable {
+struct PageFrame: Sendable, Encodable {
     /// A link of the site navigation.
-    struct NavItem: Sendable { var label: String; var href: String; var current: Bool }
+    struct NavItem: Sendable, Encodable { var label: String; var href: String; var current: Bool }
 
     var siteTitle: String
     var title: String
@@ -35,7 +35,7 @@ struct PageFrame: Sendable {
 }
 
 /// One entry of a table of contents.
-struct TocItem: Sendable {
+struct TocItem: Sendable, Encodable {
     var text: String
     var anchor: String
     var isSub: Bool

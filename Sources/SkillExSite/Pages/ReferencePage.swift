@@ -3,8 +3,8 @@ import SkillEx
 
 /// Reference pages for the JSON Schemas (the `SkillEx.Event` schema, the manifest schema):
 /// every field with its type and meaning, and the schema file to download.
-struct ReferencePage: Sendable {
-    struct Entry: Sendable { var title: String; var href: String; var summary: String; var available: Bool }
+struct ReferencePage: Sendable, Encodable {
+    struct Entry: Sendable, Encodable { var title: String; var href: String; var summary: String; var available: Bool }
 
     var frame: PageFrame
     var isIndex: Bool
@@ -52,7 +52,7 @@ struct ReferencePage: Sendable {
 
 /// Flattens a JSON Schema's properties into rows: dotted path, type, required, meaning.
 enum SchemaFields {
-    struct Field: Sendable { var path: String; var type: String; var required: Bool; var meaning: String; var depth: Int }
+    struct Field: Sendable, Encodable { var path: String; var type: String; var required: Bool; var meaning: String; var depth: Int }
 
     static func flatten(_ text: String) -> [Field] {
         guard let data = text.data(using: .utf8),

@@ -4,9 +4,9 @@ import SkillEx
 /// The roadmap: `docs/roadmap.md` rendered, each item's state counted and shown, and a feedback link.
 ///
 /// An item is a list line starting with `[done]`, `[in progress]` or `[planned]`.
-struct RoadmapPage: Sendable {
-    struct Item: Sendable { var state: String; var css: String; var text: String }
-    struct Count: Sendable { var state: String; var css: String; var count: Int }
+struct RoadmapPage: Sendable, Encodable {
+    struct Item: Sendable, Encodable { var state: String; var css: String; var text: String }
+    struct Count: Sendable, Encodable { var state: String; var css: String; var count: Int }
 
     var frame: PageFrame
     var hasRoadmap: Bool

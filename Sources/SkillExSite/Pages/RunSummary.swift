@@ -4,7 +4,7 @@ import SkillEx
 /// pages use `EventSummary`, which folds the log incrementally; these functions over a whole list
 /// of events are the reference it is tested against.
 enum RunSummary {
-    struct Row: Sendable, Equatable { var id: String; var started: String; var events: Int; var failures: Int; var ok: Bool }
+    struct Row: Sendable, Encodable, Equatable { var id: String; var started: String; var events: Int; var failures: Int; var ok: Bool }
     struct AnomalyRow: Sendable, Equatable, Codable { var time: String; var type: String; var subject: String; var detail: String }
     struct FailureRow: Sendable, Equatable, Codable { var subject: String; var reason: String; var message: String }
 

@@ -3,7 +3,7 @@ import SkillEx
 
 /// The search page and its prebuilt index (`search-index.js`, a script assigning a global, so
 /// it loads from `file://` where `fetch` cannot).
-struct SearchPage: Sendable {
+struct SearchPage: Sendable, Encodable {
     var frame: PageFrame
 
     static func pages(from context: SiteContext) -> [PlannedPage] {

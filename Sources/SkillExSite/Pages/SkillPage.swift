@@ -3,14 +3,14 @@ import SkillEx
 
 /// A page per skill: rendered SKILL.md, front matter, files, checksum, score and its history,
 /// findings with remediation, and the approval — what a reviewer needs to decide.
-struct SkillPage: Sendable {
-    struct Field: Sendable { var key: String; var value: String }
-    struct FileRow: Sendable { var path: String; var size: String; var href: String? }
-    struct Component: Sendable { var id: String; var weight: String; var value: String; var missing: Bool }
-    struct Finding: Sendable {
+struct SkillPage: Sendable, Encodable {
+    struct Field: Sendable, Encodable { var key: String; var value: String }
+    struct FileRow: Sendable, Encodable { var path: String; var size: String; var href: String? }
+    struct Component: Sendable, Encodable { var id: String; var weight: String; var value: String; var missing: Bool }
+    struct Finding: Sendable, Encodable {
         var severity: String; var rule: String; var message: String; var remediation: String; var location: String
     }
-    struct ApprovalView: Sendable { var by: String; var at: String; var reason: String; var score: String }
+    struct ApprovalView: Sendable, Encodable { var by: String; var at: String; var reason: String; var score: String }
 
     var frame: PageFrame
     var name: String

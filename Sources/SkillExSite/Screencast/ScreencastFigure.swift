@@ -2,7 +2,7 @@ import Foundation
 
 /// What the cookbook template shows for a recorded walkthrough: the plain transcript (readable
 /// with JavaScript off), the cast embedded for the player, and a link to the `.cast` file.
-struct ScreencastFigure: Sendable {
+struct ScreencastFigure: Sendable, Encodable {
     /// The `.cast` file beside the page (`10-getting-started.cast`).
     var castFile: String
     /// The cast's text, embedded (escaped like every template value) in the figure's `data-cast`

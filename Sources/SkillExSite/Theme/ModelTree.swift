@@ -14,6 +14,8 @@ enum ModelTree {
         case let number as Double: return number
         default: break
         }
+        // View models that are Encodable go through their synthesized conformance (no Mirror).
+        if let model = value as? any Encodable { return ModelEncoder.tree(model) }
         let mirror = Mirror(reflecting: value)
         switch mirror.displayStyle {
         case .optional:
