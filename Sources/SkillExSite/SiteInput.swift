@@ -132,7 +132,7 @@ public struct SiteInput: Sendable {
         let stale = stillListed < previous.listings.count
         if changed.isEmpty && !stale { return }
         if !stale, previous.appendable, previous.lines + changed.count <= 2 * live + 64,
-            append(SkillListingCache.encode(changed), to: url.path)
+            FileBytes.append(SkillListingCache.encode(changed), toExisting: url.path)
         {
             return
         }
@@ -147,16 +147,6 @@ public struct SiteInput: Sendable {
             }
         }
         try? AtomicFile.write(next.encode(), to: url, durable: false)
-    }
-
-    /// Appends `data` to the existing file at `path` in one write; false if that did not fully happen.
-    private static func append(_ data: Data, to path: String) -> Bool {
-        let fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        return data.withUnsafeBytes { raw in
-            raw.isEmpty || write(fd, raw.baseAddress, raw.count) == raw.count
-        }
     }
 
     private static func skill(

@@ -5,6 +5,25 @@ public enum FileBytes {
     /// Size of one read.
     static let chunkSize = 1 << 20
 
+    /// Appends `data` to the existing file at `path` (never creates it) with an `O_APPEND`
+    /// descriptor; false unless every byte was written. A crash can still cut the append short,
+    /// so readers of such files ignore a last line without its newline.
+    public static func append(_ data: Data, toExisting path: String) -> Bool {
+        let fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        return data.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let written = write(fd, raw.baseAddress?.advanced(by: offset), raw.count - offset)
+                if written < 0, errno == EINTR { continue }
+                if written <= 0 { return false }
+                offset += written
+            }
+            return true
+        }
+    }
+
     /// Calls `body` with each chunk of the file at `url`, in order.
     public static func forEachChunk(
         of url: URL, _ body: (UnsafeRawBufferPointer) throws -> Void

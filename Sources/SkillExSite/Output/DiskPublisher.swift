@@ -117,21 +117,13 @@ public struct DiskPublisher: Publisher {
     private func saveRecords(_ records: [String: PageRecord], changed: [String: PageRecord], removedAny: Bool) throws {
         if changed.isEmpty, !removedAny, loaded.fileMatches { return }
         if loaded.fileMatches, !removedAny, loaded.lines + changed.count <= 2 * records.count + 64,
-            Self.append(PageRecordFile.encode(changed, groupHeadsLast: true), to: hashesURL.path)
+            FileBytes.append(PageRecordFile.encode(changed, groupHeadsLast: true), toExisting: hashesURL.path)
         {
             return
         }
         do { try AtomicFile.write(PageRecordFile.encode(records), to: hashesURL) } catch {
             throw PublishError(path: hashesURL.path, reason: ErrorText.reason(error, at: hashesURL.path))
         }
-    }
-
-    /// Appends `data` to the file at `path` in one write; false if that did not fully happen.
-    private static func append(_ data: Data, to path: String) -> Bool {
-        let fd = open(path, O_WRONLY | O_APPEND)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        return writeAll(data, to: fd) == nil
     }
 
     /// `mkdir -p`: makes `path` and any missing parents; a folder made by another writer
