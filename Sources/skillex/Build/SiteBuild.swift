@@ -9,12 +9,8 @@ enum SiteBuild {
         workspace: Workspace, manifest: Manifest, out: URL? = nil, liveReload: Bool = false, verify: Bool = false,
         publisher prepared: DiskPublisher? = nil
     ) throws -> SiteReport {
+        let (folder, record, writing) = stateFiles(workspace: workspace, out: out)
         let publisher = prepared ?? prefetchedPublisher(workspace: workspace, out: out, verify: verify)
-        let folder = publisher.folder
-        let record = publisher.hashesURL
-        // `site-writing<suffix>` beside `site-hashes<suffix>.tsv`: marks a build under way.
-        let suffix = record.deletingPathExtension().lastPathComponent.dropFirst("site-hashes".count)
-        let writing = record.deletingLastPathComponent().appendingPathComponent("site-writing\(suffix)")
         let input = try SiteInput.load(workspace: workspace, manifest: manifest)
         PhaseTrace.mark("site.input")
         let theme = try Theme.load(overrides: workspace.root.appendingPathComponent("templates"))
@@ -44,13 +40,20 @@ enum SiteBuild {
     /// checked) already loading on another core: they do not depend on the manifest or the input,
     /// so a command can start this before it reads them.
     static func prefetchedPublisher(workspace: Workspace, out: URL?, verify: Bool) -> DiskPublisher {
-        let folder = out ?? workspace.publicURL
-        // One hash record per output folder, so a build elsewhere does not spoil public/'s.
-        let suffix = out == nil ? "" : "-\(Digest.sha256Hex(Data(folder.path.utf8)).prefix(12))"
-        let record = workspace.stateURL.appendingPathComponent("site-hashes\(suffix).tsv")
+        let (folder, record, _) = stateFiles(workspace: workspace, out: out)
         let publisher = DiskPublisher(folder: folder, hashesURL: record, verifyAll: verify)
         DispatchQueue.global().async { _ = publisher.publishedRecords() }
         return publisher
+    }
+
+    /// The output folder (`out`, default `public/`), its hash record and the marker of a build
+    /// under way. One record and marker per output folder, so a build elsewhere does not spoil
+    /// public/'s.
+    static func stateFiles(workspace: Workspace, out: URL?) -> (folder: URL, record: URL, writing: URL) {
+        let folder = out ?? workspace.publicURL
+        let suffix = out == nil ? "" : "-\(Digest.sha256Hex(Data(folder.path.utf8)).prefix(12))"
+        return (folder, workspace.stateURL.appendingPathComponent("site-hashes\(suffix).tsv"),
+                workspace.stateURL.appendingPathComponent("site-writing\(suffix)"))
     }
 
     /// Runs cookbook blocks with this very binary; not inside a cookbook run (no recursion).
