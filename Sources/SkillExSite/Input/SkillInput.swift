@@ -58,6 +58,13 @@ public struct SkillInput: Sendable {
         "skills/\(PathSegment.clean(entry.sourceRepo))/\(PathSegment.clean(entry.name))"
     }
 
+    /// True for a site path inside a skill's folder other than the skill's own page: its file
+    /// pages and the files they link to, which are kept, written and checked with that page as
+    /// one group (see `PublishedRecords.hasGroup`).
+    static func isGroupMember(sitePath path: String) -> Bool {
+        path.hasPrefix("skills/") && !path.hasSuffix("/index.html")
+    }
+
     /// The score shown for the skill: the scorecard's, else the last history point's.
     var score: Double? { scorecard?.score ?? history.last?.score }
 }

@@ -230,7 +230,7 @@ public struct DiskPublisher: Publisher {
             // (a third of a hub's files); a file removed by hand from inside a skill's folder
             // comes back when that skill changes, or with `verifyAll` (`skillex site --verify`).
             let verifyAll = verifyAll
-            let paths = records.keys.filter { verifyAll || !$0.hasPrefix("skills/") || $0.hasSuffix("/index.html") }
+            let paths = records.keys.filter { verifyAll || !SkillInput.isGroupMember(sitePath: $0) }
             let runs = stride(from: 0, to: paths.count, by: 256).map { paths[$0..<min($0 + 256, paths.count)] }
             let site = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
             defer { if site >= 0 { close(site) } }

@@ -41,14 +41,15 @@ enum PageRecordFile {
 
     /// The bytes of `records`, sorted by path so the same site gives the same file. Paths that
     /// cannot be written on one line are left out (those pages are simply written next time).
-    /// With `groupHeadsLast`, `index.html` pages (the heads of skill groups, see
-    /// `PublishedRecords.hasGroup`) come after all other lines.
+    /// With `groupHeadsLast`, the members of skill groups come first and everything else,
+    /// each skill's own page among it, after them (see `PublishedRecords.hasGroup`).
     static func encode(_ records: [String: PageRecord], groupHeadsLast: Bool = false) -> Data {
         var out = ""
         out.reserveCapacity(records.count * 160)
         var paths = records.keys.sorted()
         if groupHeadsLast {
-            paths = paths.filter { !$0.hasSuffix("index.html") } + paths.filter { $0.hasSuffix("index.html") }
+            paths = paths.filter { SkillInput.isGroupMember(sitePath: $0) }
+                + paths.filter { !SkillInput.isGroupMember(sitePath: $0) }
         }
         for path in paths {
             guard let record = records[path], !path.contains("\n"), !path.contains("\t") else { continue }
