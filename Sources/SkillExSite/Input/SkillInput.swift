@@ -24,15 +24,15 @@ public struct SkillInput: Sendable {
 
     /// Its files, or why they could not be listed.
     public var files: Result<[SkillFile], SkillFilesError> {
-        let base = diskPath + "/"
-        return fileEntries.map { entries in
-            entries.map { entry in
-                SkillFile(
-                    relativePath: entry.relativePath,
-                    url: URL(fileURLWithPath: entry.source ?? base + entry.relativePath, isDirectory: false),
-                    size: entry.size, isExecutable: entry.isExecutable)
-            }
-        }
+        fileEntries.map { entries in entries.map(file) }
+    }
+
+    /// The file `entry` of its listing, with the URL its bytes are read from.
+    func file(_ entry: SkillListingCache.Entry) -> SkillFile {
+        SkillFile(
+            relativePath: entry.relativePath,
+            url: URL(fileURLWithPath: entry.source ?? diskPath + "/" + entry.relativePath, isDirectory: false),
+            size: entry.size, isExecutable: entry.isExecutable)
     }
 
     /// True when the files could be listed.

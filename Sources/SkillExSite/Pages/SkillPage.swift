@@ -76,13 +76,11 @@ struct SkillPage: Sendable, Encodable {
             let (page, extras) = make(shared.value, context.value)
             return PlannedPage.Output(main: Data(context.value.theme.render("skill", page).utf8), extras: extras)
         })
-        for relative in markdownPaths(skill) {
-            let path = skill.folderPath + "/" + sitePath(of: relative)
+        for entry in markdownEntries(skill) {
+            let path = skill.folderPath + "/" + sitePath(of: entry.relativePath)
             pages.append(PlannedPage(path: path, key: key) {
-                guard let file = markdownFiles(shared.value).first(where: { $0.relativePath == relative }) else {
-                    return PlannedPage.Output(main: Data())
-                }
-                let (page, extras) = FilePage.make(skill: shared.value, file: file, path: path, context: context.value)
+                let (page, extras) = FilePage.make(
+                    skill: shared.value, file: shared.value.file(entry), path: path, context: context.value)
                 return PlannedPage.Output(main: Data(context.value.theme.render("file", page).utf8), extras: extras)
             })
         }
@@ -156,10 +154,10 @@ struct SkillPage: Sendable, Encodable {
         return list.filter { hasPage($0.relativePath) }
     }
 
-    /// The relative paths of `markdownFiles(skill)`, without making their URLs.
-    static func markdownPaths(_ skill: SkillInput) -> [String] {
+    /// The listing entries of `markdownFiles(skill)`, without making their URLs.
+    static func markdownEntries(_ skill: SkillInput) -> [SkillListingCache.Entry] {
         guard case .success(let list) = skill.fileEntries else { return [] }
-        return list.lazy.map(\.relativePath).filter(hasPage)
+        return list.filter { hasPage($0.relativePath) }
     }
 
     /// How many of the skill's files get pages of their own.
