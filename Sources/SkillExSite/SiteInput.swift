@@ -28,9 +28,6 @@ public struct SiteInput: Sendable {
     /// Changes whenever anything the aggregate pages (home, dashboard) show may change: every
     /// skill's summary, the scorecards, the packs and the event log's identity.
     var aggregateFingerprint: String
-    /// Changes whenever what any skill's row in a listing shows may change (every skill's summary
-    /// and the score threshold), but not when only the event log or the packs do.
-    var skillsFingerprint: String
     /// JSON Schemas by file name: the built-in ones, overridden by the workspace's `schemas/`.
     public var schemas: [String: String]
     /// The build's time, from the workspace clock.
@@ -78,7 +75,6 @@ public struct SiteInput: Sendable {
             aggregateFingerprint: aggregateFingerprint(
                 skillsFingerprint, packs: try? Data(contentsOf: workspace.distURL.appendingPathComponent("index.json")),
                 events: eventLog),
-            skillsFingerprint: skillsFingerprint,
             schemas: loadSchemas(workspace.root.appendingPathComponent("schemas")),
             now: workspace.clock.now())
     }
@@ -88,6 +84,7 @@ public struct SiteInput: Sendable {
 
     // MARK: - Loading helpers
 
+    /// Every skill's summary and the score threshold (what listings of skills show).
     private static func skillsFingerprint(_ skills: [SkillInput], threshold: Double?) -> String {
         var hasher = SHA256Hasher()
         for skill in skills { hasher.update(skill.summaryFingerprint) }
