@@ -71,7 +71,7 @@ final class CurlSession: Sendable {
                             ccurl_setopt_offset(handle, Int32(CCURL_OPT_POSTFIELDSIZE_LARGE), Int64(bytes.count))
                             ccurl_setopt_pointer(handle, Int32(CCURL_OPT_POSTFIELDS), bytes.baseAddress ?? UnsafeRawPointer(url))
                         }
-                        if method != "GET", method != "HEAD", method != "POST" || request.httpBody == nil {
+                        if method != "GET", method != "HEAD" {
                             ccurl_setopt_pointer(handle, Int32(CCURL_OPT_CUSTOMREQUEST), methodText)
                         }
                         return ccurl_perform(handle)
