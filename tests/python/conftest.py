@@ -37,17 +37,43 @@ def skillex():
     return run
 
 
+def tracked_files(folder: Path) -> list[Path]:
+    """The files under `folder` that git tracks, relative to it: what a fresh clone holds. Falls
+    back to every file outside the generated folders when the project is not a git checkout."""
+    try:
+        listing = subprocess.run(["git", "-C", str(ROOT), "ls-files", "-z", "--", str(folder.relative_to(ROOT))],
+                                 capture_output=True, check=True).stdout
+        return [Path(name).relative_to(folder.relative_to(ROOT)) for name in listing.decode().split("\0") if name]
+    except (OSError, subprocess.CalledProcessError):
+        generated = {"skills", "dist", "public", ".skillex"}
+        files = []
+        for path in sorted(folder.rglob("*")):
+            relative = path.relative_to(folder)
+            if path.is_file() and relative.parts[0] not in generated:
+                files.append(relative)
+        return files
+
+
+def copy_tracked(folder: Path, target: Path) -> Path:
+    """Copies what git tracks under `folder` to `target` (modes kept), never what a demo or an
+    earlier run left beside it."""
+    for relative in tracked_files(folder):
+        destination = target / relative
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(folder / relative, destination)
+    target.mkdir(parents=True, exist_ok=True)
+    return target
+
+
+def copy_example_hub(target: Path) -> Path:
+    """A fresh copy of the example hub as a clone has it."""
+    return copy_tracked(EXAMPLE_HUB, target)
+
+
 @pytest.fixture
 def hub(tmp_path):
     """A fresh copy of the example hub in a temp folder."""
-    target = tmp_path / "hub"
-    generated = {"skills", "dist", "public", ".skillex"}
-
-    def ignore(folder, names):
-        return [n for n in names if n in generated] if Path(folder) == EXAMPLE_HUB else []
-
-    shutil.copytree(EXAMPLE_HUB, target, ignore=ignore)
-    return target
+    return copy_example_hub(tmp_path / "hub")
 
 
 def load_json(text):

@@ -10,7 +10,7 @@ import shutil
 
 import pytest
 
-from conftest import EXAMPLE_HUB, skillex_bin
+from conftest import EXAMPLE_HUB, copy_example_hub, skillex_bin
 from crashfixture import digest, leftovers, mount_tmpfs, remount, run, snapshot, tree, unmount
 from crashfixture import LEFTOVER  # noqa: F401  (the names leftovers() looks for)
 
@@ -27,9 +27,7 @@ def disk(tmp_path):
     mounts = [folder]
     try:
         hub = folder / "hub"
-        generated = {"skills", "dist", "public", ".skillex"}
-        shutil.copytree(EXAMPLE_HUB, hub, ignore=lambda where, names: [
-            n for n in names if n in generated and os.path.samefile(where, EXAMPLE_HUB)])
+        copy_example_hub(hub)
         binary = skillex_bin()
         run(binary, hub, "sync", "--clock", CLOCK, "--format", "json")  # 1: the example has a broken skill
         run(binary, hub, "score", "--clock", CLOCK, "--approve", "k8s-rollout", "--by", "alice", "--reason", "ok",

@@ -17,7 +17,7 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import EXAMPLE_HUB, skillex_bin
+from conftest import EXAMPLE_HUB, copy_example_hub, skillex_bin
 
 SCHEMAS = Path(__file__).parent / "schemas"
 DESCRIPTION = "Reviews a model card for missing evaluation data and risks. Use when a pull request adds or changes a model card."
@@ -41,8 +41,7 @@ description: Summarises an evaluation run into a short report. Use when a traini
 def make_onboarding_hub(target):
     """The example hub plus a repository that is not in its manifest yet: one skill in skills/
     and a README a person wrote."""
-    shutil.copytree(EXAMPLE_HUB, target, ignore=shutil.ignore_patterns("dist", "public", ".skillex"))
-    shutil.rmtree(target / "skills", ignore_errors=True)
+    copy_example_hub(target)
     repo = target / "repos" / "ml-team"
     (repo / "skills" / "eval-report").mkdir(parents=True)
     (repo / "skills" / "eval-report" / "SKILL.md").write_text(EXISTING_SKILL)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import approve_risky_skill, EXAMPLE_HUB, skillex_bin
+from conftest import approve_risky_skill, copy_example_hub, EXAMPLE_HUB, skillex_bin
 
 
 def sha256(path: Path) -> str:
@@ -24,10 +24,7 @@ def tree(root: Path) -> dict:
 def synced(tmp_path, skillex):
     # conftest's `hub` ignores every folder named "skills" (also repos/*/.claude/skills), so copy
     # the example hub here leaving out only the generated top-level folders.
-    hub = tmp_path / "hub"
-    generated = {"skills", "dist", "public", ".skillex"}
-    shutil.copytree(EXAMPLE_HUB, hub,
-                    ignore=lambda folder, names: generated & set(names) if Path(folder) == EXAMPLE_HUB else set())
+    hub = copy_example_hub(tmp_path / "hub")
     # The example hub holds one invalid skill on purpose: sync reports it and exits 1.
     skillex("sync", "--manifest", hub / "manifest.json", check=1)
     approve_risky_skill(skillex, hub)
@@ -166,10 +163,7 @@ def test_bad_input_exits_2(synced, skillex):
 
 
 def test_gate_leaves_the_refused_skill_out_and_exits_1_until_approved(tmp_path, skillex):
-    hub = tmp_path / "hub"
-    generated = {"skills", "dist", "public", ".skillex"}
-    shutil.copytree(EXAMPLE_HUB, hub,
-                    ignore=lambda folder, names: generated & set(names) if Path(folder) == EXAMPLE_HUB else set())
+    hub = copy_example_hub(tmp_path / "hub")
     skillex("sync", "--manifest", hub / "manifest.json", check=1)
     refused = skillex("package", "--manifest", hub / "manifest.json", "--version", "1.0.0", "--format", "json", check=1)
     report = json.loads(refused.stdout)

@@ -14,6 +14,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 from browser import chrome  # noqa: E402
 from test_site import broken_links  # noqa: E402
+from conftest import copy_example_hub, copy_tracked  # noqa: E402
 
 CLOCK = "2025-10-03T12:00:00Z"
 EPOCH = 1759492800
@@ -23,11 +24,8 @@ PAGES = ["10-getting-started", "40-packaging-and-deltas"]
 
 def copy_project(target: Path) -> Path:
     """The repository's docs and example hub, as a fresh clone has them."""
-    shutil.copytree(ROOT / "docs", target / "docs")
-    hub = target / "examples" / "hub"
-    shutil.copytree(ROOT / "examples" / "hub", hub,
-                    ignore=lambda d, names: {"skills", "dist", "public", ".skillex"} & set(names) if Path(d) == ROOT / "examples" / "hub" else set())
-    return hub
+    copy_tracked(ROOT / "docs", target / "docs")
+    return copy_example_hub(target / "examples" / "hub")
 
 
 @pytest.fixture(scope="module")

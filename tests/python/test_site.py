@@ -16,6 +16,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 from browser import chrome  # noqa: E402
 from site_fixtures import COOKBOOK_FAIL, COOKBOOK_RUN, add_evil_skill, add_stage_files  # noqa: E402
+from conftest import copy_example_hub, copy_tracked  # noqa: E402
 
 CLOCK = "2025-10-03T12:00:00Z"
 
@@ -211,10 +212,8 @@ def local_cookbook(hub: Path):
 def test_project_site_passes_vnu_and_link_check(tmp_path, skillex):
     """The project's own site: the example hub with the repository's cookbook and roadmap."""
     root = Path(__file__).resolve().parents[2]
-    shutil.copytree(root / "docs", tmp_path / "docs")
-    hub = tmp_path / "examples" / "hub"
-    shutil.copytree(root / "examples" / "hub", hub,
-                    ignore=lambda d, names: {"skills", "dist", "public", ".skillex"} & set(names) if Path(d) == root / "examples" / "hub" else set())
+    copy_tracked(root / "docs", tmp_path / "docs")
+    hub = copy_example_hub(tmp_path / "examples" / "hub")
     skillex("build", "--manifest", hub / "manifest.json", "--clock", CLOCK, check=1)
     public = hub / "public"
     assert len(list((public / "cookbook").glob("*.html"))) >= 5

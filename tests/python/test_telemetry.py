@@ -14,19 +14,15 @@ import jsonschema
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
-from conftest import EXAMPLE_HUB, ROOT, approve_risky_skill, skillex_bin
+from conftest import EXAMPLE_HUB, ROOT, approve_risky_skill, copy_example_hub, skillex_bin
 
 SCHEMA = json.loads((ROOT / "schemas" / "event.schema.json").read_text())
 
 
 @pytest.fixture
 def hub(tmp_path):
-    """The example hub; conftest's `hub` also drops the repositories' own `skills/` folders."""
-    target = tmp_path / "hub"
-    top_level = lambda folder, names: [n for n in names if Path(folder) == EXAMPLE_HUB and n in ("skills", "dist", "public", ".skillex")]
-    import shutil
-    shutil.copytree(EXAMPLE_HUB, target, ignore=top_level)
-    return target
+    """The example hub as a clone has it."""
+    return copy_example_hub(tmp_path / "hub")
 
 
 def log_lines(hub):

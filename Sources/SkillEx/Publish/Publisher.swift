@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Mirrors `dist/` (and the published metadata) to a storage, idempotently, index last.
 public struct Publisher: Sendable {

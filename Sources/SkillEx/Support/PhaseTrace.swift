@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Phase timings for profiling a run: with `SKILLEX_TRACE` set, `mark` prints the milliseconds
 /// since the previous mark to standard error (`trace: site.plan 3.1 ms`). Off, a mark costs one

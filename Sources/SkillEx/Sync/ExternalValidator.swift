@@ -115,7 +115,7 @@ struct ExternalValidator {
         guard let handle = try? FileHandle(forReadingFrom: url) else { return "" }
         defer { try? handle.close() }
         let data = (try? handle.read(upToCount: Self.outputLimit)) ?? Data()
-        return String(decoding: data ?? Data(), as: UTF8.self)
+        return String(decoding: data, as: UTF8.self)
     }
 
     private func formatSeconds(_ seconds: Double) -> String {

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// The aggregation stage: copies every repository's skills into `skills/`, validates them,
 /// records checksums in the manifest, skips unchanged skills and prunes vanished ones.

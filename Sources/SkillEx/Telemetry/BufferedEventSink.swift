@@ -22,7 +22,7 @@ final class BufferedEventSink: @unchecked Sendable {
 
     /// Buffers `event`; writes the batch when it is full or old enough.
     func add(_ event: Event) throws {
-        let line = try EventLineWriter.line(event)
+        let line = EventLineWriter.line(event)
         let batch: [String]? = lock.withLock {
             if lines.isEmpty { oldest = Date() }
             lines.append(line)

@@ -24,7 +24,7 @@ enum SiteBuild {
             if access(writing.path, F_OK) == 0 || access(record.path, F_OK) != 0 {
                 WorkspaceRecovery.removeTempsRecursively(in: folder)
             }
-            FileManager.default.createFile(atPath: writing.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: writing.path, contents: nil)
         }
         PhaseTrace.mark("site.sweep")
         let report = try site.build(input: input, publisher: publisher)

@@ -42,7 +42,7 @@ struct SkillFilesSafetyTests {
         let ws = try TestWorkspace("-- s/SKILL.md --\nx\n")
         defer { ws.remove() }
         let big = ws.url("s/big.bin")
-        FileManager.default.createFile(atPath: big.path, contents: nil)
+        #expect(FileManager.default.createFile(atPath: big.path, contents: nil))
         let handle = try FileHandle(forWritingTo: big)
         try handle.truncate(atOffset: 5_000_000)
         try handle.close()

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SkillEx
+import SkillExTestSupport
 
 /// Collects events a sync emits.
 private final class Recorder: @unchecked Sendable {
@@ -13,9 +14,7 @@ private final class Recorder: @unchecked Sendable {
 @Suite struct SyncTelemetryTests {
     @Test func syncEmitsRunAndSkillEventsWithDurations() throws {
         let root = try TelemetryFixtures.tempFolder().appendingPathComponent("hub")
-        let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../../examples/hub").standardizedFileURL
-        try FileManager.default.copyItem(at: example, to: root)
+        try TrackedCopy.copy("examples/hub", to: root)
         let workspace = Workspace(root: root, clock: .fixed(TelemetryFixtures.start))
         let recorder = Recorder()
         let bus = Telemetry(clock: workspace.clock)
@@ -25,6 +24,7 @@ private final class Recorder: @unchecked Sendable {
         let events = recorder.events
         let skillStarts = events.filter { $0.type == .started && $0.scope == .skill }
         #expect(skillStarts.count == result.summary.planned)
+        #expect(result.summary.planned == 10)  // every skill of the example hub is new to a fresh copy
         #expect(events.first?.type == .started && events.first?.scope == .run)
         #expect(events.last?.type == (result.status == "ok" ? .finished : .failed))
         let failed = events.filter { $0.type == .failed && $0.scope == .skill }
