@@ -65,7 +65,8 @@ struct DashboardTruthTests {
         #expect(chart.dots.map(\.x) == ["48", "628"])
         #expect(chart.dots.map(\.y) == ["108", "16"])
         #expect(chart.lines.isEmpty)
-        #expect(chart.summary == "Pass: 2025-10-01 50%; 2025-10-02 no data; 2025-10-04 100%.")
+        #expect(chart.summary == "Pass: 2025-10-01 50%; 2025-10-02 no data; 2025-10-04 100% (flagged).")
+        #expect(chart.dots.map(\.flagged) == [false, true])  // the anomaly day
     }
 
     @Test("throughput bars sit at their dates and count each pack once")

@@ -36,7 +36,7 @@ enum Formatting {
     /// anything else: the x position of a day on the dashboard's charts.
     static func dayNumber(_ day: String) -> Int? {
         let parts = day.split(separator: "-", omittingEmptySubsequences: false)
-        guard day.utf8.count == 10, parts.count == 3, parts.allSatisfy({ $0.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }),
+        guard parts.map(\.utf8.count) == [4, 2, 2], parts.allSatisfy({ $0.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }),
             let year = Int(parts[0]), let month = Int(parts[1]), let dayOfMonth = Int(parts[2]),
             (1...12).contains(month), (1...31).contains(dayOfMonth)
         else { return nil }
