@@ -81,6 +81,17 @@ struct DashboardTruthTests {
         #expect(chart.summary == "Packed: 2025-10-01 0; 2025-10-02 2; 2025-10-04 0.")
     }
 
+    @Test("the built dashboard page shows the hand-folded numbers, and no unreadable-line note for a clean log")
+    func page() throws {
+        let fixture = try SiteFixture()
+        try fixture.write(".skillex/events.jsonl", Self.log)
+        let page = try #require(try fixture.build().0.text("dashboard.html"))
+        #expect(page.contains("<desc id=\"pass-rate-desc\">Validation pass rate per day: 2025-10-01 50%; 2025-10-02 no data; 2025-10-04 100% (flagged).</desc>"))
+        #expect(page.contains("<desc id=\"throughput-desc\">Packaging throughput (skills packaged per day): 2025-10-01 0; 2025-10-02 2; 2025-10-04 0 (flagged).</desc>"))
+        #expect(page.contains("<p>15 events. Days with an anomaly"))
+        #expect(!page.contains("could not be read"))
+    }
+
     @Test("the mean score carries each skill's latest score forward, plotted by date, with the threshold")
     func scoreTrend() throws {
         let fixture = try SiteFixture()

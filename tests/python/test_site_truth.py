@@ -70,6 +70,7 @@ def test_dashboard_numbers_match_a_hand_folded_log(hub, skillex):
     heights = re.findall(r'<rect class="bar" x="([\d.]+)" y="[\d.]+" width="[\d.]+" height="([\d.]+)"', svg(page, "throughput"))
     # 4 day slots of 145 px (10-03 left empty), bars 101.5 wide.
     assert heights == [("69.8", "0"), ("214.8", "184"), ("504.8", "0")]
+    assert "could not be read" not in page  # every line was read: no "0 lines" note
     assert desc(page, "ingestion") == "Ingestion activity (sync and validation events per day): 2025-10-01 4; 2025-10-02 0; 2025-10-04 5 (flagged)."
 
 

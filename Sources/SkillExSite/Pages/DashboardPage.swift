@@ -7,7 +7,8 @@ struct DashboardPage: Sendable, Encodable {
     var frame: PageFrame
     var generatedAt: String
     var hasEvents: Bool
-    var unreadable: Int
+    /// Lines of the log that could not be read; nil when every line was (the page then says nothing).
+    var unreadable: Int?
     var eventCount: Int
     var ingestion: ChartModel?
     var passRate: ChartModel?
@@ -30,7 +31,7 @@ struct DashboardPage: Sendable, Encodable {
         let series = DailySeries(events)
         return DashboardPage(
             frame: PageFrame(context: context, title: "Dashboard", path: "dashboard.html", section: "dashboard"),
-            generatedAt: context.generatedAt, hasEvents: events.eventCount > 0, unreadable: events.unreadable,
+            generatedAt: context.generatedAt, hasEvents: events.eventCount > 0, unreadable: events.unreadable > 0 ? events.unreadable : nil,
             eventCount: events.eventCount,
             ingestion: series.days.isEmpty ? nil : BarChart.daily(
                 id: "ingestion", title: "Ingestion activity (sync and validation events per day)",
