@@ -215,3 +215,63 @@ def test_empty_cookbook_shows_a_hub_relative_folder(hub, skillex, tmp_path):
     assert "No cookbook pages yet: add Markdown files to ../../docs/cookbook.</p>" in page
     for html in (hub / "public").rglob("*.html"):
         assert str(tmp_path) not in html.read_text(), html
+
+
+# The CSP hashes docs/security.md gives for the only inline styles pages hold (table alignment).
+ALIGNMENT_HASHES = {
+    "text-align: left": "sha256-6l+tpow5lGPV0MHWZlDv8nD7HrL77FGFldqQ7zc5gxY=",
+    "text-align: center": "sha256-Y9v1MZrln1N8aPBY5lmpxYKwFkcp/nyBMMEnn7WFjuw=",
+    "text-align: right": "sha256-i0JPB0qmRu5AViJTxOIzqXnfGoiWFw+oNAm4uJd7ZQk=",
+}
+
+
+def test_alignment_survives_a_strict_csp_that_blocks_other_inline_styles(hub, skillex):
+    """Served with `style-src 'self'` and only the three alignment hashes allowed for style
+    attributes, real Chromium aligns the cells and ignores any other inline style."""
+    import base64
+    import hashlib
+    import http.server
+    import threading
+    from functools import partial
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from browser import chrome
+
+    for value, digest in ALIGNMENT_HASHES.items():
+        assert digest == "sha256-" + base64.b64encode(hashlib.sha256(value.encode()).digest()).decode()
+    manifest = json.loads((hub / "manifest.json").read_text())
+    manifest["site"]["cookbook_dir"] = "docs/cookbook"
+    (hub / "manifest.json").write_text(json.dumps(manifest))
+    (hub / "docs/cookbook/10-aligned.md").write_text(ALIGNED)
+    skillex("site", "--manifest", hub / "manifest.json", "--clock", CLOCK, check=0)
+    public = hub / "public"
+    (public / "control.html").write_text('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>c</title></head>'
+                                          '<body><table><tr><td id="c" style="color: rgb(255, 0, 0)">x</td></tr></table></body></html>')
+    policy = "default-src 'self'; style-src 'self'; style-src-attr 'unsafe-hashes' " + " ".join(
+        f"'{digest}'" for digest in ALIGNMENT_HASHES.values())
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def end_headers(self):
+            self.send_header("Content-Security-Policy", policy)
+            super().end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(Handler, directory=str(public)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    driver = chrome()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        driver.get(base + "/cookbook/10-aligned.html")
+        aligns = driver.execute_script(
+            "return Array.from(document.querySelectorAll('article table tbody tr:first-child td'))"
+            ".map(td => getComputedStyle(td).textAlign)")
+        assert aligns[1:3] == ["center", "right"] and aligns[0] == aligns[3] == "left"  # the stylesheet aligns plain cells left
+        driver.get(base + "/control.html")
+        assert driver.execute_script("return getComputedStyle(document.getElementById('c')).color") != "rgb(255, 0, 0)"
+    finally:
+        driver.quit()
+        server.shutdown()
+        server.server_close()
