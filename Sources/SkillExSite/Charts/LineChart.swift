@@ -102,6 +102,7 @@ enum LineChart {
         }
 
         mutating func repeatValue(_ detail: String) {
+            guard !items.isEmpty else { return }
             let suffix = " (unchanged through \(detail))"
             items[items.count - 1] = head + (flagged ? " (flagged)" : "") + suffix
             if let colon = dotLabel.range(of: " (unchanged through ") { dotLabel = String(dotLabel[..<colon.lowerBound]) }
