@@ -36,6 +36,20 @@ struct HomeTruthTests {
         #expect(home.contains("<strong>beta</strong> — skills folder not found in repository beta</li>"))
     }
 
+    @Test("skills from the other repositories, one repository missing: the skills table stays, the failure is listed")
+    func oneMissing() throws {
+        let fixture = try SiteFixture()
+        try fixture.write(".skillex/events.jsonl", """
+            {"type":"started","scope":"run","time":"2025-10-01T09:00:00Z","run_id":"r1","metadata":{"command":"sync"}}
+            {"type":"failed","scope":"run","time":"2025-10-01T09:00:01Z","run_id":"r1","repo":"gamma","metadata":{"command":"sync"},"error":{"reason":"missing_repo","message":"repository gamma not found"}}
+
+            """)
+        let home = try #require(try fixture.build().0.text("index.html"))
+        #expect(home.contains("<h3>acme</h3>"))
+        #expect(!home.contains("No skills:"))
+        #expect(home.contains("<li><span class=\"badge bad\">missing_repo</span> <strong>gamma</strong> — repository gamma not found</li>"))
+    }
+
     @Test("no skills and no sync failures: the page still asks for a first sync, as before")
     func nothingSynced() throws {
         let home = try #require(try Self.emptyHub(events: nil).build().0.text("index.html"))
