@@ -129,6 +129,10 @@ enum CmarkDocument {
         if options.smartPunctuation { flags |= CMARK_OPT_SMART }
         if options.footnotes { flags |= CMARK_OPT_FOOTNOTES }
         if options.strikethrough { flags |= CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE }
+        // Aligned table cells get `style="text-align: …"`, not the obsolete `align` attribute
+        // (an HTML error); they are the only `style` attributes a page can hold, since raw HTML
+        // is never passed (`MarkdownRenderer.inlineStyles`).
+        if options.tables { flags |= CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES }
         return flags
     }
 

@@ -5,6 +5,12 @@ public enum MarkdownRenderer {
     /// document at a time, so a longer source is shown as escaped plain text instead.
     public static let maxSourceBytes = 256 * 1024
 
+    /// Every `style` attribute value rendered HTML can hold: the alignment of a GFM table's
+    /// `th`/`td` cells (`| :-: |`). Nothing else carries a `style` attribute, since raw HTML is
+    /// never passed; a Content-Security-Policy that allows inline style attributes only by hash
+    /// (`style-src-attr 'unsafe-hashes' 'sha256-…'`) needs the hashes of exactly these texts.
+    public static let inlineStyles = ["text-align: left", "text-align: center", "text-align: right"]
+
     /// Renders `source`; total: any input gives HTML, never an error or a trap. A source over
     /// `maxSourceBytes` becomes a note and a `<pre>` of its escaped text (linear time).
     public static func render(_ source: String, options: MarkdownOptions = .init())

@@ -7,13 +7,16 @@ struct ChartTests {
     @Test("a line chart has a point per value, axis ticks and a text alternative")
     func line() {
         let chart = LineChart.make(
-            id: "h", title: "Scores", yLabel: "score", labels: ["a", "b", "c"], values: [50, 75, 100], maximum: 100,
-            flagged: [1])
+            id: "h", title: "Scores", yLabel: "score",
+            points: [LineChart.Point(x: 0, label: "a", value: 50), LineChart.Point(x: 1, label: "b", value: 75, flagged: true),
+                     LineChart.Point(x: 2, label: "c", value: 100)],
+            maximum: 100)
         #expect(chart.dots.count == 3)
         #expect(chart.dots[1].flagged)
         #expect(chart.yTicks.map(\.label) == ["0", "25", "50", "75", "100"])
         #expect(chart.summary == "Scores: a 50; b 75 (flagged); c 100.")
-        #expect(chart.points.split(separator: " ").count == 3)
+        #expect(chart.lines.count == 1 && chart.lines[0].split(separator: " ").count == 3)
+        #expect(chart.threshold == nil)
     }
 
     @Test("a bar chart scales to a nice maximum and survives empty input")

@@ -37,6 +37,7 @@ struct EventSummaryTests {
             if Int.random(in: 0..<8, using: &rng) > 0 { fields.append("\"run_id\": \"r\(Int.random(in: 0..<7, using: &rng))\"") }
             if Bool.random(using: &rng) { fields.append("\"repo\": \"acme\"") }
             if Bool.random(using: &rng) { fields.append("\"skill\": \"s\(Int.random(in: 0..<4, using: &rng))\"") }
+            if Int.random(in: 0..<3, using: &rng) == 0 { fields.append("\"scope\": \"\(Bool.random(using: &rng) ? "run" : "skill")\"") }
             var metadata: [String] = []
             if Bool.random(using: &rng) { metadata.append("\"command\": \"\(["sync", "score", "package"].randomElement(using: &rng) ?? "")\"") }
             if Int.random(in: 0..<6, using: &rng) == 0 { metadata.append("\"valid\": false") }
@@ -77,14 +78,15 @@ struct EventSummaryTests {
                 return days.map { sums[$0] ?? 0 }
             }
             ingested = perDay { $0.type.contains("sync") || $0.type.contains("validat") || $0.type == "started" ? 1 : nil }
-            validated = perDay { $0.type.contains("validat") ? 1 : nil }
+            let checks = { (event: EventRecord) in event.type.contains("validat") || (event.type == "failed" && event.isSkillScope) }
+            validated = perDay { checks($0) ? 1 : nil }
             passed = perDay { event in
-                guard event.type.contains("validat") else { return nil }
+                guard checks(event) else { return nil }
                 if event.isFailure { return 0 }
                 if case .bool(false)? = event.metadata?["valid"] { return 0 }
                 return 1
             }
-            packaged = perDay { $0.type.contains("packag") ? ($0.measurements?["skills"] ?? 1) : nil }
+            packaged = perDay { $0.type.contains("packag") && !$0.isSkillScope ? ($0.measurements?["skills"] ?? 0) : nil }
             count = events.count
             self.unreadable = unreadable
         }

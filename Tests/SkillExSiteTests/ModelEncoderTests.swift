@@ -55,8 +55,10 @@ struct ModelEncoderTests {
                 name: "pdf", href: "skills/acme/pdf/index.html", status: "admitted", statusClass: "ok", score: "82",
                 trend: nil, trendClass: "none", description: "<b>x</b>"),
             LineChart.make(
-                id: "h", title: "History", yLabel: "score", labels: ["2025-01-01", "2025-01-02"], values: [70, 82],
-                maximum: 100, flagged: [1]),
+                id: "h", title: "History", yLabel: "score",
+                points: [LineChart.Point(x: 0, label: "2025-01-01", value: 70),
+                         LineChart.Point(x: 1, label: "2025-01-02", value: 82, flagged: true)],
+                maximum: 100, threshold: 70),
         ]
         for model in models {
             #expect(text(ModelTree.convert(model)) == text(mirrored(model)))

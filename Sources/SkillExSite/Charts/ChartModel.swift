@@ -3,12 +3,19 @@ import Foundation
 /// What the `chart` template draws: an inline SVG with axes, labels and a text alternative.
 /// Every value is a number or escaped text, so the template needs no raw HTML.
 struct ChartModel: Sendable, Encodable {
-    /// A horizontal grid line with its value label.
-    struct Tick: Sendable, Encodable { var position: String; var label: String }
+    /// A grid line or axis label with its value label; `anchor` is the SVG `text-anchor` that keeps
+    /// the label inside the chart (`start` at the left edge, `end` at the right one).
+    struct Tick: Sendable, Encodable {
+        var position: String
+        var label: String
+        var anchor = "middle"
+    }
     /// A bar with its hover text.
     struct Bar: Sendable, Encodable { var x: String; var y: String; var width: String; var height: String; var label: String }
     /// A data point with its hover text.
     struct Dot: Sendable, Encodable { var x: String; var y: String; var label: String; var flagged: Bool }
+    /// A dashed horizontal line at a reference value (the gate threshold) with its label.
+    struct Threshold: Sendable, Encodable { var x1: String; var x2: String; var y: String; var label: String }
 
     var id: String
     var title: String
@@ -24,9 +31,11 @@ struct ChartModel: Sendable, Encodable {
     var xTicks: [Tick] = []
     var bars: [Bar] = []
     var dots: [Dot] = []
-    var points = "" { didSet { hasLine = !points.isEmpty } }
+    /// The line's connected pieces (`x,y x,y …`); a gap in the data ends one piece.
+    var lines: [String] = [] { didSet { hasLine = !lines.isEmpty } }
     /// Stored (not computed): templates see stored properties only.
     var hasLine = false
+    var threshold: Threshold?
     var yLabel: String
     /// Where the x-axis labels sit.
     var labelY = 218
@@ -46,6 +55,13 @@ struct ChartModel: Sendable, Encodable {
         }
     }
 
+    /// A dashed line at `value` (drawn at the top when the scale ends below it), labelled `label`.
+    mutating func addThreshold(_ value: Double, maximum: Double, label: String) {
+        let y = y(min(max(0, value), maximum), maximum: maximum)
+        threshold = Threshold(
+            x1: String(left), x2: String(right), y: Self.number(y), label: label)
+    }
+
     /// A coordinate with at most one decimal, the same on every machine.
     static func number(_ value: Double) -> String {
         let rounded = (value * 10).rounded() / 10
@@ -54,7 +70,7 @@ struct ChartModel: Sendable, Encodable {
 
     /// A "nice" upper bound for a scale holding `value`.
     static func niceMaximum(_ value: Double) -> Double {
-        guard value > 0 else { return 1 }
+        guard value > 0, value.isFinite else { return 1 }
         let magnitude = pow(10, floor(log10(value)))
         for step in [1.0, 2.0, 2.5, 5.0, 10.0] where step * magnitude >= value { return step * magnitude }
         return 10 * magnitude

@@ -1,56 +1,116 @@
 import Foundation
 
-/// Builds a line chart (a score history, a pass rate) over labelled points.
+/// Builds a line chart (a score history, a pass rate) with x in proportion to time.
 enum LineChart {
-    /// A chart of `values` labelled by `labels`; `maximum` fixes the scale (100 for scores);
-    /// `flagged` marks points (anomalies, regressions) with a distinct dot.
-    static func make(
-        id: String, title: String, yLabel: String, labels: [String], values: [Double],
-        maximum: Double? = nil, flagged: Set<Int> = [], unit: String = ""
-    ) -> ChartModel {
-        var chart = ChartModel(id: id, title: title, summary: "", yLabel: yLabel)
-        let top = maximum ?? ChartModel.niceMaximum(values.max() ?? 0)
-        chart.addYTicks(maximum: top) { ChartModel.number($0) + unit }
-        let count = values.count
-        let step = count > 1 ? Double(chart.plotWidth) / Double(count - 1) : 0
-        var points: [String] = []
-        for (index, value) in values.enumerated() {
-            let x = count > 1 ? Double(chart.left) + step * Double(index) : Double(chart.left + chart.plotWidth / 2)
-            let y = chart.y(min(value, top), maximum: top)
-            let label = "\(labels[safe: index] ?? ""): \(ChartModel.number(value))\(unit)"
-            points.append("\(ChartModel.number(x)),\(ChartModel.number(y))")
-            chart.dots.append(
-                ChartModel.Dot(x: ChartModel.number(x), y: ChartModel.number(y), label: label,
-                               flagged: flagged.contains(index)))
+    /// One point: where it sits in time (`x`, any unit), its axis label, the text its dot and the
+    /// summary show, and its value (nil: no data, a gap in the line).
+    struct Point: Sendable {
+        var x: Double
+        var label: String
+        var detail: String
+        var value: Double?
+        var flagged = false
+
+        init(x: Double, label: String, detail: String? = nil, value: Double?, flagged: Bool = false) {
+            self.x = x
+            self.label = label
+            self.detail = detail ?? label
+            self.value = value
+            self.flagged = flagged
         }
-        chart.points = points.joined(separator: " ")
-        chart.xTicks = XLabels.pick(labels, left: chart.left, step: step, single: count == 1, width: chart.plotWidth)
-        chart.summary = Self.summary(title: title, labels: labels, values: values, unit: unit, flagged: flagged)
+    }
+
+    /// A chart of `points` (sorted by `x` here); `maximum` fixes the scale (100 for scores).
+    /// The line breaks at a point without a value and between points more than `joinWithin`
+    /// apart (nil: never). A point equal to the one before it (and not flagged) gets no dot of
+    /// its own: the line runs on flat to the last of them, so runs that change nothing do not
+    /// pile dots up. `threshold` draws a dashed line labelled `thresholdLabel`.
+    static func make(
+        id: String, title: String, yLabel: String, points unsorted: [Point], maximum: Double? = nil,
+        unit: String = "", joinWithin: Double? = nil, threshold: Double? = nil, thresholdLabel: String = "threshold"
+    ) -> ChartModel {
+        let points = unsorted.enumerated().sorted { ($0.element.x, $0.offset) < ($1.element.x, $1.offset) }.map(\.element)
+        var chart = ChartModel(id: id, title: title, summary: "", yLabel: yLabel)
+        let highest = max(points.compactMap(\.value).filter(\.isFinite).max() ?? 0, threshold ?? 0)
+        let top = maximum ?? ChartModel.niceMaximum(highest)
+        chart.addYTicks(maximum: top) { ChartModel.number($0) + unit }
+        if let threshold, threshold.isFinite {
+            chart.addThreshold(threshold, maximum: top, label: "\(thresholdLabel) \(ChartModel.number(threshold))\(unit)")
+        }
+        let xs = XLabels.scale(points.map(\.x), left: chart.left, width: chart.plotWidth)
+        var lines: [[String]] = []
+        var current: [String] = []
+        /// Whether the last vertex of `current` repeats the value before it (then it moves on).
+        var lastRepeats = false
+        var previous: (x: Double, value: Double)?
+        var runs = RunText(unit: unit)
+        for (index, point) in points.enumerated() {
+            guard let raw = point.value, raw.isFinite else {
+                if current.count > 1 { lines.append(current) }
+                current = []
+                previous = nil
+                runs.gap(point.detail)
+                continue
+            }
+            if let before = previous, let limit = joinWithin, point.x - before.x > limit {
+                if current.count > 1 { lines.append(current) }
+                current = []
+                previous = nil
+            }
+            let value = min(max(raw, 0), top)
+            let vertex = "\(ChartModel.number(xs[index])),\(ChartModel.number(chart.y(value, maximum: top)))"
+            let repeats = previous?.value == raw && !point.flagged
+            if repeats && lastRepeats {
+                current[current.count - 1] = vertex
+            } else {
+                current.append(vertex)
+            }
+            lastRepeats = repeats
+            previous = (point.x, raw)
+            if repeats {
+                runs.repeatValue(point.detail)
+                if !chart.dots.isEmpty { chart.dots[chart.dots.count - 1].label = runs.dotLabel }
+                continue
+            }
+            runs.value(point.detail, raw, flagged: point.flagged)
+            chart.dots.append(ChartModel.Dot(
+                x: ChartModel.number(xs[index]), y: ChartModel.number(chart.y(value, maximum: top)),
+                label: runs.dotLabel, flagged: point.flagged))
+        }
+        if current.count > 1 { lines.append(current) }
+        chart.lines = lines.map { $0.joined(separator: " ") }
+        chart.xTicks = XLabels.pick(zip(xs, points).map { ($0, $1.label) }, chartWidth: chart.width)
+        chart.summary = runs.items.isEmpty ? "\(title): no data." : "\(title): " + runs.items.joined(separator: "; ") + "."
         return chart
     }
 
-    static func summary(title: String, labels: [String], values: [Double], unit: String, flagged: Set<Int>) -> String {
-        guard !values.isEmpty else { return "\(title): no data." }
-        let items = values.enumerated().map { index, value in
-            "\(labels[safe: index] ?? "") \(ChartModel.number(value))\(unit)" + (flagged.contains(index) ? " (flagged)" : "")
-        }
-        return "\(title): " + items.joined(separator: "; ") + "."
-    }
-}
+    /// The summary's items, with a run of equal values said once.
+    private struct RunText {
+        var unit: String
+        var items: [String] = []
+        var dotLabel = ""
+        private var head = ""
+        private var flagged = false
 
-/// Chooses at most six evenly spread x-axis labels.
-enum XLabels {
-    static func pick(_ labels: [String], left: Int, step: Double, single: Bool, width: Int) -> [ChartModel.Tick] {
-        guard !labels.isEmpty else { return [] }
-        if single { return [ChartModel.Tick(position: String(left + width / 2), label: labels[0])] }
-        let stride = max(1, Int((Double(labels.count) / 6).rounded(.up)))
-        return labels.indices.filter { $0 % stride == 0 || $0 == labels.count - 1 }.map { index in
-            ChartModel.Tick(position: ChartModel.number(Double(left) + step * Double(index)), label: labels[index])
+        init(unit: String) { self.unit = unit }
+
+        mutating func value(_ detail: String, _ value: Double, flagged: Bool) {
+            head = "\(detail) \(ChartModel.number(value))\(unit)"
+            self.flagged = flagged
+            items.append(head + (flagged ? " (flagged)" : ""))
+            dotLabel = "\(detail): \(ChartModel.number(value))\(unit)" + (flagged ? " (flagged)" : "")
+        }
+
+        mutating func repeatValue(_ detail: String) {
+            guard !items.isEmpty else { return }
+            let suffix = " (unchanged through \(detail))"
+            items[items.count - 1] = head + (flagged ? " (flagged)" : "") + suffix
+            if let colon = dotLabel.range(of: " (unchanged through ") { dotLabel = String(dotLabel[..<colon.lowerBound]) }
+            dotLabel += suffix
+        }
+
+        mutating func gap(_ detail: String) {
+            items.append("\(detail) no data")
         }
     }
-}
-
-extension Array {
-    /// The element at `index`, or nil when out of range.
-    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

@@ -48,6 +48,10 @@ struct EventSummary: Sendable, Equatable, Codable {
     var lastSyncRun: String?
     /// Skill failures (`failed` events naming a skill) by run id.
     var failures: [String: [RunSummary.FailureRow]] = [:]
+    /// Repository failures (run-scope `failed` events naming a repository, no skill) by run id.
+    var repoFailures: [String: [RunSummary.FailureRow]] = [:]
+    /// The time of the last run that packaged each version (its run-scope `packaged` event).
+    var packTimes: [String: String] = [:]
     /// Per-day tallies by `YYYY-MM-DD`.
     var days: [String: DayTally] = [:]
 
@@ -78,16 +82,25 @@ struct EventSummary: Sendable, Equatable, Codable {
         if let run = event.runId, event.type == "failed", event.skill != nil {
             failures[run, default: []].append(RunSummary.failureRow(event))
         }
+        if let run = event.runId, event.type == "failed", event.skill == nil, event.repo != nil {
+            repoFailures[run, default: []].append(RunSummary.failureRow(event))
+        }
+        if kind.packaging, !event.isSkillScope, case .string(let version)? = event.metadata?["version"], let time = event.time {
+            packTimes[version] = time
+        }
         if let day = event.day {
             var tally = days[day] ?? DayTally()
             if kind.ingested { DayTally.add(1, to: &tally.ingested) }
-            if kind.validation {
+            // A skill's check: `validated` (passed unless it carries an error or `valid: false`)
+            // or a skill's `failed` (the check refused it), as `skillex metrics` counts them.
+            if kind.validation || (event.type == "failed" && event.isSkillScope) {
                 DayTally.add(1, to: &tally.validated)
                 var pass = failed ? 0.0 : 1.0
                 if case .bool(false)? = event.metadata?["valid"] { pass = 0 }
                 DayTally.add(pass, to: &tally.passed)
             }
-            if kind.packaging { DayTally.add(event.measurements?["skills"] ?? 1, to: &tally.packaged) }
+            // A pack's size is counted once, from the run's event; the per-skill events repeat it.
+            if kind.packaging, !event.isSkillScope { DayTally.add(event.measurements?["skills"] ?? 0, to: &tally.packaged) }
             if kind.anomaly { tally.anomaly = true }
             days[day] = tally
         }
@@ -113,6 +126,12 @@ struct EventSummary: Sendable, Equatable, Codable {
         return failures[run] ?? []
     }
 
+    /// The repositories that failed in the most recent sync run (missing, no skills folder…).
+    var lastSyncRepoFailures: [RunSummary.FailureRow] {
+        guard sawSync, let run = lastSyncRun else { return [] }
+        return repoFailures[run] ?? []
+    }
+
     /// Days with any event, oldest first.
     var sortedDays: [String] { days.keys.sorted() }
 
@@ -120,7 +139,7 @@ struct EventSummary: Sendable, Equatable, Codable {
 
     /// `runIndex` is not stored: it follows from `runs`.
     enum CodingKeys: String, CodingKey {
-        case exists, eventCount, unreadable, runs, anomalies, sawSync, lastSyncRun, failures, days
+        case exists, eventCount, unreadable, runs, anomalies, sawSync, lastSyncRun, failures, repoFailures, packTimes, days
     }
 
     init() {}
@@ -135,6 +154,8 @@ struct EventSummary: Sendable, Equatable, Codable {
         sawSync = try container.decode(Bool.self, forKey: .sawSync)
         lastSyncRun = try container.decodeIfPresent(String.self, forKey: .lastSyncRun)
         failures = try container.decode([String: [RunSummary.FailureRow]].self, forKey: .failures)
+        repoFailures = try container.decode([String: [RunSummary.FailureRow]].self, forKey: .repoFailures)
+        packTimes = try container.decode([String: String].self, forKey: .packTimes)
         days = try container.decode([String: DayTally].self, forKey: .days)
         for (index, run) in runs.enumerated() {
             guard runIndex[run.id] == nil else { throw DecodingError.dataCorruptedError(

@@ -9,7 +9,7 @@ import SkillEx
 /// folded into this build's summary but not into the stored one.
 enum EventSummaryCache {
     /// Bumped whenever what the summary holds or how it is folded changes.
-    static let format = "1/\(SkillExVersion.current)"
+    static let format = "2/\(SkillExVersion.current)"
     private static let window = 4096
 
     struct Stored: Codable {

@@ -98,6 +98,8 @@ struct PackDelta: Sendable, Decodable, Equatable {
 /// One line of `.skillex/events.jsonl`.
 struct EventRecord: Sendable, Decodable, Equatable {
     var type: String
+    /// `run` or `skill`; absent in logs of old versions (then a skill name means `skill`).
+    var scope: String?
     var time: String?
     var runId: String?
     var repo: String?
@@ -107,12 +109,13 @@ struct EventRecord: Sendable, Decodable, Equatable {
     var error: JSONValue?
 
     enum CodingKeys: String, CodingKey {
-        case type, time, runId = "run_id", repo, skill, measurements, metadata, error
+        case type, scope, time, runId = "run_id", repo, skill, measurements, metadata, error
     }
 
     /// The site's view of an event SkillEx wrote.
     init(_ event: Event) {
         type = event.type.rawValue
+        scope = event.scope.rawValue
         time = event.time
         runId = event.runID
         repo = event.repo
@@ -130,6 +133,8 @@ struct EventRecord: Sendable, Decodable, Equatable {
         if let error, error != .null { return true }
         return false
     }
+    /// True for an event about one skill (scope `skill`, or a skill named when the scope is absent).
+    var isSkillScope: Bool { scope.map { $0 == "skill" } ?? (skill != nil) }
     /// The day part of `time` (`2025-01-31`), for charts.
     var day: String? { time.map { String($0.prefix(10)) } }
 }

@@ -32,7 +32,8 @@ struct CookbookPage: Sendable, Encodable {
                 frame: PageFrame(context: context, title: "Cookbook", path: "cookbook/index.html", section: "cookbook",
                                  hasSidebar: !docs.isEmpty),
                 title: "Cookbook", bodyHTML: "", toc: [], hasToc: false, sidebar: links, previous: nil,
-                next: links.first, isIndex: true, folder: context.input.cookbookFolder.path)
+                next: links.first, isIndex: true,
+                folder: Formatting.hubRelative(context.input.cookbookFolder, root: context.input.workspace.root))
         }]
         let runner = context.commands
         for (index, doc) in docs.enumerated() {

@@ -7,7 +7,8 @@ struct DashboardPage: Sendable, Encodable {
     var frame: PageFrame
     var generatedAt: String
     var hasEvents: Bool
-    var unreadable: Int
+    /// Lines of the log that could not be read; nil when every line was (the page then says nothing).
+    var unreadable: Int?
     var eventCount: Int
     var ingestion: ChartModel?
     var passRate: ChartModel?
@@ -27,53 +28,88 @@ struct DashboardPage: Sendable, Encodable {
     static func make(_ context: SiteContext) -> DashboardPage {
         let input = context.input
         let events = input.eventSummary
-        let days = events.sortedDays
-        let tallies = days.map { events.days[$0] ?? EventSummary.DayTally() }
-        let flagged = Set(tallies.indices.filter { tallies[$0].anomaly })
-        let ingested = tallies.map { Double(bitPattern: $0.ingested) }
-        let validated = tallies.map { Double(bitPattern: $0.validated) }
-        let passed = tallies.map { Double(bitPattern: $0.passed) }
-        let rate = zip(passed, validated).map { $1 > 0 ? $0 / $1 * 100 : 0 }
-        let packaged = tallies.map { Double(bitPattern: $0.packaged) }
+        let series = DailySeries(events)
         return DashboardPage(
             frame: PageFrame(context: context, title: "Dashboard", path: "dashboard.html", section: "dashboard"),
-            generatedAt: context.generatedAt, hasEvents: events.eventCount > 0, unreadable: events.unreadable,
+            generatedAt: context.generatedAt, hasEvents: events.eventCount > 0, unreadable: events.unreadable > 0 ? events.unreadable : nil,
             eventCount: events.eventCount,
-            ingestion: days.isEmpty ? nil : BarChart.make(
+            ingestion: series.days.isEmpty ? nil : BarChart.daily(
                 id: "ingestion", title: "Ingestion activity (sync and validation events per day)",
-                yLabel: "events", labels: days, values: ingested, flagged: flagged),
-            passRate: validated.allSatisfy({ $0 == 0 }) ? nil : LineChart.make(
-                id: "pass-rate", title: "Validation pass rate per day", yLabel: "%", labels: days, values: rate,
-                maximum: 100, flagged: flagged, unit: "%"),
-            throughput: packaged.allSatisfy({ $0 == 0 }) ? nil : BarChart.make(
+                yLabel: "events", days: series.numbers, labels: series.days, values: series.ingested,
+                flagged: series.flagged),
+            passRate: series.validated.allSatisfy({ $0 == 0 }) ? nil : LineChart.make(
+                id: "pass-rate", title: "Validation pass rate per day", yLabel: "%", points: series.passRate,
+                maximum: 100, unit: "%", joinWithin: 1),
+            throughput: series.packaged.allSatisfy({ $0 == 0 }) ? nil : BarChart.daily(
                 id: "throughput", title: "Packaging throughput (skills packaged per day)", yLabel: "skills",
-                labels: days, values: packaged, flagged: flagged),
+                days: series.numbers, labels: series.days, values: series.packaged, flagged: series.flagged),
             scores: scoreTrend(input), distribution: distribution(input),
             anomalies: events.latestAnomalies(limit: 50), runs: events.recentRuns(limit: 20))
     }
 
-    // MARK: - Formatting helpers
+    /// The event summary's days as chart series: only days with a `YYYY-MM-DD` date (a time the
+    /// log cannot place on the calendar is left off the charts), oldest first.
+    struct DailySeries {
+        var days: [String] = []
+        var numbers: [Int] = []
+        var ingested: [Double] = []
+        var validated: [Double] = []
+        var packaged: [Double] = []
+        var flagged: Set<Int> = []
+        /// Passed ÷ checked per day; a day that checked nothing has no value (a gap, not 0%).
+        var passRate: [LineChart.Point] = []
 
-    /// The mean score of every skill's history per day.
-    static func scoreTrend(_ input: SiteInput) -> ChartModel? {
-        var sums: [String: (Double, Int)] = [:]
-        for skill in input.skills {
-            for point in skill.history {
-                let day = String(point.at.prefix(10))
-                let old = sums[day] ?? (0, 0)
-                sums[day] = (old.0 + point.score, old.1 + 1)
+        init(_ events: EventSummary) {
+            for day in events.sortedDays {
+                guard let number = Formatting.dayNumber(day) else { continue }
+                let tally = events.days[day] ?? EventSummary.DayTally()
+                let checked = Double(bitPattern: tally.validated)
+                let passed = Double(bitPattern: tally.passed)
+                if tally.anomaly { flagged.insert(days.count) }
+                days.append(day)
+                numbers.append(number)
+                ingested.append(Double(bitPattern: tally.ingested))
+                validated.append(checked)
+                packaged.append(Double(bitPattern: tally.packaged))
+                passRate.append(LineChart.Point(
+                    x: Double(number), label: day, value: checked > 0 ? passed / checked * 100 : nil,
+                    flagged: tally.anomaly))
             }
         }
-        guard !sums.isEmpty else { return nil }
-        let days = sums.keys.sorted()
+    }
+
+    // MARK: - Formatting helpers
+
+    /// The mean of every skill's latest score at the end of each day that any score was
+    /// recorded (a skill counts from its first score on), against the gate threshold.
+    static func scoreTrend(_ input: SiteInput) -> ChartModel? {
+        var points: [(day: Int, label: String, at: String, skill: Int, score: Double)] = []
+        for (index, skill) in input.skills.enumerated() {
+            for point in skill.history where point.score.isFinite {
+                let day = String(point.at.prefix(10))
+                guard let number = Formatting.dayNumber(day) else { continue }
+                points.append((number, day, point.at, index, point.score))
+            }
+        }
+        guard !points.isEmpty else { return nil }
+        points.sort { ($0.day, $0.at, $0.skill) < ($1.day, $1.at, $1.skill) }
+        var latest = [Double?](repeating: nil, count: input.skills.count)
+        var chartPoints: [LineChart.Point] = []
+        for (offset, point) in points.enumerated() {
+            latest[point.skill] = point.score
+            guard offset == points.count - 1 || points[offset + 1].day != point.day else { continue }
+            let scored = latest.compactMap { $0 }
+            let mean = scored.reduce(0, +) / Double(max(1, scored.count))
+            chartPoints.append(LineChart.Point(x: Double(point.day), label: point.label, value: mean))
+        }
         return LineChart.make(
-            id: "score-trend", title: "Mean score over time", yLabel: "score", labels: days,
-            values: days.map { (sums[$0]?.0 ?? 0) / Double(max(1, sums[$0]?.1 ?? 1)) }, maximum: 100)
+            id: "score-trend", title: "Mean score over time", yLabel: "score", points: chartPoints, maximum: 100,
+            threshold: input.scorecards?.threshold, thresholdLabel: "gate threshold")
     }
 
     /// Current scores in ten buckets.
     static func distribution(_ input: SiteInput) -> ChartModel? {
-        let scores = input.skills.compactMap(\.score)
+        let scores = input.skills.compactMap(\.score).filter(\.isFinite)
         guard !scores.isEmpty else { return nil }
         var buckets = Array(repeating: 0.0, count: 10)
         for score in scores { buckets[min(9, max(0, Int(score / 10)))] += 1 }

@@ -31,4 +31,32 @@ enum Formatting {
         if delta < -0.05 { return ("▼ −\(amount)", "down") }
         return ("■ 0", "flat")
     }
+
+    /// Days since 1970-01-01 of a `YYYY-MM-DD` day (the proleptic Gregorian calendar), nil for
+    /// anything else: the x position of a day on the dashboard's charts.
+    static func dayNumber(_ day: String) -> Int? {
+        let parts = day.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.map(\.utf8.count) == [4, 2, 2], parts.allSatisfy({ $0.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }),
+            let year = Int(parts[0]), let month = Int(parts[1]), let dayOfMonth = Int(parts[2]),
+            (1...12).contains(month), (1...31).contains(dayOfMonth)
+        else { return nil }
+        // Howard Hinnant's days_from_civil.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + dayOfMonth - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// `folder` as a path from the hub's root (`docs/cookbook`, `../docs/cookbook`): pages never
+    /// show the build machine's absolute paths.
+    static func hubRelative(_ folder: URL, root: URL) -> String {
+        let target = folder.standardizedFileURL.pathComponents.filter { $0 != "/" }
+        let base = root.standardizedFileURL.pathComponents.filter { $0 != "/" }
+        var shared = 0
+        while shared < min(target.count, base.count), target[shared] == base[shared] { shared += 1 }
+        let parts = Array(repeating: "..", count: base.count - shared) + target[shared...]
+        return parts.isEmpty ? "." : parts.joined(separator: "/")
+    }
 }

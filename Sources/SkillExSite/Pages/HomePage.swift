@@ -26,10 +26,13 @@ struct HomePage: Sendable, Encodable {
     var runs: [RunSummary.Row]
     var anomalies: [RunSummary.AnomalyRow]
     var syncFailures: [RunSummary.FailureRow] = []
+    /// Repositories the last sync could not read (missing, no skills folder…).
+    var repoFailures: [RunSummary.FailureRow] = []
     var hasEventLog: Bool
     var threshold: String?
     var hasRuns = false
     var hasSyncFailures = false
+    var hasRepoFailures = false
     var hasAnomalies = false
 
     // MARK: - Pages
@@ -58,6 +61,8 @@ struct HomePage: Sendable, Encodable {
             threshold: Formatting.score(input.scorecards?.threshold))
         page.syncFailures = events.lastSyncFailures
         page.hasSyncFailures = !page.syncFailures.isEmpty
+        page.repoFailures = events.lastSyncRepoFailures
+        page.hasRepoFailures = !page.repoFailures.isEmpty
         page.hasRuns = !page.runs.isEmpty
         page.hasAnomalies = !page.anomalies.isEmpty
         return page
@@ -83,9 +88,10 @@ struct HomePage: Sendable, Encodable {
     /// repository's table from the fragment cache while none of its skills' summaries changed (an
     /// edit renders one repository's rows; the others' rows are not even built).
     static func skillsTable(_ context: SiteContext) -> String {
-        struct Table: Encodable { var repos: [RepoGroup] }
+        struct Table: Encodable { var repos: [RepoGroup]; var emptyReason: String? }
         let skills = context.input.skills
-        let render = { (groups: [RepoGroup]) in context.theme.render("home-skills", Table(repos: groups)) }
+        let reason = skills.isEmpty ? emptyReason(context.input) : nil
+        let render = { (groups: [RepoGroup]) in context.theme.render("home-skills", Table(repos: groups, emptyReason: reason)) }
         // A workspace's own `home-skills` may wrap all repositories in one element: rendered whole.
         guard !skills.isEmpty, let fragments = context.fragments, !context.theme.overridden.contains("home-skills") else {
             return render(groups(skills))
@@ -109,6 +115,18 @@ struct HomePage: Sendable, Encodable {
         return fragments.texts("home-skills-by-repo", keys: keys) { render(groups(Array(skills[runs[$0]]))) }.joined()
     }
 
+    /// Why there are no skills when the log says why: the last sync could not read the
+    /// repositories (nil otherwise: nothing was synced yet).
+    static func emptyReason(_ input: SiteInput) -> String? {
+        let failed = Set(input.eventSummary.lastSyncRepoFailures.map(\.subject))
+        guard !failed.isEmpty else { return nil }
+        let listed = input.manifest.repositories.count
+        let which = failed.count >= listed
+            ? (listed == 1 ? "the manifest's only repository" : "any of the manifest's \(listed) repositories")
+            : "\(failed.count) of the manifest's \(listed) repositories, and the others hold no skills"
+        return "No skills: the last sync could not read \(which) (see “Repositories that failed the last sync” below)."
+    }
+
     static func row(_ skill: SkillInput) -> SkillRow {
         let status = SkillStatus(skill)
         let trend = Formatting.trend(skill.history.map(\.score))
@@ -124,13 +142,30 @@ struct HomePage: Sendable, Encodable {
         }
         let download = PackDownload.latest(input)
         return PackSummary(
-            version: latest.version, createdAt: latest.createdAt ?? "", size: Formatting.size(pack.size),
+            version: latest.version, createdAt: createdText(latest, packTimes: input.eventSummary.packTimes),
+            size: Formatting.size(pack.size),
             sha256: pack.sha256 ?? "", href: download?.sitePath, file: pack.file,
             skills: latest.skills.map(String.init) ?? "?",
             deltas: (latest.deltas ?? []).map {
                 Delta(from: $0.from, file: $0.file, size: Formatting.size($0.size), sha256: $0.sha256 ?? "")
             }, hasDeltas: !(latest.deltas ?? []).isEmpty)
     }
+}
+
+extension HomePage {
+    /// When `version` was built: its `created_at`, unless that is the fixed time reproducible
+    /// packs carry (1980-01-01, also stamped on the zip's entries); then the time of the run that
+    /// packaged it, from the event log; else said to be unrecorded.
+    static func createdText(_ version: PackVersion, packTimes: [String: String]) -> String {
+        if let created = version.createdAt, !created.isEmpty, Timestamp.parse(created).map(isReproducibleTime) != true {
+            return created
+        }
+        if let time = packTimes[version.version] { return time }
+        return "not recorded (the pack carries the fixed reproducible time 1980-01-01)"
+    }
+
+    /// 1980-01-01T00:00:00Z, the DOS epoch every reproducible pack is stamped with.
+    static func isReproducibleTime(_ date: Date) -> Bool { date.timeIntervalSince1970 == 315_532_800 }
 }
 
 /// A skill's state in words and as a CSS class.

@@ -134,10 +134,7 @@ struct SkillPage: Sendable, Encodable {
                           value: Formatting.score(component.value) ?? "—", missing: component.missing ?? false)
             },
             hasComponents: !(card?.components ?? []).isEmpty,
-            chart: history.isEmpty ? nil : LineChart.make(
-                id: "history", title: "Score history of \(skill.entry.name)", yLabel: "score",
-                labels: history.map { String($0.at.prefix(10)) }, values: history.map(\.score), maximum: 100,
-                flagged: regressions(history)),
+            chart: historyChart(skill.entry.name, history, threshold: context.input.scorecards?.threshold),
             findings: findings, hasFindings: !findings.isEmpty,
             approval: skill.approval.map { approval in
                 ApprovalView(by: approval.by ?? "?", at: approval.at ?? "", reason: approval.reason ?? "",
@@ -173,6 +170,22 @@ struct SkillPage: Sendable, Encodable {
     /// `references/api.md` → `files/references/api.md.html`, each segment made safe.
     static func sitePath(of relative: String) -> String {
         "files/" + relative.split(separator: "/").map { PathSegment.clean(String($0)) }.joined(separator: "/") + ".html"
+    }
+
+    /// The score history plotted by time (a point whose `at` is not a timestamp is left off),
+    /// regressions marked, with the gate threshold; nil without a point to plot.
+    static func historyChart(_ name: String, _ history: [ScoreHistoryPoint], threshold: Double?) -> ChartModel? {
+        let flagged = regressions(history)
+        let points = history.enumerated().compactMap { index, point -> LineChart.Point? in
+            guard let date = Timestamp.parse(point.at) else { return nil }
+            return LineChart.Point(
+                x: date.timeIntervalSince1970, label: String(point.at.prefix(10)), detail: point.at, value: point.score,
+                flagged: flagged.contains(index))
+        }
+        guard !points.isEmpty else { return nil }
+        return LineChart.make(
+            id: "history", title: "Score history of \(name)", yLabel: "score", points: points, maximum: 100,
+            threshold: threshold, thresholdLabel: "gate threshold")
     }
 
     /// Indices where the score fell by more than 5 points from the previous point.
