@@ -27,7 +27,8 @@ struct CookbookCopy {
     /// Copies `workspace` (and the repositories its manifest names outside it) into a new
     /// temporary folder.
     static func make(of workspace: URL) throws -> CookbookCopy {
-        let source = workspace.standardizedFileURL
+        // A folder URL, so `../team` resolves against the hub itself, not its parent.
+        let source = URL(fileURLWithPath: workspace.standardizedFileURL.path, isDirectory: true)
         let manifest = (try? Data(contentsOf: source.appendingPathComponent("manifest.json")))
             .flatMap { try? JSONDecoder().decode(JSONValue.self, from: $0) }
         let names = source.pathComponents.filter { $0 != "/" }

@@ -3,7 +3,7 @@ import SkillEx
 /// The release report's view model: `ReleaseData` with every number formatted and every label
 /// chosen, for `report.mustache` (which escapes every value) and the Markdown summary.
 struct ReleaseView: Sendable, Encodable {
-    struct Pack: Sendable, Encodable { var version: String; var skills: String; var size: String; var file: String; var sha256: String; var createdAt: String }
+    struct Pack: Sendable, Encodable { var version: String; var skills: String; var size: String; var file: String; var sha256: String; var createdAt: String? }
     struct Included: Sendable, Encodable {
         var repo: String; var name: String; var score: String; var gate: String; var gateClass: String
         var change: String?; var changeClass: String; var checksum: String
@@ -62,7 +62,9 @@ struct ReleaseView: Sendable, Encodable {
         if let version = data.version, let artifact = data.pack {
             pack = Pack(
                 version: version, skills: String(data.included.count), size: Formatting.size(artifact.size),
-                file: artifact.file, sha256: artifact.sha256 ?? "", createdAt: data.createdAt ?? "")
+                file: artifact.file, sha256: artifact.sha256 ?? "",
+                // 1980-01-01 is the reproducible default, not a time anyone packed at.
+                createdAt: data.createdAt.flatMap { $0.hasPrefix("1980-01-01") ? nil : $0 })
         }
         distribution = DashboardPage.distribution(input)
         included = data.included.map { skill in
