@@ -153,4 +153,27 @@ struct ReleaseReportTests {
         #expect(html.contains("id=\"kept-out-invalid\"") && html.contains("id=\"changes-removed\""))
         #expect(!html.contains("<link") && !html.contains("<script"))
     }
+
+    @Test("loading reads the previous pack index from dist/, and never one named outside it")
+    func loadStaysInDist() throws {
+        let fixture = try SiteFixture()
+        try fixture.write("outside.json", #"{"skills": [{"repo": "x", "skill": "stolen", "checksum": "s"}]}"#)
+        try fixture.write("dist/skills-pack-1.0.0.json", #"{"skills": [{"repo": "acme", "skill": "pdf", "checksum": "c0"}]}"#)
+        try fixture.write("dist/index.json", """
+            {"format": 1, "latest": "1.1.0", "versions": [
+              {"version": "1.1.0", "created_at": "1980-01-01T00:00:00Z", "pack": {"file": "p.zip", "size": 1, "sha256": "a"},
+               "index": {"file": "../outside.json", "size": 1, "sha256": "b"}, "skills": 1, "deltas": []},
+              {"version": "1.0.0", "created_at": "1980-01-01T00:00:00Z", "pack": {"file": "q.zip", "size": 1, "sha256": "c"},
+               "index": {"file": "skills-pack-1.0.0.json", "size": 1, "sha256": "d"}, "skills": 1, "deltas": []}]}
+            """)
+        let input = try SiteInput.load(workspace: fixture.workspace, manifest: try ManifestStore.load(fixture.workspace.manifestURL))
+        let sources = try ReleaseSources.load(input)
+        #expect(sources.version == "1.1.0" && sources.previousVersion == "1.0.0")
+        #expect(sources.released == nil)
+        #expect(sources.notes == ["dist/../outside.json is missing: the skills of version 1.1.0 are unknown."])
+        #expect(sources.previous == [Packed(repo: "acme", skill: "pdf", checksum: "c0")])
+        #expect(throws: SiteError.self) { try ReleaseSources.load(input, version: "2.0.0") }
+        let older = try ReleaseSources.load(input, version: "1.0.0")
+        #expect(older.previousVersion == nil && older.released?.count == 1)
+    }
 }
