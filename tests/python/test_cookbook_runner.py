@@ -62,3 +62,12 @@ def test_run_blocks_resolve_sibling_repositories_and_print_text(tmp_path, skille
     assert snapshot(repo) == before_repo
     assert sorted(p.name for p in tmp_path.iterdir()) == before_root
     assert not (hub / "skills").exists()
+
+
+def test_unknown_block_format_breaks_the_build(tmp_path, skillex):
+    hub = tmp_path / "hub"
+    (hub / "docs" / "cookbook").mkdir(parents=True)
+    (hub / "docs" / "cookbook" / "10-bad.md").write_text("# Bad\n\n```console skillex-run format=yaml\n$ skillex sync\n```\n")
+    (hub / "manifest.json").write_text(json.dumps({"version": 1, "repositories": [], "skills": []}))
+    result = skillex("site", "--manifest", hub / "manifest.json", check=2)
+    assert "10-bad.md" in result.stderr and "format= must be text or json" in result.stderr

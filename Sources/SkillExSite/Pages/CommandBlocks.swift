@@ -6,11 +6,12 @@ import SkillEx
 ///
 /// A block holds lines `$ skillex …`; `skillex` is replaced by `executable`. `exit=N` after the
 /// info string expects exit status N instead of 0; `format=json` makes commands that print text
-/// or JSON default to JSON (text otherwise; a command's own `--format` always wins). The commands
-/// of one page run in order in one copy (`CookbookCopy`, which keeps the manifest's `../`
-/// repository paths working), so a walkthrough can build on its earlier steps. A block whose info string says
-/// `screencast` (or every block, when the page's front matter says `screencast: true`) is also
-/// recorded: its commands and their output come back for the page's asciicast.
+/// or JSON default to JSON (text otherwise; a command's own `--format` always wins). The
+/// commands of one page run in order in one copy (`CookbookCopy`, which keeps the manifest's
+/// `../` repository paths working), so a walkthrough can build on its earlier steps. A block
+/// whose info string says `screencast` (or every block, when the page's front matter says
+/// `screencast: true`) is also recorded: its commands and their output come back for the page's
+/// asciicast.
 public struct CommandBlocks: Sendable {
     /// The skillex binary to run.
     public var executable: URL
@@ -97,6 +98,9 @@ public struct CommandBlocks: Sendable {
             if line.hasPrefix("```"), info.contains("skillex-run") {
                 let expected = info.first { $0.hasPrefix("exit=") }.flatMap { Int32($0.dropFirst(5)) } ?? 0
                 let format = info.first { $0.hasPrefix("format=") }.map { String($0.dropFirst(7)) } ?? "text"
+                guard format == "text" || format == "json" else {
+                    throw SiteError.command(file: file, command: String(line), reason: "format= must be text or json")
+                }
                 block = (expected, format, recordAll || info.contains("screencast"), [])
             } else {
                 shown = Self.fence(of: line)
