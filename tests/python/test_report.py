@@ -55,14 +55,16 @@ def two_builds(tmp_path, skillex):
     return hub
 
 
+SCHEMA = json.loads((ROOT / "schemas" / "report.schema.json").read_text())
+
+
 def report(skillex, hub, *args, check=0):
     return skillex("report", "--manifest", hub / "manifest.json", "--clock", CLOCK, *args, check=check)
 
 
 def test_json_report_lists_contents_kept_out_approvals_and_changes(two_builds, skillex):
     data = json.loads(report(skillex, two_builds, "--format", "json").stdout)
-    schema = json.loads((ROOT / "schemas" / "report.schema.json").read_text())
-    jsonschema.validate(data, schema)
+    jsonschema.validate(data, SCHEMA)
     assert (data["version"], data["previous_version"]) == ("0.1.1", "0.1.0")
     assert [(s["skill"], s["change"]) for s in data["included"]] == [
         ("alpha", "changed"), ("beta", "unchanged"), ("epsilon", "added"), ("risky", "unchanged")]
@@ -127,6 +129,7 @@ def test_html_report_answers_what_is_in_what_was_kept_out_and_why(two_builds, sk
 
 def test_first_release_and_an_older_version(two_builds, skillex, tmp_path):
     data = json.loads(report(skillex, two_builds, "--format", "json", "--version", "0.1.0").stdout)
+    jsonschema.validate(data, SCHEMA)
     assert data["version"] == "0.1.0" and "previous_version" not in data and "changes" not in data
     assert all("change" not in s for s in data["included"])
     html = report(skillex, two_builds, "--version", "0.1.0").stdout
@@ -149,5 +152,6 @@ def test_report_before_any_pack(tmp_path, skillex):
     hub.mkdir()
     (hub / "manifest.json").write_text(json.dumps({"version": 1, "repositories": [], "skills": []}))
     data = json.loads(report(skillex, hub, "--format", "json").stdout)
+    jsonschema.validate(data, SCHEMA)
     assert "version" not in data and data["included"] == [] and data["notes"]
     assert "No pack has been built yet." in report(skillex, hub).stdout
