@@ -7,7 +7,7 @@ Each case lays out a temp arena:
     <tmp>/ws/manifest.json        one repository, repos/adv/skills/{good,<case>}
     <tmp>/ws/evil/                a hostile dist/ for `skillex pull` (zip cases)
 
-and runs the commands that read skills (`validate`, `sync`, `score`, `package`, `site`, `pull`).
+and runs the commands that read skills (`validate`, `sync`, `score`, `package`, `site`, `report`, `pull`).
 Every child runs under a 10-second deadline and its peak RSS (from wait4) must stay under 1 GiB;
 a signal (a Swift trap is SIGILL/SIGTRAP) fails the case.
 """
@@ -88,6 +88,8 @@ def test_hostile_skill(arena, case):
     arena.cli("score", "--manifest", "manifest.json", "--format", "json", codes=(0, 1))
     arena.cli("package", "--manifest", "manifest.json", "--format", "json")
     arena.cli("site", "--manifest", "manifest.json", "--format", "json")
+    # The release report lands in public/, so the case checks of the site's pages cover it too.
+    arena.cli("report", "--manifest", "manifest.json", "--out", "public/report.html")
     arena.cli("pull", "--from", "dist", "--into", "consumer", "--format", "json")
     assert (arena.ws / "consumer" / "adv" / "good" / "SKILL.md").is_file()
     if needle is None:

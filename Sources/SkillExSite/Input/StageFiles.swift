@@ -74,10 +74,12 @@ struct PackVersion: Sendable, Decodable, Equatable {
     var version: String
     var createdAt: String?
     var pack: PackFile?
+    /// The pack index beside the pack (`skills-pack-<version>.json`).
+    var index: PackFile?
     var skills: Int?
     var deltas: [PackDelta]?
 
-    enum CodingKeys: String, CodingKey { case version, createdAt = "created_at", pack, skills, deltas }
+    enum CodingKeys: String, CodingKey { case version, createdAt = "created_at", pack, index, skills, deltas }
 }
 
 /// A file of a version (the pack or its index).

@@ -5,14 +5,18 @@ import SkillEx
 /// and puts their real output in the page; a command that fails breaks the build.
 ///
 /// A block holds lines `$ skillex …`; `skillex` is replaced by `executable`. `exit=N` after the
-/// info string expects exit status N instead of 0. The commands of one page run in order in one
-/// copy, so a walkthrough can build on its earlier steps. A block whose info string says
-/// `screencast` (or every block, when the page's front matter says `screencast: true`) is also
-/// recorded: its commands and their output come back for the page's asciicast.
+/// info string expects exit status N instead of 0; `format=json` makes commands that print text
+/// or JSON default to JSON (text otherwise; a command's own `--format` always wins). The
+/// commands of one page run in order in one copy (`CookbookCopy`, which keeps the manifest's
+/// `../` repository paths working), so a walkthrough can build on its earlier steps. A block
+/// whose info string says `screencast` (or every block, when the page's front matter says
+/// `screencast: true`) is also recorded: its commands and their output come back for the page's
+/// asciicast.
 public struct CommandBlocks: Sendable {
     /// The skillex binary to run.
     public var executable: URL
-    /// The workspace to copy (its `public/`, `dist/`, `skills/`, `.skillex/` are left out).
+    /// The workspace to copy (its `public/`, `dist/`, `skills/`, `.skillex/` are left out; the
+    /// repositories its manifest names beside it are copied too).
     public var workspace: URL
     /// Environment for the commands (the clock comes in as `SOURCE_DATE_EPOCH`).
     public var environment: [String: String]
@@ -55,14 +59,14 @@ public struct CommandBlocks: Sendable {
     func expand(
         _ markdown: String, file: String, recordAll: Bool = false
     ) throws -> (markdown: String, recorded: [RecordedCommand]) {
-        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("skillex-cookbook-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: copy) }
-        do { try makeCopy(at: copy) } catch {
+        let copy: CookbookCopy
+        do { copy = try CookbookCopy.make(of: workspace) } catch {
             throw SiteError.command(file: file, command: "copy workspace", reason: ErrorText.brief(error))
         }
+        defer { copy.remove() }
         var out: [Substring] = []
         var recorded: [RecordedCommand] = []
-        var block: (expected: Int32, record: Bool, commands: [String])?
+        var block: (expected: Int32, format: String, record: Bool, commands: [String])?
         var shown: Substring?  // the fence of an ordinary code block, whose lines pass through as is
         for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
             if let fence = shown {
@@ -78,7 +82,7 @@ public struct CommandBlocks: Sendable {
                     out.append("```console")
                     for command in current.commands {
                         out.append(Substring("$ " + command))
-                        let output = try run(command, in: copy, expecting: current.expected, file: file)
+                        let output = try run(command, in: copy, format: current.format, expecting: current.expected, file: file)
                         if !output.isEmpty { out.append(Substring(output)) }
                         if current.record { recorded.append(RecordedCommand(command: command, output: output)) }
                     }
@@ -93,7 +97,11 @@ public struct CommandBlocks: Sendable {
             let info = line.split(separator: " ")
             if line.hasPrefix("```"), info.contains("skillex-run") {
                 let expected = info.first { $0.hasPrefix("exit=") }.flatMap { Int32($0.dropFirst(5)) } ?? 0
-                block = (expected, recordAll || info.contains("screencast"), [])
+                let format = info.first { $0.hasPrefix("format=") }.map { String($0.dropFirst(7)) } ?? "text"
+                guard format == "text" || format == "json" else {
+                    throw SiteError.command(file: file, command: String(line), reason: "format= must be text or json")
+                }
+                block = (expected, format, recordAll || info.contains("screencast"), [])
             } else {
                 shown = Self.fence(of: line)
                 out.append(line)
@@ -110,7 +118,9 @@ public struct CommandBlocks: Sendable {
         return run.count >= 3 ? run : nil
     }
 
-    private func run(_ command: String, in folder: URL, expecting expected: Int32, file: String) throws -> String {
+    private func run(
+        _ command: String, in copy: CookbookCopy, format: String, expecting expected: Int32, file: String
+    ) throws -> String {
         let words = ShellWords.split(command)
         guard words.first == "skillex" else {
             throw SiteError.command(file: file, command: command, reason: "only skillex commands can run")
@@ -118,11 +128,11 @@ public struct CommandBlocks: Sendable {
         let process = Process()
         process.executableURL = executable
         process.arguments = Array(words.dropFirst())
-        process.currentDirectoryURL = folder
+        process.currentDirectoryURL = copy.hub
         var env = environment
         env["NO_COLOR"] = "1"
         env["SKILLEX_COOKBOOK_RUN"] = "1"
-        env["SKILLEX_FORMAT"] = "text"
+        env["SKILLEX_FORMAT"] = format
         // Structured log lines carry a random run id and timings: the page shows the command's
         // own output, so the same input gives the same page (and screencast) bytes.
         env["SKILLEX_LOG_LEVEL"] = "critical"
@@ -136,11 +146,7 @@ public struct CommandBlocks: Sendable {
         }
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        var text = String(decoding: data, as: UTF8.self)
-        for prefix in [folder.path + "/", folder.resolvingSymlinksInPath().path + "/"] {
-            text = text.replacingOccurrences(of: prefix, with: "")
-        }
-        text = text.replacingOccurrences(of: folder.path, with: ".")
+        var text = copy.relativize(String(decoding: data, as: UTF8.self))
         while text.hasSuffix("\n") { text.removeLast() }
         if process.terminationStatus != expected {
             let last = text.split(separator: "\n").last.map(String.init) ?? ""
@@ -148,14 +154,6 @@ public struct CommandBlocks: Sendable {
                 file: file, command: command, reason: "exit \(process.terminationStatus) (expected \(expected)): \(last)")
         }
         return text
-    }
-
-    private func makeCopy(at copy: URL) throws {
-        try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
-        let skip: Set<String> = ["public", "dist", "skills", ".skillex"]
-        for name in try FileManager.default.contentsOfDirectory(atPath: workspace.path) where !skip.contains(name) {
-            try FileManager.default.copyItem(at: workspace.appendingPathComponent(name), to: copy.appendingPathComponent(name))
-        }
     }
 }
 
