@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// The hub's `manifest.json`: what to collect, settings, and the generated state.
 ///
