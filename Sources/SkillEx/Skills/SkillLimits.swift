@@ -45,6 +45,7 @@ public struct SkillLimits: Sendable, Equatable, Codable {
 
     /// The manifest's `limits` section, or the defaults when it has none.
     public static func of(_ manifest: Manifest) throws(ManifestLimitsError) -> SkillLimits {
+        try checkFields(manifest.extra.values["limits"])
         let limits: SkillLimits?
         do { limits = try manifest.extra.decode(SkillLimits.self, key: "limits") } catch {
             throw ManifestLimitsError(reason: reason(error))
@@ -62,6 +63,25 @@ public struct SkillLimits: Sendable, Equatable, Codable {
 }
 
 extension SkillLimits {
+    /// Each field present must be a positive whole number: the error names the first that is not.
+    private static func checkFields(_ section: JSONValue?) throws(ManifestLimitsError) {
+        guard let section else { return }
+        guard case .object(let fields) = section else {
+            throw ManifestLimitsError(reason: "limits: must be an object of limits")
+        }
+        for key in CodingKeys.allCases {
+            guard let value = fields[key.rawValue] else { continue }
+            switch value {
+            case .int(let number) where number > 0: continue
+            case .double(let number) where number > 0 && number == number.rounded() && number < 0x1p62: continue
+            case .int(let number):
+                throw ManifestLimitsError(reason: "limits.\(key.rawValue): \(number) is not a positive whole number")
+            default:
+                throw ManifestLimitsError(reason: "limits.\(key.rawValue): must be a positive whole number")
+            }
+        }
+    }
+
     /// A decoding failure as `field: problem`, naming the field whatever went wrong with it.
     private static func reason(_ error: any Error) -> String {
         guard let decoding = error as? DecodingError else { return "limits: " + ErrorText.brief(error) }

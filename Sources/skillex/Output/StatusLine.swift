@@ -5,11 +5,15 @@ import Foundation
 /// drawing the status line again, so log lines and progress never print over each other.
 final class StatusLine: @unchecked Sendable {
     /// The process's stderr.
-    static let shared = StatusLine()
+    static let shared = StatusLine { FileHandle.standardError.write(Data($0.utf8)) }
 
     private let lock = NSLock()
     private var status: String?
     private let erase = "\r\u{1B}[2K"
+    private let write: @Sendable (String) -> Void
+
+    /// A status line writing through `write`.
+    init(write: @escaping @Sendable (String) -> Void) { self.write = write }
 
     /// Draws `text` as the status line, replacing the previous one.
     func show(_ text: String) {
@@ -33,9 +37,5 @@ final class StatusLine: @unchecked Sendable {
         defer { lock.unlock() }
         guard let status else { return write(line + "\n") }
         write(erase + line + "\n" + status)
-    }
-
-    private func write(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
     }
 }
