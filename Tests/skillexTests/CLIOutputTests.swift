@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+@testable import SkillEx
 import Testing
 
 @testable import skillex
@@ -37,6 +38,31 @@ struct CLIOutputTests {
         line.printLine("after")
         #expect(out.text == "before\n\r\u{1B}[2K[sync] 1 skills checked\r\u{1B}[2KWARNING a/b failed\n[sync] 1 skills checked"
             + "\r\u{1B}[2K[sync] 2 skills checked\r\u{1B}[2Kafter\n")
+    }
+}
+
+/// `skillex score`'s summary line never shows a green mark over a refused or invalid skill.
+@Suite("Score summary mark")
+struct ScoreSummaryMarkTests {
+    static func card(_ gate: GateVerdict, error: Bool = false) -> Scorecard {
+        Scorecard(
+            repo: "r", skill: "s", checksum: "c", score: gate == .refused ? 10 : 90, components: [],
+            findings: error
+                ? [ScoreFinding(rule: "name.lowercase", severity: .error, message: "m", remediation: "f", file: "SKILL.md",
+                                line: nil, component: ComponentID.lint)] : [],
+            gate: gate, approval: nil, approvalHolds: false, regression: nil,
+            tokens: TokenReport(description: 0, body: 0, sections: []), path: "skills/r/s")
+    }
+
+    static func mark(_ cards: [Scorecard]) -> String {
+        ScoreTextReport.summaryMark(ScoreRun(generatedAt: "t", threshold: 70, weights: [:], skills: cards))
+    }
+
+    @Test("✗ when any skill is refused, ! when one breaks a spec rule, ✓ otherwise")
+    func marks() {
+        #expect(Self.mark([Self.card(.admitted), Self.card(.refused)]) == "✗")
+        #expect(Self.mark([Self.card(.admitted), Self.card(.approved, error: true)]) == "!")
+        #expect(Self.mark([Self.card(.admitted), Self.card(.approved)]) == "✓")
     }
 }
 

@@ -127,6 +127,13 @@ def test_build_marks_score_failed_when_a_skill_is_refused(skillex, hub):
     assert {s["step"]: s["ok"] for s in report["steps"]}["score"] is False
 
 
+def test_score_summary_is_not_green_over_a_refusal(skillex, hub):
+    skillex("sync", "--manifest", hub / "manifest.json", "--format", "json", check=1)
+    result = skillex("score", "--manifest", hub / "manifest.json", "--format", "text")
+    summary = result.stdout.splitlines()[-1]
+    assert summary.startswith("✗ 9 scored:") and "1 refused" in summary, result.stdout
+
+
 def test_log_counts_are_integers(skillex, hub):
     result = skillex("sync", "--manifest", hub / "manifest.json", "--format", "json", check=1)
     run_line = next(line for line in result.stderr.splitlines() if line.startswith("WARNING run failed"))
