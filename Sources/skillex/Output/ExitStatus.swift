@@ -12,6 +12,8 @@ enum ExitStatus {
 
     /// Prints the one-line message for `error` to stderr and returns the usage exit code.
     static func inputError(_ error: any Error) -> ExitCode {
+        // The run is over: no progress line is drawn again below the error.
+        StatusLine.shared.clear()
         Terminal.err("skillex: error: " + message(error))
         return usage
     }
