@@ -306,7 +306,10 @@ def main():
         entries = written.get("skills", [])
         ok = bad = 0
         for entry in entries:
-            target = copy / entry["target_path"]
+            # target_path is v0.1's `<repo>/<skill>` (relative to skills/); older manifests hold
+            # `skills/<repo>/<skill>` (relative to the hub).
+            parts = [p for p in entry["target_path"].split("/") if p not in ("", ".")]
+            target = copy / "skills" / entry["target_path"] if len(parts) == 2 else copy / entry["target_path"]
             folder = Path(entry["target_path"]).name
             rpath, sdir = repo_paths[entry["source_repo"]]
             source = copy / rpath / sdir / folder

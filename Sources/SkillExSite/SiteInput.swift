@@ -52,10 +52,11 @@ public struct SiteInput: Sendable {
         }
         let root = workspace.root
         let plainRoot = plainPath(root)
+        let skillsFolder = workspace.skillsFolder
         let listingsURL = workspace.stateURL.appendingPathComponent("site-listings.tsv")
         let cache = (try? Data(contentsOf: listingsURL)).map(SkillListingCache.decode) ?? SkillListingCache()
         let loaded = ParallelMap.map(entries) { entry in
-            Self.skill(entry, root: root, plainRoot: plainRoot, scorecard: cards["\(entry.sourceRepo)/\(entry.name)"], cache: cache)
+            Self.skill(entry, root: root, plainRoot: plainRoot, skillsFolder: skillsFolder, scorecard: cards["\(entry.sourceRepo)/\(entry.name)"], cache: cache)
         }
         PhaseTrace.mark("input.skills")
         let skills = loaded.map(\.skill)
@@ -104,6 +105,8 @@ public struct SiteInput: Sendable {
         var skill: SkillInput
         var listed: SkillListingCache.Listing?
         var cached: Bool
+        /// The folder relative to the hub: the listing cache's key, whichever form target_path has.
+        var hubPath: String
     }
 
     /// Keeps the listings of this build's skills for the next one (best effort: a lost cache only
@@ -115,7 +118,7 @@ public struct SiteInput: Sendable {
         var live = 0
         var stillListed = 0
         for item in loaded {
-            let path = item.skill.entry.targetPath
+            let path = item.hubPath
             if let listed = item.listed {
                 live += 1
                 let before = previous.listings[path]
@@ -136,7 +139,7 @@ public struct SiteInput: Sendable {
         var next = SkillListingCache()
         next.listings.reserveCapacity(loaded.count)
         for item in loaded {
-            let path = item.skill.entry.targetPath
+            let path = item.hubPath
             if let listed = item.listed {
                 next.listings[path] = listed
             } else if item.cached, let kept = previous.listings[path] {
@@ -147,15 +150,18 @@ public struct SiteInput: Sendable {
     }
 
     private static func skill(
-        _ entry: SkillEntry, root: URL, plainRoot: String?, scorecard: ScorecardEntry?, cache: SkillListingCache
+        _ entry: SkillEntry, root: URL, plainRoot: String?, skillsFolder: String, scorecard: ScorecardEntry?,
+        cache: SkillListingCache
     ) -> LoadedSkill {
-        let diskPath = Self.folderPath(entry.targetPath, root: root, plainRoot: plainRoot)
+        // target_path in either form: v0.1's `<repo>/<skill>` or `skills/<repo>/<skill>`.
+        let hubPath = entry.hubPath(skillsFolder: skillsFolder)
+        let diskPath = Self.folderPath(hubPath, root: root, plainRoot: plainRoot)
         // skills/ is sync's output, so the checksum names the folder's content: an unchanged
         // skill is not walked again (only checked to still be there).
         let entries: Result<[SkillListingCache.Entry], SkillFilesError>
         var listed: SkillListingCache.Listing?
         var cached = false
-        if let hit = cache.entries(targetPath: entry.targetPath, checksum: entry.checksum), access(diskPath, F_OK) == 0 {
+        if let hit = cache.entries(targetPath: hubPath, checksum: entry.checksum), access(diskPath, F_OK) == 0 {
             entries = .success(hit)
             cached = true
         } else {
@@ -190,7 +196,7 @@ public struct SiteInput: Sendable {
         let skill = SkillInput(
             entry: entry, diskPath: diskPath, fileEntries: entries, scorecard: scorecard,
             fingerprint: Digest.hex(hasher.finalize()), summaryFingerprint: summaryFingerprint)
-        return LoadedSkill(skill: skill, listed: listed, cached: cached)
+        return LoadedSkill(skill: skill, listed: listed, cached: cached, hubPath: hubPath)
     }
 
     /// The path of `root`/`path`, standardized; plain relative paths (the usual

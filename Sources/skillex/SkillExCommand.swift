@@ -17,8 +17,8 @@ struct SkillExCommand: AsyncParsableCommand {
               skillex sync --manifest manifest.json
               skillex validate path/to/skills
               skillex <command> --help
+              skillex --version
             """,
-        version: SkillExVersion.current,
         subcommands: [
             BuildCommand.self,
             SyncCommand.self,
@@ -40,6 +40,14 @@ struct SkillExCommand: AsyncParsableCommand {
 
     /// Runs the chosen command; usage errors exit 2 (not ArgumentParser's 64), as documented.
     static func main() async {
+        // `skillex --version` is answered here rather than through the configuration's
+        // `version`, which would add a `--version` flag to every subcommand and clash with
+        // v0.1's `sync --version V` (and `package --version V`): a bare `sync --version` failed
+        // with "Missing value" and `sync --help` listed `--version` twice.
+        if Array(CommandLine.arguments.dropFirst()) == ["--version"] {
+            Terminal.out(SkillExVersion.current)
+            return
+        }
         do {
             PhaseTrace.mark("main")
             var command = try parseAsRoot()

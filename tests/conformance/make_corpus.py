@@ -82,6 +82,8 @@ silent = {
                                  "fields Claude Code adds are reported as warnings, not errors"),
     "silent-metadata-not-mapping": ("pdf", fm("name: pdf", f"description: {DESC}", "metadata: plain text"), False,
                                     "the spec says metadata maps strings to strings; skills-ref does not check it"),
+    "silent-allowed-tools-list": ("pdf", fm("name: pdf", f"description: {DESC}", "allowed-tools:", "  - Bash", "  - Read"), True,
+                                  "the spec makes allowed-tools a string; skills-ref accepts a list, so both modes warn (allowed-tools.type)"),
     "silent-tag": ("pdf", fm("name: pdf", f"description: !!str {DESC}"), True,
                    "explicit tags are plain YAML; strictyaml refuses them"),
 }

@@ -58,6 +58,7 @@ SKILL_CASES = {
     "deep-nesting": ("deep-nesting", (0,)),
     "huge-skill-md": ("SKILL.md", (0, 1)),
     "quadratic-markdown": (None, (0,)),
+    "terminal-escapes": ("terminal-escapes", (1,)),
 }
 
 
@@ -149,7 +150,40 @@ def check_quadratic_markdown(arena):
     assert "Some **bold** text" in text, "an over-size page is shown as its plain text"
 
 
+# What must never reach a terminal raw: C0 controls other than tab and line feed, DEL, C1
+# controls, and the bidirectional controls.
+RAW_CONTROLS = [chr(c) for c in range(0x20) if chr(c) not in "\t\n"] + [chr(c) for c in range(0x7F, 0xA0)] + [
+    "\u061c", "\u200e", "\u200f", *map(chr, range(0x202A, 0x202F)), *map(chr, range(0x2066, 0x206A))]
+
+
+def check_terminal_escapes(arena):
+    """Names, descriptions, validator findings, log lines and events reach the terminal escaped."""
+    source = arena.skills_src / "terminal-escapes"
+    runs = [
+        arena.cli("validate", source, "--format", "text", codes=(1,)),
+        arena.cli("validate", source, "--format", "json", codes=(1,)),
+        arena.cli("sync", "--manifest", "manifest.json", "--format", "text", "--force", "--log-level", "debug", codes=(1,)),
+        arena.cli("sync", "--manifest", "manifest.json", "--format", "text", "--log-format", "json", "--log-level", "debug", codes=(1,)),
+        arena.cli("events", "--manifest", "manifest.json", "--format", "text"),
+        arena.cli("events", "--manifest", "manifest.json", "--format", "json"),
+    ]
+    for run in runs:
+        for stream in (run.stdout, run.stderr):
+            raw = sorted({f"U+{ord(c):04X}" for c in stream if c in RAW_CONTROLS})
+            assert not raw, f"{run.args} printed raw {raw}:\n{stream[-2000:]}"
+    text, json_out, synced, _, events, events_json = runs
+    assert "\\x1B]0;pwned\\x07\\x1B[2J\\x9B31m\\u202Eevil" in text.stdout, text.stdout
+    assert "\\x1B[2J" in synced.stdout and "\\x1B[2J" in synced.stderr, "text report and log lines, escaped"
+    assert "\\x1B[2J" in events.stdout
+    # JSON stays JSON: the escapes are JSON's own and decode to the original characters.
+    name = json_out.json()["skills"][0]["findings"][0]["message"]
+    assert "\x1b]0;pwned\x07\x1b[2J\x9b31m\u202eevil" in name
+    messages = [(json.loads(line).get("error") or {}).get("message", "") for line in events_json.stdout.splitlines()]
+    assert any("\x9b31m\u202eevil" in m for m in messages), events_json.stdout[-2000:]
+
+
 CHECKS = {
+    "terminal-escapes": check_terminal_escapes,
     "quadratic-markdown": check_quadratic_markdown,
     "html-injection": check_html_injection,
     "hostile-names": check_hostile_names,

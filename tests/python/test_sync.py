@@ -44,7 +44,7 @@ def test_example_hub_summary(skillex, hub):
     assert manifest["generated_at"] == "2025-03-01T10:00:00Z"
     assert len(manifest["skills"]) == 9
     for entry in manifest["skills"]:
-        assert entry["checksum"] == checksum(hub / entry["target_path"])
+        assert entry["checksum"] == checksum(hub / "skills" / entry["target_path"])  # v0.1: relative to skills/
         assert entry["packaged_at"] == "2025-03-01T10:00:00Z"
         assert (hub / "skills" / entry["source_repo"] / entry["name"] / "SKILL.md").is_file()
 

@@ -122,7 +122,9 @@ public struct SkillEntry: Sendable, Equatable, Codable {
     public var name: String
     /// The repository it came from.
     public var sourceRepo: String
-    /// Where it was copied, relative to the manifest's folder (`skills/<repo>/<skill>`).
+    /// Where it was copied, as written: v0.1's `<repo>/<skill>` (relative to the skills folder;
+    /// what sync writes) or SkillEx 0.2's `skills/<repo>/<skill>`. Read it through `hubPath` or
+    /// `folder(in:)`, which resolve both.
     public var targetPath: String
     /// SkillEx checksum (see `SkillChecksum`).
     public var checksum: String

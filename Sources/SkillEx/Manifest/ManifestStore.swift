@@ -116,6 +116,11 @@ public enum ManifestStore {
                     path: path, field: "repositories[\(index)].skills_dir",
                     reason: "must not contain '..'")
             }
+            if let timeout = repo.validatorTimeout, !(timeout > 0 && timeout.isFinite) {
+                throw .invalidField(
+                    path: path, field: "repositories[\(index)].validator_timeout",
+                    reason: "\(timeout) is not a positive number of seconds")
+            }
             if let argv = repo.validator, argv.isEmpty {
                 throw .invalidField(
                     path: path, field: "repositories[\(index)].validator",

@@ -134,18 +134,21 @@ public struct Scorer: Sendable {
         let repos = Dictionary(manifest.repositories.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         let repoRoots = repos.mapValues { repoRoot($0).path }
         let hubRoot = workspace.root.path
-        let root = workspace.root
+        let workspace = self.workspace
+        let skillsFolder = workspace.skillsFolder
         let storedCards = stored
         // Each job (paths included) is set up on the core that runs it.
         let results = ParallelMap.map(entries) { entry in
             Result {
                 let repo = repos[entry.sourceRepo]
                 let skillsDir = repo?.skillsDir ?? RepositoryEntry.defaultSkillsDir
+                // target_path in either form (v0.1's `<repo>/<skill>` or `skills/<repo>/<skill>`).
+                let hubPath = entry.hubPath(skillsFolder: skillsFolder)
                 let matcher = SkillPathMatcher(
                     repoRoot: repoRoots[entry.sourceRepo] ?? hubRoot, hubRoot: hubRoot,
-                    prefixes: ["\(skillsDir)/\(entry.name)/", "\(entry.targetPath)/"])
+                    prefixes: ["\(skillsDir)/\(entry.name)/", "\(hubPath)/"])
                 let job = SkillScoring(
-                    entry: entry, folder: root.appendingPathComponent(entry.targetPath, isDirectory: true).standardizedFileURL,
+                    entry: entry, folder: entry.folder(in: workspace), path: hubPath,
                     matcher: matcher, reports: reports[entry.sourceRepo] ?? RepositoryReports(),
                     stored: storedCards["\(entry.sourceRepo)/\(entry.name)"],
                     synced: synced[SyncCache.key(repo: entry.sourceRepo, skill: entry.name)])

@@ -4,6 +4,8 @@ import Foundation
 struct SkillScoring: Sendable {
     var entry: SkillEntry
     var folder: URL
+    /// The folder relative to the hub (`skills/<repo>/<skill>`), whichever form target_path has.
+    var path: String
     var matcher: SkillPathMatcher
     var reports: RepositoryReports
     /// The last stored scorecard of this skill, reused when its checksum still matches.
@@ -106,7 +108,7 @@ struct SkillScoring: Sendable {
             repo: entry.sourceRepo, skill: entry.name, checksum: checksum, score: score,
             components: components, findings: findings,
             gate: GateVerdict.decide(score: score, threshold: settings.threshold, approvalHolds: holds),
-            approval: approval, approvalHolds: holds, regression: nil, tokens: tokens, path: entry.targetPath)
+            approval: approval, approvalHolds: holds, regression: nil, tokens: tokens, path: path)
     }
 
     private func coverage(weight: Double, files: [SkillFile]) -> ScoreComponent {

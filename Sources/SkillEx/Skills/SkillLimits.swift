@@ -27,7 +27,7 @@ public struct SkillLimits: Sendable, Equatable, Codable {
         self.maxSkillFileBytes = maxSkillFileBytes
     }
 
-    private enum CodingKeys: String, CodingKey {
+    private enum CodingKeys: String, CodingKey, CaseIterable {
         case maxFileBytes = "max_file_bytes", maxFiles = "max_files", maxDepth = "max_depth"
         case maxSkillFileBytes = "max_skill_md_bytes"
     }
@@ -45,22 +45,66 @@ public struct SkillLimits: Sendable, Equatable, Codable {
 
     /// The manifest's `limits` section, or the defaults when it has none.
     public static func of(_ manifest: Manifest) throws(ManifestLimitsError) -> SkillLimits {
+        try checkFields(manifest.extra.values["limits"])
         let limits: SkillLimits?
         do { limits = try manifest.extra.decode(SkillLimits.self, key: "limits") } catch {
-            throw ManifestLimitsError(reason: ErrorText.brief(error))
+            throw ManifestLimitsError(reason: reason(error))
         }
         guard let limits else { return .standard }
-        guard limits.maxFileBytes > 0, limits.maxFiles > 0, limits.maxDepth > 0, limits.maxSkillFileBytes > 0 else {
-            throw ManifestLimitsError(reason: "every limit must be a positive number")
+        let bounds: [(CodingKeys, Int64)] = [
+            (.maxFileBytes, limits.maxFileBytes), (.maxFiles, Int64(limits.maxFiles)),
+            (.maxDepth, Int64(limits.maxDepth)), (.maxSkillFileBytes, limits.maxSkillFileBytes),
+        ]
+        if let (key, value) = bounds.first(where: { $0.1 <= 0 }) {
+            throw ManifestLimitsError(reason: "limits.\(key.rawValue): \(value) is not a positive whole number")
         }
         return limits
     }
 }
 
+extension SkillLimits {
+    /// Each field present must be a positive whole number: the error names the first that is not.
+    private static func checkFields(_ section: JSONValue?) throws(ManifestLimitsError) {
+        guard let section else { return }
+        guard case .object(let fields) = section else {
+            throw ManifestLimitsError(reason: "limits: must be an object of limits")
+        }
+        for key in CodingKeys.allCases {
+            guard let value = fields[key.rawValue] else { continue }
+            switch value {
+            case .int(let number) where number > 0: continue
+            case .double(let number) where number > 0 && number == number.rounded() && number < 0x1p62: continue
+            case .int(let number):
+                throw ManifestLimitsError(reason: "limits.\(key.rawValue): \(number) is not a positive whole number")
+            default:
+                throw ManifestLimitsError(reason: "limits.\(key.rawValue): must be a positive whole number")
+            }
+        }
+    }
+
+    /// A decoding failure as `field: problem`, naming the field whatever went wrong with it.
+    private static func reason(_ error: any Error) -> String {
+        guard let decoding = error as? DecodingError else { return "limits: " + ErrorText.brief(error) }
+        let context: DecodingError.Context
+        switch decoding {
+        case .typeMismatch(_, let c), .valueNotFound(_, let c), .dataCorrupted(let c): context = c
+        case .keyNotFound(_, let c): context = c
+        @unknown default: return "limits: " + ErrorText.decoding(error)
+        }
+        guard let key = context.codingPath.last(where: { $0.intValue == nil })?.stringValue,
+            CodingKeys(rawValue: key) != nil
+        else {
+            return context.codingPath.isEmpty
+                ? "limits: must be an object of limits" : "limits: " + ErrorText.decoding(error)
+        }
+        return "limits.\(key): must be a positive whole number"
+    }
+}
+
 /// The manifest's `limits` section cannot be read.
 public struct ManifestLimitsError: DescribedError, Equatable {
-    /// What is wrong.
+    /// What is wrong, starting with the field (`limits.max_files: …`).
     public var reason: String
     /// One line.
-    public var description: String { "manifest.json: limits: \(reason)" }
+    public var description: String { "manifest.json: \(reason)" }
 }

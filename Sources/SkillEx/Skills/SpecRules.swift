@@ -26,46 +26,61 @@ struct SpecRules {
     }
 
     mutating func checkName(_ value: SkillDocument.Value?, folderName: String) {
+        // Every name a fix proposes passes these rules itself (SkillNameSuggestion).
+        let folderFits = SkillNameSuggestion.isValid(folderName)
+        let forFolder = folderFits ? folderName : SkillNameSuggestion.suggestion(for: folderName)
+        let rename = folderFits ? "" : " and rename the folder to match"
         guard let value else {
             add("name.required", field: "name", "missing required field 'name'",
-                fix: "Add 'name: \(Self.yamlText(folderName))'.")
+                fix: "Add 'name: \(Self.yamlText(forFolder))'\(rename).")
             return
         }
         guard let raw = value.text, !Trim.whitespacesAndNewlines(raw).isEmpty else {
             add("name.required", field: "name", "'name' must be a non-empty string",
-                fix: "Set 'name: \(Self.yamlText(folderName))'.")
+                fix: "Set 'name: \(Self.yamlText(forFolder))'\(rename).")
             return
         }
         let name = Self.compatibilityMapped(Trim.whitespacesAndNewlines(raw))
+        let suggested = SkillNameSuggestion.suggestion(for: name)
         let length = name.unicodeScalars.count
         if length > SkillSpec.maxNameLength {
             add("name.length", field: "name",
                 "name is \(length) characters; the limit is \(SkillSpec.maxNameLength)",
-                fix: "Shorten the name (and rename the folder to match).")
+                fix: "Shorten the name, e.g. to '\(suggested)' (and rename the folder to match).")
         }
         if name != name.lowercased() {
             add("name.lowercase", field: "name", "name '\(name)' must be lowercase",
-                fix: "Use '\(name.lowercased())' (and rename the folder to match).")
+                fix: "Use '\(suggested)' (and rename the folder to match).")
         }
         if name.hasPrefix("-") || name.hasSuffix("-") {
             add("name.hyphen-edge", field: "name", "name must not start or end with a hyphen",
-                fix: "Remove the leading or trailing '-'.")
+                fix: "Remove the leading or trailing '-': '\(suggested)'.")
         }
         if name.contains("--") {
             add("name.double-hyphen", field: "name", "name must not contain '--'",
-                fix: "Use single hyphens between words.")
+                fix: "Use single hyphens between words: '\(suggested)'.")
         }
         if !name.allSatisfy({ $0 == "-" || $0.isLetter || $0.isNumber }) {
             add("name.characters", field: "name",
                 "name '\(name)' may contain only letters, digits and hyphens",
-                fix: "Replace spaces, underscores and other symbols with '-'.")
+                fix: "Replace spaces, underscores and other symbols with '-': '\(suggested)'.")
         }
         if Self.compatibilityMapped(folderName) != name {
+            let nameFits = name == suggested
+            let fix: String
+            if folderName != folderName.trimmingCharacters(in: .whitespaces) {
+                fix = "Rename the folder to '\(suggested)': a name cannot start or end with a space."
+            } else if nameFits && folderFits {
+                fix = "Rename the folder to '\(name)' or set 'name: \(Self.yamlText(folderName))'."
+            } else if nameFits {
+                fix = "Rename the folder to '\(name)'."
+            } else if folderFits {
+                fix = "Set 'name: \(Self.yamlText(folderName))'."
+            } else {
+                fix = "Use '\(suggested)' as the name and the folder's name."
+            }
             add("name.folder-mismatch", field: "name",
-                "name '\(name)' does not match its folder '\(folderName)'",
-                fix: folderName != folderName.trimmingCharacters(in: .whitespaces)
-                    ? "Rename the folder to '\(name)': a name cannot start or end with a space."
-                    : "Rename the folder to '\(name)' or set 'name: \(Self.yamlText(folderName))'.")
+                "name '\(name)' does not match its folder '\(folderName)'", fix: fix)
         }
     }
 
@@ -104,6 +119,24 @@ struct SpecRules {
                 "compatibility is \(length) characters; the limit is \(SkillSpec.maxCompatibilityLength)",
                 fix: "Shorten it to the environment requirements only.")
         }
+    }
+
+    /// The spec makes `allowed-tools` a space-delimited string. skills-ref (0.1.1) accepts a
+    /// YAML list or mapping there without a word, so it is a warning in both modes: reported,
+    /// and `--strict` still gives skills-ref's verdict (docs/validation.md).
+    mutating func checkAllowedTools(_ value: SkillDocument.Value?) {
+        guard let value, value.text == nil else { return }
+        let tools: [String]
+        let kind: String
+        switch value {
+        case .list(let items): (tools, kind) = (items.compactMap(\.text), "list")
+        case .mapping(let pairs): (tools, kind) = (pairs.map(\.key), "mapping")
+        case .text: return
+        }
+        let line = tools.isEmpty ? "Bash Read" : tools.joined(separator: " ")
+        add("allowed-tools.type", .warning, field: "allowed-tools",
+            "'allowed-tools' is a YAML \(kind); the spec makes it a space-delimited string",
+            fix: "Write the tools on one line: 'allowed-tools: \(Self.yamlText(line))'.")
     }
 
     /// skills-ref does not check `metadata`; the spec says it maps strings to strings.

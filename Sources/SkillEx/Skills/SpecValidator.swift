@@ -87,6 +87,7 @@ public struct SpecValidator: Sendable {
         rules.checkDescription(document["description"])
         rules.checkCompatibility(document["compatibility"])
         rules.checkMetadata(document["metadata"])
+        rules.checkAllowedTools(document["allowed-tools"])
         result.findings += rules.findings
         return sorted(result)
     }

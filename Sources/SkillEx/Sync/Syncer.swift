@@ -62,6 +62,7 @@ public struct Syncer: Sendable {
                 // The installed copy was not touched: its fingerprint still holds for this checksum.
                 let kept = previous.skills[key].flatMap { $0.checksum == checksum ? $0.target : nil }
                 cache.skills[key] = .init(fingerprint: fingerprint, checksum: checksum, target: kept)
+                Self.recordTargetPath(skill, in: &updated)
                 skipped += 1
                 validated += 1
             case .wouldCopy(let checksum, let bytes):
@@ -129,7 +130,7 @@ public struct Syncer: Sendable {
         _ skill: PlannedSkill, checksum: String, description: String?, at now: String,
         in manifest: inout Manifest
     ) {
-        let relative = relativePath(skill.target)
+        let relative = SkillEntry.targetPath(repo: skill.repo, skill: skill.name)
         var entry =
             manifest.skill(repo: skill.repo, name: skill.name)
             ?? SkillEntry(name: skill.name, sourceRepo: skill.repo, targetPath: relative, checksum: checksum, packagedAt: now)
@@ -145,6 +146,16 @@ public struct Syncer: Sendable {
             manifest.skills.append(entry)
         }
         manifest.skills.sort { ($0.sourceRepo, $0.name) < ($1.sourceRepo, $1.name) }
+    }
+
+    /// Rewrites an unchanged skill's `target_path` in v0.1's form (`<repo>/<skill>`, relative to
+    /// the skills folder) when the manifest holds SkillEx 0.2's `skills/<repo>/<skill>`.
+    private static func recordTargetPath(_ skill: PlannedSkill, in manifest: inout Manifest) {
+        let path = SkillEntry.targetPath(repo: skill.repo, skill: skill.name)
+        guard let index = manifest.skills.firstIndex(where: { $0.sourceRepo == skill.repo && $0.name == skill.name }),
+            manifest.skills[index].targetPath != path
+        else { return }
+        manifest.skills[index].targetPath = path
     }
 
     /// Removes skills whose repository was listed but no longer has them, and skills of
@@ -178,10 +189,5 @@ public struct Syncer: Sendable {
             return true
         }
         return removed
-    }
-
-    private func relativePath(_ url: URL) -> String {
-        let root = workspace.root.path.hasSuffix("/") ? workspace.root.path : workspace.root.path + "/"
-        return url.path.hasPrefix(root) ? String(url.path.dropFirst(root.count)) : url.path
     }
 }

@@ -15,7 +15,7 @@ struct EventLogLines: Sendable {
         var metadata: Logger.Metadata = ["run_id": .string(event.runID), "event": .string(event.type.rawValue)]
         if let repo = event.repo { metadata["repo"] = .string(repo) }
         if let skill = event.skill { metadata["skill"] = .string(skill) }
-        for (key, value) in event.measurements { metadata[key] = .stringConvertible(value) }
+        for (key, value) in event.measurements { metadata[key] = .string(Event.measurementText(value)) }
         for (key, value) in event.metadata where metadata[key] == nil { metadata[key] = .string(value) }
         if let error = event.error { metadata["reason"] = .string(error.reason) }
         logger.log(level: level, "\(message(event))", metadata: metadata)
@@ -35,5 +35,13 @@ struct EventLogLines: Sendable {
         if let error = event.error { text += ": \(error.message)" }
         if let note = event.metadata["message"] { text += ": \(note)" }
         return text
+    }
+}
+
+extension Event {
+    /// A measurement as log text: whole numbers (counts) as integers, `copied=15` not `15.0`;
+    /// others as Swift prints them.
+    public static func measurementText(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
     }
 }

@@ -43,8 +43,10 @@ public struct StructuredLogHandler: LogHandler {
     public func log(event: LogEvent) {
         var merged = metadata
         if let extra = event.metadata { merged.merge(extra) { _, new in new } }
+        // Messages and metadata carry skill names, descriptions and validator output: escaped
+        // here, so no control character or bidirectional override reaches a terminal.
         switch format {
-        case .json: write(jsonLine(event, merged))
+        case .json: write(TerminalText.escapeJSON(jsonLine(event, merged)))
         case .text: write(textLine(event, merged))
         }
     }
@@ -61,8 +63,11 @@ public struct StructuredLogHandler: LogHandler {
     private func textLine(_ event: LogEvent, _ metadata: Logger.Metadata) -> String {
         let level = event.level.rawValue.uppercased()
         let painted = color ? "\u{1B}[\(colorCode(event.level))m\(level)\u{1B}[0m" : level
-        let pairs = metadata.keys.sorted().compactMap { key in metadata[key].map { "\(key)=\($0)" } }
-        return ([painted, event.message.description] + pairs).joined(separator: " ")
+        let pairs = metadata.keys.sorted().compactMap { key in
+            metadata[key].map { TerminalText.escape("\(key)=\($0)", newlines: false) }
+        }
+        return ([painted, TerminalText.escape(event.message.description, newlines: false)] + pairs)
+            .joined(separator: " ")
     }
 
     private func colorCode(_ level: Logger.Level) -> String {

@@ -19,9 +19,13 @@ enum StandardBuild {
 
     /// Syncs every repository. The manifest is written once, by the score step, so a build
     /// killed part-way leaves manifest.json as it was or as the finished build writes it.
+    /// When every repository is missing the build stops here (an input error, exit 2): going
+    /// on would write an empty pack and report packaging as done.
     @Sendable static func sync(_ context: inout BuildContext) throws -> BuildStepResult {
         let syncer = Syncer(workspace: context.workspace, options: SyncOptions(), telemetry: context.telemetry)
         let (result, updated) = try syncer.sync(context.manifest)
+        try MissingRepositoriesError.check(
+            result, manifest: context.manifest, path: context.workspace.manifestURL.path)
         context.manifest = updated
         let s = result.summary
         return BuildStepResult(
@@ -40,9 +44,11 @@ enum StandardBuild {
         if let telemetry = context.telemetry { ScoreEvents.emit(run, command: "build", on: telemetry) }
         await WebhookNotices.send(run, manifest: updated, workspace: context.workspace)
         let regressions = run.skills.filter { $0.regression != nil }.count
+        // A skill below the threshold is a problem the step reports (✗), not a success.
         return BuildStepResult(
             summary: "\(run.skills.count) scored, \(run.summary.refused) below the threshold "
-                + "\(String(format: "%g", run.threshold)), \(regressions) regressions")
+                + "\(String(format: "%g", run.threshold)), \(regressions) regressions",
+            ok: run.summary.refused == 0)
     }
 
     /// The gate, then the pack of every admitted skill; a refusal fails the step (not the build).

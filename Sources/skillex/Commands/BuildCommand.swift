@@ -14,8 +14,9 @@ struct BuildCommand: AsyncParsableCommand {
             then 1. Publishing runs only when manifest.json has a `storage` section.
             Takes the workspace lock (.skillex/lock): while another run holds it, exits 2 naming \
             the holder, or waits with --wait / --wait-timeout.
-            Exit status: 0 ok, 1 a step reported problems, 2 a step could not run or the \
-            workspace is locked.
+            Exit status: 0 ok, 1 a step reported problems (an invalid or refused skill), 2 a step \
+            could not run, every repository in the manifest is missing (nothing is packaged), or \
+            the workspace is locked.
 
             Examples:
               skillex build

@@ -40,7 +40,11 @@ struct EventsListCommand: ParsableCommand {
     }
 
     private func print(_ event: Event, json: Bool) {
-        Terminal.out(json ? ((try? JSONWriter.line(event)) ?? "") : EventTextLine.format(event))
+        if json {
+            Terminal.writeJSON(Data(((try? JSONWriter.line(event)) ?? "").utf8 + [0x0A]))
+        } else {
+            Terminal.out(EventTextLine.format(event))
+        }
     }
 
     private func time(_ text: String?, _ flag: String) throws -> Date? {

@@ -12,7 +12,16 @@ enum ExitStatus {
 
     /// Prints the one-line message for `error` to stderr and returns the usage exit code.
     static func inputError(_ error: any Error) -> ExitCode {
-        Terminal.err("skillex: error: " + ErrorText.brief(error))
+        // The run is over: no progress line is drawn again below the error.
+        StatusLine.shared.clear()
+        Terminal.err("skillex: error: " + message(error))
         return usage
+    }
+
+    /// The one line for `error`: a `ValidationError`'s own message (Foundation would describe it
+    /// as "ArgumentParser.ValidationError error 1"), else `ErrorText.brief`.
+    static func message(_ error: any Error) -> String {
+        if let validation = error as? ValidationError { return ErrorText.oneLine(validation.message) }
+        return ErrorText.brief(error)
     }
 }

@@ -42,9 +42,9 @@ enum InitTextReport {
         return out
     }
 
-    /// Writes `text` to stdout as is.
+    /// Writes `text` to stdout (escaped like every terminal line).
     static func print(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        Terminal.write(text)
     }
 
     private static func mark(_ action: PlannedFile.Action, _ label: String) -> String {

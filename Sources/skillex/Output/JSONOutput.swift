@@ -5,6 +5,6 @@ import SkillEx
 enum JSONOutput {
     /// Encodes `value` with sorted keys and 2-space indentation and prints it.
     static func print<T: Encodable>(_ value: T) throws {
-        FileHandle.standardOutput.write(try JSONWriter.data(value))
+        Terminal.writeJSON(try JSONWriter.data(value))
     }
 }

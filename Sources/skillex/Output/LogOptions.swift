@@ -27,7 +27,11 @@ struct LogOptions: ParsableArguments {
         let level = (logLevel ?? environment["SKILLEX_LOG_LEVEL"]).flatMap { Logger.Level(rawValue: $0) } ?? .info
         let color = Terminal.isInteractive(2) && environment["NO_COLOR"] == nil
         LoggingSystem.bootstrap { label in
-            var handler = StructuredLogHandler(label: label, format: format, level: level, color: color)
+            // Lines go through StatusLine, so a progress line is erased before each and redrawn
+            // after; the handler has already escaped what the line carries.
+            var handler = StructuredLogHandler(
+                label: label, format: format, level: level, color: color,
+                write: { StatusLine.shared.printLine($0) })
             handler[metadataKey: "run_id"] = .string(runID)
             return handler
         }
@@ -36,7 +40,7 @@ struct LogOptions: ParsableArguments {
     /// A bus for one command: logging bootstrapped with its run id, default handlers attached
     /// (the event log only when `eventLog`, so dry runs leave no trace).
     func telemetry(for workspace: Workspace, eventLog: Bool = true) -> Telemetry {
-        let telemetry = Telemetry(clock: workspace.clock)
+        let telemetry = Telemetry(clock: workspace.clock, report: { Terminal.err($0) })
         bootstrap(runID: telemetry.runID)
         telemetry.attachDefault(workspace: workspace, eventLog: eventLog)
         return telemetry

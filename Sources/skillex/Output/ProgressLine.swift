@@ -8,7 +8,6 @@ final class ProgressLine: @unchecked Sendable {
     private var done = 0
     private var failed = 0
     private var lastDraw = Date.distantPast
-    private var drawn = false
 
     /// A counter labelled `label` (e.g. "sync").
     init(label: String) { self.label = label }
@@ -24,10 +23,7 @@ final class ProgressLine: @unchecked Sendable {
 
     /// Erases the line so the result prints on a clean terminal.
     func finish() {
-        lock.lock()
-        defer { lock.unlock() }
-        if drawn { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
-        drawn = false
+        StatusLine.shared.clear()
     }
 
     private func tick(failed isFailure: Bool) {
@@ -38,8 +34,8 @@ final class ProgressLine: @unchecked Sendable {
         let now = Date()
         guard now.timeIntervalSince(lastDraw) > 0.05 else { return }
         lastDraw = now
-        drawn = true
         let failures = failed > 0 ? Terminal.paint(", \(failed) failed", "31", fd: 2) : ""
-        FileHandle.standardError.write(Data("\r\u{1B}[2K[\(label)] \(done) skills checked\(failures)".utf8))
+        // Drawn through StatusLine, which erases it around every log line written meanwhile.
+        StatusLine.shared.show("[\(label)] \(done) skills checked\(failures)")
     }
 }

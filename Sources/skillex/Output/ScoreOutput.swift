@@ -19,7 +19,7 @@ enum ScoreOutput {
         }
         switch format {
         case .text: ScoreTextReport.print(run)
-        case .json: FileHandle.standardOutput.write(json)
+        case .json: Terminal.writeJSON(json)
         case .sarif: try JSONOutput.print(SarifExport.log(run))
         case .githubChecks: try JSONOutput.print(plan())
         }

@@ -41,7 +41,17 @@ enum ScoreTextReport {
         }
         let s = run.summary
         Terminal.out(
-            "\(s.scored) scored: \(s.admitted) admitted, \(s.approved) approved, \(s.refused) refused, "
+            summaryMark(run) + " \(s.scored) scored: \(s.admitted) admitted, \(s.approved) approved, \(s.refused) refused, "
                 + "\(s.regressions) regressions (threshold \(String(format: "%g", run.threshold)))")
+    }
+
+    /// ✗ when the gate refused any skill, ! when none was refused but one breaks a spec rule
+    /// (an error finding), ✓ otherwise: never a green mark over a refusal.
+    static func summaryMark(_ run: ScoreRun) -> String {
+        if run.summary.refused > 0 { return Terminal.paint("✗", "31") }
+        if run.skills.contains(where: { $0.findings.contains { $0.severity == .error } }) {
+            return Terminal.paint("!", "33")
+        }
+        return Terminal.paint("✓", "32")
     }
 }

@@ -1,6 +1,10 @@
 import Foundation
+import SkillEx
 
-/// Facts about the terminal: whether to colour, and writing to stdout/stderr.
+/// Facts about the terminal (whether to colour) and the only writers of text to stdout and
+/// stderr: every line goes through `TerminalText.escape`, so a control character, escape
+/// sequence or bidirectional override in a skill's name, a description, a validator's output or
+/// an event field is printed visibly instead of driving the terminal.
 enum Terminal {
     /// True when `fd` is a terminal.
     static func isInteractive(_ fd: Int32) -> Bool { isatty(fd) == 1 }
@@ -13,14 +17,30 @@ enum Terminal {
         isInteractive(fd) && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
     }
 
-    /// Writes a line to stdout.
+    /// Writes a line to stdout, escaped.
     static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        write(text + "\n")
     }
 
-    /// Writes a line to stderr.
+    /// Writes `text` (line feeds included) to stdout, escaped.
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(TerminalText.escape(text, keepingColours: usesColor(1)).utf8))
+    }
+
+    /// Writes JSON text to stdout with DEL, C1 and bidirectional controls as `\uNNNN`.
+    static func writeJSON(_ data: Data) {
+        // Every character escapeJSON rewrites starts with one of these bytes in UTF-8 (DEL, C1
+        // controls, U+061C, U+200E–206F): large outputs without them are written unscanned.
+        guard data.contains(where: { $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2 }) else {
+            return FileHandle.standardOutput.write(data)
+        }
+        guard let text = String(data: data, encoding: .utf8) else { return FileHandle.standardOutput.write(data) }
+        FileHandle.standardOutput.write(Data(TerminalText.escapeJSON(text).utf8))
+    }
+
+    /// Writes a line to stderr, escaped, clearing and redrawing any progress line around it.
     static func err(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        StatusLine.shared.printLine(TerminalText.escape(text, keepingColours: usesColor(2)))
     }
 
     /// `text` in ANSI SGR `code` (e.g. "31" red) when colour is on for `fd`.

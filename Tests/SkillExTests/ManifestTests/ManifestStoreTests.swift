@@ -11,7 +11,7 @@ struct ManifestStoreTests {
           "generated_at": "2025-01-01T00:00:00Z",
           "custom_team_field": {"keep": [1, 2.5, true, null]},
           "repositories": [{"name": "acme", "path": "repos/acme", "owner": "sre"}],
-          "skills": [{"name": "pdf", "source_repo": "acme", "target_path": "skills/acme/pdf",
+          "skills": [{"name": "pdf", "source_repo": "acme", "target_path": "acme/pdf",
                       "checksum": "abc", "packaged_at": "2025-01-01T00:00:00Z", "note": "x"}]
         }
         """

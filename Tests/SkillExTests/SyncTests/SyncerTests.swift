@@ -53,7 +53,7 @@ struct SyncerTests {
         #expect(manifest.version == 2)
         #expect(manifest.generatedAt == "2025-01-02T03:04:05Z")
         let entry = try #require(manifest.skill(repo: "acme", name: "pdf"))
-        #expect(entry.targetPath == "skills/acme/pdf")
+        #expect(entry.targetPath == "acme/pdf")  // v0.1's form, relative to skills/
         #expect(entry.checksum == (try SkillChecksum.compute(folder: ws.url("repos/acme/.claude/skills/pdf"))))
         #expect(entry.packagedAt == "2025-01-02T03:04:05Z")
     }

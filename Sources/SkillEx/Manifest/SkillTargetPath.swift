@@ -1,0 +1,48 @@
+public import Foundation
+
+/// `skills[].target_path` in both the forms manifests hold.
+///
+/// - v0.1's form, which sync writes: `<repo>/<skill>`, relative to the skills folder (the sync
+///   target, `skills/` beside the manifest by default). A v0.1 consumer of the manifest finds
+///   the skill there.
+/// - The form SkillEx 0.2 wrote before: `skills/<repo>/<skill>`, relative to the manifest's
+///   folder; an absolute path is taken as it is.
+///
+/// The two are told apart by their parts: exactly two (`.` parts aside) is v0.1's form. Every
+/// reader of `target_path` goes through `hubPath(skillsFolder:)` or `folder(in:)`, so a manifest
+/// written by v0.1 and one written by SkillEx are read alike.
+extension SkillEntry {
+    /// `target_path` as v0.1 writes it for `skill` of `repo`.
+    public static func targetPath(repo: String, skill: String) -> String { "\(repo)/\(skill)" }
+
+    /// True when `target_path` is in v0.1's form (relative to the skills folder).
+    public var targetPathIsSkillsRelative: Bool {
+        guard !targetPath.hasPrefix("/") else { return false }
+        return targetPath.split(separator: "/").filter { $0 != "." }.count == 2
+    }
+
+    /// The skill's folder relative to the manifest's folder (or absolute), whichever form
+    /// `target_path` has; `skillsFolder` is the skills folder relative to the manifest's folder
+    /// (or absolute). With the default folder this is `skills/<repo>/<skill>` for both forms.
+    public func hubPath(skillsFolder: String = "skills") -> String {
+        guard targetPathIsSkillsRelative else { return targetPath }
+        let parts = targetPath.split(separator: "/").filter { $0 != "." }.joined(separator: "/")
+        return skillsFolder.isEmpty ? parts : skillsFolder + "/" + parts
+    }
+
+    /// The skill's folder on disk in `workspace`.
+    public func folder(in workspace: Workspace) -> URL {
+        let path = hubPath(skillsFolder: workspace.skillsFolder)
+        return URL(fileURLWithPath: path, isDirectory: true, relativeTo: workspace.root).standardizedFileURL
+    }
+}
+
+extension Workspace {
+    /// The skills folder relative to the manifest's folder (`skills` by default), or its
+    /// absolute path when it lies outside.
+    public var skillsFolder: String {
+        let root = self.root.path.hasSuffix("/") ? self.root.path : self.root.path + "/"
+        let skills = skillsURL.path
+        return skills.hasPrefix(root) ? String(skills.dropFirst(root.count)) : skills
+    }
+}

@@ -1,0 +1,90 @@
+/// Text bound for a terminal with every character that could drive the terminal made visible.
+///
+/// Skill names, descriptions, validator output and event fields are written by others; printed
+/// raw, an escape sequence in them could clear the screen, move the cursor over earlier lines,
+/// retitle the window or forge a link, and a bidirectional override could reorder what a reader
+/// sees. `escape` writes each such character as a visible `\xNN` or `\uNNNN`: C0 controls
+/// (tab, and line feed when `newlines` allows it, excepted), DEL, C1 controls (U+0080–U+009F,
+/// which some terminals obey as escapes) and the bidirectional controls (U+061C, U+200E/F,
+/// U+202A–U+202E, U+2066–U+2069). Escaping twice changes nothing more.
+public enum TerminalText {
+    /// SGR colour sequences SkillEx itself writes (`ESC [ code m`); `escape(_:keepingColours:)`
+    /// leaves exactly these in place so its own colours survive.
+    public static let ownColours: Set<String> = ["0", "2", "31", "32", "33", "36"]
+
+    /// `text` with control, C1 and bidirectional characters written as escapes. `newlines`
+    /// keeps line feeds (multi-line reports); `keepingColours` keeps `ESC[<code>m` for the codes
+    /// in `ownColours` (set it only where colour is on, so a terminal-less run escapes every ESC).
+    public static func escape(_ text: String, newlines: Bool = true, keepingColours: Bool = false) -> String {
+        let scalars = text.unicodeScalars
+        guard scalars.contains(where: { needsEscape($0, newlines: newlines) }) else { return text }
+        var out = String.UnicodeScalarView()
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            if scalar == "\u{1B}", keepingColours, let end = colourEnd(scalars, from: index) {
+                out.append(contentsOf: scalars[index..<end])
+                index = end
+                continue
+            }
+            if needsEscape(scalar, newlines: newlines) {
+                out.append(contentsOf: visible(scalar).unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+            index = scalars.index(after: index)
+        }
+        return String(out)
+    }
+
+    /// A JSON text with the characters `escape` rewrites written as JSON's `\uNNNN` instead, so
+    /// it parses to the same value. JSON writers escape C0 controls already; DEL, C1 and the
+    /// bidirectional controls may only stand inside strings, where `\uNNNN` means the same.
+    public static func escapeJSON(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { needsEscape($0) }) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if needsEscape(scalar) {
+                let hex = String(scalar.value, radix: 16)
+                out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    /// True for a character `escape` rewrites.
+    public static func needsEscape(_ scalar: Unicode.Scalar, newlines: Bool = true) -> Bool {
+        switch scalar.value {
+        case 0x09: false
+        case 0x0A: !newlines
+        case 0x00...0x1F, 0x7F...0x9F: true
+        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
+    }
+
+    private static func visible(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return scalar.value <= 0xFF
+            ? "\\x" + String(repeating: "0", count: max(0, 2 - hex.count)) + hex
+            : "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+
+    /// The end of an `ESC [ code m` sequence at `start` whose code is one of `ownColours`.
+    private static func colourEnd(
+        _ scalars: String.UnicodeScalarView, from start: String.UnicodeScalarView.Index
+    ) -> String.UnicodeScalarView.Index? {
+        var index = scalars.index(after: start)
+        guard index < scalars.endIndex, scalars[index] == "[" else { return nil }
+        index = scalars.index(after: index)
+        var code = ""
+        while index < scalars.endIndex, code.count < 3, ("0"..."9").contains(scalars[index]) {
+            code.unicodeScalars.append(scalars[index])
+            index = scalars.index(after: index)
+        }
+        guard index < scalars.endIndex, scalars[index] == "m", ownColours.contains(code) else { return nil }
+        return scalars.index(after: index)
+    }
+}
