@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// The aggregation stage: copies every repository's skills into `skills/`, validates them,
 /// records checksums in the manifest, skips unchanged skills and prunes vanished ones.
@@ -24,8 +24,8 @@ public struct Syncer: Sendable {
         let limits = try SkillLimits.of(manifest)
         let events = SyncEvents(telemetry: telemetry, dryRun: options.dryRun)
         let runBegin = Date()
+        let plan = try SyncPlanner(workspace: workspace, options: options).plan(manifest)
         events.runStarted()
-        let plan = SyncPlanner(workspace: workspace, options: options).plan(manifest)
         let cacheURL = SyncCache.url(workspace)
         var cache = SyncCache.load(cacheURL)
         let staging = workspace.skillsURL.appendingPathComponent(".staging-\(UUID().uuidString)")
