@@ -61,9 +61,14 @@ enum SiteBuild {
     /// goes onto the public site, so no credential may be within their reach.
     static func commandRunner(_ workspace: Workspace) -> CommandBlocks? {
         guard workspace.environment["SKILLEX_COOKBOOK_RUN"] == nil, let binary = selfExecutable() else { return nil }
+        return CommandBlocks(executable: binary, workspace: workspace.root, environment: commandEnvironment(workspace))
+    }
+
+    /// The environment of cookbook commands: the allow-list and `SOURCE_DATE_EPOCH`.
+    static func commandEnvironment(_ workspace: Workspace) -> [String: String] {
         var environment = ChildEnvironment.allowing([], from: workspace.environment)
         environment["SOURCE_DATE_EPOCH"] = String(Int(workspace.clock.now().timeIntervalSince1970))
-        return CommandBlocks(executable: binary, workspace: workspace.root, environment: environment)
+        return environment
     }
 
     /// The running binary, from `/proc/self/exe` (not `argv[0]`, which may be relative or a name).
