@@ -306,7 +306,18 @@ def report_in_repo(repo: Path, outside: Path) -> dict:
     return {"skills_dir": "skills", "reports": [{"kind": "dialyzer", "path": "reports/dialyzer.txt"}]}
 
 
+def non_utf8_skill_folder(repo: Path, outside: Path) -> dict:
+    """A skill folder whose name is not UTF-8 (it used to vanish from the sync without a word)."""
+    ok_skills(repo)
+    folder = os.path.join(os.fsencode(repo / "skills"), b"caf\xe9")
+    os.mkdir(folder)
+    with open(os.path.join(folder, b"SKILL.md"), "w") as handle:
+        handle.write(front_matter("cafe"))
+    return {"skills_dir": "skills"}
+
+
 REPO_CASES = {
+    "non-utf8-skill-folder": non_utf8_skill_folder,
     "skills-dir-symlink": skills_dir_symlink,
     "skills-parent-symlink": skills_parent_symlink,
     "git-head-traversal": git_head_traversal,

@@ -30,10 +30,11 @@ def synced_statuses(run):
     return {(r["repo"], r["skill"]): r["status"] for r in run.json()["results"]}
 
 
-# case -> what sync's one-line error for the repository must contain (None: sync succeeds)
+# case -> (what sync's one-line error for the repository must contain, its reason); None: sync succeeds
 SYNC_CASES = {
-    "skills-dir-symlink": "skills folder of repository evil leads to",
-    "skills-parent-symlink": "skills folder of repository evil leads to",
+    "skills-dir-symlink": ("skills folder of repository evil leads to", "unsafe_symlink"),
+    "skills-parent-symlink": ("skills folder of repository evil leads to", "unsafe_symlink"),
+    "non-utf8-skill-folder": ("skills/caf\\xE9: name is not valid UTF-8", "invalid_skill_folder"),
     "git-head-traversal": None,
     "git-head-symlink": None,
     "git-ref-symlink": None,
@@ -45,21 +46,23 @@ SYNC_CASES = {
 def test_hostile_repository_sync(arena, case):
     add_repository(arena, case)
     arena.freeze()
-    needle = SYNC_CASES[case]
+    needle, reason = SYNC_CASES[case] or (None, None)
     synced = arena.cli("sync", "--manifest", "manifest.json", "--format", "json", codes=(0,) if needle is None else (1,))
     statuses = synced_statuses(synced)
     assert statuses[("adv", "good")] == "copied", "one hostile repository must not stop the others"
+    if case == "non-utf8-skill-folder":
+        assert statuses[("evil", "ok")] == "copied", "the other skills of the repository still sync"
     if needle is None:
         assert statuses[("evil", "ok")] == "copied"
         entry = next(s for s in json.loads((arena.ws / "manifest.json").read_text())["skills"] if s["source_repo"] == "evil")
         assert entry.get("source_commit") is None, f"a commit was read from hostile .git metadata: {entry}"
     else:
         errors = [e for e in synced.json()["summary"]["errors"] if e["repo"] == "evil"]
-        assert len(errors) == 1 and errors[0]["reason"] == "unsafe_symlink", synced.stdout
+        assert len(errors) == 1 and errors[0]["reason"] == reason, synced.stdout
         line = f"{errors[0]['path']}: {errors[0]['message']}"
         assert "\n" not in line and needle in line and "repos/evil" in line, line
         assert ("evil", "stolen") not in statuses
-        assert not (arena.ws / "skills" / "evil").exists(), "nothing from outside the repository may be synced"
+        assert not any(p.name != "ok" for p in (arena.ws / "skills").glob("evil/*")), "nothing refused may be synced"
         text = arena.cli("sync", "--manifest", "manifest.json", "--format", "text", codes=(1,))
         assert needle in text.stdout + text.stderr
     arena.cli("package", "--manifest", "manifest.json", "--format", "json")

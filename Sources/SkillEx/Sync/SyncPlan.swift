@@ -63,7 +63,15 @@ struct SyncPlanner {
                 continue
             }
             let folders: [URL]
-            do { folders = try SkillDiscovery.subfolders(of: skillsDir) } catch {
+            do {
+                let listing = try SkillDiscovery.listing(of: skillsDir)
+                folders = listing.folders
+                for name in listing.undecodable {
+                    plan.issues.append(
+                        SyncIssue(reason: "invalid_skill_folder", repo: repo.name, skill: name,
+                                  path: skillsDir.path + "/" + name, message: "name is not valid UTF-8 (not synced)"))
+                }
+            } catch {
                 plan.issues.append(
                     SyncIssue(reason: "unreadable", repo: repo.name, path: skillsDir.path,
                               message: error.reason))

@@ -47,4 +47,28 @@ struct SkillFileKindTests {
         #expect(finding.message == "SKILL.md is a FIFO (named pipe), not a regular file")
         #expect(finding.file.hasSuffix("s/SKILL.md"))
     }
+
+    @Test("a skill folder whose name is not UTF-8 is one error naming it; the other skills still sync")
+    func nonUTF8Folder() throws {
+        let ws = try TestWorkspace("""
+            -- manifest.json --
+            {"version": 1, "repositories": [{"name": "acme", "path": "repos/acme", "skills_dir": "skills"}], "skills": []}
+            -- repos/acme/skills/s/SKILL.md --
+            ---
+            name: s
+            description: A skill for file kinds. Use when testing.
+            ---
+            """)
+        defer { ws.remove() }
+        var bytes = Array(ws.url("repos/acme/skills").path.utf8) + [0x2F, 0x63, 0x61, 0x66, 0xE9, 0]
+        let made = bytes.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress.map { $0.withMemoryRebound(to: CChar.self, capacity: buffer.count) { mkdir($0, 0o755) } } ?? -1
+        }
+        #expect(made == 0)
+        let workspace = ws.workspace()
+        let (result, _) = try Syncer(workspace: workspace).sync(try ManifestStore.load(workspace.manifestURL))
+        #expect(result.summary.errors.map(\.message) == ["name is not valid UTF-8 (not synced)"])
+        #expect(result.summary.errors.first?.path == ws.url("repos/acme/skills").path + "/caf\\xE9")
+        #expect(result.results.map(\.status) == ["copied"])
+    }
 }
