@@ -67,8 +67,9 @@ struct SyncPlanner {
                 let listing = try SkillDiscovery.listing(of: skillsDir)
                 folders = listing.folders
                 for name in listing.undecodable {
+                    // No skill name: the folder's name cannot be written as one.
                     plan.issues.append(
-                        SyncIssue(reason: "invalid_skill_folder", repo: repo.name, skill: name,
+                        SyncIssue(reason: "invalid_skill_folder", repo: repo.name,
                                   path: skillsDir.path + "/" + name, message: "name is not valid UTF-8 (not synced)"))
                 }
             } catch {
