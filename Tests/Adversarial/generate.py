@@ -3,8 +3,9 @@
 
 A 200 MB file, 100,000 tiny files, 500 nested folders, a 10 MB front matter, hard links, a skill
 folder that is itself a symlink, names that git or some file systems mangle (case and Unicode
-normalisation twins, bidi overrides, combining marks, markup in names), and hostile zips for
-`skillex pull`. Everything is written under the folders given, never elsewhere.
+normalisation twins, bidi overrides, combining marks, markup in names), FIFOs and names that are
+not UTF-8, hostile repositories (symlinked skills folders, `.git` tricks, report symlinks), and
+hostile zips for `skillex pull`. Everything is written under the folders given, never elsewhere.
 
 Usage:
     generate.py --list
