@@ -3,12 +3,14 @@
 
 A 200 MB file, 100,000 tiny files, 500 nested folders, a 10 MB front matter, hard links, a skill
 folder that is itself a symlink, names that git or some file systems mangle (case and Unicode
-normalisation twins, bidi overrides, combining marks, markup in names), and hostile zips for
-`skillex pull`. Everything is written under the folders given, never elsewhere.
+normalisation twins, bidi overrides, combining marks, markup in names), FIFOs and names that are
+not UTF-8, hostile repositories (symlinked skills folders, `.git` tricks, report symlinks), and
+hostile zips for `skillex pull`. Everything is written under the folders given, never elsewhere.
 
 Usage:
     generate.py --list
     generate.py CASE SKILLS_DIR OUTSIDE_DIR      # a skill case: SKILLS_DIR/CASE
+    generate.py repo:CASE REPO_DIR OUTSIDE_DIR   # a hostile repository; prints its manifest fields
     generate.py zip:KIND DIST_DIR                # a dist/ folder whose pack is hostile
 
 OUTSIDE_DIR stands for "outside the workspace": it holds `canary.txt` (whose content must never
@@ -179,7 +181,32 @@ def quadratic_markdown(skills: Path, outside: Path) -> None:
         handle.write("\nSee [the big page](references/big.md).\n")
 
 
+def fifo_skill_md(skills: Path, outside: Path) -> None:
+    """SKILL.md is a FIFO: reading it would block forever (it used to read as "no permission")."""
+    folder = skills / "fifo-skill-md"
+    folder.mkdir(parents=True)
+    os.mkfifo(folder / "SKILL.md")
+    (folder / "notes.md").write_text("notes\n")
+
+
+def fifo_link(skills: Path, outside: Path) -> None:
+    """A symlink inside the skill to a FIFO inside the skill (not a file: refused, and said so)."""
+    folder = skill(skills, "fifo-link")
+    os.mkfifo(folder / "pipe")
+    os.symlink("pipe", folder / "pipe-link.md")
+
+
+def non_utf8_name(skills: Path, outside: Path) -> None:
+    """A file name that is not UTF-8 (it used to turn into U+FFFD and read as "No such file")."""
+    folder = skill(skills, "non-utf8-name")
+    with open(os.path.join(os.fsencode(folder), b"report-\xff\xfe.md"), "wb") as handle:
+        handle.write(b"latin-1 name\n")
+
+
 SKILL_CASES = {
+    "fifo-skill-md": fifo_skill_md,
+    "fifo-link": fifo_link,
+    "non-utf8-name": non_utf8_name,
     "big-file": big_file,
     "many-files": many_files,
     "deep-nesting": deep_nesting,
@@ -194,6 +221,112 @@ SKILL_CASES = {
     "hostile-names": hostile_names,
     "huge-skill-md": huge_skill_md,
     "quadratic-markdown": quadratic_markdown,
+}
+
+
+# --- hostile repositories (a second repository `evil` beside the corpus's `adv`) -------------
+
+def evil_skill(folder: Path, name: str, canary: Path) -> None:
+    """A valid skill whose files carry the canary's content (it must never be synced)."""
+    folder.mkdir(parents=True)
+    (folder / "SKILL.md").write_text(front_matter(name))
+    (folder / "copy-of-canary.txt").write_text(canary.read_text())
+
+
+def skills_dir_symlink(repo: Path, outside: Path) -> dict:
+    """The repository's skills folder is a symlink to a folder outside the repository."""
+    evil_skill(outside / "evil-skills" / "stolen", "stolen", ensure_canary(outside))
+    repo.mkdir(parents=True, exist_ok=True)
+    os.symlink(outside / "evil-skills", repo / "skills")
+    return {"skills_dir": "skills"}
+
+
+def skills_parent_symlink(repo: Path, outside: Path) -> dict:
+    """A folder above the skills folder (`.claude`) is a symlink leading outside."""
+    evil_skill(outside / "dot-claude" / "skills" / "stolen", "stolen", ensure_canary(outside))
+    repo.mkdir(parents=True, exist_ok=True)
+    os.symlink(outside / "dot-claude", repo / ".claude")
+    return {}
+
+
+def ok_skills(repo: Path) -> None:
+    folder = repo / "skills" / "ok"
+    folder.mkdir(parents=True)
+    (folder / "SKILL.md").write_text(front_matter("ok"))
+
+
+def git_head_traversal(repo: Path, outside: Path) -> dict:
+    """`.git/HEAD` says `ref: ../../../../outside/canary.txt`: the canary must not become the commit."""
+    ok_skills(repo)
+    canary = ensure_canary(outside)
+    (repo / ".git").mkdir()
+    (repo / ".git" / "HEAD").write_text("ref: " + os.path.relpath(canary, repo / ".git") + "\n")
+    return {"skills_dir": "skills"}
+
+
+def git_head_symlink(repo: Path, outside: Path) -> dict:
+    """`.git/HEAD` is a symlink to the canary."""
+    ok_skills(repo)
+    (repo / ".git").mkdir()
+    os.symlink(ensure_canary(outside), repo / ".git" / "HEAD")
+    return {"skills_dir": "skills"}
+
+
+def git_ref_symlink(repo: Path, outside: Path) -> dict:
+    """`refs/heads` is a symlink out of `.git` (to the folder holding the canary)."""
+    ok_skills(repo)
+    canary = ensure_canary(outside)
+    (repo / ".git" / "refs").mkdir(parents=True)
+    (repo / ".git" / "HEAD").write_text("ref: refs/heads/" + canary.name + "\n")
+    os.symlink(outside, repo / ".git" / "refs" / "heads")
+    return {"skills_dir": "skills"}
+
+
+def git_gitdir_outside(repo: Path, outside: Path) -> dict:
+    """`.git` is a file saying `gitdir: <outside>`, where a HEAD holds the canary's content."""
+    ok_skills(repo)
+    canary = ensure_canary(outside)
+    (outside / "HEAD").write_text(canary.read_text())
+    (repo / ".git").write_text(f"gitdir: {outside}\n")
+    return {"skills_dir": "skills"}
+
+
+def report_symlink(repo: Path, outside: Path) -> dict:
+    """A report named by the repository is a symlink to the canary (Dialyzer errors quoted lines)."""
+    ok_skills(repo)
+    (repo / "reports").mkdir()
+    os.symlink(ensure_canary(outside), repo / "reports" / "dialyzer.txt")
+    return {"skills_dir": "skills", "reports": [{"kind": "dialyzer", "path": "reports/dialyzer.txt"}]}
+
+
+def report_in_repo(repo: Path, outside: Path) -> dict:
+    """A report inside the repository that is not valid: its error must not quote its lines."""
+    ok_skills(repo)
+    (repo / "reports").mkdir()
+    (repo / "reports" / "dialyzer.txt").write_text(ensure_canary(outside).read_text())
+    return {"skills_dir": "skills", "reports": [{"kind": "dialyzer", "path": "reports/dialyzer.txt"}]}
+
+
+def non_utf8_skill_folder(repo: Path, outside: Path) -> dict:
+    """A skill folder whose name is not UTF-8 (it used to vanish from the sync without a word)."""
+    ok_skills(repo)
+    folder = os.path.join(os.fsencode(repo / "skills"), b"caf\xe9")
+    os.mkdir(folder)
+    with open(os.path.join(folder, b"SKILL.md"), "w") as handle:
+        handle.write(front_matter("cafe"))
+    return {"skills_dir": "skills"}
+
+
+REPO_CASES = {
+    "non-utf8-skill-folder": non_utf8_skill_folder,
+    "skills-dir-symlink": skills_dir_symlink,
+    "skills-parent-symlink": skills_parent_symlink,
+    "git-head-traversal": git_head_traversal,
+    "git-head-symlink": git_head_symlink,
+    "git-ref-symlink": git_ref_symlink,
+    "git-gitdir-outside": git_gitdir_outside,
+    "report-symlink": report_symlink,
+    "report-in-repo": report_in_repo,
 }
 
 
@@ -294,7 +427,10 @@ def hostile_dist(kind: str, dist: Path) -> Path:
 
 def main(argv) -> int:
     if argv[1:] == ["--list"]:
-        print("\n".join(list(SKILL_CASES) + [f"zip:{k}" for k in ZIP_KINDS]))
+        print("\n".join(list(SKILL_CASES) + [f"repo:{k}" for k in REPO_CASES] + [f"zip:{k}" for k in ZIP_KINDS]))
+        return 0
+    if len(argv) == 4 and argv[1].startswith("repo:") and argv[1][5:] in REPO_CASES:
+        print(json.dumps(REPO_CASES[argv[1][5:]](Path(argv[2]), Path(argv[3]))))
         return 0
     if len(argv) == 3 and argv[1].startswith("zip:"):
         hostile_dist(argv[1][4:], Path(argv[2]))

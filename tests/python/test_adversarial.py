@@ -35,6 +35,9 @@ def sync_errors(run, case):
 # case -> (substring the one-line error must contain, or None when the skill is accepted;
 #          validate's expected exit codes)
 SKILL_CASES = {
+    "fifo-skill-md": ("SKILL.md is a FIFO", (1,)),
+    "fifo-link": ("leads to a FIFO", (0,)),
+    "non-utf8-name": ("report-\\xFF\\xFE.md: file name is not valid UTF-8", (0,)),
     "symlink-passwd": ("passwd", (0,)),
     "symlink-updir": ("up", (0,)),
     "symlink-canary": ("canary.txt", (0,)),
@@ -311,20 +314,30 @@ def test_hostile_report(arena, case):
 # --- secrets in the environment ---------------------------------------------------------------
 
 def test_repository_validator_gets_no_secrets(arena):
-    """A validator script may live in the (untrusted) repository: it must not see credentials."""
+    """A validator script may live in the (untrusted) repository: it gets PATH, HOME, LANG, TMPDIR
+    and what `validator_env` names, nothing else; in particular not the variables the manifest
+    itself names as credentials (`url_env`, `secret_env`, `access_key_env`, `secret_key_env`),
+    whose names no secret-looking pattern catches."""
     script = arena.ws / "repos" / "adv" / "tools" / "check.sh"
     script.parent.mkdir(parents=True)
     script.write_text("#!/bin/sh\nenv\nexit 1\n")
     script.chmod(0o755)
     manifest = json.loads((arena.ws / "manifest.json").read_text())
     manifest["repositories"][0]["validator"] = ["repos/adv/tools/check.sh"]
+    manifest["repositories"][0]["validator_env"] = ["PLAIN_MARKER"]
+    manifest["webhooks"] = [{"url_env": "SLACK_WEBHOOK_URL", "secret_env": "HOOK_SIGNING"}]
+    manifest["storage"] = {"url": "s3://bucket/hub", "access_key_env": "CI_S3_ID", "secret_key_env": "CI_S3_PASS"}
     (arena.ws / "manifest.json").write_text(json.dumps(manifest))
     secrets = {"AWS_SECRET_ACCESS_KEY": "sekrit-aws", "AWS_SESSION_TOKEN": "sekrit-session",
-               "GITHUB_TOKEN": "sekrit-github", "HOOK_SECRET": "sekrit-hook", "NPM_AUTH": "sekrit-npm"}
+               "GITHUB_TOKEN": "sekrit-github", "HOOK_SECRET": "sekrit-hook", "NPM_AUTH": "sekrit-npm",
+               "SLACK_WEBHOOK_URL": "https://hooks.example/sekrit-slack", "HOOK_SIGNING": "sekrit-signing",
+               "CI_S3_ID": "sekrit-s3-id", "CI_S3_PASS": "sekrit-s3-pass", "UNNAMED_MARKER": "sekrit-unnamed"}
     synced = arena.cli("sync", "--manifest", "manifest.json", "--format", "json", codes=(1,),
                        env={**secrets, "PLAIN_MARKER": "visible-marker"})
     outputs = [r.get("error", {}).get("output", "") for r in synced.json()["results"]]
     assert any("visible-marker" in o for o in outputs), "the validator's output must be captured"
+    seen = {line.split("=", 1)[0] for o in outputs for line in o.splitlines() if "=" in line}
+    assert seen <= {"PATH", "HOME", "LANG", "TMPDIR", "PLAIN_MARKER", "PWD", "SHLVL", "_", "OLDPWD"}, seen
     for value in secrets.values():
         assert value not in synced.stdout + synced.stderr
     for path in (arena.ws / ".skillex").rglob("*"):

@@ -18,9 +18,9 @@ public struct InitLedger: Sendable, Equatable, Codable {
 
     /// The ledger of `repository`, empty when it has none.
     public static func load(repository: URL) throws(OnboardingError) -> InitLedger {
-        let url = repository.appendingPathComponent(path)
-        guard FileManager.default.fileExists(atPath: url.path) else { return InitLedger() }
-        do { return try JSONDecoder().decode(InitLedger.self, from: Data(contentsOf: url)) } catch {
+        let url = try RepositoryFile.resolve(path, in: repository)
+        guard let data = try RepositoryFile.read(url, naming: path) else { return InitLedger() }
+        do { return try JSONDecoder().decode(InitLedger.self, from: data) } catch {
             throw .unreadable(path: url.path, reason: ErrorText.decoding(error))
         }
     }

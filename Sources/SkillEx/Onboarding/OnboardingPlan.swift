@@ -30,8 +30,8 @@ public struct OnboardingPlan: Sendable {
             if file.action != .conflict, let key = file.ledgerKey, let hash = file.ownedHash { after.files[key] = hash }
             out.append(file)
         }
-        let url = answers.repository.appendingPathComponent(InitLedger.path)
-        let old = try? String(contentsOf: url, encoding: .utf8)
+        let url = try RepositoryFile.resolve(InitLedger.path, in: answers.repository)
+        let old = try RepositoryFile.read(url, naming: InitLedger.path).flatMap { String(validating: $0, as: UTF8.self) }
         let new = String(decoding: try after.encoded(), as: UTF8.self)
         let action: PlannedFile.Action = old == nil ? .create : (old == new ? .unchanged : .update)
         out.append(PlannedFile(path: InitLedger.path, url: url, action: action, old: old, new: new))

@@ -40,7 +40,7 @@ public enum OnboardingPlanner {
             }
         }
         if answers.readme {
-            var skills = ReadmeSection.skills(in: repo.appendingPathComponent(answers.skillsDir))
+            var skills = ReadmeSection.skills(in: try RepositoryFile.resolve(answers.skillsDir, in: repo), inside: repo)
             if let name = answers.skillName, !skills.contains(where: { $0.name == name }) {
                 skills.append(.init(name: name, description: Trim.whitespacesAndNewlines(answers.skillDescription ?? "")))
             }
@@ -81,7 +81,7 @@ public enum OnboardingPlanner {
 
         /// A file init owns whole.
         mutating func whole(_ path: String, _ text: String, executable: Bool = false) throws(OnboardingError) {
-            let url = repository.appendingPathComponent(path)
+            let url = try RepositoryFile.resolve(path, in: repository)
             let old = try read(url, path)
             let hash = InitLedger.hash(text)
             var file = PlannedFile(
@@ -103,7 +103,7 @@ public enum OnboardingPlanner {
 
         /// A marked section init owns inside a file people also edit.
         mutating func section(_ path: String, _ body: String, markers: MarkedSection, heading: String) throws(OnboardingError) {
-            let url = repository.appendingPathComponent(path)
+            let url = try RepositoryFile.resolve(path, in: repository)
             let old = try read(url, path)
             let block = markers.wrap(body)
             let hash = InitLedger.hash(block)
@@ -128,19 +128,11 @@ public enum OnboardingPlanner {
         }
 
         private func read(_ url: URL, _ path: String) throws(OnboardingError) -> String? {
-            guard FileManager.default.fileExists(atPath: url.path) else { return nil }
-            guard isFile(url) else { throw .unreadable(path: path, reason: "is not a regular file") }
-            do {
-                let data = try Data(contentsOf: url)
-                guard let text = String(validating: data, as: UTF8.self) else {
-                    throw OnboardingError.unreadable(path: path, reason: "is not UTF-8 text")
-                }
-                return text
-            } catch let error as OnboardingError {
-                throw error
-            } catch {
-                throw .unreadable(path: path, reason: ErrorText.brief(error))
+            guard let data = try RepositoryFile.read(url, naming: path) else { return nil }
+            guard let text = String(validating: data, as: UTF8.self) else {
+                throw OnboardingError.unreadable(path: path, reason: "is not UTF-8 text")
             }
+            return text
         }
     }
 

@@ -30,12 +30,14 @@ public enum OnboardingWriter {
     public static func write(_ files: [PlannedFile]) throws(OnboardingError) {
         for file in files where file.action == .create || file.action == .update {
             do {
-                try FileManager.default.createDirectory(at: file.url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 let folder = file.url.deletingLastPathComponent()
+                try Folders.make(folder.path)
                 let temp = folder.appendingPathComponent(".\(file.url.lastPathComponent).tmp-\(UUID().uuidString)")
                 do {
                     try Data(file.new.utf8).write(to: temp)
-                    let mode = file.executable ? 0o755 : existingMode(file.url) ?? 0o644
+                    // Set explicitly (the umask plays no part): 0644, 0755 for scripts; a file
+                    // being updated keeps its mode, never with more than 0755.
+                    let mode = file.executable ? 0o755 : (existingMode(file.url).map { $0 & 0o755 } ?? 0o644)
                     try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: temp.path)
                     try AtomicFile.replace(file.url, with: temp)
                 } catch {
@@ -48,7 +50,10 @@ public enum OnboardingWriter {
         }
     }
 
+    /// The permission bits of the regular file at `url` (not followed when a symlink).
     private static func existingMode(_ url: URL) -> Int? {
-        (try? FileManager.default.attributesOfItem(atPath: url.path))?[.posixPermissions] as? Int
+        var info = stat()
+        guard lstat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        return Int(info.st_mode & 0o7777)
     }
 }

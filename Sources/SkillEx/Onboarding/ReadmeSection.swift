@@ -68,11 +68,18 @@ public struct ReadmeSection: Sendable, Equatable {
         return out
     }
 
-    /// The skills in `folder` (each subfolder holding a SKILL.md) with their descriptions.
-    public static func skills(in folder: URL) -> [Skill] {
+    /// The skills in `folder` (each subfolder holding a SKILL.md) with their descriptions; with
+    /// `root`, only subfolders whose real path lies inside `root`'s (a symlinked skill folder
+    /// leading elsewhere is not read).
+    public static func skills(in folder: URL, inside root: URL? = nil) -> [Skill] {
         guard let folders = try? SkillDiscovery.subfolders(of: folder) else { return [] }
+        let realRoot = root.flatMap { RealPath.of($0.path) }
         let validator = SpecValidator()
-        return folders.filter(SkillDiscovery.isSkillFolder).map { url in
+        return folders.filter { url in
+            guard SkillDiscovery.isSkillFolder(url) else { return false }
+            guard let realRoot else { return root == nil }
+            return RealPath.of(url.path).map { RealPath.isInside($0, root: realRoot) } ?? false
+        }.map { url in
             let description = validator.validate(folder: url).document?.description ?? ""
             return Skill(name: url.lastPathComponent, description: Trim.whitespacesAndNewlines(description))
         }

@@ -110,7 +110,7 @@ public struct Scorer: Sendable {
             }
             let root = repoRoot(repo)
             out[repo.name] = try RepositoryReports.load(
-                specs.map { ($0, root) } + options.reports.map { ($0, flagBase) })
+                specs.map { ($0, root) } + options.reports.map { ($0, flagBase) }, inside: [root, workspace.root])
         }
         return out
     }

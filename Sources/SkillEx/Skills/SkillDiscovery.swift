@@ -33,18 +33,36 @@ public enum SkillDiscovery {
 
     /// The visible subfolders of `folder`, sorted by name (each is a candidate skill).
     public static func subfolders(of folder: URL) throws(PathError) -> [URL] {
-        let names: [String]
-        do { names = try FileManager.default.contentsOfDirectory(atPath: folder.path) } catch {
-            throw PathError(path: folder.path, reason: "cannot list: \(ErrorText.brief(error))")
+        try listing(of: folder).folders
+    }
+
+    /// The visible subfolders of `folder` (sorted by name, symlinks to folders included), and
+    /// the names that are not valid UTF-8, shown with their bad bytes as `\xFF` (such a name
+    /// cannot be carried: read back as text it names nothing).
+    static func listing(of folder: URL) throws(PathError) -> (folders: [URL], undecodable: [String]) {
+        guard let dir = opendir(folder.path) else {
+            throw PathError(path: folder.path, reason: "cannot list: \(String(cString: strerror(errno)))")
         }
-        return names.filter { !$0.hasPrefix(".") }.sorted().compactMap { name in
+        defer { closedir(dir) }
+        var names: [String] = []
+        var undecodable: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(validating: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            guard let name else {
+                undecodable.append(withUnsafeBytes(of: entry.pointee.d_name) { SkillFiles.escaped($0.prefix(while: { $0 != 0 })) })
+                continue
+            }
+            if !name.hasPrefix(".") { names.append(name) }
+        }
+        let folders = names.sorted().compactMap { name -> URL? in
             let url = folder.appendingPathComponent(name)
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder),
-                isFolder.boolValue
-            else { return nil }
+            var info = stat()
+            guard stat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return nil }
             return url
         }
+        return (folders, undecodable.sorted())
     }
 
     /// True when `folder` directly holds SKILL.md or skill.md.

@@ -33,6 +33,11 @@ public struct SkillFile: Sendable, Equatable {
 public enum SkillFilesError: DescribedError, Equatable {
     /// A symlink points outside the skill, dangles, or points at a folder.
     case unsafeSymlink(path: String, target: String)
+    /// A symlink inside the skill leads to something that is not a regular file (a folder, a
+    /// FIFO, a device), or nowhere: `what` says which.
+    case linkToNonFile(path: String, target: String, what: String)
+    /// A file name that is not valid UTF-8 (`path` shows the bad bytes as `\xFF`).
+    case nonUTF8Name(path: String)
     /// A folder or file could not be read.
     case unreadable(path: String, reason: String)
     /// A file name that cannot be carried safely (control characters, backslash, bidi override).
@@ -51,6 +56,10 @@ public enum SkillFilesError: DescribedError, Equatable {
         switch self {
         case .unsafeSymlink(let path, let target):
             "\(path): symlink to \(target) leads outside the skill (not followed)"
+        case .linkToNonFile(let path, let target, let what):
+            "\(path): symlink to \(target) leads to \(what), not a regular file (not followed)"
+        case .nonUTF8Name(let path):
+            "\(path): file name is not valid UTF-8 (bad bytes shown as \\x..)"
         case .unreadable(let path, let reason): "\(path): cannot read: \(reason)"
         case .badName(let path):
             "\(path): file name contains a control character, backslash or bidirectional override"
@@ -69,7 +78,8 @@ public enum SkillFilesError: DescribedError, Equatable {
     /// The file or folder the error names.
     public var path: String {
         switch self {
-        case .unsafeSymlink(let path, _), .unreadable(let path, _), .badName(let path), .nameClash(let path, _),
+        case .unsafeSymlink(let path, _), .linkToNonFile(let path, _, _), .nonUTF8Name(let path),
+            .unreadable(let path, _), .badName(let path), .nameClash(let path, _),
             .tooLarge(let path, _, _), .tooManyFiles(let path, _), .tooDeep(let path, _):
             path
         }
@@ -131,8 +141,13 @@ public enum SkillFiles {
             var names: [String] = []
             var types: [UInt8] = []
             while let entry = readdir(dir) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+                let decoded = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(validating: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+                }
+                // A name that is not UTF-8 would turn into another name (U+FFFD) and be missing.
+                guard let name = decoded else {
+                    let shown = withUnsafeBytes(of: entry.pointee.d_name) { SkillFiles.escaped($0.prefix(while: { $0 != 0 })) }
+                    throw .nonUTF8Name(path: folder + "/" + shown)
                 }
                 if name == "." || name == ".." { continue }
                 if name.unicodeScalars.contains(where: SkillFiles.isRefused) {
@@ -168,13 +183,19 @@ public enum SkillFiles {
             case S_IFREG:
                 try add(SkillFiles.file(rel, path: path, info: info), path: path)
             case S_IFLNK:
-                let target = SkillFiles.realPath(path)
+                guard let target = SkillFiles.realPath(path) else {
+                    throw .linkToNonFile(path: path, target: SkillFiles.linkText(path), what: "nothing (or a loop)")
+                }
                 var targetInfo = stat()
-                guard let target, let root = realRoot.resolved, target.hasPrefix(root + "/"),
-                    stat(target, &targetInfo) == 0,
-                    targetInfo.st_mode & S_IFMT == S_IFREG
-                else {
+                guard let root = realRoot.resolved, target.hasPrefix(root + "/") else {
                     throw .unsafeSymlink(path: path, target: SkillFiles.linkText(path))
+                }
+                guard stat(target, &targetInfo) == 0 else {
+                    throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+                }
+                guard targetInfo.st_mode & S_IFMT == S_IFREG else {
+                    throw .linkToNonFile(
+                        path: path, target: SkillFiles.linkText(path), what: BoundedFile.kind(targetInfo.st_mode))
                 }
                 try add(SkillFiles.file(rel, path: target, info: targetInfo), path: path)
             default:
@@ -225,6 +246,26 @@ public enum SkillFiles {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)
+    }
+
+    /// `bytes` as one printable line: valid UTF-8 as it is, every other byte and every C0
+    /// control or DEL written `\xFF`.
+    static func escaped(_ bytes: some Collection<UInt8>) -> String {
+        var out = ""
+        var rest = Array(bytes)[...]
+        while let first = rest.first {
+            let length = first < 0x80 ? 1 : first >= 0xF8 ? 0 : first >= 0xF0 ? 4 : first >= 0xE0 ? 3 : first >= 0xC0 ? 2 : 0
+            if length > 0, first >= 0x20, first != 0x7F, rest.count >= length,
+                let text = String(validating: rest.prefix(length), as: UTF8.self)
+            {
+                out += text
+                rest = rest.dropFirst(length)
+            } else {
+                out += (first < 0x10 ? "\\x0" : "\\x") + String(first, radix: 16, uppercase: true)
+                rest = rest.dropFirst()
+            }
+        }
+        return out
     }
 
     private static func linkText(_ path: String) -> String {

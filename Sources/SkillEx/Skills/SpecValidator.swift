@@ -103,7 +103,8 @@ public struct SpecValidator: Sendable {
         return copy
     }
 
-    /// Why SKILL.md must not be read: a symlink leading outside the folder, or a size over
+    /// Why SKILL.md must not be read: a symlink leading outside the folder, not a regular file
+    /// (a FIFO, a device), or a size over
     /// `SkillLimits.standard.maxFileBytes`; nil when it is fine.
     private static func unsafeFile(_ file: URL, in folder: URL) -> String? {
         var info = stat()
@@ -118,6 +119,10 @@ public struct SpecValidator: Sendable {
                 return "symlink to \(resolved) leads outside the skill (not followed)"
             }
             guard stat(file.path, &info) == 0 else { return nil }
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            // Reading a FIFO would block (Foundation refuses it as "no permission"): say what it is.
+            return "SKILL.md is \(BoundedFile.kind(info.st_mode)), not a regular file"
         }
         let limit = SkillLimits.standard.maxFileBytes
         return Int64(info.st_size) > limit ? "file is \(info.st_size) bytes, over the limit of \(limit)" : nil

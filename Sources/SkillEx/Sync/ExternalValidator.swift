@@ -19,6 +19,8 @@ struct ExternalValidator {
     var baseFolder: URL
     /// Seconds before the process group is killed.
     var timeout: Double
+    /// The whole environment the program gets (see `ChildEnvironment`).
+    var environment: [String: String] = ChildEnvironment.allowing([], from: ProcessInfo.processInfo.environment)
 
     /// Most output kept in an error.
     static let outputLimit = 16_384
@@ -81,8 +83,8 @@ struct ExternalValidator {
             + arguments.dropFirst()
         var cArgs: [UnsafeMutablePointer<CChar>?] = wrapped.map { strdup($0) } + [nil]
         defer { cArgs.forEach { free($0) } }
-        // Validators may be the repositories' own scripts: they get no credentials.
-        var environment = SecretEnvironment.scrubbed(ProcessInfo.processInfo.environment)
+        // Validators may be the repositories' own scripts: they get the allow-list, nothing else.
+        var environment = self.environment.sorted { $0.key < $1.key }
             .map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { environment.forEach { free($0) } }
         var pid: pid_t = 0

@@ -166,9 +166,9 @@ struct SkillSyncWork: Sendable {
     /// The sync issue's `reason` for a listing error.
     private static func reason(_ error: SkillFilesError) -> String {
         switch error {
-        case .unsafeSymlink: "unsafe_symlink"
+        case .unsafeSymlink, .linkToNonFile: "unsafe_symlink"
         case .unreadable: "unreadable"
-        case .badName, .nameClash: "unsafe_name"
+        case .badName, .nameClash, .nonUTF8Name: "unsafe_name"
         case .tooLarge, .tooManyFiles, .tooDeep: "over_limit"
         }
     }

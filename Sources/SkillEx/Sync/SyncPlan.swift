@@ -22,9 +22,12 @@ struct SyncPlanner {
         var listedRepos: Set<String> = []
     }
 
-    func plan(_ manifest: Manifest) -> Plan {
+    /// The plan; throws only when a repository's `validator_env` is malformed.
+    func plan(_ manifest: Manifest) throws(ManifestError) -> Plan {
         var plan = Plan()
-        for repo in manifest.repositories {
+        let environment = ProcessInfo.processInfo.environment
+        for (index, repo) in manifest.repositories.enumerated() {
+            let allowed = try ValidatorEnvironment.names(of: repo, index: index, manifest: workspace.manifestURL)
             let root = resolve(repo.path)
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder) else {
@@ -48,8 +51,28 @@ struct SyncPlanner {
                               message: "skills folder not found in repository \(repo.name)"))
                 continue
             }
+            // Every folder on the way is resolved: a skills folder (or one above it) that is a
+            // symlink must still lead inside the repository.
+            let realRoot = RealPath.of(root.path) ?? root.path
+            guard let realSkills = RealPath.of(skillsDir.path), RealPath.isInside(realSkills, root: realRoot) else {
+                let target = RealPath.of(skillsDir.path) ?? "an unreadable target"
+                plan.issues.append(
+                    SyncIssue(reason: "unsafe_symlink", repo: repo.name, path: skillsDir.path,
+                              message: "skills folder of repository \(repo.name) leads to \(target), outside the "
+                                + "repository (not followed)"))
+                continue
+            }
             let folders: [URL]
-            do { folders = try SkillDiscovery.subfolders(of: skillsDir) } catch {
+            do {
+                let listing = try SkillDiscovery.listing(of: skillsDir)
+                folders = listing.folders
+                for name in listing.undecodable {
+                    // No skill name: the folder's name cannot be written as one.
+                    plan.issues.append(
+                        SyncIssue(reason: "invalid_skill_folder", repo: repo.name,
+                                  path: skillsDir.path + "/" + name, message: "name is not valid UTF-8 (not synced)"))
+                }
+            } catch {
                 plan.issues.append(
                     SyncIssue(reason: "unreadable", repo: repo.name, path: skillsDir.path,
                               message: error.reason))
@@ -60,7 +83,8 @@ struct SyncPlanner {
             let validator = repo.validator.map {
                 ExternalValidator(
                     argv: $0, baseFolder: workspace.root,
-                    timeout: repo.validatorTimeout ?? options.validatorTimeout)
+                    timeout: repo.validatorTimeout ?? options.validatorTimeout,
+                    environment: ChildEnvironment.allowing(allowed, from: environment))
             }
             for folder in folders {
                 let name = folder.lastPathComponent
@@ -70,7 +94,7 @@ struct SyncPlanner {
                                   path: folder.path, message: "skill folder name \(problem)"))
                     continue
                 }
-                if let outside = Self.linkOutside(folder, repository: root) {
+                if let outside = Self.linkOutside(folder, realRepository: realRoot) {
                     plan.issues.append(
                         SyncIssue(reason: "unsafe_symlink", repo: repo.name, skill: name, path: folder.path,
                                   message: "skill folder is a symlink to \(outside), outside the repository (not followed)"))
@@ -87,16 +111,13 @@ struct SyncPlanner {
         return plan
     }
 
-    /// Where `folder` leads when it is a symlink resolving outside `repository`; nil otherwise.
-    private static func linkOutside(_ folder: URL, repository: URL) -> String? {
+    /// Where `folder` leads when it is a symlink resolving outside the repository (whose
+    /// canonical path is `realRepository`); nil otherwise.
+    private static func linkOutside(_ folder: URL, realRepository: String) -> String? {
         var info = stat()
         guard lstat(folder.path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return nil }
-        guard let target = realpath(folder.path, nil) else { return "an unreadable target" }
-        defer { free(target) }
-        let resolved = String(cString: target)
-        guard let base = realpath(repository.path, nil) else { return resolved }
-        defer { free(base) }
-        return resolved.hasPrefix(String(cString: base) + "/") ? nil : resolved
+        guard let resolved = RealPath.of(folder.path) else { return "an unreadable target" }
+        return resolved.hasPrefix(realRepository + "/") ? nil : resolved
     }
 
     private func resolve(_ path: String) -> URL {

@@ -57,11 +57,18 @@ enum SiteBuild {
     }
 
     /// Runs cookbook blocks with this very binary; not inside a cookbook run (no recursion).
+    /// The commands see only `ChildEnvironment`'s allow-list and the build clock: their output
+    /// goes onto the public site, so no credential may be within their reach.
     static func commandRunner(_ workspace: Workspace) -> CommandBlocks? {
         guard workspace.environment["SKILLEX_COOKBOOK_RUN"] == nil, let binary = selfExecutable() else { return nil }
-        var environment = workspace.environment
+        return CommandBlocks(executable: binary, workspace: workspace.root, environment: commandEnvironment(workspace))
+    }
+
+    /// The environment of cookbook commands: the allow-list and `SOURCE_DATE_EPOCH`.
+    static func commandEnvironment(_ workspace: Workspace) -> [String: String] {
+        var environment = ChildEnvironment.allowing([], from: workspace.environment)
         environment["SOURCE_DATE_EPOCH"] = String(Int(workspace.clock.now().timeIntervalSince1970))
-        return CommandBlocks(executable: binary, workspace: workspace.root, environment: environment)
+        return environment
     }
 
     /// The running binary, from `/proc/self/exe` (not `argv[0]`, which may be relative or a name).

@@ -20,7 +20,7 @@ enum DialyzerReader {
             guard let finding = parse(line) else {
                 throw IngestError(
                     file: file, position: "line \(index + 1)",
-                    reason: "expected 'path:line:warning message' (Dialyzer short format), got '\(line.prefix(60))'")
+                    reason: "expected 'path:line:warning message' (Dialyzer short format)")
             }
             findings.append(finding)
         }

@@ -24,7 +24,7 @@ enum LcovReader {
             guard let colon = line.firstIndex(of: ":"),
                 line[..<colon].allSatisfy({ $0.isUppercase || $0.isNumber })
             else {
-                throw IngestError(file: file, position: position, reason: "expected 'KEY:value', got '\(line.prefix(60))'")
+                throw IngestError(file: file, position: position, reason: "expected a 'KEY:value' line")
             }
             let key = line[..<colon]
             let value = line[line.index(after: colon)...]
@@ -41,7 +41,7 @@ enum LcovReader {
                 guard fields.count >= 2, let number = Int(fields[0]), number > 0,
                     let hits = HitCount.parse(fields[1])
                 else {
-                    throw IngestError(file: file, position: position, reason: "DA must be 'line,hits' with whole numbers, got '\(value.prefix(40))'")
+                    throw IngestError(file: file, position: position, reason: "DA must be 'line,hits' with whole numbers")
                 }
                 coverage[path, default: [:]][number] = (coverage[path]?[number] ?? false) || hits > 0
             default:

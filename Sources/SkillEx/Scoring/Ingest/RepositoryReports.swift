@@ -16,15 +16,35 @@ public struct RepositoryReports: Sendable {
     /// No reports.
     public init() {}
 
-    /// Reads every report in `specs` (paths resolved against each one's folder).
-    public static func load(_ specs: [(spec: ReportSpec, base: URL)]) throws(IngestError) -> RepositoryReports {
+    /// Most bytes read from one report file.
+    public static let maxReportBytes = 256 << 20
+
+    /// Reads every report in `specs` (paths resolved against each one's folder). Each report's
+    /// real path (every symlink resolved) must lie inside one of `roots` (the repository and the
+    /// hub), and it must be a regular file of at most `maxReportBytes`; errors name the file
+    /// and never show its content.
+    public static func load(
+        _ specs: [(spec: ReportSpec, base: URL)], inside roots: [URL]
+    ) throws(IngestError) -> RepositoryReports {
         var reports = RepositoryReports()
+        let realRoots = roots.compactMap { RealPath.of($0.path) }
         for (spec, base) in specs {
             let url = spec.path.hasPrefix("/") ? URL(fileURLWithPath: spec.path) : base.appendingPathComponent(spec.path)
             let file = url.standardizedFileURL.path
+            let kind = spec.kind.rawValue
+            guard let real = RealPath.of(file) else {
+                throw IngestError(
+                    file: file, position: "offset 0",
+                    reason: "cannot read \(kind) report: \(String(cString: strerror(errno)))")
+            }
+            guard realRoots.contains(where: { RealPath.isInside(real, root: $0) }) else {
+                throw IngestError(
+                    file: file, position: "offset 0",
+                    reason: "\(kind) report leads to \(real), outside the repository and the hub (not read)")
+            }
             let data: Data
-            do { data = try Data(contentsOf: url) } catch {
-                throw IngestError(file: file, position: "offset 0", reason: "cannot read \(spec.kind.rawValue) report: \(ErrorText.brief(error))")
+            do { data = try BoundedFile.read(real, limit: maxReportBytes) } catch {
+                throw IngestError(file: file, position: "offset 0", reason: "cannot read \(kind) report: \(error.description)")
             }
             reports.sources.append("\(spec.kind.rawValue) \(file) \(Digest.sha256Hex(data))")
             switch spec.kind {

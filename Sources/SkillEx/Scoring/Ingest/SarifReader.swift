@@ -6,7 +6,7 @@ enum SarifReader {
     static func read(_ data: Data, file: String) throws(IngestError) -> [AnalysisFinding] {
         let log = try JSONReport.decode(Log.self, from: data, file: file)
         guard log.version == "2.1.0" else {
-            throw IngestError(file: file, position: "version", reason: "SARIF version '\(log.version)' is not 2.1.0")
+            throw IngestError(file: file, position: "version", reason: "SARIF version is not 2.1.0")
         }
         var findings: [AnalysisFinding] = []
         for (runIndex, run) in log.runs.enumerated() {
@@ -24,7 +24,7 @@ enum SarifReader {
                 default:
                     throw IngestError(
                         file: file, position: "runs[\(runIndex)].results[\(index)].level",
-                        reason: "'\(levelText)' is not one of error, warning, note, none")
+                        reason: "level is not one of error, warning, note, none")
                 }
                 guard let physical = result.locations?.first?.physicalLocation,
                     let uri = physical.artifactLocation?.uri
