@@ -1,0 +1,63 @@
+import Foundation
+
+/// Live reload for `skillex serve`, added to HTML *answers* only: the site folder never holds
+/// it, so a page of `public/` can never poll a preview server.
+public enum LiveReload {
+    /// The server's own paths, which no site file can have (dot-free `__skillex` is not a page name).
+    static let versionPath = "/__skillex/version"
+    /// Where the script is served.
+    static let scriptPath = "/__skillex/live-reload.js"
+
+    /// The tag put before `</body>`: a same-origin script, so the site's policy allows it.
+    static let tag = Array("<script src=\"\(scriptPath)\"></script>\n".utf8)
+
+    /// Polls the build number and reloads the page when it changes.
+    static let script = Data(
+        """
+        // skillex serve: reloads the page when the preview's build number changes.
+        (function () {
+          "use strict";
+          var seen = null;
+          function poll() {
+            fetch("\(versionPath)", { cache: "no-store" }).then(function (r) { return r.text(); }).then(function (v) {
+              if (seen !== null && v !== seen) { window.location.reload(); }
+              seen = v;
+            }).catch(function () {}).finally(function () { setTimeout(poll, 300); });
+          }
+          poll();
+        })();
+
+        """.utf8)
+
+    /// `page` with the script tag before its last `</body>` (any case), or at its end.
+    static func inject(into page: [UInt8]) -> [UInt8] {
+        let close = Array("</body".utf8)
+        var index = page.count - close.count
+        while index >= 0 {
+            if page[index] == 60, zip(page[index...].prefix(close.count), close).allSatisfy({ $0 | 0x20 == $1 | 0x20 }) {
+                return Array(page[..<index]) + tag + page[index...]
+            }
+            index -= 1
+        }
+        return page + tag
+    }
+
+    /// True when an HTML page carries live-reload code: a `<script` tag whose source is a
+    /// live-reload script or one of the preview server's paths. Markdown text cannot produce
+    /// this (its `<` is escaped), so only a preview build or an edit by hand leaves it.
+    public static func isIn(_ page: some Collection<UInt8>) -> Bool {
+        let bytes = Array(page)
+        let open = Array("<script".utf8)
+        var index = 0
+        while index + open.count <= bytes.count {
+            defer { index += 1 }
+            guard bytes[index] == 60, zip(bytes[index...].prefix(open.count), open).allSatisfy({ $0 | 0x20 == $1 | 0x20 }) else {
+                continue
+            }
+            let end = bytes[index...].firstIndex(of: 62) ?? bytes.count
+            let tag = String(decoding: bytes[index..<end], as: UTF8.self)
+            if tag.contains("live-reload.js") || tag.contains("__skillex/") { return true }
+        }
+        return false
+    }
+}
