@@ -42,6 +42,12 @@ public enum LiveReload {
         return page + tag
     }
 
+    /// True when the HTML page at `path` (a `.html` file) carries live-reload code.
+    static func isIn(fileAt path: String) -> Bool {
+        guard path.hasSuffix(".html"), let data = FileManager.default.contents(atPath: path) else { return false }
+        return isIn(data)
+    }
+
     /// True when an HTML page carries live-reload code: a `<script` tag whose source is a
     /// live-reload script or one of the preview server's paths. Markdown text cannot produce
     /// this (its `<` is escaped), so only a preview build or an edit by hand leaves it.
