@@ -17,7 +17,8 @@ struct Connection {
         self.limits = limits
         deadline = .now + .milliseconds(Int(limits.timeout * 1000))
         // Writes give up after the same time (a client that never reads holds one thread, not forever).
-        var timeout = timeval(tv_sec: Int(limits.timeout), tv_usec: 0)
+        let microseconds = max(1000, Int(limits.timeout * 1_000_000))
+        var timeout = timeval(tv_sec: microseconds / 1_000_000, tv_usec: microseconds % 1_000_000)
         setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
     }
 
@@ -27,7 +28,7 @@ struct Connection {
         var reader = RequestHeadReader(limit: limits.headBytes)
         var buffer = [UInt8](repeating: 0, count: 4096)
         while true {
-            guard let count = receive(into: &buffer) else { return .reject(.requestTimeout) }
+            guard let count = receive(into: &buffer, until: deadline) else { return .reject(.requestTimeout) }
             if count <= 0 { return nil }
             if let outcome = reader.feed(buffer[..<count]) { return outcome }
         }
@@ -47,20 +48,21 @@ struct Connection {
     }
 
     /// After refusing a request the client is still sending: ends our side and reads (and drops)
-    /// what else arrives until it closes or the deadline, so closing does not reset the
-    /// connection before the client has read the refusal.
+    /// what else arrives (up to 1 MiB, for at most a second) until it closes, so closing does not
+    /// reset the connection before the client has read the refusal.
     func drain() {
         shutdown(fd, Int32(SHUT_WR))
+        let until = min(deadline, .now + .seconds(1))
         var buffer = [UInt8](repeating: 0, count: 16384)
         var total = 0
-        while total < 1 << 20, let count = receive(into: &buffer), count > 0 { total += count }
+        while total < 1 << 20, let count = receive(into: &buffer, until: until), count > 0 { total += count }
     }
 
-    /// Waits for bytes until the deadline; the count read (0 at end of stream, -1 on an error),
-    /// or nil when the deadline passed.
-    private func receive(into buffer: inout [UInt8]) -> Int? {
+    /// Waits for bytes until `until`; the count read (0 at end of stream, -1 on an error), or nil
+    /// when that time passed.
+    private func receive(into buffer: inout [UInt8], until: ContinuousClock.Instant) -> Int? {
         while true {
-            let left = ContinuousClock.now.duration(to: deadline)
+            let left = ContinuousClock.now.duration(to: until)
             guard left > .zero else { return nil }
             let (seconds, attoseconds) = left.components
             let milliseconds = Int32(clamping: seconds * 1000 + attoseconds / 1_000_000_000_000_000 + 1)

@@ -73,7 +73,11 @@ public final class Server: Sendable {
         let thread = Thread { [self] in
             while true {
                 let client = accept(socket, nil, nil)
-                if client < 0 { continue }
+                if client < 0 {
+                    // Out of descriptors (or another passing failure): let connections end first.
+                    if errno != EINTR { usleep(10_000) }
+                    continue
+                }
                 // Cookbook runs start child processes: they must not inherit a client.
                 _ = fcntl(client, F_SETFD, FD_CLOEXEC)
                 let admitted = active.withLock { count in

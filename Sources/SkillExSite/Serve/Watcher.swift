@@ -23,12 +23,11 @@ public struct Watcher: Sendable {
         ] + extra)
     }
 
-    /// What the site reads and a preview's own sync and score rewrite: the manifest, `skills/`
-    /// and the scorecards.
+    /// What the site reads and a preview's own sync and score rewrite: the manifest and the
+    /// scorecards. (`skills/` is not walked: whatever changes a skill there, a sync, records its
+    /// new checksum in the manifest, and the site does not read hand edits there either.)
     public static func workspaceState(_ workspace: Workspace) -> Watcher {
-        Watcher(paths: [
-            workspace.manifestURL, workspace.skillsURL, workspace.stateURL.appendingPathComponent("scorecards.json"),
-        ])
+        Watcher(paths: [workspace.manifestURL, workspace.stateURL.appendingPathComponent("scorecards.json")])
     }
 
     /// The skills folder of every repository in `manifest` (where sync reads skills from).
@@ -63,6 +62,6 @@ public struct Watcher: Sendable {
     }
 
     private func add(_ path: String, _ info: stat, _ hasher: inout SHA256Hasher) {
-        hasher.update("\(path)\u{0}\(info.st_size)\u{0}\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)\n")
+        hasher.update("\(path)\u{0}\(info.st_ino)\u{0}\(info.st_size)\u{0}\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)\n")
     }
 }

@@ -49,7 +49,7 @@ struct PreviewLoop {
             // A repository added or moved: its fingerprint then differs, so the next check syncs it.
             sources = Watcher.sources(manifest, workspace: workspace)
         }
-        // What this rebuild wrote itself (manifest, skills/, scorecards) is not a change to act on.
+        // What this rebuild wrote itself (manifest, scorecards) is not a change to act on.
         seen = (now.sources, now.inputs, Watcher.workspaceState(workspace).fingerprint())
         return true
     }
