@@ -51,18 +51,29 @@ public enum LiveReload {
     /// True when an HTML page carries live-reload code: a `<script` tag whose source is a
     /// live-reload script or one of the preview server's paths. Markdown text cannot produce
     /// this (its `<` is escaped), so only a preview build or an edit by hand leaves it.
-    public static func isIn(_ page: some Collection<UInt8>) -> Bool {
-        let bytes = Array(page)
+    public static func isIn(_ page: [UInt8]) -> Bool {
+        isIn(Data(page))
+    }
+
+    /// The search: Foundation's `range(of:)` for each name (most pages have neither), then, at
+    /// each hit, whether it sits inside a `<script` tag: the last `<` before it, with no `>`
+    /// between and at most 1 KiB back, opens one.
+    static func isIn(_ page: Data) -> Bool {
         let open = Array("<script".utf8)
-        var index = 0
-        while index + open.count <= bytes.count {
-            defer { index += 1 }
-            guard bytes[index] == 60, zip(bytes[index...].prefix(open.count), open).allSatisfy({ $0 | 0x20 == $1 | 0x20 }) else {
-                continue
+        for name in [Data("live-reload.js".utf8), Data("__skillex/".utf8)] {
+            var from = page.startIndex
+            while let hit = page.range(of: name, in: from..<page.endIndex) {
+                var index = hit.lowerBound - 1
+                while index >= page.startIndex, hit.lowerBound - index <= 1024, page[index] != 60, page[index] != 62 {
+                    index -= 1
+                }
+                if index >= page.startIndex, page[index] == 60, index + open.count <= hit.lowerBound,
+                    zip(page[index..<index + open.count], open).allSatisfy({ $0 | 0x20 == $1 | 0x20 })
+                {
+                    return true
+                }
+                from = hit.lowerBound + 1
             }
-            let end = bytes[index...].firstIndex(of: 62) ?? bytes.count
-            let tag = String(decoding: bytes[index..<end], as: UTF8.self)
-            if tag.contains("live-reload.js") || tag.contains("__skillex/") { return true }
         }
         return false
     }
