@@ -3,7 +3,7 @@ import Foundation
 /// Live reload for `skillex serve`, added to HTML *answers* only: the site folder never holds
 /// it, so a page of `public/` can never poll a preview server.
 public enum LiveReload {
-    /// The server's own paths, which no site file can have (dot-free `__skillex` is not a page name).
+    /// The server's own paths (no page of a site is under `/__skillex/`).
     static let versionPath = "/__skillex/version"
     /// Where the script is served.
     static let scriptPath = "/__skillex/live-reload.js"
