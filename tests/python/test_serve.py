@@ -64,6 +64,12 @@ class Serve:
             time.sleep(0.02)
         return time.monotonic() - start
 
+    def wait_until(self, condition, seconds: float = 30):
+        deadline = time.monotonic() + seconds
+        while not condition():
+            assert time.monotonic() < deadline, self.output()
+            time.sleep(0.05)
+
     def stop(self):
         self.process.terminate()
         self.process.wait(timeout=10)
@@ -161,17 +167,18 @@ def test_headers_raw_files_are_downloads_and_pages_carry_the_policy(serve):
 
 def test_serve_holds_the_lock_only_while_rebuilding(hub, serve, skillex):
     # Idle: a build beside the preview runs at once (exit 1: Meeting_Notes is invalid on purpose).
+    builds = serve.output().count(" files in ")
     skillex("build", "--manifest", hub / "manifest.json", check=1)
+    # The preview then shows what the build wrote (it waited for the build if it noticed it).
+    serve.wait_until(lambda: serve.output().count(" files in ") > builds)
     # While another run holds the lock, an edit waits; once it is released, it is built.
     lock = hub / ".skillex" / "lock"
     with open(lock, "a") as held:
         fcntl.flock(held, fcntl.LOCK_EX)
+        waits = serve.output().count("waiting for")
         source = hub / SKILL_MD
         source.write_text(source.read_text() + "\nEdited while locked.\n")
-        deadline = time.monotonic() + 30
-        while "waiting for" not in serve.output():
-            assert time.monotonic() < deadline, serve.output()
-            time.sleep(0.05)
+        serve.wait_until(lambda: serve.output().count("waiting for") > waits)
         assert "Edited while locked" not in serve.get(SKILL_PAGE)
         assert "Edited while locked" not in (hub / "skills/platform-tools/pdf-report/SKILL.md").read_text()
         fcntl.flock(held, fcntl.LOCK_UN)
