@@ -249,3 +249,30 @@ struct ServerSocketTests {
         #expect(exchange(server.port, "GET / HTTP/1.1\r\n\r\n").hasPrefix("HTTP/1.1 503 Service Unavailable\r\n"))
     }
 }
+
+@Suite("skillex serve: what it watches")
+struct WatcherTests {
+    @Test("the sources are each repository's skills folder; a fingerprint changes on edit, add and remove")
+    func sources() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("skillex-watch-\(UUID().uuidString)")
+        let workspace = Workspace(root: root)
+        var manifest = Manifest()
+        manifest.repositories = [
+            RepositoryEntry(name: "a", path: "repos/a"), RepositoryEntry(name: "b", path: "/elsewhere/b", skillsDir: "skills"),
+        ]
+        let watcher = Watcher.sources(manifest, workspace: workspace)
+        #expect(watcher.paths.map(\.path) == [root.path + "/repos/a/.claude/skills", "/elsewhere/b/skills"])
+        let skill = root.appendingPathComponent("repos/a/.claude/skills/x/SKILL.md")
+        try FileManager.default.createDirectory(at: skill.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let empty = watcher.fingerprint()
+        #expect(watcher.fingerprint() == empty)
+        try Data("one".utf8).write(to: skill)
+        let added = watcher.fingerprint()
+        #expect(added != empty)
+        try Data("two!".utf8).write(to: skill)
+        let edited = watcher.fingerprint()
+        #expect(edited != added)
+        try FileManager.default.removeItem(at: skill)
+        #expect(watcher.fingerprint() != edited)
+    }
+}
