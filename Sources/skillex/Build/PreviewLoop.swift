@@ -42,15 +42,15 @@ struct PreviewLoop {
             WorkspaceRecovery.recover(workspace)
             recovered = true
         }
-        PreviewBuild.run(
-            workspace: workspace, folder: folder, sync: seen == nil || seen?.sources != now.sources,
-            commands: &commands, published: published)
+        let sync = seen == nil || seen?.sources != now.sources
+        PreviewBuild.run(workspace: workspace, folder: folder, sync: sync, commands: &commands, published: published)
         if let manifest = try? ManifestStore.load(workspace.manifestURL) {
             // A repository added or moved: its fingerprint then differs, so the next check syncs it.
             sources = Watcher.sources(manifest, workspace: workspace)
         }
-        // What this rebuild wrote itself (manifest, scorecards) is not a change to act on.
-        seen = (now.sources, now.inputs, Watcher.workspaceState(workspace).fingerprint())
+        // What a sync and score wrote (manifest, scorecards) is not a change to act on; without
+        // them, a change made meanwhile by someone else is seen at the next check.
+        seen = (now.sources, now.inputs, sync ? Watcher.workspaceState(workspace).fingerprint() : now.state)
         return true
     }
 
