@@ -221,3 +221,13 @@ def test_live_reload_works_under_the_policy_in_a_browser(hub, serve):
             assert violations == [], f"{page}: {violations}"
     finally:
         driver.quit()
+
+
+def test_a_taken_port_fails_at_once_with_one_line(hub, skillex):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        result = skillex("serve", "--manifest", hub / "manifest.json", "--port", port, check=2)
+    assert result.stderr.strip().splitlines() == [f"skillex: error: cannot serve: 127.0.0.1:{port}: Address already in use"]
+    assert not (hub / "public").exists()  # refused before building anything

@@ -31,13 +31,14 @@ struct ServeCommand: ParsableCommand {
         let folder = out.map { URL(fileURLWithPath: $0).standardizedFileURL }
         let settings = try? context.manifest.extra.decode(SiteSettings.self, key: "site")
         let cookbook = URL(fileURLWithPath: settings?.cookbookDir ?? "docs/cookbook", relativeTo: workspace.root)
-        var preview = PreviewLoop(
-            workspace: workspace, folder: folder, manifest: context.manifest, cookbook: cookbook.standardizedFileURL)
-        while !preview.step() { Thread.sleep(forTimeInterval: 0.1) }
+        // The port first, so a taken one fails before a build; requests wait until the first build.
         let server: Server
         do { server = try Server(folder: folder ?? workspace.publicURL, port: port) } catch {
             throw ExitStatus.inputError(error)
         }
+        var preview = PreviewLoop(
+            workspace: workspace, folder: folder, manifest: context.manifest, cookbook: cookbook.standardizedFileURL)
+        while !preview.step() { Thread.sleep(forTimeInterval: 0.1) }
         server.start()
         Terminal.out("serving \((folder ?? workspace.publicURL).path) on http://127.0.0.1:\(server.port)/ (Ctrl-C stops)")
         while true {
