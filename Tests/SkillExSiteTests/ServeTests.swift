@@ -19,7 +19,10 @@ struct ServeTests {
 
     @Test("a request head is read in pieces; query and fragment are dropped; bare LF lines work")
     func heads() {
-        #expect(feed("GET /a/b.html?x=1#y HTTP/1.1\r\nHost: x\r\n\r\n") == .head(RequestHead(method: "GET", path: "/a/b.html")))
+        #expect(feed("GET /a/b.html?x=1#y HTTP/1.1\r\nHost: x\r\n\r\n") == .head(RequestHead(method: "GET", path: "/a/b.html", host: "x")))
+        #expect(feed("GET / HTTP/1.1\r\nAccept: */*\r\nhOST: \t LocalHost:8000 \r\n\r\n")
+            == .head(RequestHead(method: "GET", path: "/", host: "localhost:8000")))
+        #expect(feed("GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n") == .reject(.badRequest))
         #expect(feed("HEAD / HTTP/1.0\n\n") == .head(RequestHead(method: "HEAD", path: "/")))
         #expect(feed("POST /x HTTP/1.1\r\n\r\n") == .head(RequestHead(method: "POST", path: "/x")))
         // Not whole yet: read more.
@@ -109,6 +112,15 @@ struct ServeTests {
         #expect(folderPage.status.code == 301 && folderPage.header("Location") == "/skills/acme/pdf/")
         let post = responder.respond(to: RequestHead(method: "POST", path: "/"), version: 0)
         #expect(post.status == .methodNotAllowed && post.header("Allow") == "GET, HEAD")
+    }
+
+    @Test("only requests naming the server itself (or no host) are answered: no DNS rebinding")
+    func hosts() throws {
+        let responder = PreviewResponder(folder: try site(), hosts: PreviewResponder.loopbackHosts(port: 8000))
+        for (host, status) in [("127.0.0.1:8000", HTTPStatus.ok), ("localhost:8000", .ok), (nil, .ok),
+                               ("rebind.example:8000", .misdirected), ("127.0.0.1:9000", .misdirected), ("localhost", .misdirected)] {
+            #expect(responder.respond(to: RequestHead(method: "GET", path: "/", host: host), version: 0).status == status, "\(host ?? "-")")
+        }
     }
 
     @Test("raw copies of skill files are downloads that never run: plain text or bytes, nosniff, sandboxed")
@@ -216,7 +228,7 @@ struct ServerSocketTests {
         let idle = connect(server.port)
         #expect(idle >= 0)
         defer { close(idle) }
-        let page = exchange(server.port, "GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+        let page = exchange(server.port, "GET / HTTP/1.1\r\nHost: 127.0.0.1:\(server.port)\r\n\r\n")
         #expect(page.hasPrefix("HTTP/1.1 200 OK\r\n"))
         #expect(page.contains("home") && page.contains("/__skillex/live-reload.js"))
         let huge = exchange(server.port, "GET /" + String(repeating: "a", count: 65536) + " HTTP/1.1\r\n\r\n")

@@ -163,6 +163,12 @@ def test_headers_raw_files_are_downloads_and_pages_carry_the_policy(serve):
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(serve.base + "/%2e%2e/manifest.json", timeout=5)
     assert refused.value.code == 400
+    # A page whose own name was pointed at 127.0.0.1 (DNS rebinding) sends that name: refused.
+    client = http.client.HTTPConnection("127.0.0.1", serve.port, timeout=5)
+    client.putrequest("GET", SKILL_PAGE, skip_host=True)
+    client.putheader("Host", f"rebind.example:{serve.port}")
+    client.endheaders()
+    assert client.getresponse().status == 421
 
 
 def test_serve_holds_the_lock_only_while_rebuilding(hub, serve, skillex):

@@ -38,14 +38,26 @@ public struct HTTPResponse: Sendable {
 public struct PreviewResponder: Sendable {
     /// The folder served.
     public let folder: URL
+    /// The Host header values answered (nil: any). A page elsewhere that points its own name at
+    /// 127.0.0.1 (DNS rebinding) sends its own name, and is refused.
+    public let hosts: Set<String>?
 
-    /// Answers from `folder`.
-    public init(folder: URL) {
+    /// Answers from `folder`, to requests naming one of `hosts` (or none).
+    public init(folder: URL, hosts: Set<String>? = nil) {
         self.folder = folder.standardizedFileURL
+        self.hosts = hosts
+    }
+
+    /// The Host values of a preview on 127.0.0.1:`port`.
+    public static func loopbackHosts(port: UInt16) -> Set<String> {
+        ["127.0.0.1:\(port)", "localhost:\(port)"]
     }
 
     /// The answer to `head` while the preview is at build `version`.
     public func respond(to head: RequestHead, version: Int) -> HTTPResponse {
+        if let hosts, let host = head.host, !hosts.contains(host) {
+            return .text(.misdirected, "this server answers only for \(hosts.sorted().joined(separator: " and "))\n")
+        }
         guard head.method == "GET" || head.method == "HEAD" else {
             return .text(.methodNotAllowed, "method not allowed\n", extra: [("Allow", "GET, HEAD")])
         }

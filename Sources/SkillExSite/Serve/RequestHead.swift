@@ -1,14 +1,17 @@
-/// The request line of an HTTP/1.x request: all `skillex serve` needs (it reads no header).
+/// What `skillex serve` reads of an HTTP/1.x request: the request line and the Host header.
 public struct RequestHead: Sendable, Equatable {
     /// `GET`, `HEAD`, …
     public var method: String
     /// The path as sent (still percent-encoded), without query or fragment; starts with `/`.
     public var path: String
+    /// The Host header, lowercased and trimmed; nil when there is none.
+    public var host: String?
 
-    /// A request line's parts.
-    public init(method: String, path: String) {
+    /// A request's parts.
+    public init(method: String, path: String, host: String? = nil) {
         self.method = method
         self.path = path
+        self.host = host
     }
 }
 
@@ -24,6 +27,7 @@ public struct HTTPStatus: Sendable, Equatable {
     static let badRequest = HTTPStatus(code: 400, reason: "Bad Request")
     static let notFound = HTTPStatus(code: 404, reason: "Not Found")
     static let methodNotAllowed = HTTPStatus(code: 405, reason: "Method Not Allowed")
+    static let misdirected = HTTPStatus(code: 421, reason: "Misdirected Request")
     static let requestTimeout = HTTPStatus(code: 408, reason: "Request Timeout")
     static let uriTooLong = HTTPStatus(code: 414, reason: "URI Too Long")
     static let headersTooLarge = HTTPStatus(code: 431, reason: "Request Header Fields Too Large")
@@ -78,16 +82,24 @@ public struct RequestHeadReader: Sendable {
         return nil
     }
 
-    /// The request line of a whole head: `METHOD /path HTTP/1.x`.
+    /// The request line (`METHOD /path HTTP/1.x`) and Host header of a whole head.
     static func parse(_ head: ArraySlice<UInt8>) -> Outcome {
-        var line = head.prefix { $0 != 10 }
-        if line.last == 13 { line = line.dropLast() }
+        let lines = head.split(separator: 10).map { $0.last == 13 ? $0.dropLast() : $0 }
+        guard let line = lines.first else { return .reject(.badRequest) }
         let parts = line.split(separator: 32, omittingEmptySubsequences: false)
         guard parts.count == 3, let method = token(parts[0]), parts[2].starts(with: Array("HTTP/1.".utf8)),
             parts[2].count == 8, let target = visibleASCII(parts[1]), target.hasPrefix("/")
         else { return .reject(.badRequest) }
         let path = target.prefix { $0 != "?" && $0 != "#" }
-        return .head(RequestHead(method: method, path: String(path)))
+        var host: String?
+        for header in lines.dropFirst() {
+            guard header.count > 5, header.prefix(5).map({ $0 | 0x20 }) == Array("host:".utf8) else { continue }
+            // Two Host headers are a malformed request (RFC 9112, 3.2).
+            guard host == nil else { return .reject(.badRequest) }
+            let value = header.dropFirst(5).drop { $0 == 32 || $0 == 9 }
+            host = String(decoding: value.reversed().drop { $0 == 32 || $0 == 9 }.reversed(), as: UTF8.self).lowercased()
+        }
+        return .head(RequestHead(method: method, path: String(path), host: host))
     }
 
     /// Letters only (every method name is), else nil.

@@ -36,7 +36,6 @@ public final class Server: Sendable {
 
     /// Binds 127.0.0.1:`port` (0 picks a free port); throws when the port is taken.
     public init(folder: URL, port: UInt16, limits: ServeLimits = ServeLimits()) throws {
-        responder = PreviewResponder(folder: folder)
         self.limits = limits
         let fd = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw ServeError.socket("socket: \(String(cString: strerror(errno)))") }
@@ -61,6 +60,7 @@ public final class Server: Sendable {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
         }
         self.port = UInt16(bigEndian: actual.sin_port)
+        responder = PreviewResponder(folder: folder, hosts: PreviewResponder.loopbackHosts(port: self.port))
         socket = fd
     }
 
