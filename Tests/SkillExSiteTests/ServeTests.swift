@@ -84,6 +84,8 @@ struct ServeTests {
         try write("skills/acme/pdf/raw/evil.html", "<script>alert(document.domain)</script>")
         try write("skills/acme/pdf/raw/assets/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>")
         try write("skills/acme/pdf/raw/bin.dat", "a\u{0}b")
+        try write("skills/acme/pdf/raw/index.html", "<script>alert(1)</script>")
+        try write("skills/acme/pdf/raw/docs/index.html", "<script>alert(2)</script>")
         try write(".hidden", "no")
         try Data("secret".utf8).write(to: root.appendingPathComponent("secret.txt"))
         try FileManager.default.createSymbolicLink(
@@ -130,6 +132,9 @@ struct ServeTests {
             ("/skills/acme/pdf/raw/evil.html", "text/plain; charset=utf-8", "evil.html"),
             ("/skills/acme/pdf/raw/assets/logo.svg", "text/plain; charset=utf-8", "logo.svg"),
             ("/skills/acme/pdf/raw/bin.dat", "application/octet-stream", "bin.dat"),
+            // A skill's own index.html, asked for by its folder, is raw too.
+            ("/skills/acme/pdf/raw/", "text/plain; charset=utf-8", "index.html"),
+            ("/skills/acme/pdf/raw/docs/", "text/plain; charset=utf-8", "index.html"),
         ] {
             let answer = responder.respond(to: RequestHead(method: "GET", path: path), version: 0)
             #expect(answer.status == .ok, "\(path)")

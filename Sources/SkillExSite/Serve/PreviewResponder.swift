@@ -74,12 +74,13 @@ public struct PreviewResponder: Sendable {
         case .missing: return .text(.notFound, "not found\n")
         case .folderWithoutSlash:
             return .text(.movedPermanently, "moved\n", extra: [("Location", head.path + "/")])
-        case .file(let url, let isIndex):
+        case .file(let url):
             guard let data = try? Data(contentsOf: url) else { return .text(.notFound, "not found\n") }
-            if ServeHeaders.isRawCopy(segments), !isIndex {
+            // Asked for by its folder or by name, a raw copy (a skill's own `index.html` too) is raw.
+            if ServeHeaders.isRawCopy(segments) {
                 return HTTPResponse(
                     status: .ok,
-                    headers: ServeHeaders.raw(Array(data), name: segments.last ?? "")
+                    headers: ServeHeaders.raw(Array(data), name: url.lastPathComponent)
                         + ServeHeaders.common(policy: ServeHeaders.rawPolicy),
                     body: data)
             }
@@ -106,7 +107,7 @@ public struct PreviewResponder: Sendable {
     enum Location: Equatable {
         case missing
         case folderWithoutSlash
-        case file(URL, isIndex: Bool)
+        case file(URL)
     }
 
     /// The regular file `segments` name inside the folder (a folder's `index.html`), found only
@@ -125,7 +126,7 @@ public struct PreviewResponder: Sendable {
         guard info.st_mode & S_IFMT == S_IFREG, let real = Self.realPath(file.path),
             let root = Self.realPath(folder.path), real.hasPrefix(root.hasSuffix("/") ? root : root + "/")
         else { return .missing }
-        return .file(file, isIndex: file != named)
+        return .file(file)
     }
 
     private static func realPath(_ path: String) -> String? {

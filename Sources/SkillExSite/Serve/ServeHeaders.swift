@@ -20,10 +20,11 @@ public enum ServeHeaders {
         ]
     }
 
-    /// True for a raw copy of a skill file: `skills/<repo>/<skill>/raw/…`. Those bytes are the
-    /// skill's, not the site's, and must never be active content on the site's origin.
+    /// True for a raw copy of a skill file, or a folder of them: `skills/<repo>/<skill>/raw/…`.
+    /// Those bytes are the skill's, not the site's, and must never be active content on the
+    /// site's origin.
     static func isRawCopy(_ segments: [String]) -> Bool {
-        segments.count >= 5 && segments[0] == "skills" && segments[3] == "raw"
+        segments.count >= 4 && segments[0] == "skills" && segments[3] == "raw"
     }
 
     /// The type and disposition of a raw copy: a download (`attachment`), as UTF-8 text when it
