@@ -6,7 +6,7 @@ import PackageDescription
 /// scratch folder; the main package's build and tests never see this package.
 let harnesses = [
     "skill-document", "front-matter", "manifest", "zip", "sarif", "lcov", "cobertura",
-    "excoveralls", "credo", "dialyzer", "event-log", "site-event-log", "xml-reader",
+    "excoveralls", "credo", "dialyzer", "event-log", "site-event-log", "xml-reader", "serve-request",
 ]
 
 let package = Package(

@@ -29,10 +29,10 @@ public enum FuzzDriver {
         let data = start.map { Data(bytes: $0, count: count) } ?? Data()
         do {
             if try FuzzEntryPoints.run(harness, data) { return 0 }
+            guard try SiteFuzzEntryPoints.run(harness, data) else { fatalError("no harness called \(harness)") }
         } catch {
             fatalError("\(error)")
         }
-        guard SiteFuzzEntryPoints.run(harness, data) else { fatalError("no harness called \(harness)") }
         return 0
     }
 }

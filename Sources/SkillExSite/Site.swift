@@ -6,15 +6,12 @@ import SkillEx
 public struct Site: Sendable {
     /// The theme pages are rendered with.
     public var theme: Theme
-    /// Adds the live-reload script (only for `skillex serve`).
-    public var liveReload: Bool
     /// Runs the cookbook's `skillex-run` blocks; nil shows them as written.
     public var commands: CommandBlocks?
 
     /// A site renderer.
-    public init(theme: Theme, liveReload: Bool = false, commands: CommandBlocks? = nil) {
+    public init(theme: Theme, commands: CommandBlocks? = nil) {
         self.theme = theme
-        self.liveReload = liveReload
         self.commands = commands
     }
 
@@ -102,9 +99,9 @@ public struct Site: Sendable {
     func makeContext(_ input: SiteInput) -> SiteContext {
         var hasher = SHA256Hasher()
         hasher.update(theme.fingerprint)
-        hasher.update("\(liveReload)\u{0}\(input.title)\u{0}")
+        hasher.update("\(input.title)\u{0}")
         return SiteContext(
-            input: input, theme: theme, liveReload: liveReload, commands: commands,
+            input: input, theme: theme, commands: commands,
             generatedAt: Timestamp.string(input.now), salt: Digest.hex(hasher.finalize()),
             fragments: FragmentCache(folder: input.workspace.stateURL.appendingPathComponent("site-fragments")))
     }

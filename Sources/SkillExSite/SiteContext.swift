@@ -6,7 +6,6 @@ import SkillExMarkdown
 struct SiteContext: Sendable {
     var input: SiteInput
     var theme: Theme
-    var liveReload: Bool
     /// Runs cookbook command blocks; nil leaves them as written.
     var commands: CommandBlocks?
     /// The build's time as text (from the workspace clock), shown in footers.

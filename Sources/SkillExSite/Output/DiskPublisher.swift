@@ -234,8 +234,15 @@ public struct DiskPublisher: Publisher {
             let runs = stride(from: 0, to: paths.count, by: 256).map { paths[$0..<min($0 + 256, paths.count)] }
             let site = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
             defer { if site >= 0 { close(site) } }
+            // `verifyAll` also reads every page for live-reload code (a preview server's script,
+            // from an older `skillex serve` that wrote it into the folder, or an edit by hand):
+            // such a page counts as missing, so it is written again as this build renders it.
+            let folderPath = folder.path
             let missing = ParallelMap.map(runs) { run in
-                run.filter { site < 0 || $0.hasPrefix("/") || faccessat(site, $0, F_OK, 0) != 0 }
+                run.filter {
+                    site < 0 || $0.hasPrefix("/") || faccessat(site, $0, F_OK, 0) != 0
+                        || (verifyAll && LiveReload.isIn(fileAt: folderPath + "/" + $0))
+                }
             }.flatMap { $0 }
             var present = records
             var broken = Set<String>()

@@ -8,7 +8,6 @@ struct PageFrame: Sendable, Encodable {
     /// `../` repeated to reach the site root from this page.
     var root: String
     var nav: [NavItem]
-    var liveReload: Bool
     var hasSidebar: Bool
 
     /// The sections of the navigation: label, path, section id.
@@ -24,7 +23,6 @@ struct PageFrame: Sendable, Encodable {
         self.title = title
         root = Self.root(of: path)
         nav = Self.sections.map { NavItem(label: $0.0, href: $0.1, current: $0.2 == section) }
-        liveReload = context.liveReload
         self.hasSidebar = hasSidebar
     }
 

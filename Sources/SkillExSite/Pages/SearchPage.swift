@@ -19,7 +19,7 @@ struct SearchPage: Sendable, Encodable {
     }
 }
 
-/// Static files of the theme (stylesheet, scripts) and the live-reload script in serve mode.
+/// Static files of the theme (stylesheet, scripts).
 enum AssetFiles {
     static func pages(from context: SiteContext) -> [PlannedPage] {
         var pages: [PlannedPage] = [
@@ -28,7 +28,6 @@ enum AssetFiles {
             }
         ]
         for (path, text) in context.theme.assets.sorted(by: { $0.key < $1.key }) {
-            if path == "assets/live-reload.js", !context.liveReload { continue }
             pages.append(.file(path, key: context.key("asset", path), text: text))
         }
         return pages

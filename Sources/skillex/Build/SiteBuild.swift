@@ -4,10 +4,11 @@ import SkillExSite
 
 /// Builds the site of a workspace the way every command does (site, build, serve).
 enum SiteBuild {
-    /// Loads the input and theme, runs the cookbook's commands with this binary, writes `out`.
+    /// Loads the input and theme, runs the cookbook's commands with this binary (or `commands`),
+    /// writes `out`. The caller holds the workspace lock.
     static func run(
-        workspace: Workspace, manifest: Manifest, out: URL? = nil, liveReload: Bool = false, verify: Bool = false,
-        publisher prepared: DiskPublisher? = nil
+        workspace: Workspace, manifest: Manifest, out: URL? = nil, verify: Bool = false, keepUntilExit: Bool = true,
+        commands: CommandBlocks? = nil, publisher prepared: DiskPublisher? = nil
     ) throws -> SiteReport {
         let (folder, record, writing) = stateFiles(workspace: workspace, out: out)
         let publisher = prepared ?? prefetchedPublisher(workspace: workspace, out: out, verify: verify)
@@ -15,23 +16,20 @@ enum SiteBuild {
         PhaseTrace.mark("site.input")
         let theme = try Theme.load(overrides: workspace.root.appendingPathComponent("templates"))
         PhaseTrace.mark("site.theme")
-        let site = Site(theme: theme, liveReload: liveReload, commands: commandRunner(workspace))
-        // `site` and `build` hold the workspace lock, so temp pages of a killed run can go. Only a
-        // build that did not finish (its marker is still there) or a folder without a hash record
-        // can have left any: a finished build's folder is not walked again. (`serve` does not
-        // lock, and leaves them alone.)
-        if !liveReload {
-            if access(writing.path, F_OK) == 0 || access(record.path, F_OK) != 0 {
-                WorkspaceRecovery.removeTempsRecursively(in: folder)
-            }
-            _ = FileManager.default.createFile(atPath: writing.path, contents: nil)
+        let site = Site(theme: theme, commands: commands ?? commandRunner(workspace))
+        // `site`, `build` and each rebuild of `serve` hold the workspace lock, so temp pages of a
+        // killed run can go. Only a build that did not finish (its marker is still there) or a
+        // folder without a hash record can have left any: a finished build's folder is not
+        // walked again.
+        if access(writing.path, F_OK) == 0 || access(record.path, F_OK) != 0 {
+            WorkspaceRecovery.removeTempsRecursively(in: folder)
         }
+        _ = FileManager.default.createFile(atPath: writing.path, contents: nil)
         PhaseTrace.mark("site.sweep")
         let report = try site.build(input: input, publisher: publisher)
-        if !liveReload {
-            unlink(writing.path)
-            KeptUntilExit.keep((input, publisher, manifest))
-        }
+        unlink(writing.path)
+        // A one-shot command leaves its large values to the kernel; `serve` runs on and frees them.
+        if keepUntilExit { KeptUntilExit.keep((input, publisher, manifest)) }
         PhaseTrace.mark("site.done")
         return report
     }
@@ -56,18 +54,20 @@ enum SiteBuild {
                 workspace.stateURL.appendingPathComponent("site-writing\(suffix)"))
     }
 
-    /// Runs cookbook blocks with this very binary; not inside a cookbook run (no recursion).
-    /// The commands see only `ChildEnvironment`'s allow-list and the build clock: their output
-    /// goes onto the public site, so no credential may be within their reach.
-    static func commandRunner(_ workspace: Workspace) -> CommandBlocks? {
+    /// Runs cookbook blocks with this very binary at the workspace's time (or `epoch`); not inside
+    /// a cookbook run (no recursion). The commands see only `ChildEnvironment`'s allow-list and
+    /// the build clock: their output goes onto the public site, so no credential may be within
+    /// their reach.
+    static func commandRunner(_ workspace: Workspace, epoch: Int? = nil) -> CommandBlocks? {
         guard workspace.environment["SKILLEX_COOKBOOK_RUN"] == nil, let binary = selfExecutable() else { return nil }
-        return CommandBlocks(executable: binary, workspace: workspace.root, environment: commandEnvironment(workspace))
+        return CommandBlocks(
+            executable: binary, workspace: workspace.root, environment: commandEnvironment(workspace, epoch: epoch))
     }
 
     /// The environment of cookbook commands: the allow-list and `SOURCE_DATE_EPOCH`.
-    static func commandEnvironment(_ workspace: Workspace) -> [String: String] {
+    static func commandEnvironment(_ workspace: Workspace, epoch: Int? = nil) -> [String: String] {
         var environment = ChildEnvironment.allowing([], from: workspace.environment)
-        environment["SOURCE_DATE_EPOCH"] = String(Int(workspace.clock.now().timeIntervalSince1970))
+        environment["SOURCE_DATE_EPOCH"] = String(epoch ?? Int(workspace.clock.now().timeIntervalSince1970))
         return environment
     }
 

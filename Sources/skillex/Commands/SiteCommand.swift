@@ -12,7 +12,8 @@ struct SiteCommand: ParsableCommand {
             Pages whose inputs did not change are not rendered or written again. Each build \
             checks that every skill's page and every page outside skills/ is still in the output \
             folder; --verify also checks every file inside the skills' folders (a file removed \
-            there by hand otherwise comes back when its skill changes).
+            there by hand otherwise comes back when its skill changes) and writes again every \
+            page that carries live-reload code (left by an older `skillex serve`, or pasted in).
             Exit status: 0 ok, 2 bad manifest, template or cookbook command, or the workspace is \
             locked by another run (--wait waits for it).
 
@@ -26,7 +27,8 @@ struct SiteCommand: ParsableCommand {
     @Option(help: "The hub manifest.") var manifest = "manifest.json"
     @Option(help: "Output folder (default: public/ beside the manifest).") var out: String?
     @Option(help: "Use this time (ISO 8601) instead of the system clock.") var clock: String?
-    @Flag(help: "Check that every file of the last build is still in the output folder.") var verify = false
+    @Flag(help: "Check that every file of the last build is still in the output folder, and no page carries live-reload code.")
+    var verify = false
     @Option(help: "Output format: text or json (json when stdout is not a terminal).")
     var format: OutputFormat?
     @OptionGroup var lock: LockOptions
