@@ -19,8 +19,12 @@ public struct Puller: Sendable {
         var fetched: [PullResult.FetchedFile] = []
         let indexData = try await fetch(DistIndex.fileName, into: &fetched)
         let index = try DistIndex.decode(indexData, label: source.location + "/" + DistIndex.fileName)
+        let indexLabel = source.location + "/" + DistIndex.fileName
         guard let latest = index.latest else {
-            throw PullError.badSource(location: source.location, reason: "index.json lists no versions")
+            throw PullError.badSource(location: indexLabel, reason: "lists no versions")
+        }
+        guard index.entry(latest) != nil else {
+            throw PullError.badSource(location: indexLabel, reason: "latest is \(latest), but no version entry is")
         }
         let current = try currentVersion(of: target)
         var result = PullResult(
@@ -44,11 +48,10 @@ public struct Puller: Sendable {
                 let reader = try await open(pack.file, sha256: pack.sha256, size: pack.size, into: &fetched)
                 try? fm.removeItem(at: staging)
                 try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+                let declared = try DeclaredEntries.check(reader, file: pack.file)
                 try TreeExtractor.extract(reader, into: staging, file: pack.file)
                 carriedBy = [:]
-                for skill in try PackIndexFile.require(in: staging, file: pack.file).skills {
-                    carriedBy[skill.path] = pack.file
-                }
+                for skill in declared.skills { carriedBy[skill.path] = pack.file }
             case .delta(let delta, let version):
                 if !fm.fileExists(atPath: staging.path) { try TreeLinker.link(target, to: staging) }
                 let reader = try await open(delta.file, sha256: delta.sha256, size: delta.size, into: &fetched)
@@ -83,16 +86,23 @@ public struct Puller: Sendable {
         _ file: String, sha256: String, size: Int64, into fetched: inout [PullResult.FetchedFile]
     ) async throws -> ZipReader {
         let data = try await fetch(file, into: &fetched)
-        let actual = Digest.sha256Hex(data)
-        guard actual == sha256, Int64(data.count) == size else {
-            throw PullError.digestMismatch(file: file, expected: sha256, actual: actual)
-        }
+        try Self.checkDigest(data, file: file, sha256: sha256, size: size)
         do {
-            let reader = try ZipReader(data: data, label: file)
+            let reader = try ZipReader(data: data, label: file, checkCount: limits.checkCount)
             try ArchiveSafety.check(reader.entries)
-            try limits.check(reader.entries)
+            try limits.check(reader.entries, archiveBytes: UInt64(data.count))
             return reader
         } catch { throw PullError.badArchive(file: file, reason: error.description) }
+    }
+
+    /// Throws when `data` is not the `size` bytes with SHA-256 `sha256` that `index.json` names;
+    /// a wrong size is reported as such (before hashing).
+    private static func checkDigest(_ data: Data, file: String, sha256: String, size: Int64) throws {
+        guard Int64(data.count) == size else {
+            throw PullError.sizeMismatch(file: file, expected: size, actual: Int64(data.count))
+        }
+        let actual = Digest.sha256Hex(data)
+        guard actual == sha256 else { throw PullError.digestMismatch(file: file, expected: sha256, actual: actual) }
     }
 
     /// Writes the `version` pack index: the rebuilt one when it matches `index.json`'s SHA-256,
@@ -107,16 +117,26 @@ public struct Puller: Sendable {
         var data = applied.rebuiltIndex
         if Digest.sha256Hex(data) != expected.sha256 {
             data = try await fetch(expected.file, into: &fetched)
-            let actual = Digest.sha256Hex(data)
-            guard actual == expected.sha256 else {
-                throw PullError.digestMismatch(file: expected.file, expected: expected.sha256, actual: actual)
-            }
+            try Self.checkDigest(data, file: expected.file, sha256: expected.sha256, size: expected.size)
         }
         guard let pack = try? JSONDecoder().decode(PackIndex.self, from: data), pack.version == version,
             pack.checksums == applied.delta.checksums
         else {
             throw PullError.badArchive(
                 file: file, reason: "pack index of \(version) disagrees with \(DeltaManifest.fileName)")
+        }
+        // The carried skills' files, sizes and execute bits must be the ones the index declares.
+        func byPath(_ skills: [PackIndex.Skill]) -> [ExactPath: PackIndex.Skill] {
+            Dictionary(skills.map { (ExactPath($0.path), $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        let rebuilt = byPath(applied.rebuilt.skills), published = byPath(pack.skills)
+        for path in applied.delta.carried {
+            guard let declared = published[ExactPath(path)], rebuilt[ExactPath(path)] == declared else {
+                throw PullError.badArchive(
+                    file: file,
+                    reason: "skill \(ArchiveSafety.visible(path)) holds files, sizes or execute bits "
+                        + "\(expected.file) does not declare")
+            }
         }
         try AtomicFile.write(data, to: staging.appendingPathComponent(PackIndex.fileName))
     }
