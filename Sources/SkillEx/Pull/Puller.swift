@@ -18,8 +18,8 @@ public struct Puller: Sendable {
     public func pull(into target: URL) async throws -> PullResult {
         var fetched: [PullResult.FetchedFile] = []
         let indexData = try await fetch(DistIndex.fileName, into: &fetched)
-        let index = try DistIndex.decode(indexData, label: source.location + "/" + DistIndex.fileName)
         let indexLabel = source.location + "/" + DistIndex.fileName
+        let index = try DistIndex.decode(indexData, label: indexLabel)
         guard let latest = index.latest else {
             throw PullError.badSource(location: indexLabel, reason: "lists no versions")
         }
@@ -46,9 +46,9 @@ public struct Puller: Sendable {
             switch step {
             case .full(_, let pack):
                 let reader = try await open(pack.file, sha256: pack.sha256, size: pack.size, into: &fetched)
+                let declared = try DeclaredEntries.check(reader, file: pack.file)
                 try? fm.removeItem(at: staging)
                 try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-                let declared = try DeclaredEntries.check(reader, file: pack.file)
                 try TreeExtractor.extract(reader, into: staging, file: pack.file)
                 carriedBy = [:]
                 for skill in declared.skills { carriedBy[skill.path] = pack.file }
