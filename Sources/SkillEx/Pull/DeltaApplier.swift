@@ -13,8 +13,9 @@ enum DeltaApplier {
     }
 
     /// Removes the delta's removed and carried skills and writes the carried ones. Refuses
-    /// entries outside the carried skills. The caller installs the new pack index.
-    static func apply(_ reader: ZipReader, file: String, to staging: URL) throws -> Applied {
+    /// entries outside the carried skills. `held` is the staging folder's pack index when the
+    /// caller has it decoded already. The caller installs the new pack index.
+    static func apply(_ reader: ZipReader, file: String, to staging: URL, held: PackIndex? = nil) throws -> Applied {
         let manifestData: Data?
         do { manifestData = try reader.contents(named: DeltaManifest.fileName) } catch {
             throw PullError.badArchive(file: file, reason: error.description)
@@ -22,7 +23,7 @@ enum DeltaApplier {
         guard let manifestData, let delta = try? JSONDecoder().decode(DeltaManifest.self, from: manifestData) else {
             throw PullError.badArchive(file: file, reason: "missing or malformed \(DeltaManifest.fileName)")
         }
-        let held = try PackIndexFile.require(in: staging, file: file)
+        let held = try held ?? PackIndexFile.require(in: staging, file: file)
         guard held.version == delta.from else {
             throw PullError.badArchive(file: file, reason: "applies to \(delta.from), folder holds \(held.version)")
         }

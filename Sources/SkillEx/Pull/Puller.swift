@@ -26,12 +26,13 @@ public struct Puller: Sendable {
         guard index.entry(latest) != nil else {
             throw PullError.badSource(location: indexLabel, reason: "latest is \(latest), but no version entry is")
         }
-        let current = try currentVersion(of: target)
+        let held = try heldIndex(of: target)
+        let current = held?.version
         var result = PullResult(
             status: "up_to_date", source: source.location, target: target.path, from: current, to: latest,
             route: "none", files: [], bytesFetched: 0, skills: 0)
         guard let plan = PullPlan.make(index: index, current: current) else {
-            result.skills = try PackIndexFile.read(in: target)?.skills.count ?? 0
+            result.skills = held?.skills.count ?? 0
             result.files = fetched
             result.bytesFetched = fetched.reduce(0) { $0 + $1.bytes }
             return result
@@ -42,6 +43,9 @@ public struct Puller: Sendable {
         let staging = parent.appendingPathComponent(".\(target.lastPathComponent).pull-\(UUID().uuidString)")
         defer { TreeLinker.remove(staging) }
         var carriedBy: [String: String] = [:]
+        // The pack index the staging folder holds after each step (decoded once, not re-read);
+        // before the first, the target's own, which a delta's staging copy starts from.
+        var staged = held
         for step in plan.steps {
             switch step {
             case .full(_, let pack):
@@ -52,15 +56,17 @@ public struct Puller: Sendable {
                 try TreeExtractor.extract(reader, into: staging, file: pack.file)
                 carriedBy = [:]
                 for skill in declared.skills { carriedBy[skill.path] = pack.file }
+                staged = declared
             case .delta(let delta, let version):
                 if !fm.fileExists(atPath: staging.path) { try TreeLinker.link(target, to: staging) }
                 let reader = try await open(delta.file, sha256: delta.sha256, size: delta.size, into: &fetched)
-                let applied = try DeltaApplier.apply(reader, file: delta.file, to: staging)
-                try await installIndex(applied, version: version, from: index, in: staging, file: delta.file, into: &fetched)
+                let applied = try DeltaApplier.apply(reader, file: delta.file, to: staging, held: staged)
+                staged = try await installIndex(
+                    applied, version: version, from: index, in: staging, file: delta.file, into: &fetched)
                 for skill in applied.delta.carried { carriedBy[skill] = delta.file }
             }
         }
-        let pack = try PackIndexFile.require(in: staging, file: "result")
+        guard let pack = staged else { throw PullError.badArchive(file: source.location, reason: "route has no steps") }
         guard pack.version == latest else {
             throw PullError.badArchive(file: source.location, reason: "route ended at \(pack.version), not \(latest)")
         }
@@ -106,11 +112,11 @@ public struct Puller: Sendable {
     }
 
     /// Writes the `version` pack index: the rebuilt one when it matches `index.json`'s SHA-256,
-    /// else the published `skills-pack-<version>.json` (fetched and checked).
+    /// else the published `skills-pack-<version>.json` (fetched and checked); returns it.
     private func installIndex(
         _ applied: DeltaApplier.Applied, version: String, from index: DistIndex, in staging: URL, file: String,
         into fetched: inout [PullResult.FetchedFile]
-    ) async throws {
+    ) async throws -> PackIndex {
         guard let expected = index.entry(version)?.index else {
             throw PullError.badSource(location: source.location, reason: "index.json has no entry for \(version)")
         }
@@ -139,14 +145,16 @@ public struct Puller: Sendable {
             }
         }
         try AtomicFile.write(data, to: staging.appendingPathComponent(PackIndex.fileName))
+        return pack
     }
 
-    private func currentVersion(of target: URL) throws -> String? {
+    /// The pack index `target` holds; nil for a missing or empty folder.
+    private func heldIndex(of target: URL) throws -> PackIndex? {
         let fm = FileManager.default
         var isFolder: ObjCBool = false
         guard fm.fileExists(atPath: target.path, isDirectory: &isFolder) else { return nil }
         guard isFolder.boolValue else { throw PullError.badTarget(path: target.path, reason: "is not a folder") }
-        if let pack = try PackIndexFile.read(in: target) { return pack.version }
+        if let pack = try PackIndexFile.read(in: target) { return pack }
         let contents = (try? fm.contentsOfDirectory(atPath: target.path)) ?? []
         guard contents.isEmpty else {
             throw PullError.badTarget(
