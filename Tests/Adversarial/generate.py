@@ -12,6 +12,7 @@ Usage:
     generate.py CASE SKILLS_DIR OUTSIDE_DIR      # a skill case: SKILLS_DIR/CASE
     generate.py repo:CASE REPO_DIR OUTSIDE_DIR   # a hostile repository; prints its manifest fields
     generate.py zip:KIND DIST_DIR                # a dist/ folder whose pack is hostile
+    generate.py update:KIND DIST_DIR             # a genuine 1.0.0 then a hostile 1.1.0 (pull twice)
 
 OUTSIDE_DIR stands for "outside the workspace": it holds `canary.txt` (whose content must never
 show up in any output) and the targets of hard links and symlinked folders.
@@ -333,20 +334,27 @@ REPO_CASES = {
 # --- hostile archives --------------------------------------------------------------------------
 
 def raw_zip(entries) -> bytes:
-    """A zip from (name, stored_bytes, method, crc, uncompressed_size) tuples, written by hand so
-    names, duplicates and declared sizes are exactly as given."""
+    """A zip from (name, stored_bytes, method, crc, uncompressed_size[, unix_mode]) tuples, written
+    by hand so names, duplicates, modes and declared sizes are exactly as given."""
     out = bytearray()
     central = bytearray()
-    for name, payload, method, crc, size in entries:
+    for name, payload, method, crc, size, *rest in entries:
+        mode = rest[0] if rest else 0o100644
         encoded = name.encode()
         offset = len(out)
         out += struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0x0800, method, 0, 0x21, crc, len(payload),
                            size, len(encoded), 0) + encoded + payload
         central += struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 0x031E, 20, 0x0800, method, 0, 0x21, crc,
-                               len(payload), size, len(encoded), 0, 0, 0, 0, 0o100644 << 16, offset) + encoded
+                               len(payload), size, len(encoded), 0, 0, 0, 0, mode << 16, offset) + encoded
     start = len(out)
     out += central
-    out += struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(entries), len(entries), len(central), start, 0)
+    count = len(entries)
+    if count > 0xFFFF:  # ZIP64 end record and locator; the classic record then says 0xFFFF
+        record = len(out)
+        out += struct.pack("<IQHHIIQQQQ", 0x06064B50, 44, 45, 45, 0, 0, count, count, len(central), start)
+        out += struct.pack("<IIQI", 0x07064B50, 0, record, 1)
+        count = 0xFFFF
+    out += struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, count, count, len(central), start, 0)
     return bytes(out)
 
 
@@ -425,12 +433,138 @@ def hostile_dist(kind: str, dist: Path) -> Path:
     return pack
 
 
+# --- hostile updates of a pulled folder (issue #15) --------------------------------------------
+#
+# `held_dist(dist)` publishes 1.0.0, a genuine pack the test pulls first; `hostile_update(kind,
+# dist)` then adds a hostile 1.1.0. The refused pull must leave the pulled folder byte for byte
+# and mode for mode as it was.
+
+NFD_SKILL = unicodedata.normalize("NFD", "repo/café")
+NFC_SKILL = unicodedata.normalize("NFC", "repo/café")
+
+
+def skill_checksum(files) -> str:
+    """SkillEx's skill checksum: SHA-256 over each path's UTF-8 bytes then its bytes, by path bytes."""
+    digest = hashlib.sha256()
+    for path in sorted(files, key=lambda p: p.encode()):
+        digest.update(path.encode())
+        digest.update(files[path][0])
+    return digest.hexdigest()
+
+
+def declared_index(version: str, skills) -> bytes:
+    """A skillex-pack.json for `skills`: {"repo/skill": {path: (bytes, executable)}}."""
+    entries = []
+    for name in sorted(skills, key=lambda n: (n + "/").encode()):
+        files = skills[name]
+        repo, skill_name = name.split("/")
+        listed = []
+        for path in sorted(files, key=lambda p: p.encode()):
+            item = {"path": path, "size": len(files[path][0])}
+            if files[path][1]:
+                item["executable"] = True
+            listed.append(item)
+        entries.append({"repo": repo, "skill": skill_name, "checksum": skill_checksum(files),
+                        "bytes": sum(len(data) for data, _ in files.values()), "files": listed})
+    return json.dumps({"format": 1, "version": version, "created_at": "2025-01-01T00:00:00Z",
+                       "files": sum(len(e["files"]) for e in entries), "bytes": sum(e["bytes"] for e in entries),
+                       "skills": entries}, indent=2, sort_keys=True).encode()
+
+
+def declared_pack(version: str, skills, extra=(), executable_anyway=()):
+    """(zip bytes, index bytes): every declared file stored with its mode, plus `extra` entries;
+    the entries named in `executable_anyway` get an execute bit the index does not declare."""
+    index = declared_index(version, skills)
+    entries = [stored("skillex-pack.json", index)]
+    for name in sorted(skills):
+        for path, (data, executable) in sorted(skills[name].items()):
+            exec_bit = executable or f"{name}/{path}" in executable_anyway
+            entries.append(stored(f"{name}/{path}", data) + (0o100755 if exec_bit else 0o100644,))
+    return raw_zip(entries + list(extra)), index
+
+
+HELD_SKILLS = {NFD_SKILL: {"SKILL.md": (b"---\nname: cafe\n---\nheld\n", False)},
+               "repo/good": {"SKILL.md": (b"---\nname: good\n---\ngood\n", False),
+                             "scripts/run.sh": (b"echo good\n", True)}}
+
+
+def artifact(dist: Path, file: str, data: bytes):
+    (dist / file).parent.mkdir(parents=True, exist_ok=True)
+    (dist / file).write_bytes(data)
+    return {"file": file, "size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+
+
+def publish_version(dist: Path, version: str, pack: bytes, index: bytes, deltas=()):
+    """Writes the pack and index of `version` and adds it (as latest) to dist/index.json."""
+    path = dist / "index.json"
+    listing = json.loads(path.read_text()) if path.exists() else {"format": 1, "versions": []}
+    listing["versions"] = [v for v in listing["versions"] if v["version"] != version] + [{
+        "version": version, "created_at": "2025-01-01T00:00:00Z",
+        "pack": artifact(dist, f"skills-pack-{version}.zip", pack),
+        "index": artifact(dist, f"skills-pack-{version}.json", index), "skills": 2, "deltas": list(deltas)}]
+    listing["latest"] = version
+    path.write_text(json.dumps(listing, indent=2) + "\n")
+
+
+def held_dist(dist: Path) -> None:
+    """A dist/ whose only version, 1.0.0, is a genuine pack of HELD_SKILLS."""
+    dist.mkdir(parents=True, exist_ok=True)
+    publish_version(dist, "1.0.0", *declared_pack("1.0.0", HELD_SKILLS))
+
+
+def nfd_delta(dist: Path):
+    """A delta whose delta.json changes `repo/café` (NFC) while its entry writes `repo/café`
+    (NFD): the held skill's name. Before the fix, the entry was written through the staging
+    copy's hard link into the pulled folder itself, and the pull then reported "nothing changed"."""
+    checksums = {NFC_SKILL: "0" * 64, "repo/good": skill_checksum(HELD_SKILLS["repo/good"])}
+    manifest = json.dumps({"format": 1, "from": "1.0.0", "to": "1.1.0", "added": [], "changed": [NFC_SKILL],
+                           "removed": [], "checksums": checksums}).encode()
+    delta = raw_zip([stored("delta.json", manifest),
+                     stored(f"{NFD_SKILL}/SKILL.md", b"written through a hard link\n")])
+    # The full pack carries 64 KiB of noise so the delta is the cheaper route.
+    skills = dict(HELD_SKILLS, **{"repo/noise": {"SKILL.md": (os.urandom(1 << 16), False)}})
+    pack, index = declared_pack("1.1.0", skills)
+    publish_version(dist, "1.1.0", pack, index,
+                    [dict(artifact(dist, "deltas/skills-delta-1.0.0-to-1.1.0.zip", delta), **{"from": "1.0.0"})])
+    return "deltas/skills-delta-1.0.0-to-1.1.0.zip"
+
+
+def full_update(dist: Path, skills=HELD_SKILLS, extra=(), executable_anyway=()):
+    publish_version(dist, "1.1.0", *declared_pack("1.1.0", skills, extra, executable_anyway))
+    return "skills-pack-1.1.0.zip"
+
+
+UPDATE_KINDS = {
+    "nfd-delta": nfd_delta,
+    # A file outside every declared skill (no skill checksum covers it), made executable.
+    "undeclared-file": lambda dist: full_update(dist, extra=[stored("evil.sh", b"#!/bin/sh\nrm -rf ~\n") + (0o100755,)]),
+    # SKILL.md with an execute bit the pack index does not declare.
+    "undeclared-exec": lambda dist: full_update(dist, executable_anyway=["repo/good/SKILL.md"]),
+    # A right-to-left override outside the skills: `invoice\u202edm.exe` displays as `invoiceexe.md`.
+    "bidi-entry": lambda dist: full_update(dist, extra=[stored("invoice\u202edm.exe", b"MZ")]),
+    # 300,000 empty entries (33 s to unpack before the entry-count bound).
+    "many-entries": lambda dist: full_update(dist, extra=[stored(f"repo/good/f{n:06d}", b"") for n in range(300_000)]),
+    # 1 GiB from 1 MB in 16 entries of 64 MiB, each under the per-entry bound.
+    "ratio-bomb": lambda dist: full_update(dist, extra=[bomb_entry(f"repo/good/z{n:02d}.bin", 64 << 20) for n in range(16)]),
+}
+
+
+def hostile_update(kind: str, dist: Path) -> str:
+    """Adds the hostile version 1.1.0 `kind` to a `held_dist`; returns the file the refusal names."""
+    return UPDATE_KINDS[kind](dist)
+
+
 def main(argv) -> int:
     if argv[1:] == ["--list"]:
-        print("\n".join(list(SKILL_CASES) + [f"repo:{k}" for k in REPO_CASES] + [f"zip:{k}" for k in ZIP_KINDS]))
+        print("\n".join(list(SKILL_CASES) + [f"repo:{k}" for k in REPO_CASES] + [f"zip:{k}" for k in ZIP_KINDS]
+                         + [f"update:{k}" for k in UPDATE_KINDS]))
         return 0
     if len(argv) == 4 and argv[1].startswith("repo:") and argv[1][5:] in REPO_CASES:
         print(json.dumps(REPO_CASES[argv[1][5:]](Path(argv[2]), Path(argv[3]))))
+        return 0
+    if len(argv) == 3 and argv[1].startswith("update:"):
+        held_dist(Path(argv[2]))
+        hostile_update(argv[1][7:], Path(argv[2]))
         return 0
     if len(argv) == 3 and argv[1].startswith("zip:"):
         hostile_dist(argv[1][4:], Path(argv[2]))

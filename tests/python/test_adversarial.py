@@ -233,7 +233,11 @@ def test_big_file_with_a_raised_limit_streams_in_bounded_memory(arena):
     arena.cli("site", "--manifest", "manifest.json", "--format", "json")
     refused = arena.cli("pull", "--from", "dist", "--into", "consumer", codes=(1,))
     assert "data.bin" in refused.stderr and len(refused.stderr.strip().splitlines()) == 1, refused.stderr
-    arena.cli("pull", "--from", "dist", "--into", "consumer", "--max-file-bytes", str(256 << 20), "--format", "json")
+    # 200 MB of zeros deflate 1,000:1: past the ratio bound too, until that is raised as well.
+    ratio = arena.cli("pull", "--from", "dist", "--into", "consumer", "--max-file-bytes", str(256 << 20), codes=(1,))
+    assert "--max-ratio" in ratio.stderr, ratio.stderr
+    arena.cli("pull", "--from", "dist", "--into", "consumer", "--max-file-bytes", str(256 << 20), "--max-ratio", "2000",
+              "--format", "json")
     assert (arena.ws / "consumer" / "adv" / "big-file" / "data.bin").stat().st_size == 200 * 1000 * 1000
     arena.check_untouched()
 

@@ -113,7 +113,7 @@ public struct CheckRunPoster: Sendable {
 
     /// `text` with the token replaced, should a server echo it.
     private func scrub(_ text: String) -> String {
-        token.isEmpty ? text : text.replacingOccurrences(of: token, with: "***")
+        SecretRedactor([token]).redact(text)
     }
 }
 

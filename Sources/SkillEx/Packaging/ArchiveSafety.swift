@@ -2,7 +2,7 @@
 /// target folder, plant a link, or collide with another on a case-insensitive file system.
 public enum ArchiveSafety {
     /// Throws for the first unsafe entry: `..`, absolute or drive paths, backslashes, control
-    /// characters, symlinks or other non-file types, encryption, duplicate names (ignoring case),
+    /// and bidirectional characters, symlinks or other non-file types, encryption, duplicate names (ignoring case),
     /// and a file that is also used as a folder.
     public static func check(_ entries: [ZipEntryInfo]) throws(ZipError) {
         var seen: [String: String] = [:]
@@ -43,13 +43,32 @@ public enum ArchiveSafety {
         }
     }
 
-    /// Throws when `name` is not a relative, plain `/`-separated path.
+    /// `name` with control and bidirectional characters written as `\u{…}`, so an error line
+    /// shows the name as it is rather than as it would display.
+    static func visible(_ name: String) -> String {
+        var out = ""
+        for scalar in name.unicodeScalars {
+            if SkillFiles.isRefused(scalar) && scalar != "\\" {
+                out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// Throws when `name` is not a relative, plain `/`-separated path without control or
+    /// bidirectional characters (U+202E makes `invoice\u{202E}dm.exe` display as `invoiceexe.md`).
     public static func checkName(_ name: String) throws(ZipError) {
         if name.isEmpty { throw .unsafe(entry: "(empty name)", reason: "empty name") }
         if name.hasPrefix("/") { throw .unsafe(entry: name, reason: "absolute path") }
         if name.contains("\\") { throw .unsafe(entry: name, reason: "backslash in path") }
         if name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
-            throw .unsafe(entry: name, reason: "control character in name")
+            throw .unsafe(entry: visible(name), reason: "control character in name")
+        }
+        if let scalar = name.unicodeScalars.first(where: { $0.value >= 0x80 && SkillFiles.isRefused($0) }) {
+            let code = String(scalar.value, radix: 16, uppercase: true)
+            throw .unsafe(entry: visible(name), reason: "bidirectional control U+\(code) in name")
         }
         let body = name.hasSuffix("/") ? String(name.dropLast()) : name
         let parts = body.split(separator: "/", omittingEmptySubsequences: false)

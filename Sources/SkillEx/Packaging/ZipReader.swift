@@ -37,10 +37,14 @@ public struct ZipReader: Sendable {
     private let label: String
 
     /// Parses the central directory of `data`; `label` names the archive in errors.
-    public init(data: Data, label: String) throws(ZipError) {
+    /// `checkCount` sees the entry count the archive declares before any record is read, so a
+    /// directory of millions of entries can be refused without parsing it.
+    public init(
+        data: Data, label: String, checkCount: (UInt64) throws(ZipError) -> Void = { _ in }
+    ) throws(ZipError) {
         self.data = data
         self.label = label
-        entries = try Self.centralDirectory(ByteCursor(data: data, label: label))
+        entries = try Self.centralDirectory(ByteCursor(data: data, label: label), checkCount: checkCount)
     }
 
     /// The uncompressed bytes of `entry`, checked against its size and CRC.
@@ -91,7 +95,9 @@ public struct ZipReader: Sendable {
         return Int(entry.uncompressedSize)
     }
 
-    private static func centralDirectory(_ cursor: ByteCursor) throws(ZipError) -> [ZipEntryInfo] {
+    private static func centralDirectory(
+        _ cursor: ByteCursor, checkCount: (UInt64) throws(ZipError) -> Void
+    ) throws(ZipError) -> [ZipEntryInfo] {
         let end = try findEnd(cursor)
         var count = UInt64(try cursor.u16(at: end + 10))
         var length = UInt64(try cursor.u32(at: end + 12))
@@ -109,6 +115,7 @@ public struct ZipReader: Sendable {
         guard count <= length / 46 + 1 else {
             throw .corrupt(entry: cursor.label, reason: "entry count exceeds the central directory")
         }
+        try checkCount(count)
         var position = try cursor.offset(start)
         _ = try cursor.slice(at: position, count: length)
         var entries: [ZipEntryInfo] = []

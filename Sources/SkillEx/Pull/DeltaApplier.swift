@@ -7,12 +7,15 @@ enum DeltaApplier {
         /// The delta's description.
         var delta: DeltaManifest
         /// The pack index of `delta.to`, rebuilt from the folder it held and the carried skills.
+        var rebuilt: PackIndex
+        /// `rebuilt` as written.
         var rebuiltIndex: Data
     }
 
     /// Removes the delta's removed and carried skills and writes the carried ones. Refuses
-    /// entries outside the carried skills. The caller installs the new pack index.
-    static func apply(_ reader: ZipReader, file: String, to staging: URL) throws -> Applied {
+    /// entries outside the carried skills. `held` is the staging folder's pack index when the
+    /// caller has it decoded already. The caller installs the new pack index.
+    static func apply(_ reader: ZipReader, file: String, to staging: URL, held: PackIndex? = nil) throws -> Applied {
         let manifestData: Data?
         do { manifestData = try reader.contents(named: DeltaManifest.fileName) } catch {
             throw PullError.badArchive(file: file, reason: error.description)
@@ -20,34 +23,54 @@ enum DeltaApplier {
         guard let manifestData, let delta = try? JSONDecoder().decode(DeltaManifest.self, from: manifestData) else {
             throw PullError.badArchive(file: file, reason: "missing or malformed \(DeltaManifest.fileName)")
         }
-        let held = try PackIndexFile.require(in: staging, file: file)
+        let held = try held ?? PackIndexFile.require(in: staging, file: file)
         guard held.version == delta.from else {
             throw PullError.badArchive(file: file, reason: "applies to \(delta.from), folder holds \(held.version)")
-        }
-        let carried = Set(delta.carried)
-        for entry in reader.entries {
-            if entry.name == DeltaManifest.fileName || entry.name == PackIndex.fileName { continue }
-            let parts = entry.name.split(separator: "/", maxSplits: 2)
-            guard parts.count == 3, carried.contains(parts[0] + "/" + parts[1]) else {
-                throw PullError.badArchive(file: file, reason: "entry \(entry.name) is not in a carried skill")
-            }
         }
         for skill in delta.removed + delta.carried + Array(delta.checksums.keys) {
             try ArchiveSafety.checkNameOrThrow(skill, file: file)
         }
+        try checkTwins(delta, held: held, file: file)
+        let carried = Set(delta.carried.map(ExactPath.init))
+        let skip: Set<ExactPath> = [ExactPath(DeltaManifest.fileName), ExactPath(PackIndex.fileName)]
+        for entry in reader.entries where !skip.contains(ExactPath(entry.name)) {
+            let parts = entry.name.split(separator: "/", maxSplits: 2)
+            guard parts.count == 3, carried.contains(ExactPath(parts[0] + "/" + parts[1])) else {
+                throw PullError.badArchive(
+                    file: file, reason: "entry \(ArchiveSafety.visible(entry.name)) is not in a carried skill")
+            }
+        }
         for skill in delta.removed + delta.carried {
-            try? FileManager.default.removeItem(at: staging.appendingPathComponent(skill))
+            TreeLinker.remove(staging.appendingPathComponent(skill))
         }
-        try TreeExtractor.extract(reader, into: staging, file: file) {
-            $0.name != DeltaManifest.fileName && $0.name != PackIndex.fileName
+        try TreeExtractor.extract(reader, into: staging, file: file) { !skip.contains(ExactPath($0.name)) }
+        let rebuilt = try rebuild(delta, held: held, staging: staging, file: file)
+        return Applied(delta: delta, rebuilt: rebuilt, rebuiltIndex: try JSONWriter.data(rebuilt))
+    }
+
+    /// Refuses a skill the delta names that differs from another (held or named) only in case or
+    /// Unicode normalisation: on disk they are two folders, so "removing" one and writing the
+    /// other would leave the held one (and its hard links) in place.
+    private static func checkTwins(_ delta: DeltaManifest, held: PackIndex, file: String) throws {
+        var folded: [String: String] = [:]
+        for skill in held.skills { folded[skill.path.lowercased()] = skill.path }
+        for name in delta.removed + delta.carried + delta.checksums.keys.sorted() {
+            // Dictionary keys compare by canonical equivalence: NFC/NFD twins meet here.
+            if let other = folded.updateValue(name, forKey: name.lowercased()),
+                !other.unicodeScalars.elementsEqual(name.unicodeScalars)
+            {
+                throw PullError.badArchive(
+                    file: file,
+                    reason: "skill \(ArchiveSafety.visible(name)) differs only in case or Unicode normalisation "
+                        + "from \(ArchiveSafety.visible(other))")
+            }
         }
-        return Applied(delta: delta, rebuiltIndex: try rebuild(delta, held: held, staging: staging, file: file))
     }
 
     /// The `to` pack index: unchanged skills from the held index, carried ones from the tree.
-    private static func rebuild(_ delta: DeltaManifest, held: PackIndex, staging: URL, file: String) throws -> Data {
-        let previous = Dictionary(held.skills.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        let carried = Set(delta.carried)
+    private static func rebuild(_ delta: DeltaManifest, held: PackIndex, staging: URL, file: String) throws -> PackIndex {
+        let previous = Dictionary(held.skills.map { (ExactPath($0.path), $0) }, uniquingKeysWith: { first, _ in first })
+        let carried = Set(delta.carried.map(ExactPath.init))
         let paths = delta.checksums.keys.sorted { ($0 + "/").utf8.lexicographicallyPrecedes(($1 + "/").utf8) }
         var skills: [PackIndex.Skill] = []
         for path in paths {
@@ -55,7 +78,7 @@ enum DeltaApplier {
             guard parts.count == 2, let checksum = delta.checksums[path] else {
                 throw PullError.badArchive(file: file, reason: "bad skill name \(path) in \(DeltaManifest.fileName)")
             }
-            if !carried.contains(path), let kept = previous[path] {
+            if !carried.contains(ExactPath(path)), let kept = previous[ExactPath(path)] {
                 skills.append(kept)
                 continue
             }
@@ -68,7 +91,7 @@ enum DeltaApplier {
                 throw PullError.badArchive(file: file, reason: "skill \(path) is neither carried nor held")
             }
         }
-        return try JSONWriter.data(PackIndex(version: delta.to, createdAt: delta.createdAt ?? "", skills: skills))
+        return PackIndex(version: delta.to, createdAt: delta.createdAt ?? "", skills: skills)
     }
 }
 

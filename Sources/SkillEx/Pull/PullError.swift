@@ -4,8 +4,10 @@ public enum PullError: DescribedError, Equatable {
     case badSource(location: String, reason: String)
     /// A file could not be fetched.
     case fetchFailed(file: String, reason: String)
-    /// A fetched file's SHA-256 or size differs from `index.json`.
+    /// A fetched file's SHA-256 differs from `index.json`.
     case digestMismatch(file: String, expected: String, actual: String)
+    /// A fetched file's size differs from `index.json` (checked before its SHA-256).
+    case sizeMismatch(file: String, expected: Int64, actual: Int64)
     /// A skill's files differ from the checksum the pack promises.
     case skillMismatch(skill: String, file: String, expected: String, actual: String)
     /// A pack or delta is damaged or unsafe.
@@ -21,6 +23,8 @@ public enum PullError: DescribedError, Equatable {
         case .digestMismatch(let file, let expected, let actual):
             "\(file): SHA-256 mismatch (index.json \(expected.prefix(12))…, "
                 + "got \(actual.prefix(12))…); nothing changed"
+        case .sizeMismatch(let file, let expected, let actual):
+            "\(file): size mismatch (index.json \(expected) bytes, got \(actual)); nothing changed"
         case .skillMismatch(let skill, let file, let expected, let actual):
             "\(file): skill \(skill) checksum mismatch (expected \(expected.prefix(12))…, "
                 + "got \(actual.prefix(12))…); nothing changed"

@@ -9,11 +9,15 @@ public final class S3Storage: Storage {
     let signer: SigV4Signer
     let transport: HTTPTransport
     let clock: Clock
+    /// Takes the credentials out of every error: a server may echo them in its answer.
+    let redactor: SecretRedactor
 
     /// A storage for `config`; `clock` dates signatures.
     public init(config: S3Configuration, clock: Clock = .system) {
         self.config = config
         self.clock = clock
+        let credentials = config.credentials
+        redactor = SecretRedactor([credentials.accessKeyID, credentials.secretAccessKey, credentials.sessionToken])
         signer = SigV4Signer(credentials: config.credentials, region: config.region)
         transport = HTTPTransport(timeout: config.timeout, policy: config.retry)
     }
@@ -118,62 +122,72 @@ public final class S3Storage: Storage {
 
     /// Uploads a file: one PUT with `x-amz-checksum-sha256`, or multipart above the threshold.
     public func put(key: String, file: URL, size: Int64, sha256: String, contentType: String) async throws {
-        if size > config.multipartThreshold {
-            try await putMultipart(key: key, file: file, size: size, sha256: sha256, contentType: contentType)
-            return
+        try await redactor.scrubbing {
+            if size > config.multipartThreshold {
+                try await putMultipart(key: key, file: file, size: size, sha256: sha256, contentType: contentType)
+                return
+            }
+            let data: Data
+            do { data = try Data(contentsOf: file) } catch {
+                throw StorageError.local("\(file.path): \(ErrorText.brief(error))")
+            }
+            var headers = ["content-type": contentType, "x-amz-meta-sha256": sha256]
+            headers["x-amz-checksum-sha256"] = Base64Hex.base64(fromHex: sha256)
+            _ = try await perform("PUT", method: "PUT", key: key, headers: headers, body: data, bodySHA256: sha256)
+            stats.record { $0.uploads += 1 }
         }
-        let data: Data
-        do { data = try Data(contentsOf: file) } catch {
-            throw StorageError.local("\(file.path): \(ErrorText.brief(error))")
-        }
-        var headers = ["content-type": contentType, "x-amz-meta-sha256": sha256]
-        headers["x-amz-checksum-sha256"] = Base64Hex.base64(fromHex: sha256)
-        _ = try await perform("PUT", method: "PUT", key: key, headers: headers, body: data, bodySHA256: sha256)
-        stats.record { $0.uploads += 1 }
     }
 
     /// Downloads an object.
     public func get(key: String) async throws -> Data {
-        let response = try await perform("GET", method: "GET", key: key, allow404: true)
-        if response.status == 404 { throw StorageError.notFound("\(location)/\(key)") }
-        stats.record { $0.downloads += 1 }
-        return response.body
+        try await redactor.scrubbing {
+            let response = try await perform("GET", method: "GET", key: key, allow404: true)
+            if response.status == 404 { throw StorageError.notFound("\(location)/\(key)") }
+            stats.record { $0.downloads += 1 }
+            return response.body
+        }
     }
 
     /// Size and SHA-256 (from `x-amz-meta-sha256` or the checksum header); nil when absent.
     public func head(key: String) async throws -> StoredObject? {
-        let response = try await perform(
-            "HEAD", method: "HEAD", key: key, headers: ["x-amz-checksum-mode": "ENABLED"], allow404: true)
-        if response.status == 404 { return nil }
-        let size = Int64(response.headers["content-length"] ?? "") ?? 0
-        let sha = response.headers["x-amz-meta-sha256"]
-            ?? response.headers["x-amz-checksum-sha256"].flatMap(Base64Hex.hex(fromBase64:))
-        return StoredObject(key: key, size: size, sha256: sha)
+        try await redactor.scrubbing {
+            let response = try await perform(
+                "HEAD", method: "HEAD", key: key, headers: ["x-amz-checksum-mode": "ENABLED"], allow404: true)
+            if response.status == 404 { return nil }
+            let size = Int64(response.headers["content-length"] ?? "") ?? 0
+            let sha = response.headers["x-amz-meta-sha256"]
+                ?? response.headers["x-amz-checksum-sha256"].flatMap(Base64Hex.hex(fromBase64:))
+            return StoredObject(key: key, size: size, sha256: sha)
+        }
     }
 
     /// Lists every object under `prefix`, following continuation tokens.
     public func list(prefix: String) async throws -> [StoredObject] {
-        let full = fullKey(prefix)
-        let strip = config.prefix.isEmpty ? 0 : config.prefix.count + 1
-        var token: String?
-        var objects: [StoredObject] = []
-        repeat {
-            var query = [("list-type", "2"), ("prefix", full)]
-            if let token { query.append(("continuation-token", token)) }
-            let response = try await perform("LIST", method: "GET", key: nil, query: query)
-            let page = try S3XML.listPage(response.body)
-            for var object in page.objects where object.key.count >= strip {
-                object.key = String(object.key.dropFirst(strip))
-                objects.append(object)
-            }
-            token = page.continuationToken
-        } while token != nil
-        return objects
+        try await redactor.scrubbing {
+            let full = fullKey(prefix)
+            let strip = config.prefix.isEmpty ? 0 : config.prefix.count + 1
+            var token: String?
+            var objects: [StoredObject] = []
+            repeat {
+                var query = [("list-type", "2"), ("prefix", full)]
+                if let token { query.append(("continuation-token", token)) }
+                let response = try await perform("LIST", method: "GET", key: nil, query: query)
+                let page = try S3XML.listPage(response.body)
+                for var object in page.objects where object.key.count >= strip {
+                    object.key = String(object.key.dropFirst(strip))
+                    objects.append(object)
+                }
+                token = page.continuationToken
+            } while token != nil
+            return objects
+        }
     }
 
     /// Deletes an object.
     public func delete(key: String) async throws {
-        _ = try await perform("DELETE", method: "DELETE", key: key, allow404: true)
+        try await redactor.scrubbing {
+            _ = try await perform("DELETE", method: "DELETE", key: key, allow404: true)
+        }
     }
 
     /// A presigned GET URL for `key`, valid for `expires` seconds, for sharing without keys.

@@ -22,6 +22,10 @@ struct PullCommand: AsyncParsableCommand {
               skillex pull --from file:///srv/skills/dist --into ~/.claude/skills --format json
               skillex pull --from s3://skills-bucket/hub --endpoint http://127.0.0.1:9000 --into vendor/skills
               skillex pull --from hub/dist --into vendor/skills --max-file-bytes 268435456
+            Archive bounds: --max-file-bytes, --max-total-bytes, --max-entries and --max-ratio, else \
+            the limits section of --manifest (max_file_bytes, max_archive_bytes, max_archive_entries, \
+            max_archive_ratio), else the defaults. A full pack may hold only the files its \
+            skillex-pack.json declares, with execute bits only where it says so.
             """)
 
     @Option(help: "A published dist/: a path, a file:// URL, or s3://bucket/prefix.") var from: String
@@ -29,12 +33,37 @@ struct PullCommand: AsyncParsableCommand {
     var endpoint: String?
     @Option(help: "The folder to bring up to date (created when missing).") var into: String
     @Option(help: "Refuse an archive entry that unpacks to more bytes than this (default 64 MiB).")
-    var maxFileBytes: UInt64 = ArchiveLimits.standard.maxEntryBytes
+    var maxFileBytes: UInt64?
     @Option(help: "Refuse an archive that unpacks to more bytes than this in all (default 4 GiB).")
-    var maxTotalBytes: UInt64 = ArchiveLimits.standard.maxTotalBytes
+    var maxTotalBytes: UInt64?
+    @Option(help: "Refuse an archive with more entries than this (default 100000).")
+    var maxEntries: UInt64?
+    @Option(help: "Refuse an archive that unpacks to more than this many times its size, above 16 MiB (default 100).")
+    var maxRatio: UInt64?
+    @Option(help: "A hub manifest whose limits section sets the bounds above (flags win).")
+    var manifest: String?
     @Option(help: "Output format: text or json (json when stdout is not a terminal).")
     var format: OutputFormat?
     @OptionGroup var lock: LockOptions
+
+    /// The manifest's limits (when `--manifest` names one), then each flag given.
+    private func archiveLimits(cwd: URL) throws -> ArchiveLimits {
+        var limits = ArchiveLimits.standard
+        if let manifest {
+            limits = try ArchiveLimits.of(ManifestStore.load(URL(fileURLWithPath: manifest, relativeTo: cwd)))
+        }
+        limits.maxEntryBytes = maxFileBytes ?? limits.maxEntryBytes
+        limits.maxTotalBytes = maxTotalBytes ?? limits.maxTotalBytes
+        limits.maxEntries = maxEntries ?? limits.maxEntries
+        limits.maxRatio = maxRatio ?? limits.maxRatio
+        return limits
+    }
+
+    func validate() throws {
+        if [maxFileBytes, maxTotalBytes, maxEntries, maxRatio].contains(0) {
+            throw ValidationError("--max-file-bytes, --max-total-bytes, --max-entries and --max-ratio must be positive")
+        }
+    }
 
     func run() async throws {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
@@ -55,11 +84,11 @@ struct PullCommand: AsyncParsableCommand {
                         for: text, endpoint: endpoint, settings: nil, base: cwd, workspace: workspace))
             }
             let source = try resolver.source(for: from, base: cwd)
-            let limits = ArchiveLimits(maxEntryBytes: maxFileBytes, maxTotalBytes: maxTotalBytes)
+            let limits = try archiveLimits(cwd: cwd)
             result = try await Puller(source: source, limits: limits).pull(into: target)
         } catch let error as PullError {
             switch error {
-            case .digestMismatch, .skillMismatch, .badArchive:
+            case .digestMismatch, .sizeMismatch, .skillMismatch, .badArchive:
                 Terminal.err("skillex: error: " + error.description)
                 throw ExitStatus.failed
             default: throw ExitStatus.inputError(error)
