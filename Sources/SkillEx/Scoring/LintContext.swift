@@ -22,7 +22,7 @@ struct LintContext: Sendable {
     /// Token estimates of the description, body and sections.
     var tokens: TokenReport
     /// SKILL.md's Markdown split once into its shell code blocks (`ShellSource.shellLanguages`)
-    /// and the prose lines that may hold a link (contain `](`); line numbers are SKILL.md's (the
+    /// and the prose lines that may hold a link or inline code (contain `](` or a backtick); line numbers are SKILL.md's (the
     /// body when the front matter parsed, else the whole file).
     var markdown: (code: [MarkdownLines.CodeBlock], prose: [(line: Int, text: Substring)])
 
@@ -95,7 +95,7 @@ struct LintContext: Sendable {
 
     /// `MarkdownLines.split` with every line number moved down by `offset`.
     private static func split(_ text: String, offset: Int) -> (code: [MarkdownLines.CodeBlock], prose: [(line: Int, text: Substring)]) {
-        var parts = MarkdownLines.split(text, prose: .linkCandidates, languages: ShellSource.shellLanguages)
+        var parts = MarkdownLines.split(text, prose: .linkOrCodeCandidates, languages: ShellSource.shellLanguages)
         guard offset != 0 else { return parts }
         for index in parts.code.indices { parts.code[index].startLine += offset }
         parts.prose = parts.prose.map { ($0.line + offset, $0.text) }
