@@ -101,3 +101,17 @@ def test_shell_rules_read_shell_not_prose(hub, skillex):
     # Only the inline command is shell, reported at its SKILL.md line.
     assert shell == [("shell-pipe-to-shell", "SKILL.md", 16)]
     assert card["gate"] == "refused"
+
+
+def test_case_and_extension_mentions_are_warnings_with_the_exact_fix(hub, skillex):
+    body = ("Read [the forms guide](FORMS.md), then run `python scripts/fill_form data.json`.\n")
+    add_skill(hub, "fill-forms", {"forms.md": "Forms.\n", "scripts/fill_form.py": "print(1)\n"}, body)
+    card = score_all(skillex, hub, check=1)["fill-forms"]
+    found = {(f["rule"], f["severity"], f["line"], f["remediation"]) for f in card["findings"]}
+    assert found == {
+        ("link-case-mismatch", "warning", 8, "Write 'forms.md' instead of 'FORMS.md'."),
+        ("script-missing-extension", "warning", 8, "Write 'scripts/fill_form.py' instead of 'scripts/fill_form'."),
+    }
+    assert lint(card)["value"] == 90 and card["gate"] == "admitted"
+    rules = json.loads(skillex("score", "--list-rules", "--format", "json", check=0).stdout)
+    assert {"link-case-mismatch", "script-missing-extension"} <= {r["id"] for r in rules}

@@ -38,7 +38,7 @@ public struct LintRuleSet: Sendable {
 
     /// Every built-in rule.
     public static let standard = LintRuleSet(rules: [
-        SpecRule(), DescriptionRule(), BodyBudgetRule(), MissingLinkRule(), UnreferencedFileRule(),
+        SpecRule(), DescriptionRule(), BodyBudgetRule(), MissingLinkRule(), MentionRule(), UnreferencedFileRule(),
         RiskyShellRule(), SideEffectRule(),
     ])
 

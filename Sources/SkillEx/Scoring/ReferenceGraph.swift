@@ -26,6 +26,9 @@ struct ReferenceGraph {
     private let byName: [Substring: [String]]
     /// Folders below a top-level folder (`scripts/office`), each with the files under it.
     private let folders: [String: [String]]
+    /// Paths without their extension (`scripts/fill_form` → `scripts/fill_form.py`): a script
+    /// named without it is reached (and `script-missing-extension` asks for the full name).
+    private let stems: [String: [String]]
     /// The last names of `folders`, so a plain word is resolved only when it could name one.
     private let folderNames: Set<Substring>
 
@@ -34,10 +37,16 @@ struct ReferenceGraph {
         paths = Set(skill.files.map(\.relativePath))
         var byName: [Substring: [String]] = [:]
         var folders: [String: [String]] = [:]
+        var stems: [String: [String]] = [:]
         for file in skill.files {
             let path = file.relativePath
             let parts = path.split(separator: "/")
-            if let name = parts.last { byName[name, default: []].append(path) }
+            if let name = parts.last {
+                byName[name, default: []].append(path)
+                if parts.count > 1, let dot = name.lastIndex(of: "."), dot != name.startIndex {
+                    stems[String(path.dropLast(name.distance(from: dot, to: name.endIndex))), default: []].append(path)
+                }
+            }
             // Every ancestor folder at depth ≥ 2 (`scripts/office`, `scripts/office/lib`).
             var prefix = parts.first.map(String.init) ?? ""
             for part in parts.dropFirst().dropLast() {
@@ -47,6 +56,7 @@ struct ReferenceGraph {
         }
         self.byName = byName
         self.folders = folders
+        self.stems = stems
         folderNames = Set(folders.keys.compactMap { $0.split(separator: "/").last.map { Substring(String($0)) } })
 
         var queue: [(path: String, text: String)] = []
@@ -84,6 +94,7 @@ struct ReferenceGraph {
             for base in folder.isEmpty ? [""] : ["", folder] {
                 guard let full = MissingLinkRule.normalize(base.isEmpty ? String(word) : base + "/" + word) else { continue }
                 if let under = folders[full] { out += under }
+                if let named = stems[full] { out += named }
                 if language == .script, token.hasPrefix("./") || token.hasPrefix("../") {
                     out += Self.scriptSuffixes.map { full + $0 }.filter(paths.contains)
                 } else if paths.contains(full) {
