@@ -49,6 +49,8 @@ public struct LintRuleSet: Sendable {
     func findings(_ skill: LintContext, settings: ScoringSettings) -> [ScoreFinding] {
         var out: [ScoreFinding] = []
         for rule in rules {
+            // A rule whose every id is switched off is not run at all.
+            if rule.definitions.allSatisfy({ settings.rules[$0.id] == "off" }) { continue }
             let definitions = Dictionary(rule.definitions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             for hit in rule.check(skill) {
                 guard let definition = definitions[hit.rule],
