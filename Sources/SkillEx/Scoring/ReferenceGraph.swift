@@ -29,6 +29,8 @@ struct ReferenceGraph {
     /// Paths without their extension (`scripts/fill_form` → `scripts/fill_form.py`): a script
     /// named without it is reached (and `script-missing-extension` asks for the full name).
     private let stems: [String: [String]]
+    /// True when a file that must be reached has a name without `.` (`scripts/run`).
+    private let hasPlainNames: Bool
     /// The last names of `folders`, so a plain word is resolved only when it could name one.
     private let folderNames: Set<Substring>
 
@@ -57,6 +59,11 @@ struct ReferenceGraph {
         self.byName = byName
         self.folders = folders
         self.stems = stems
+        hasPlainNames = skill.files.contains { file in
+            let name = file.relativePath.split(separator: "/").last ?? ""
+            return !name.contains(".") && !Self.exempt(name)
+                && UnreferencedFileRule.folders.contains(where: { file.relativePath.hasPrefix($0) })
+        }
         folderNames = Set(folders.keys.compactMap { $0.split(separator: "/").last.map { Substring(String($0)) } })
 
         var queue: [(path: String, text: String)] = []
@@ -80,13 +87,14 @@ struct ReferenceGraph {
         let folder = path.split(separator: "/").dropLast().joined(separator: "/")
         let language = Language(path)
         var out: [String] = []
-        for token in Self.tokens(text) {
+        // Plain words matter only when a file name has no `.` or (in a subfolder) may name a folder.
+        for token in Self.tokens(text, plain: hasPlainNames || (!folder.isEmpty && !folderNames.isEmpty)) {
             var word = token
             while word.hasPrefix("./") { word = word.dropFirst(2) }
             while let last = word.last, last == "/" || last == "." { word = word.dropLast() }
             guard !word.isEmpty else { continue }
             // A file name anywhere: `guide.md`, `references/guide.md`, `"$DIR/lib.sh"`.
-            let name = word.split(separator: "/").last ?? word
+            let name = word.lastIndex(of: "/").map { word[word.index(after: $0)...] } ?? word
             if let found = byName[name] { out += found }
             // Only a path, or a word naming a folder, is resolved further.
             guard word.contains("/") || (!folder.isEmpty && folderNames.contains(word)) else { continue }
@@ -167,26 +175,35 @@ struct ReferenceGraph {
     }
 
     /// Runs of path-like bytes in `text`: ASCII letters, digits, `._-/~@+` and any non-ASCII byte.
-    static func tokens(_ text: String) -> [Substring] {
-        var out: [Substring] = []
-        let utf8 = text.utf8
-        var start: String.Index?
-        var index = utf8.startIndex
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            let inToken = byte >= 0x80 || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A)
-                || (byte >= 0x30 && byte <= 0x39) || byte == 0x2E || byte == 0x5F || byte == 0x2D || byte == 0x2F
-                || byte == 0x7E || byte == 0x40 || byte == 0x2B
-            if inToken {
-                if start == nil { start = index }
-            } else if let begin = start {
-                out.append(text[begin..<index])
-                start = nil
+    /// With `plain` false, only runs holding a `.` or `/` (the ones that can name a file or path).
+    static func tokens(_ text: String, plain: Bool = true) -> [Substring] {
+        var copy = text
+        let ranges: [(Int, Int)] = copy.withUTF8 { bytes in
+            var out: [(Int, Int)] = []
+            var start = -1
+            var pathy = false
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                let inToken = byte >= 0x80 || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+                    || (byte >= 0x2D && byte <= 0x39) || byte == 0x5F || byte == 0x7E || byte == 0x40 || byte == 0x2B
+                if inToken {
+                    if start < 0 {
+                        start = index
+                        pathy = false
+                    }
+                    if byte == 0x2E || byte == 0x2F { pathy = true }
+                } else if start >= 0 {
+                    if plain || pathy { out.append((start, index)) }
+                    start = -1
+                }
             }
-            index = utf8.index(after: index)
+            if start >= 0, plain || pathy { out.append((start, bytes.count)) }
+            return out
         }
-        if let begin = start { out.append(text[begin..<utf8.endIndex]) }
-        return out
+        let utf8 = text.utf8
+        return ranges.map { range in
+            text[utf8.index(utf8.startIndex, offsetBy: range.0)..<utf8.index(utf8.startIndex, offsetBy: range.1)]
+        }
     }
 
     /// The modules a Python text imports: `import a.b, c as d` gives `a.b` and `c`;
