@@ -36,6 +36,10 @@ protocol LintRule: Sendable {
 public struct LintRuleSet: Sendable {
     let rules: [any LintRule]
 
+    /// Bumped whenever a rule or the penalty formula changes what a skill scores, so stored
+    /// scorecards of the same SkillEx version are not reused across the change.
+    static let revision = 2
+
     /// Every built-in rule.
     public static let standard = LintRuleSet(rules: [
         SpecRule(), DescriptionRule(), BodyBudgetRule(), MissingLinkRule(), MentionRule(), UnreferencedFileRule(),

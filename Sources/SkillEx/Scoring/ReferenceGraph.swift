@@ -87,6 +87,7 @@ struct ReferenceGraph {
         let folder = path.split(separator: "/").dropLast().joined(separator: "/")
         let language = Language(path)
         var out: [String] = []
+        var named: Set<String> = []  // folders already added: a tree named 100 times is listed once
         // Plain words matter only when a file name has no `.` or (in a subfolder) may name a folder.
         for token in Self.tokens(text, plain: hasPlainNames || (!folder.isEmpty && !folderNames.isEmpty)) {
             var word = token
@@ -101,7 +102,7 @@ struct ReferenceGraph {
             // A path from the skill root or from this file's folder: a folder, or (in a script) a file.
             for base in folder.isEmpty ? [""] : ["", folder] {
                 guard let full = MissingLinkRule.normalize(base.isEmpty ? String(word) : base + "/" + word) else { continue }
-                if let under = folders[full] { out += under }
+                if let under = folders[full], named.insert(full).inserted { out += under }
                 if let named = stems[full] { out += named }
                 if language == .script, token.hasPrefix("./") || token.hasPrefix("../") {
                     out += Self.scriptSuffixes.map { full + $0 }.filter(paths.contains)

@@ -112,6 +112,21 @@ struct ReferenceGraphTests {
         #expect(found == ["scripts/latin1.py"])
     }
 
+    @Test("a large vendored tree named many times, with an import chain and a cycle, is walked once")
+    func largeTree() throws {
+        var files = ["SKILL.md": skill(String(repeating: "Vendored code lives in `scripts/vendor/`. ", count: 200) + "Run `scripts/main.py`.")]
+        files["scripts/main.py"] = "from vendor.pkg import m0\n"
+        for index in 0..<1500 {
+            files["scripts/vendor/pkg/m\(index).py"] = "from . import m\((index + 1) % 1500)\nimport vendor.pkg.m0\n"
+        }
+        files["scripts/other/tool.py"] = "from vendor.pkg import m1499\n"
+        try withSkill(files) { context in
+            let graph = ReferenceGraph(context)
+            #expect(graph.reached.count == 1501)  // every module and main.py; not scripts/other/tool.py
+            #expect(!graph.reached.contains("scripts/other/tool.py"))
+        }
+    }
+
     @Test("tokens and Python imports are parsed by bytes")
     func parsing() {
         #expect(ReferenceGraph.tokens("see [a](references/a.md), `x.py`; é/b").map(String.init) == ["see", "a", "references/a.md", "x.py", "é/b"])
