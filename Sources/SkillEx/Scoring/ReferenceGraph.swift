@@ -23,6 +23,8 @@ struct ReferenceGraph {
     ]
 
     private let paths: Set<String>
+    /// Files whose name is not one token (`my report.pdf`): found by a plain substring search.
+    private let oddNames: [(name: String, path: String)]
     private let byName: [Substring: [String]]
     /// Folders below a top-level folder (`scripts/office`), each with the files under it.
     private let folders: [String: [String]]
@@ -59,6 +61,12 @@ struct ReferenceGraph {
         self.byName = byName
         self.folders = folders
         self.stems = stems
+        oddNames = skill.files.compactMap { file in
+            guard let name = file.relativePath.split(separator: "/").last,
+                Self.tokens(String(name)).first.map({ $0.count != name.count }) ?? true
+            else { return nil }
+            return (String(name), file.relativePath)
+        }
         hasPlainNames = skill.files.contains { file in
             let name = file.relativePath.split(separator: "/").last ?? ""
             return !name.contains(".") && !Self.exempt(name)
@@ -111,6 +119,7 @@ struct ReferenceGraph {
                 }
             }
         }
+        for odd in oddNames where TextScan.contains(text, odd.name) { out.append(odd.path) }
         if language == .python {
             for module in Self.pythonImports(text) { out += resolve(module, from: folder) }
         }
