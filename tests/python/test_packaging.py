@@ -149,7 +149,9 @@ def test_unsafe_archive_entries_are_refused_before_writing(synced, skillex, tmp_
 
 
 def test_checksum_mismatch_is_named_and_leaves_no_pack(synced, skillex):
-    (synced / "skills" / "platform-tools" / "incident-triage" / "SKILL.md").write_text("edited after sync\n")
+    # A valid edit (a broken SKILL.md would be refused by the gate before the checksum is checked).
+    edited = synced / "skills" / "platform-tools" / "incident-triage" / "SKILL.md"
+    edited.write_text(edited.read_text() + "\nEdited after sync.\n")
     result = package(skillex, synced, check=1)
     assert "platform-tools/incident-triage" in result.stderr
     assert not (synced / "dist" / "skills-pack-0.1.0.zip").exists()

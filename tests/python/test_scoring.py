@@ -328,7 +328,7 @@ def test_stored_scorecards_are_reused_only_while_inputs_match(synced, skillex):
     assert next(c for c in card["components"] if c["id"] == "static_analysis")["value"] == 99
     report.write_text(sarif("error"))
     card = cards(score(skillex, hub, "--format", "json", "--report", f"sarif={report}"))["platform-tools/release-notes"]
-    assert next(c for c in card["components"] if c["id"] == "static_analysis")["value"] == 80
+    assert next(c for c in card["components"] if c["id"] == "static_analysis")["value"] == 65
 
 
 def test_rules_are_listed_and_unknown_rules_in_the_manifest_are_refused(hub, skillex):

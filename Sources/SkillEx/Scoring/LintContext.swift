@@ -14,14 +14,15 @@ struct LintContext: Sendable {
     var skillText: String?
     /// Lines of SKILL.md before the body (front matter), to turn body lines into file lines.
     var bodyLineOffset: Int
-    /// Text files under `scripts/` and Markdown files other than SKILL.md, by relative path.
+    /// Text files under `scripts/`, Markdown files other than SKILL.md and source files
+    /// (`followsText`), by relative path.
     var texts: [String: String]
     /// The manifest's scoring settings.
     var settings: ScoringSettings
     /// Token estimates of the description, body and sections.
     var tokens: TokenReport
     /// SKILL.md's Markdown split once into its shell code blocks (`ShellSource.shellLanguages`)
-    /// and the prose lines that may hold a link (contain `](`); line numbers are SKILL.md's (the
+    /// and the prose lines that may hold a link or inline code (contain `](` or a backtick); line numbers are SKILL.md's (the
     /// body when the front matter parsed, else the whole file).
     var markdown: (code: [MarkdownLines.CodeBlock], prose: [(line: Int, text: Substring)])
 
@@ -30,11 +31,19 @@ struct LintContext: Sendable {
     /// The description ("" when absent).
     var description: String { validation.document?.description ?? "" }
 
-    /// True for the files whose text `load` reads: SKILL.md, scripts and Markdown up to 1 MiB.
+    /// True for the files whose text `load` reads: SKILL.md, and up to 1 MiB scripts/, Markdown
+    /// and source files anywhere (their imports are followed by `ReferenceGraph`).
     @Sendable static func readsText(_ file: SkillFile) -> Bool {
         let path = file.relativePath
-        return path == "SKILL.md" || path == "skill.md"
-            || (file.size <= 1 << 20 && (path.hasPrefix("scripts/") || path.hasSuffix(".md")))
+        return path == "SKILL.md" || path == "skill.md" || (file.size <= 1 << 20 && followsText(path))
+    }
+
+    /// Extensions of source files read outside scripts/.
+    private static let sourceSuffixes = [".py", ".js", ".mjs", ".cjs", ".ts", ".tsx", ".jsx", ".sh", ".bash"]
+
+    /// True for the paths whose text the rules read (besides SKILL.md).
+    static func followsText(_ path: String) -> Bool {
+        path.hasPrefix("scripts/") || path.hasSuffix(".md") || sourceSuffixes.contains(where: { path.hasSuffix($0) })
     }
 
     /// Loads `folder`'s files and texts and validates it; `contents` holds bytes already read
@@ -72,7 +81,7 @@ struct LintContext: Sendable {
         var texts: [String: String] = [:]
         for file in files where file.relativePath != skillFile?.relativePath && file.size <= 1 << 20 {
             let path = file.relativePath
-            guard path.hasPrefix("scripts/") || path.hasSuffix(".md") else { continue }
+            guard followsText(path) else { continue }
             if let text = text(file) { texts[path] = text }
         }
         return LintContext(
@@ -86,7 +95,7 @@ struct LintContext: Sendable {
 
     /// `MarkdownLines.split` with every line number moved down by `offset`.
     private static func split(_ text: String, offset: Int) -> (code: [MarkdownLines.CodeBlock], prose: [(line: Int, text: Substring)]) {
-        var parts = MarkdownLines.split(text, prose: .linkCandidates, languages: ShellSource.shellLanguages)
+        var parts = MarkdownLines.split(text, prose: .linkOrCodeCandidates, languages: ShellSource.shellLanguages)
         guard offset != 0 else { return parts }
         for index in parts.code.indices { parts.code[index].startLine += offset }
         parts.prose = parts.prose.map { ($0.line + offset, $0.text) }

@@ -36,9 +36,13 @@ protocol LintRule: Sendable {
 public struct LintRuleSet: Sendable {
     let rules: [any LintRule]
 
+    /// Bumped whenever a rule or the penalty formula changes what a skill scores, so stored
+    /// scorecards of the same SkillEx version are not reused across the change.
+    static let revision = 2
+
     /// Every built-in rule.
     public static let standard = LintRuleSet(rules: [
-        SpecRule(), DescriptionRule(), BodyBudgetRule(), MissingLinkRule(), UnreferencedFileRule(),
+        SpecRule(), DescriptionRule(), BodyBudgetRule(), MissingLinkRule(), MentionRule(), UnreferencedFileRule(),
         RiskyShellRule(), SideEffectRule(),
     ])
 
@@ -49,6 +53,8 @@ public struct LintRuleSet: Sendable {
     func findings(_ skill: LintContext, settings: ScoringSettings) -> [ScoreFinding] {
         var out: [ScoreFinding] = []
         for rule in rules {
+            // A rule whose every id is switched off is not run at all.
+            if rule.definitions.allSatisfy({ settings.rules[$0.id] == "off" }) { continue }
             let definitions = Dictionary(rule.definitions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             for hit in rule.check(skill) {
                 guard let definition = definitions[hit.rule],

@@ -36,6 +36,8 @@ enum MarkdownLines {
         case all
         /// Only those that may hold a link (contain `](`), all `links(in:)` looks at.
         case linkCandidates
+        /// Those that may hold a link or inline code (contain `](` or a backtick).
+        case linkOrCodeCandidates
         /// None.
         case none
     }
@@ -70,6 +72,7 @@ enum MarkdownLines {
             switch keep {
             case .all: true
             case .linkCandidates: TextScan.lineContains(line, "](")
+            case .linkOrCodeCandidates: TextScan.lineContains(line, "](") || TextScan.lineContains(line, "`")
             case .none: false
             }
         }
@@ -80,7 +83,9 @@ enum MarkdownLines {
             if !fenceLike {
                 if open != nil {
                     if open?.kept == true { open?.block.lines.append(slice(start, end)) }
-                } else if keep == .all || (keep == .linkCandidates && hasLinkOpener(bytes, start, end)) {
+                } else if keep == .all || (keep == .linkCandidates && hasLinkOpener(bytes, start, end))
+                    || (keep == .linkOrCodeCandidates && (hasLinkOpener(bytes, start, end) || hasBacktick(bytes, start, end)))
+                {
                     prose.append((index + 1, slice(start, end)))
                 }
                 return
@@ -107,6 +112,31 @@ enum MarkdownLines {
         }
         if let current = open, current.kept { code.append(current.block) }
         return (code, prose)
+    }
+
+    /// True when `bytes[start..<end]` contains a backtick.
+    private static func hasBacktick(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        guard let base = bytes.baseAddress, start < end else { return false }
+        return memchr(base + start, Int32(UInt8(ascii: "`")), end - start) != nil
+    }
+
+    /// The inline code spans of a prose line (single-backtick delimited; an unclosed one is not a span).
+    static func inlineCode(_ line: Substring) -> [Substring] {
+        var spans: [Substring] = []
+        var open: Substring.Index?
+        var index = line.startIndex
+        while index != line.endIndex {
+            if line[index] == "`" {
+                if let start = open {
+                    if start != index { spans.append(line[start..<index]) }
+                    open = nil
+                } else {
+                    open = line.index(after: index)
+                }
+            }
+            index = line.index(after: index)
+        }
+        return spans
     }
 
     /// True when `bytes[start..<end]` contains `](`.

@@ -57,7 +57,8 @@ public enum ScoreFormula {
     public static let text =
         "score = sum(weight_i * value_i) / sum(weight_i) over components with data; "
         + "effective_weight_i = weight_i / sum(weight_j of components with data) (0 when missing); "
-        + "lint and static_analysis = max(0, 100 - 20*errors - 5*warnings - 1*notes); "
+        + "lint and static_analysis = max(0, 100 - sum over (rule, severity) groups of "
+        + "min(cap, first + step*(hits-1))), first/step/cap = 35/5/50 for errors, 5/2/10 for warnings, 1/1/3 for notes; "
         + "coverage = 100 * covered_lines / total_lines of files under scripts/; "
         + "rounded to 0.1"
 
@@ -83,9 +84,28 @@ public enum ScoreFormula {
         return round(sum, places: 1)
     }
 
-    /// `100 - Σ deduction(severity)`, floored at 0.
+    /// `100 - Σ penalty` over the findings grouped by rule and severity (a rule's penalty grows
+    /// with its hits but saturates: `FindingSeverity.penalty`), floored at 0.
     public static func deductionValue(_ findings: [ScoreFinding]) -> Double {
-        max(0, 100 - findings.reduce(0) { $0 + $1.severity.deduction })
+        max(0, 100 - penalties(findings).reduce(0) { $0 + $1.points })
+    }
+
+    /// The findings grouped by rule and severity, each group's hits and points, in the order
+    /// the groups first appear.
+    public static func penalties(_ findings: [ScoreFinding]) -> [(rule: String, severity: FindingSeverity, hits: Int, points: Double)] {
+        var order: [String: Int] = [:]
+        var groups: [(rule: String, severity: FindingSeverity, hits: Int, points: Double)] = []
+        for finding in findings {
+            let key = finding.severity.rawValue + " " + finding.rule
+            if let index = order[key] {
+                groups[index].hits += 1
+            } else {
+                order[key] = groups.count
+                groups.append((finding.rule, finding.severity, 1, 0))
+            }
+        }
+        for index in groups.indices { groups[index].points = groups[index].severity.penalty(count: groups[index].hits) }
+        return groups
     }
 
     /// `value` rounded half away from zero to `places` decimals.

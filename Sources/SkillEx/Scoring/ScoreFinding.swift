@@ -4,13 +4,39 @@ import Foundation
 public enum FindingSeverity: String, Sendable, Codable, Comparable, CaseIterable {
     case note, warning, error
 
-    /// Points one finding of this severity takes off a lint or static-analysis component.
+    /// Points the first finding of a rule at this severity takes off a lint or static-analysis
+    /// component (one error alone takes a lint-only skill below the default threshold of 70).
     public var deduction: Double {
         switch self {
-        case .error: 20
+        case .error: 35
         case .warning: 5
         case .note: 1
         }
+    }
+
+    /// Points each further finding of the same rule at this severity adds.
+    public var step: Double {
+        switch self {
+        case .error: 5
+        case .warning: 2
+        case .note: 1
+        }
+    }
+
+    /// The most one rule at this severity can take off, however many findings it has.
+    public var cap: Double {
+        switch self {
+        case .error: 50
+        case .warning: 10
+        case .note: 3
+        }
+    }
+
+    /// What `count` findings of one rule at this severity take off: the first costs
+    /// `deduction`, each further one `step`, saturating at `cap` (0 for no finding).
+    public func penalty(count: Int) -> Double {
+        guard count > 0 else { return 0 }
+        return min(cap, deduction + step * Double(count - 1))
     }
 
     private var rank: Int {

@@ -70,11 +70,11 @@ public struct Scorer: Sendable {
         return run
     }
 
-    /// SHA-256 over the SkillEx version, the scoring settings, the repositories and the reports.
+    /// SHA-256 over the SkillEx version and rules revision, the scoring settings, the repositories and the reports.
     private func inputsDigest(
         _ manifest: Manifest, settings: ScoringSettings, reports: [String: RepositoryReports]
     ) throws -> String {
-        var text = "skillex \(SkillExVersion.current)\n"
+        var text = "skillex \(SkillExVersion.current) rules \(LintRuleSet.revision)\n"
         text += try JSONWriter.line(settings) + "\n" + JSONWriter.line(manifest.repositories) + "\n"
         for name in reports.keys.sorted() {
             text += name + "\n" + (reports[name]?.sources ?? []).joined(separator: "\n") + "\n"

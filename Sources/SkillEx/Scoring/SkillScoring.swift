@@ -135,10 +135,23 @@ struct SkillScoring: Sendable {
             basis: "\(covered)/\(total) lines in \(lines.count) file\(lines.count == 1 ? "" : "s")")
     }
 
+    /// Findings counted by severity, then each rule's penalty (`2 errors, 1 warning, 0 notes:
+    /// link-missing 2× error −40, spec 1× warning −5`), biggest first.
     static func countText(_ findings: [ScoreFinding]) -> String {
         let counts = FindingSeverity.allCases.reversed().map { severity in
             (severity, findings.filter { $0.severity == severity }.count)
         }
-        return counts.map { "\($0.1) \($0.0.rawValue)\($0.1 == 1 ? "" : "s")" }.joined(separator: ", ")
+        let text = counts.map { "\($0.1) \($0.0.rawValue)\($0.1 == 1 ? "" : "s")" }.joined(separator: ", ")
+        let groups = ScoreFormula.penalties(findings).sorted { a, b in
+            a.points != b.points ? a.points > b.points : (a.rule, a.severity.rawValue) < (b.rule, b.severity.rawValue)
+        }
+        guard !groups.isEmpty else { return text }
+        return text + ": " + groups.map { "\($0.rule) \($0.hits)× \($0.severity.rawValue) −\(Self.points($0.points))" }
+            .joined(separator: ", ")
+    }
+
+    /// `value` without a trailing `.0` when whole.
+    private static func points(_ value: Double) -> String {
+        Int(exactly: value).map(String.init) ?? String(value)
     }
 }

@@ -31,9 +31,11 @@ struct ScoreComponent: Sendable, Codable, Equatable {
     var effectiveWeight: Double?
     var value: Double?
     var missing: Bool?
+    /// What the value was computed from (for lint: each rule's penalty).
+    var basis: String?
 
     enum CodingKeys: String, CodingKey {
-        case id, weight, effectiveWeight = "effective_weight", value, missing
+        case id, weight, effectiveWeight = "effective_weight", value, missing, basis
     }
 }
 

@@ -6,7 +6,7 @@ import SkillEx
 struct SkillPage: Sendable, Encodable {
     struct Field: Sendable, Encodable { var key: String; var value: String }
     struct FileRow: Sendable, Encodable { var path: String; var size: String; var href: String? }
-    struct Component: Sendable, Encodable { var id: String; var weight: String; var value: String; var missing: Bool }
+    struct Component: Sendable, Encodable { var id: String; var weight: String; var value: String; var missing: Bool; var basis: String }
     struct Finding: Sendable, Encodable {
         var severity: String; var rule: String; var message: String; var remediation: String; var location: String
     }
@@ -131,7 +131,8 @@ struct SkillPage: Sendable, Encodable {
             threshold: Formatting.score(context.input.scorecards?.threshold),
             components: (card?.components ?? []).map { component in
                 Component(id: component.id, weight: Formatting.score((component.effectiveWeight ?? component.weight ?? 0) * 100).map { $0 + "%" } ?? "",
-                          value: Formatting.score(component.value) ?? "—", missing: component.missing ?? false)
+                          value: Formatting.score(component.value) ?? "—", missing: component.missing ?? false,
+                          basis: component.basis ?? "")
             },
             hasComponents: !(card?.components ?? []).isEmpty,
             chart: historyChart(skill.entry.name, history, threshold: context.input.scorecards?.threshold),

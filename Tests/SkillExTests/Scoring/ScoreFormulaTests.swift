@@ -46,15 +46,49 @@ struct ScoreFormulaTests {
         #expect(ScoreFormula.combine(&parts) == 0)
     }
 
-    @Test("deductions: 20 per error, 5 per warning, 1 per note, floored at 0")
+    @Test("deductions group per rule and severity and saturate at each severity's cap")
     func deductions() {
-        func findings(_ severities: [FindingSeverity]) -> [ScoreFinding] {
-            severities.map { ScoreFinding(rule: "r", severity: $0, message: "", remediation: "", file: "f") }
+        func findings(_ hits: [(String, FindingSeverity)]) -> [ScoreFinding] {
+            hits.map { ScoreFinding(rule: $0.0, severity: $0.1, message: "", remediation: "", file: "f") }
         }
-        // 100 - 2*20 - 3*5 - 4*1 = 41
-        #expect(ScoreFormula.deductionValue(findings([.error, .error, .warning, .warning, .warning, .note, .note, .note, .note])) == 41)
-        #expect(ScoreFormula.deductionValue(findings(Array(repeating: .error, count: 6))) == 0)
+        // One error of each of two rules: 100 - 35 - 35 = 30.
+        #expect(ScoreFormula.deductionValue(findings([("a", .error), ("b", .error)])) == 30)
+        // One rule, three errors: 35 + 5 + 5 = 45 off.
+        #expect(ScoreFormula.deductionValue(findings(Array(repeating: ("a", .error), count: 3))) == 55)
+        // One rule with 16 warnings costs its cap (10), not 16 * 5.
+        #expect(ScoreFormula.deductionValue(findings(Array(repeating: ("w", .warning), count: 16))) == 90)
+        // Two warnings of one rule: 5 + 2; three notes of another: 1 + 1 + 1.
+        #expect(ScoreFormula.deductionValue(findings([("w", .warning), ("w", .warning), ("n", .note), ("n", .note), ("n", .note)])) == 90)
+        // One rule at two severities is two groups.
+        #expect(ScoreFormula.deductionValue(findings([("s", .error), ("s", .warning)])) == 60)
+        // Floored at 0.
+        #expect(ScoreFormula.deductionValue(findings(["a", "b", "c"].map { ($0, .error) })) == 0)
         #expect(ScoreFormula.deductionValue([]) == 100)
+    }
+
+    @Test("a rule's penalty grows with its hits and never passes its cap", arguments: FindingSeverity.allCases)
+    func penaltySaturates(severity: FindingSeverity) {
+        let points = (0...40).map { severity.penalty(count: $0) }
+        #expect(points[0] == 0 && points[1] == severity.deduction)
+        #expect(zip(points, points.dropFirst()).allSatisfy { $0 <= $1 })
+        #expect(points.allSatisfy { $0 <= severity.cap } && points[40] == severity.cap)
+    }
+
+    @Test("one error takes a lint-only skill below the default threshold; warnings alone need four rules")
+    func errorsRefuseOnTheirOwn() {
+        let error = ScoreFinding(rule: "link-missing", severity: .error, message: "", remediation: "", file: "SKILL.md")
+        #expect(ScoreFormula.deductionValue([error]) < ScoringSettings().threshold)
+        let warnings = ["a", "b", "c"].flatMap { rule in
+            Array(repeating: ScoreFinding(rule: rule, severity: .warning, message: "", remediation: "", file: "f"), count: 9)
+        }
+        #expect(ScoreFormula.deductionValue(warnings) >= ScoringSettings().threshold)
+    }
+
+    @Test("penalties list each group once, in first-seen order")
+    func penaltyGroups() {
+        let list = ["b", "a", "b"].map { ScoreFinding(rule: $0, severity: .warning, message: "", remediation: "", file: "f") }
+        let groups = ScoreFormula.penalties(list)
+        #expect(groups.map(\.rule) == ["b", "a"] && groups.map(\.hits) == [2, 1] && groups.map(\.points) == [7, 5])
     }
 
     @Test("gate verdicts")

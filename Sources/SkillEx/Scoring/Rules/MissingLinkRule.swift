@@ -13,6 +13,7 @@ struct MissingLinkRule: LintRule {
         let prose = skill.markdown.prose
         let present = Set(skill.files.map(\.relativePath))
         var hits: [LintHit] = []
+        var hints: PathHints?
         for link in MarkdownLines.links(in: prose) {
             guard let path = Self.localPath(link.target) else { continue }
             let line = link.line
@@ -26,6 +27,10 @@ struct MissingLinkRule: LintRule {
             let exists = normal.isEmpty || present.contains(normal)
                 || present.contains { $0.hasPrefix(normal.hasSuffix("/") ? normal : normal + "/") }
             if !exists {
+                // A name off only by case or extension is `MentionRule`'s, with its exact fix.
+                let lookup = hints ?? PathHints(skill.files)
+                hints = lookup
+                if let clean = PathHints.clean(normal), lookup.hasFix(clean) { continue }
                 hits.append(
                     LintHit(
                         rule: "link-missing", message: "link '\(link.target)' names a file that does not exist",

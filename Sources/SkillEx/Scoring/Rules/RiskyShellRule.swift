@@ -35,8 +35,6 @@ struct RiskyShellRule: LintRule {
         pattern: #"\b(curl|wget|fetch)\b[^|\n]*\|\s*(sudo\s+(-\S+\s+)*)?(env\s+)?(ba|z|k|da|fi)?sh\b|\b(ba|z|k)?sh\s+(-c\s+)?["']?(\$\(|<\()\s*(curl|wget)\b"#)
     private static let chmod777 = try? NSRegularExpression(
         pattern: #"\bchmod\s+(-[a-zA-Z]+\s+)*(0?777|a\+rwx|ugo\+rwx|a=rwx)\b"#)
-    private static let redirect = try? NSRegularExpression(
-        pattern: #"(?<![0-9&<])>>?\s*(/[^\s;|&]*|~[^\s;|&]*|\$HOME[^\s;|&]*)"#)
 
     func check(_ skill: LintContext) -> [LintHit] {
         var hits: [LintHit] = []
@@ -83,20 +81,67 @@ struct RiskyShellRule: LintRule {
         return hits
     }
 
+    /// True for an absolute or home path other than /tmp and /dev; a path holding a placeholder
+    /// (`<workspace>`, `${OUT}`; `${HOME}` aside) is not a real path.
     static func isOutside(_ path: Substring) -> Bool {
         guard path.hasPrefix("/") || path.hasPrefix("~") || path.hasPrefix("$HOME") || path.hasPrefix("${HOME}") else {
             return false
         }
+        if path.contains("<") || path.contains(">") { return false }
+        let rest = path.hasPrefix("${HOME}") ? path.dropFirst(7) : path
+        if rest.contains("${") { return false }
         return !harmlessPrefixes.contains { path == $0 || path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
     }
 
-    private static func redirectTarget(_ text: String) -> String? {
-        guard let regex = redirect else { return nil }
-        let range = NSRange(text.startIndex..., in: text)
-        for match in regex.matches(in: text, range: range) {
-            guard let found = Range(match.range(at: 1), in: text) else { continue }
-            let target = text[found]
-            if isOutside(target) { return String(target) }
+    /// The first target of an output redirect (`> path`, `>> path`) on `text` that lies outside
+    /// the skill. A `>` inside quotes (a `sed` expression, an `echo` string), closing a
+    /// `<placeholder>`, in an arrow (`->`, `=>`), after a file descriptor (`2>`, `&>`) or
+    /// duplicating one (`>&2`) is not such a redirect.
+    static func redirectTarget(_ text: String) -> String? {
+        let chars = Array(text)
+        var quote: Character?
+        var index = 0
+        while index < chars.count {
+            let char = chars[index]
+            defer { index += 1 }
+            if let open = quote {
+                if char == open { quote = nil }
+                continue
+            }
+            if char == "'" || char == "\"" {
+                quote = char
+                continue
+            }
+            guard char == ">" else { continue }
+            if index > 0 {
+                let before = chars[index - 1]
+                if before == "-" || before == "=" || before == "&" || before == "<" || before.isNumber { continue }
+                // `<name>`: letters, digits, `_`, `.`, `-` back to a `<`.
+                var back = index - 1
+                while back >= 0, chars[back].isLetter || chars[back].isNumber || "_.-".contains(chars[back]) { back -= 1 }
+                if back >= 0, back < index - 1, chars[back] == "<" { continue }
+            }
+            var next = index + 1
+            if next < chars.count, chars[next] == ">" { next += 1 }
+            if next < chars.count, chars[next] == "&" || chars[next] == "(" { continue }
+            while next < chars.count, chars[next] == " " || chars[next] == "\t" { next += 1 }
+            var target = ""
+            var inner: Character?
+            while next < chars.count {
+                let c = chars[next]
+                if let open = inner {
+                    if c == open { inner = nil } else { target.append(c) }
+                } else if c == "'" || c == "\"" {
+                    inner = c
+                } else if c == " " || c == "\t" || ";|&()`".contains(c) {
+                    break
+                } else {
+                    target.append(c)
+                }
+                next += 1
+            }
+            index = next - 1
+            if isOutside(Substring(target)) { return target }
         }
         return nil
     }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Shell command lines of a skill: its scripts, and shell code blocks in its Markdown files.
+/// Shell command lines of a skill: its shell scripts, shell code blocks in its Markdown files,
+/// and SKILL.md's inline code that is a command (`` `curl … | sh` ``) — never prose.
 struct ShellSource {
     /// One command line and where it is.
     struct Line {
@@ -14,14 +15,41 @@ struct ShellSource {
         "", "sh", "bash", "shell", "zsh", "ksh", "dash", "console", "shell-session", "fish",
     ]
 
-    /// Every non-comment line of every script and every shell code block.
+    /// Extensions of shell scripts.
+    static let shellSuffixes = [".sh", ".bash", ".zsh", ".ksh", ".dash"]
+
+    /// Programs that make an inline code span a command.
+    static let commandWords: Set<Substring> = [
+        "curl", "wget", "rm", "chmod", "chown", "cp", "mv", "tee", "dd", "mkdir", "touch", "install", "ln", "rsync",
+        "bash", "sh", "zsh", "sudo", "echo", "cat", "printf", "env", "exec",
+    ]
+
+    /// True for a shell script: a shell extension, or an extension-less file under scripts/
+    /// whose first line is a `#!` naming a shell.
+    static func isShellScript(_ path: String, _ text: String) -> Bool {
+        if shellSuffixes.contains(where: { path.hasSuffix($0) }) { return true }
+        guard path.hasPrefix("scripts/"), let name = path.split(separator: "/").last, !name.contains("."),
+            text.hasPrefix("#!")
+        else { return false }
+        let first = text.prefix(while: { $0 != "\n" })
+        return first.hasSuffix("sh") || first.contains("sh ") || first.contains("bash")
+    }
+
+    /// True when an inline code span reads as a command: its first word (after `$ `) is a
+    /// program in `commandWords`.
+    static func isCommand(_ span: Substring) -> Bool {
+        var text = span.drop(while: { $0 == " " })
+        if text.hasPrefix("$ ") { text = text.dropFirst(2) }
+        guard let first = text.split(separator: " ", maxSplits: 1).first else { return false }
+        return commandWords.contains(first)
+    }
+
+    /// Every non-comment line of every shell script and every shell code block, and every
+    /// inline code span of SKILL.md that is a command.
     static func lines(of skill: LintContext) -> [Line] {
         var out: [Line] = []
         let texts = skill.texts.sorted(by: { $0.key < $1.key })
-        for (path, text) in texts where path.hasPrefix("scripts/") {
-            if path.hasSuffix(".py") || path.hasSuffix(".rb") || path.hasSuffix(".js") {
-                continue  // not shell; static analysers cover these
-            }
+        for (path, text) in texts where isShellScript(path, text) {
             let utf8 = text.utf8
             TextScan.forEachLine(text) { index, bytes, start, end in
                 var first = start
@@ -45,6 +73,13 @@ struct ShellSource {
         for (path, text) in texts where path.hasSuffix(".md") {
             markdown.append((path, MarkdownLines.codeBlocks(text, languages: shellLanguages)))
         }
+        for (number, line) in skill.markdown.prose where TextScan.lineContains(line, "`") {
+            for span in MarkdownLines.inlineCode(line) where isCommand(span) {
+                var text = span.drop(while: { $0 == " " })
+                if text.hasPrefix("$ ") { text = text.dropFirst(2) }
+                out.append(Line(file: "SKILL.md", line: number, text: text))
+            }
+        }
         for (path, blocks) in markdown {
             for block in blocks where shellLanguages.contains(block.language) {
                 for (offset, line) in block.lines.enumerated() {
@@ -58,21 +93,52 @@ struct ShellSource {
         return out
     }
 
-    /// The words of each simple command on `line` (split at `;`, `&&`, `||`, `|`), quotes removed,
-    /// a leading `sudo`/`env` dropped, and a trailing ` #` comment cut.
+    /// The words of each simple command on `line` (split at unquoted `;`, `&&`, `||`, `|`, `&`),
+    /// quotes removed, a leading `sudo`/`env`/`exec` dropped, and a trailing ` #` comment cut.
+    /// Quoted text stays one word (`sed 's|a|b|'` is one command with one expression).
     static func commands(_ line: Substring) -> [[Substring]] {
-        var text = line
-        if let hash = text.range(of: " #") { text = text[..<hash.lowerBound] }
         var commands: [[Substring]] = []
-        for segment in text.split(whereSeparator: { $0 == ";" || $0 == "|" || $0 == "&" }) {
-            var words = segment.split(whereSeparator: { $0 == " " || $0 == "\t" }).map { word in
-                Self.unquoted(word)
-            }
-            while let first = words.first, first == "sudo" || first == "env" || first == "exec" {
-                words.removeFirst()
-            }
-            if !words.isEmpty { commands.append(words) }
+        var words: [Substring] = []
+        var word = ""
+        var inWord = false
+        var quote: Character?
+        var previous: Character = " "
+        func endWord() {
+            if inWord { words.append(Substring(word)) }
+            word = ""
+            inWord = false
         }
+        func endCommand() {
+            endWord()
+            while let first = words.first, first == "sudo" || first == "env" || first == "exec" { words.removeFirst() }
+            if !words.isEmpty { commands.append(words) }
+            words = []
+        }
+        for char in line {
+            defer { previous = char }
+            if let open = quote {
+                if char == open { quote = nil } else { word.append(char) }
+                continue
+            }
+            switch char {
+            case "'", "\"":
+                quote = char
+                inWord = true
+            case "#" where previous == " " || previous == "\t":
+                endCommand()
+                return commands
+            case " ", "\t":
+                endWord()
+            case ";", "|", "&":
+                endCommand()
+            case "(", ")":
+                endWord()
+            default:
+                word.append(char)
+                inWord = true
+            }
+        }
+        endCommand()
         return commands
     }
 

@@ -1,7 +1,8 @@
 import Foundation
 
-/// `file-unreferenced`: every file in references/, scripts/ and assets/ should be mentioned
-/// somewhere (SKILL.md or another file of the skill), or an agent will never find it.
+/// `file-unreferenced`: every file in references/, scripts/ and assets/ should be reachable from
+/// SKILL.md (`ReferenceGraph`), or an agent will never find it. `__init__.py`, `LICENSE*` and
+/// `README*` are exempt.
 struct UnreferencedFileRule: LintRule {
     /// The folders whose files must be mentioned.
     static let folders = ["references/", "scripts/", "assets/"]
@@ -9,28 +10,22 @@ struct UnreferencedFileRule: LintRule {
     let definitions = [
         RuleDefinition(
             id: "file-unreferenced", severity: .warning,
-            summary: "A file in references/, scripts/ or assets/ is not mentioned anywhere in the skill.",
-            remediation: "Link or name the file in SKILL.md (say when to read or run it), or delete it.")
+            summary: "A file in references/, scripts/ or assets/ is not reached from SKILL.md (named, imported or sourced).",
+            remediation: "Link or name the file (or its folder) in SKILL.md or a file it references, saying when to read or run it; or import it from a referenced script; or delete it.")
     ]
 
     func check(_ skill: LintContext) -> [LintHit] {
-        var hits: [LintHit] = []
-        for file in skill.files where Self.folders.contains(where: { file.relativePath.hasPrefix($0) }) {
-            let path = file.relativePath
-            let name = path.split(separator: "/").last.map(String.init) ?? path
-            var mentioned = skill.skillText.map { TextScan.contains($0, name) } ?? false
-            if !mentioned {
-                mentioned = skill.texts.contains { other, text in
-                    other != path && TextScan.contains(text, name)
-                }
-            }
-            if !mentioned {
-                hits.append(
-                    LintHit(
-                        rule: "file-unreferenced", message: "'\(path)' is not mentioned by SKILL.md or any other file",
-                        file: path))
-            }
+        let candidates = skill.files.filter { file in
+            Self.folders.contains(where: { file.relativePath.hasPrefix($0) })
+                && !ReferenceGraph.exempt(file.relativePath.split(separator: "/").last ?? "")
         }
-        return hits
+        guard !candidates.isEmpty else { return [] }
+        let graph = ReferenceGraph(skill)
+        return candidates.filter { !graph.reached.contains($0.relativePath) }.map { file in
+            LintHit(
+                rule: "file-unreferenced",
+                message: "'\(file.relativePath)' is not reached from SKILL.md (no referenced Markdown or script names, imports or sources it)",
+                file: file.relativePath)
+        }
     }
 }

@@ -1,0 +1,268 @@
+import Foundation
+
+/// Which files of a skill are reachable from SKILL.md: named by it or by a Markdown file or
+/// script it reaches (by file name, or by a folder path below `references/`, `scripts/` or
+/// `assets/`), imported by a reached Python or JavaScript/TypeScript script, sourced by a
+/// reached shell script, or named as a literal relative path in one.
+///
+/// Each text is scanned once (cycles end there), by bytes without regular expressions; a file
+/// without text (binary, not UTF-8, over the size read) is reached but not followed.
+struct ReferenceGraph {
+    /// Relative paths of the reached files.
+    private(set) var reached: Set<String> = []
+
+    /// File names that never need a mention: package markers and licence or readme files.
+    static func exempt(_ name: Substring) -> Bool {
+        name == "__init__.py" || name.hasPrefix("LICENSE") || name.hasPrefix("LICENCE") || name.hasPrefix("README")
+            || name.hasPrefix("license") || name.hasPrefix("readme")
+    }
+
+    /// Extensions tried, in order, after a JavaScript/TypeScript import specifier.
+    private static let scriptSuffixes = [
+        "", ".js", ".mjs", ".cjs", ".ts", ".tsx", ".jsx", ".json", "/index.js", "/index.ts", "/index.mjs",
+    ]
+
+    private let paths: Set<String>
+    /// Files whose name is not one token (`my report.pdf`): found by a plain substring search.
+    private let oddNames: [(name: String, path: String)]
+    private let byName: [Substring: [String]]
+    /// Folders below a top-level folder (`scripts/office`), each with the files under it.
+    private let folders: [String: [String]]
+    /// Paths without their extension (`scripts/fill_form` → `scripts/fill_form.py`): a script
+    /// named without it is reached (and `script-missing-extension` asks for the full name).
+    private let stems: [String: [String]]
+    /// True when a file that must be reached has a name without `.` (`scripts/run`).
+    private let hasPlainNames: Bool
+    /// The last names of `folders`, so a plain word is resolved only when it could name one.
+    private let folderNames: Set<Substring>
+
+    /// Walks the skill in `skill` from SKILL.md.
+    init(_ skill: LintContext) {
+        paths = Set(skill.files.map(\.relativePath))
+        var byName: [Substring: [String]] = [:]
+        var folders: [String: [String]] = [:]
+        var stems: [String: [String]] = [:]
+        for file in skill.files {
+            let path = file.relativePath
+            let parts = path.split(separator: "/")
+            if let name = parts.last {
+                byName[name, default: []].append(path)
+                if parts.count > 1, let dot = name.lastIndex(of: "."), dot != name.startIndex {
+                    stems[String(path.dropLast(name.distance(from: dot, to: name.endIndex))), default: []].append(path)
+                }
+            }
+            // Every ancestor folder at depth ≥ 2 (`scripts/office`, `scripts/office/lib`).
+            var prefix = parts.first.map(String.init) ?? ""
+            for part in parts.dropFirst().dropLast() {
+                prefix += "/" + part
+                folders[prefix, default: []].append(path)
+            }
+        }
+        self.byName = byName
+        self.folders = folders
+        self.stems = stems
+        oddNames = skill.files.compactMap { file in
+            guard let name = file.relativePath.split(separator: "/").last,
+                Self.tokens(String(name)).first.map({ $0.count != name.count }) ?? true
+            else { return nil }
+            return (String(name), file.relativePath)
+        }
+        hasPlainNames = skill.files.contains { file in
+            let name = file.relativePath.split(separator: "/").last ?? ""
+            return !name.contains(".") && !Self.exempt(name)
+                && UnreferencedFileRule.folders.contains(where: { file.relativePath.hasPrefix($0) })
+        }
+        folderNames = Set(folders.keys.compactMap { $0.split(separator: "/").last.map { Substring(String($0)) } })
+
+        var queue: [(path: String, text: String)] = []
+        if let text = skill.skillText { queue.append(("SKILL.md", text)) }
+        var scanned: Set<String> = ["SKILL.md", "skill.md"]
+        var next = 0
+        while next < queue.count {
+            let (path, text) = queue[next]
+            next += 1
+            for found in targets(of: path, text: text) where reached.insert(found).inserted {
+                if !scanned.contains(found), let text = skill.texts[found] {
+                    scanned.insert(found)
+                    queue.append((found, text))
+                }
+            }
+        }
+    }
+
+    /// The files `text` (the file at `path`) points to.
+    private func targets(of path: String, text: String) -> [String] {
+        let folder = path.split(separator: "/").dropLast().joined(separator: "/")
+        let language = Language(path)
+        var out: [String] = []
+        var named: Set<String> = []  // folders already added: a tree named 100 times is listed once
+        // Plain words matter only when a file name has no `.` or (in a subfolder) may name a folder.
+        for token in Self.tokens(text, plain: hasPlainNames || (!folder.isEmpty && !folderNames.isEmpty)) {
+            var word = token
+            while word.hasPrefix("./") { word = word.dropFirst(2) }
+            while let last = word.last, last == "/" || last == "." { word = word.dropLast() }
+            guard !word.isEmpty else { continue }
+            // A file name anywhere: `guide.md`, `references/guide.md`, `"$DIR/lib.sh"`.
+            let name = word.lastIndex(of: "/").map { word[word.index(after: $0)...] } ?? word
+            if let found = byName[name] { out += found }
+            // Only a path, or a word naming a folder, is resolved further.
+            guard word.contains("/") || (!folder.isEmpty && folderNames.contains(word)) else { continue }
+            // A path from the skill root or from this file's folder: a folder, or (in a script) a file.
+            for base in folder.isEmpty ? [""] : ["", folder] {
+                guard let full = MissingLinkRule.normalize(base.isEmpty ? String(word) : base + "/" + word) else { continue }
+                if let under = folders[full], named.insert(full).inserted { out += under }
+                if let named = stems[full] { out += named }
+                if language == .script, token.hasPrefix("./") || token.hasPrefix("../") {
+                    out += Self.scriptSuffixes.map { full + $0 }.filter(paths.contains)
+                } else if paths.contains(full) {
+                    out.append(full)
+                }
+            }
+        }
+        for odd in oddNames where TextScan.contains(text, odd.name) { out.append(odd.path) }
+        if language == .python {
+            for module in Self.pythonImports(text) { out += resolve(module, from: folder) }
+        }
+        return out
+    }
+
+    /// The files a Python import of `module` (dotted, maybe relative) from a file in `folder`
+    /// may load: `a/b.py` or `a/b/__init__.py`, and for `from a import c` also `a/c.py`.
+    private func resolve(_ module: (name: Substring, names: [Substring]), from folder: String) -> [String] {
+        var name = module.name
+        var bases: [String]
+        if name.hasPrefix(".") {
+            var base = folder.split(separator: "/").map(String.init)
+            name = name.dropFirst()
+            while name.hasPrefix(".") {
+                name = name.dropFirst()
+                guard !base.isEmpty else { return [] }
+                base.removeLast()
+            }
+            bases = [base.joined(separator: "/")]
+        } else {
+            // The script's own folder is on sys.path; vendored trees are often imported from an
+            // ancestor or the skill root.
+            var parts = folder.split(separator: "/").map(String.init)
+            bases = []
+            while true {
+                bases.append(parts.joined(separator: "/"))
+                guard !parts.isEmpty else { break }
+                parts.removeLast()
+            }
+        }
+        let relative = name.split(separator: ".").joined(separator: "/")
+        var out: [String] = []
+        for base in bases {
+            let stem = [base, relative].filter { !$0.isEmpty }.joined(separator: "/")
+            guard !stem.isEmpty else {
+                for item in module.names { out += candidates(String(item)) }
+                continue
+            }
+            out += candidates(stem)
+            for item in module.names { out += candidates(stem + "/" + item) }
+        }
+        return out
+    }
+
+    /// `stem.py` and `stem/__init__.py` when present.
+    private func candidates(_ stem: String) -> [String] {
+        [stem + ".py", stem + "/__init__.py"].filter(paths.contains)
+    }
+
+    /// How a file's text is followed besides names and folders.
+    private enum Language {
+        case python, script, other
+        init(_ path: String) {
+            if path.hasSuffix(".py") {
+                self = .python
+            } else if [".js", ".mjs", ".cjs", ".ts", ".tsx", ".jsx"].contains(where: { path.hasSuffix($0) }) {
+                self = .script
+            } else {
+                self = .other
+            }
+        }
+    }
+
+    /// Runs of path-like bytes in `text`: ASCII letters, digits, `._-/~@+` and any non-ASCII byte.
+    /// With `plain` false, only runs holding a `.` or `/` (the ones that can name a file or path).
+    static func tokens(_ text: String, plain: Bool = true) -> [Substring] {
+        var copy = text
+        let ranges: [(Int, Int)] = copy.withUTF8 { bytes in
+            var out: [(Int, Int)] = []
+            var start = -1
+            var pathy = false
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                let inToken = byte >= 0x80 || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+                    || (byte >= 0x2D && byte <= 0x39) || byte == 0x5F || byte == 0x7E || byte == 0x40 || byte == 0x2B
+                if inToken {
+                    if start < 0 {
+                        start = index
+                        pathy = false
+                    }
+                    if byte == 0x2E || byte == 0x2F { pathy = true }
+                } else if start >= 0 {
+                    if plain || pathy { out.append((start, index)) }
+                    start = -1
+                }
+            }
+            if start >= 0, plain || pathy { out.append((start, bytes.count)) }
+            return out
+        }
+        let utf8 = text.utf8
+        return ranges.map { range in
+            text[utf8.index(utf8.startIndex, offsetBy: range.0)..<utf8.index(utf8.startIndex, offsetBy: range.1)]
+        }
+    }
+
+    /// The modules a Python text imports: `import a.b, c as d` gives `a.b` and `c`;
+    /// `from .x import (y, z)` gives `.x` with names `y`, `z` (parenthesised lists may span lines).
+    static func pythonImports(_ text: String) -> [(name: Substring, names: [Substring])] {
+        var out: [(name: Substring, names: [Substring])] = []
+        var open: (name: Substring, names: [Substring])?
+        for raw in TextScan.lines(text) {
+            let line = raw.drop(while: { $0 == " " || $0 == "\t" })
+            if var pending = open {
+                let body = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+                pending.names += names(body)
+                if body.contains(")") {
+                    out.append(pending)
+                    open = nil
+                } else {
+                    open = pending
+                }
+                continue
+            }
+            if line.hasPrefix("import ") {
+                for part in line.dropFirst(7).split(separator: ",") {
+                    if let module = part.split(separator: " ", omittingEmptySubsequences: true).first {
+                        out.append((module, []))
+                    }
+                }
+            } else if line.hasPrefix("from ") {
+                let words = line.dropFirst(5).split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
+                guard words.count == 3, words[1] == "import" else { continue }
+                let rest = words[2].split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+                let entry = (name: words[0], names: names(rest))
+                if rest.contains("(") && !rest.contains(")") {
+                    open = entry
+                } else {
+                    out.append(entry)
+                }
+            }
+        }
+        if let open { out.append(open) }
+        return out
+    }
+
+    /// The imported names in `a, b as c, (d` (identifiers only).
+    private static func names(_ list: Substring) -> [Substring] {
+        list.split(whereSeparator: { $0 == "," || $0 == "(" || $0 == ")" }).compactMap { part in
+            guard let word = part.split(separator: " ", omittingEmptySubsequences: true).first,
+                word.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" })
+            else { return nil }
+            return word
+        }
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+
+/// `link-case-mismatch` and `script-missing-extension`: a link or a path named in SKILL.md's
+/// inline code or shell code blocks that does not exist as written, but does with another case
+/// (`FORMS.md` for `forms.md`: broken on case-sensitive file systems) or with an extension
+/// (`scripts/fill_form` for `scripts/fill_form.py`). Each finding names the exact fix.
+struct MentionRule: LintRule {
+    let definitions = [
+        RuleDefinition(
+            id: "link-case-mismatch", severity: .warning,
+            summary: "A link or mentioned path exists only with different upper/lower case (broken on Linux).",
+            remediation: "Write the name exactly as the file is named (the finding gives it), or rename the file."),
+        RuleDefinition(
+            id: "script-missing-extension", severity: .warning,
+            summary: "A script is named without its extension, and only the file with the extension exists.",
+            remediation: "Name the script with its extension (the finding gives it), as an agent would type it."),
+    ]
+
+    func check(_ skill: LintContext) -> [LintHit] {
+        var mentions: [(line: Int, path: String, link: Bool)] = []
+        for link in MarkdownLines.links(in: skill.markdown.prose) {
+            if let path = MissingLinkRule.localPath(link.target), let normal = MissingLinkRule.normalize(path) {
+                mentions.append((link.line, normal, true))
+            }
+        }
+        for (number, line) in skill.markdown.prose where TextScan.lineContains(line, "`") {
+            for span in MarkdownLines.inlineCode(line) {
+                for token in ReferenceGraph.tokens(String(span)) { mentions.append((number, String(token), false)) }
+            }
+        }
+        for block in skill.markdown.code {
+            for (offset, line) in block.lines.enumerated() {
+                for token in ReferenceGraph.tokens(String(line)) { mentions.append((block.startLine + offset, String(token), false)) }
+            }
+        }
+        guard !mentions.isEmpty else { return [] }
+        let hints = PathHints(skill.files)
+        var seen: Set<String> = []
+        var hits: [LintHit] = []
+        for mention in mentions {
+            guard let path = PathHints.clean(mention.path), seen.insert("\(mention.line) \(path)").inserted else { continue }
+            if let fix = hints.caseFix(path, link: mention.link) {
+                hits.append(
+                    LintHit(
+                        rule: "link-case-mismatch",
+                        message: "'\(path)' does not exist; the skill has '\(fix)' (case differs, broken on case-sensitive file systems)",
+                        file: "SKILL.md", line: mention.line,
+                        remediation: "Write '\(fix)' instead of '\(path)'."))
+            } else if let fix = hints.extensionFix(path, link: mention.link) {
+                hits.append(
+                    LintHit(
+                        rule: "script-missing-extension",
+                        message: "'\(path)' does not exist; the skill has '\(fix)'",
+                        file: "SKILL.md", line: mention.line,
+                        remediation: "Write '\(fix)' instead of '\(path)'."))
+            }
+        }
+        return hits
+    }
+}
+
+/// Case-insensitive and extension-less lookups over a skill's files.
+struct PathHints {
+    private let present: Set<String>
+    private let folders: Set<String>
+    private let names: Set<Substring>
+    private let lowered: [String: [String]]
+    private let loweredNames: [String: [String]]
+    private let stems: [String: [String]]
+
+    init(_ files: [SkillFile]) {
+        var present: Set<String> = []
+        var folders: Set<String> = []
+        var names: Set<Substring> = []
+        var lowered: [String: [String]] = [:]
+        var loweredNames: [String: [String]] = [:]
+        var stems: [String: [String]] = [:]
+        for file in files {
+            let path = file.relativePath
+            present.insert(path)
+            lowered[path.lowercased(), default: []].append(path)
+            let parts = path.split(separator: "/")
+            var prefix = ""
+            for part in parts.dropLast() {
+                prefix += (prefix.isEmpty ? "" : "/") + part
+                folders.insert(prefix)
+            }
+            if let name = parts.last {
+                names.insert(name)
+                loweredNames[name.lowercased(), default: []].append(path)
+                if let dot = name.lastIndex(of: "."), dot != name.startIndex {
+                    let stem = String(path.dropLast(name.distance(from: dot, to: name.endIndex)))
+                    stems[stem, default: []].append(path)
+                }
+            }
+        }
+        self.present = present
+        self.folders = folders
+        self.names = names
+        self.lowered = lowered
+        self.loweredNames = loweredNames
+        self.stems = stems
+    }
+
+    /// A mention token without `./`, trailing punctuation, or nil when it cannot be a path in
+    /// the skill (absolute, home, a URL's `//`).
+    static func clean(_ token: String) -> String? {
+        var text = Substring(token)
+        while text.hasPrefix("./") { text = text.dropFirst(2) }
+        while let last = text.last, last == "." || last == "/" || last == "-" { text = text.dropLast() }
+        guard !text.isEmpty, !text.hasPrefix("/"), !text.hasPrefix("~"), !text.hasPrefix("."), !text.contains("//")
+        else { return nil }
+        return String(text)
+    }
+
+    /// The file `path` names with another case, when no file or folder is named exactly so.
+    /// A mention (not a link) must look like a file name (`name.ext`); a bare name is matched
+    /// against file names anywhere.
+    func caseFix(_ path: String, link: Bool) -> String? {
+        let name = path.split(separator: "/").last ?? Substring(path)
+        guard !present.contains(path), !folders.contains(path) else { return nil }
+        if !link {
+            guard let dot = name.lastIndex(of: "."), name[name.index(after: dot)...].contains(where: \.isLetter) else { return nil }
+            if !path.contains("/"), names.contains(name) { return nil }
+        }
+        if let found = lowered[path.lowercased()], found.count == 1 { return found[0] }
+        if !path.contains("/"), let found = loweredNames[name.lowercased()], found.count == 1 {
+            return link ? nil : found[0]
+        }
+        return nil
+    }
+
+    /// The one file `path` names without its extension, when no file or folder is named `path`.
+    /// A mention must hold a `/` (`scripts/fill_form`), so plain words are never matched.
+    func extensionFix(_ path: String, link: Bool) -> String? {
+        guard link || path.contains("/"), !present.contains(path), !folders.contains(path) else { return nil }
+        let name = path.split(separator: "/").last ?? Substring(path)
+        guard !name.contains(".") else { return nil }
+        if let found = stems[path], found.count == 1 { return found[0] }
+        return nil
+    }
+
+    /// True when `path` (a link's) has a case or extension fix, so `link-missing` leaves it to `MentionRule`.
+    func hasFix(_ path: String) -> Bool {
+        caseFix(path, link: true) != nil || extensionFix(path, link: true) != nil
+    }
+}
