@@ -26,7 +26,8 @@ public struct FullPackager: Packager {
         let indexName = "skills-pack-\(request.version).json"
         let written = try PackWriter.write(
             skills: skills, extras: [PackIndex.fileName: indexData],
-            to: dist.appendingPathComponent(packName), timestamp: DOSTimestamp(request.timestamp))
+            to: dist.appendingPathComponent(packName), timestamp: DOSTimestamp(request.timestamp),
+            reuse: PackReuse.latest(dist: dist))
         try AtomicFile.write(indexData, to: dist.appendingPathComponent(indexName))
         let result = PackResult(
             version: request.version, strategy: strategy, createdAt: createdAt,
