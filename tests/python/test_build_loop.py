@@ -10,8 +10,10 @@ from conftest import ROOT
 SQL = "repos/data-team/skills/sql-review"
 
 
-def build(skillex, hub):
-    result = skillex("build", "--manifest", hub / "manifest.json", "--format", "json")
+def build(skillex, hub, day):
+    """A build at midnight of 2025-01-`day` (one day apart: points of one second would replace each other)."""
+    result = skillex("build", "--manifest", hub / "manifest.json", "--clock", f"2025-01-{day:02d}T00:00:00Z",
+                     "--format", "json")
     assert result.returncode in (0, 1), result.stderr  # 1: the example's k8s-rollout is refused
     return {s["step"]: s for s in json.loads(result.stdout)["steps"]}
 
@@ -43,13 +45,13 @@ def valid_hub(hub):
 
 def test_a_build_with_nothing_changed_logs_little_and_rewrites_no_skill_page(skillex, hub):
     hub = valid_hub(hub)
-    build(skillex, hub)
+    build(skillex, hub, 1)
     first_events = len(events(hub))
     log = hub / ".skillex" / "events.jsonl"
     size, pages, history = log.stat().st_size, skill_pages(hub), histories(hub)
     assert pages and all(len(points) == 1 for points in history.values())
 
-    steps = build(skillex, hub)
+    steps = build(skillex, hub, 2)
     assert log.stat().st_size - size < 2048
     new = events(hub)[first_events:]
     assert [e for e in new if e["scope"] == "skill"] == []
@@ -67,14 +69,14 @@ def test_a_build_with_nothing_changed_logs_little_and_rewrites_no_skill_page(ski
 
 def test_a_build_after_one_edit_scores_logs_and_renders_that_skill_only(skillex, hub):
     hub = valid_hub(hub)
-    build(skillex, hub)
-    build(skillex, hub)
+    build(skillex, hub, 1)
+    build(skillex, hub, 2)
     before_events = len(events(hub))
     pages, history = skill_pages(hub), histories(hub)
 
     skill_md = hub / SQL / "SKILL.md"
     skill_md.write_text(skill_md.read_text() + "\nOne more line after the first release.\n")
-    steps = build(skillex, hub)
+    steps = build(skillex, hub, 3)
     new = events(hub)[before_events:]
 
     per_skill = {(e["type"], e["skill"]) for e in new if e["scope"] == "skill"}
@@ -98,12 +100,12 @@ def test_a_build_after_one_edit_scores_logs_and_renders_that_skill_only(skillex,
 
 def test_a_new_threshold_scores_every_skill_again(skillex, hub):
     hub = valid_hub(hub)
-    build(skillex, hub)
+    build(skillex, hub, 1)
     before_events = len(events(hub))
     manifest = json.loads((hub / "manifest.json").read_text())
     manifest["scoring"]["threshold"] = 95
     (hub / "manifest.json").write_text(json.dumps(manifest))
-    build(skillex, hub)
+    build(skillex, hub, 2)
     scored = {e["skill"] for e in events(hub)[before_events:] if e["type"] == "scored" and e["scope"] == "skill"}
     assert scored == set(histories(hub))
     assert all(len(points) == 2 for points in histories(hub).values())
