@@ -18,7 +18,8 @@ public struct FullPackager: Packager {
         _ request: PackRequest, strategy: String
     ) throws -> (result: PackResult, skills: [SelectedSkill], index: PackIndex) {
         let dist = request.workspace.distURL
-        let skills = try SkillSelection.collect(workspace: request.workspace, manifest: request.manifest)
+        var skills = try SkillSelection.collect(workspace: request.workspace, manifest: request.manifest)
+        SkillSelection.markTrusted(&skills, workspace: request.workspace)
         let createdAt = Timestamp.string(request.timestamp)
         let index = PackIndex(version: request.version, createdAt: createdAt, skills: skills.map(\.indexEntry))
         let indexData = try JSONWriter.data(index)

@@ -2,9 +2,11 @@ import Foundation
 
 /// The latest pack in `dist/`, whose entries a new pack copies for the skills it holds with the
 /// same checksum: deflate is most of what packing costs, and zlib gives the same bytes for the
-/// same input, so a pack that copies them is byte-identical to one deflated afresh. The new pack
-/// still reads and hashes every file (the manifest's checksum is verified as before); a copied
-/// entry must also have the file's size, CRC-32 and permissions, else the file is deflated anew.
+/// same input, so a pack that copies them is byte-identical to one deflated afresh. A skill whose
+/// installed copy sync's record vouches for (the checksum and the `lstat` fingerprint sync left,
+/// the scorer's rule) is copied without reading its files; any other skill is read and its
+/// checksum verified as before, and each copied entry must have the file's size, CRC-32 and
+/// permissions, else the file is deflated anew.
 struct PackReuse: Sendable {
     private let reader: ZipReader
     private let entries: [String: ZipEntryInfo]
@@ -30,10 +32,38 @@ struct PackReuse: Sendable {
     /// The previous pack's entry for `name`, copied, when it stores exactly `bytes` with these
     /// permissions; nil otherwise.
     func entry(name: String, bytes: Data, permissions: UInt16) -> CompressedEntry? {
+        guard let copied = entry(name: name, size: UInt64(bytes.count), permissions: permissions),
+            copied.crc32 == ZipCompressor.crc32(bytes)
+        else { return nil }
+        return copied
+    }
+
+    /// The previous pack's entries for every file of `skill`, without reading the files: for a
+    /// skill whose copy sync's record vouches for (`SelectedSkill.trusted`). Nil unless the pack
+    /// holds the skill with the same checksum and an entry of each file's name, size and
+    /// permissions.
+    func entries(of skill: SelectedSkill) -> [CompressedEntry]? {
+        guard skill.trusted, holds(skill) else { return nil }
+        var out: [CompressedEntry] = []
+        out.reserveCapacity(skill.files.count)
+        for (file, executable) in zip(skill.files, skill.executable) {
+            guard file.size >= 0,
+                let copied = entry(
+                    name: skill.path + "/" + file.relativePath, size: UInt64(file.size),
+                    permissions: executable ? 0o755 : 0o644)
+            else { return nil }
+            out.append(copied)
+        }
+        return out
+    }
+
+    /// The previous pack's entry for `name` when it has this size and these permissions and is
+    /// stored or deflated without encryption.
+    private func entry(name: String, size: UInt64, permissions: UInt16) -> CompressedEntry? {
         guard let old = entries[name], old.flags & 0x0001 == 0,
             old.method == ZipFormat.methodDeflate || old.method == ZipFormat.methodStored,
-            old.uncompressedSize == UInt64(bytes.count), old.unixMode.map({ $0 & 0o7777 }) == UInt32(permissions),
-            old.crc32 == ZipCompressor.crc32(bytes), let payload = try? reader.storedPayload(of: old)
+            old.uncompressedSize == size, old.unixMode.map({ $0 & 0o7777 }) == UInt32(permissions),
+            let payload = try? reader.storedPayload(of: old)
         else { return nil }
         return CompressedEntry(
             name: name, permissions: permissions, method: old.method, crc32: old.crc32,

@@ -94,6 +94,7 @@ public enum PackWriter {
         case .file(let name, let data):
             return [try ZipCompressor.entry(name: name, bytes: data, permissions: 0o644)]
         case .skill(let skill):
+            if let copied = reuse?.entries(of: skill) { return copied }
             let deflater = try Deflater()
             let previous = reuse.flatMap { $0.holds(skill) ? $0 : nil }
             var hasher = SHA256Hasher()

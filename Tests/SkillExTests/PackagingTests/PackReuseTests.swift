@@ -45,6 +45,25 @@ struct PackReuseTests {
         #expect(reuse.entry(name: "beta/two/scripts/other.sh", bytes: script, permissions: 0o644) == nil)
     }
 
+    @Test func aTrustedSkillIsCopiedWholeOnlyWhenEveryFileMatches() throws {
+        let hub = try PackFixture(PackFixture.sample)
+        defer { hub.remove() }
+        try hub.pack(PackOptions(version: "1.0.0"))
+        let reuse = try #require(PackReuse.latest(dist: hub.dist))
+        let skills = try SkillSelection.collect(workspace: hub.workspace, manifest: try hub.manifest())
+        var two = try #require(skills.first { $0.path == "beta/two" })
+        #expect(reuse.entries(of: two) == nil)  // no sync record vouches for it
+        two.trusted = true
+        let copied = try #require(reuse.entries(of: two))
+        #expect(copied.map(\.name) == ["beta/two/SKILL.md", "beta/two/scripts/run.sh"])
+        var grown = two
+        grown.files[1].size += 1
+        #expect(reuse.entries(of: grown) == nil)
+        var executable = two
+        executable.executable[1] = true
+        #expect(reuse.entries(of: executable) == nil)
+    }
+
     @Test func anUnreadablePreviousPackMeansDeflatingEverything() throws {
         let hub = try PackFixture(PackFixture.sample)
         defer { hub.remove() }
