@@ -8,11 +8,15 @@ import resource
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import corpus as corpus_generator  # noqa: E402  (bench/corpus.py)
+
 ROOT = Path(__file__).resolve().parents[1]
-SHARED_BENCH = Path(os.environ.get("SKILLEX_SHARED_BENCH", ROOT.parent / "shared" / "bench"))
+BENCH = ROOT / "bench"
 CORPUS_ROOT = Path(os.environ.get("SKILLEX_CORPUS_ROOT", "/tmp/skillex-corpus"))
 
 
@@ -26,14 +30,35 @@ def skillex_bin() -> str:
 
 
 def corpus(skills: int) -> Path:
-    """The generated corpus with `skills` skills (made once, reused)."""
-    out = CORPUS_ROOT / f"n{skills}"
+    """The corpus of bench/corpus.py with `skills` skills, made once per generator version and
+    reused. It is written into a temp folder and renamed into place, so a run that is stopped, or
+    another one making the same corpus at the same time, never leaves a half-written corpus."""
+    out = CORPUS_ROOT / f"v{corpus_generator.VERSION}-n{skills}"
     if not (out / "manifest.json").exists():
-        gen = SHARED_BENCH / "gen_corpus.py"
-        if not gen.exists():
-            sys.exit(f"bench: {gen} not found; set SKILLEX_SHARED_BENCH to the folder holding gen_corpus.py")
-        subprocess.run([sys.executable, str(gen), "--skills", str(skills), "--out", str(out)], check=True)
+        CORPUS_ROOT.mkdir(parents=True, exist_ok=True)
+        temp = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=CORPUS_ROOT))
+        print(corpus_generator.generate(skills, str(temp)), file=sys.stderr, flush=True)
+        try:
+            temp.rename(out)
+        except OSError:  # made meanwhile by another run: keep that one
+            shutil.rmtree(temp, ignore_errors=True)
     return out
+
+
+def hugo_site(source: Path, site: Path) -> Path:
+    """A Hugo site at `site` (made anew): bench/hugo-site/ plus every Markdown file of the corpus
+    at `source` under content/, folders kept, so Hugo renders the Markdown SkillEx renders.
+    Hugo skips folders whose names start with a dot, so `.claude` becomes `claude`."""
+    if site.exists():
+        shutil.rmtree(site)
+    shutil.copytree(BENCH / "hugo-site", site)
+    content = site / "content"
+    for markdown in sorted(source.rglob("*.md")):
+        parts = ["claude" if part == ".claude" else part for part in markdown.relative_to(source).parts]
+        target = content.joinpath(*parts)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(markdown, target)
+    return site
 
 
 def fresh_copy(src: Path, dst: Path) -> Path:

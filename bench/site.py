@@ -4,8 +4,9 @@ rebuild after editing one skill and peak memory.
 
     bench/site.py [--sizes 1000 10000] [--repeat 3]
 
-The corpus comes from gen_corpus.py (bench/common.py); skills are synced first (untimed), so the
-site renders the same SKILL.md, references/*.md and cookbook pages that Hugo gets.
+The corpus comes from bench/corpus.py (through bench/common.py); skills are synced first
+(untimed), so the site renders the same SKILL.md, references/*.md and cookbook pages that Hugo
+gets in bench/hugo-site/ (`common.hugo_site`).
 
 The rebuild models the real workflow: one skill's SKILL.md is edited in its source repository
 (`repos/<repo>/.claude/skills/<skill>/SKILL.md`), `skillex sync` copies it into skills/ and
@@ -22,7 +23,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from common import CORPUS_ROOT, SHARED_BENCH, corpus, fresh_copy, peak_rss_mib, row, run_timed, skillex_bin  # noqa: E402
+from common import CORPUS_ROOT, corpus, fresh_copy, hugo_site, peak_rss_mib, row, run_timed, skillex_bin  # noqa: E402
 
 
 def pages(folder: Path) -> int:
@@ -100,11 +101,7 @@ def main():
         row(size, "skillex site", site_pages, f"{cold:.2f}", f"{cold / site_pages * 1000:.3f}", f"{peak:.0f}",
             f"{rebuild:.3f}", f"{rebuild / cold * 100:.1f}%", f"{rebuild_cpu:.3f}")
 
-        site = CORPUS_ROOT / f"hugo-site-{size}"
-        if site.exists():
-            shutil.rmtree(site)
-        shutil.copytree(SHARED_BENCH / "hugo-site", site)
-        subprocess.run(["bash", str(SHARED_BENCH / "make_hugo_content.sh"), str(corpus(size)), str(site)], check=True)
+        site = hugo_site(corpus(size), CORPUS_ROOT / f"hugo-site-{size}")
         hugo_cmd = [hugo, "--quiet", "--noBuildLock"]
         hugo_cold, _, proc = run_timed(hugo_cmd, cwd=site)
         if proc.returncode != 0:

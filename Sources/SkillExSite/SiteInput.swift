@@ -176,7 +176,7 @@ public struct SiteInput: Sendable {
         entry.identityBytes.withUnsafeBytes { summary.update($0) }
         if let scorecard {
             summary.update("\u{0}scorecard\u{0}")
-            summary.update((try? JSONWriter.data(scorecard)) ?? Data(scorecard.skill.utf8))
+            scorecard.fingerprint(into: &summary)
         }
         if case .failure = entries { summary.update("\u{0}unreadable") }
         let summaryFingerprint = Digest.hex(summary.finalize())

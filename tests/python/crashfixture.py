@@ -15,7 +15,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "bench"))
-from common import corpus  # noqa: E402  (bench/common.py: the shared corpus generator)
+from common import corpus  # noqa: E402  (bench/common.py: the benchmark corpus, from bench/corpus.py)
 
 CLOCK_OLD = "2025-01-01T00:00:00Z"
 CLOCK_NEW = "2025-02-01T00:00:00Z"

@@ -16,6 +16,7 @@ public struct BuildPipeline: Sendable {
             progress(index + 1, steps.count, step.name)
             do {
                 var result = try await step.run(&context)
+                PhaseTrace.mark("build.\(step.name)")
                 result.step = step.name
                 results.append(result)
             } catch {

@@ -18,7 +18,8 @@ public struct FullPackager: Packager {
         _ request: PackRequest, strategy: String
     ) throws -> (result: PackResult, skills: [SelectedSkill], index: PackIndex) {
         let dist = request.workspace.distURL
-        let skills = try SkillSelection.collect(workspace: request.workspace, manifest: request.manifest)
+        var skills = try SkillSelection.collect(workspace: request.workspace, manifest: request.manifest)
+        SkillSelection.markTrusted(&skills, workspace: request.workspace)
         let createdAt = Timestamp.string(request.timestamp)
         let index = PackIndex(version: request.version, createdAt: createdAt, skills: skills.map(\.indexEntry))
         let indexData = try JSONWriter.data(index)
@@ -26,7 +27,8 @@ public struct FullPackager: Packager {
         let indexName = "skills-pack-\(request.version).json"
         let written = try PackWriter.write(
             skills: skills, extras: [PackIndex.fileName: indexData],
-            to: dist.appendingPathComponent(packName), timestamp: DOSTimestamp(request.timestamp))
+            to: dist.appendingPathComponent(packName), timestamp: DOSTimestamp(request.timestamp),
+            reuse: PackReuse.latest(dist: dist))
         try AtomicFile.write(indexData, to: dist.appendingPathComponent(indexName))
         let result = PackResult(
             version: request.version, strategy: strategy, createdAt: createdAt,

@@ -1,19 +1,46 @@
 public import Foundation
 
-/// Whether `dist/` already holds a pack of exactly these skills, so a build with no change
-/// does not mint a new version.
+/// What the latest pack in `dist/` holds, so a build with no change does not mint a new version
+/// and a new pack logs only the skills it changed.
 public enum PackCurrency {
-    /// The latest version in `dist/index.json` when its pack holds exactly `skills` (same
-    /// repositories, names and checksums); nil when something changed or there is no pack.
-    public static func unchangedVersion(of skills: [SkillEntry], dist: URL) -> String? {
+    /// The latest version in `dist/index.json` and its skills' checksums by `repo/skill`; nil
+    /// when there is no pack (or its files are missing or unreadable).
+    public static func latest(dist: URL) -> (version: String, checksums: [String: String])? {
         guard let index = try? DistIndex.load(dist.appendingPathComponent(DistIndex.fileName)),
             let latest = index.latest, let entry = index.entry(latest),
             let data = try? Data(contentsOf: dist.appendingPathComponent(entry.index.file)),
-            let pack = try? JSONDecoder().decode(PackIndex.self, from: data),
+            let checksums = checksums(packIndex: data),
             FileManager.default.fileExists(atPath: dist.appendingPathComponent(entry.pack.file).path)
         else { return nil }
-        let current = Dictionary(
-            skills.map { ("\($0.sourceRepo)/\($0.name)", $0.checksum) }, uniquingKeysWith: { first, _ in first })
-        return pack.checksums == current ? latest : nil
+        return (latest, checksums)
+    }
+
+    /// `PackIndex.checksums` of a pack index file, read from its parsed JSON tree without
+    /// decoding every file entry (this runs on every build); nil when it is not a pack index.
+    static func checksums(packIndex data: Data) -> [String: String]? {
+        guard case .object(let top)? = try? JSONValueParser.parse(data), case .array(let skills)? = top["skills"] else {
+            return nil
+        }
+        var out: [String: String] = [:]
+        out.reserveCapacity(skills.count)
+        for skill in skills {
+            guard case .object(let fields) = skill, case .string(let repo)? = fields["repo"],
+                case .string(let name)? = fields["skill"], case .string(let checksum)? = fields["checksum"]
+            else { return nil }
+            if out["\(repo)/\(name)"] == nil { out["\(repo)/\(name)"] = checksum }
+        }
+        return out
+    }
+
+    /// The latest version in `dist/index.json` when its pack holds exactly `skills` (same
+    /// repositories, names and checksums); nil when something changed or there is no pack.
+    public static func unchangedVersion(of skills: [SkillEntry], dist: URL) -> String? {
+        guard let latest = latest(dist: dist) else { return nil }
+        return latest.checksums == checksums(skills) ? latest.version : nil
+    }
+
+    /// `skills`' checksums by `repo/skill` (the first of two entries with one name).
+    public static func checksums(_ skills: [SkillEntry]) -> [String: String] {
+        Dictionary(skills.map { ("\($0.sourceRepo)/\($0.name)", $0.checksum) }, uniquingKeysWith: { first, _ in first })
     }
 }

@@ -8,8 +8,15 @@ public enum PackWriter {
     static let batchBytes: Int64 = 48 << 20
 
     /// Writes `skills` and `extras` (name → bytes) to `url`; returns the file's size and SHA-256.
+    /// Entries of skills that `reuse` (the previous pack) holds unchanged are copied from it.
     public static func write(
         skills: [SelectedSkill], extras: [String: Data], to url: URL, timestamp: DOSTimestamp
+    ) throws -> (size: Int64, sha256: String) {
+        try write(skills: skills, extras: extras, to: url, timestamp: timestamp, reuse: nil)
+    }
+
+    static func write(
+        skills: [SelectedSkill], extras: [String: Data], to url: URL, timestamp: DOSTimestamp, reuse: PackReuse?
     ) throws -> (size: Int64, sha256: String) {
         let folder = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -17,7 +24,7 @@ public enum PackWriter {
         do {
             let writer = try ZipWriter(url: temp, timestamp: timestamp)
             for batch in batches(units(skills: skills, extras: extras)) {
-                let compressed = ParallelMap.map(batch) { unit in Result { try compress(unit) } }
+                let compressed = ParallelMap.map(batch) { unit in Result { try compress(unit, reuse: reuse) } }
                 for result in compressed {
                     for entry in try result.get() { try writer.add(entry) }
                 }
@@ -82,22 +89,27 @@ public enum PackWriter {
         return result
     }
 
-    private static func compress(_ unit: Unit) throws -> [CompressedEntry] {
+    private static func compress(_ unit: Unit, reuse: PackReuse?) throws -> [CompressedEntry] {
         switch unit {
         case .file(let name, let data):
             return [try ZipCompressor.entry(name: name, bytes: data, permissions: 0o644)]
         case .skill(let skill):
+            if let copied = reuse?.entries(of: skill) { return copied }
             let deflater = try Deflater()
+            let previous = reuse.flatMap { $0.holds(skill) ? $0 : nil }
             var hasher = SHA256Hasher()
             var entries: [CompressedEntry] = []
             for (file, executable) in zip(skill.files, skill.executable) {
                 let data = try read(file)
                 hasher.update(file.relativePath)
                 hasher.update(data)
-                entries.append(
-                    try deflater.entry(
-                        name: skill.path + "/" + file.relativePath, bytes: data,
-                        permissions: executable ? 0o755 : 0o644))
+                let name = skill.path + "/" + file.relativePath
+                let permissions: UInt16 = executable ? 0o755 : 0o644
+                if let copied = previous?.entry(name: name, bytes: data, permissions: permissions) {
+                    entries.append(copied)
+                } else {
+                    entries.append(try deflater.entry(name: name, bytes: data, permissions: permissions))
+                }
             }
             let actual = Digest.hex(hasher.finalize())
             guard actual == skill.checksum else {

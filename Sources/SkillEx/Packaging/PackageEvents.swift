@@ -1,9 +1,17 @@
-/// The telemetry a packaging run emits: per skill `packaged`, then the run's `packaged` with the
-/// throughput measurements `skillex metrics` reads (`skills`, `bytes`, `duration_ms`), or `failed`.
+/// The telemetry a packaging run emits: `packaged` for each skill the pack adds or changes, then
+/// the run's `packaged` with the throughput measurements `skillex metrics` reads (`skills`,
+/// `bytes`, `duration_ms`) and how many skills it carried over unchanged; or `failed`.
 public enum PackageEvents {
-    /// Emits the events of a successful pack.
-    public static func packed(_ result: PackResult, skills: [SkillEntry] = [], durationMs: Double, on telemetry: Telemetry) {
-        for skill in skills {
+    /// Emits the events of a successful pack. `previous` holds the checksums (by `repo/skill`)
+    /// of the pack before it: a skill packed there with the same checksum logs nothing of its
+    /// own. Without one, every skill is new.
+    public static func packed(
+        _ result: PackResult, skills: [SkillEntry] = [], previous: [String: String]? = nil, durationMs: Double,
+        on telemetry: Telemetry
+    ) {
+        var logged = 0
+        for skill in skills where previous?["\(skill.sourceRepo)/\(skill.name)"] != skill.checksum {
+            logged += 1
             telemetry.emit(Event(
                 type: .packaged, repo: skill.sourceRepo, skill: skill.name,
                 metadata: ["command": "package", "version": result.version, "checksum": skill.checksum]))
@@ -11,6 +19,7 @@ public enum PackageEvents {
         var measurements: [String: Double] = [
             "skills": Double(result.skills), "files": Double(result.files), "bytes": Double(result.bytes),
             "pack_bytes": Double(result.pack.size), "duration_ms": durationMs,
+            "changed": Double(logged), "unchanged": Double(skills.count - logged),
         ]
         if let delta = result.delta { measurements["delta_bytes"] = Double(delta.artifact.size) }
         telemetry.emit(Event(

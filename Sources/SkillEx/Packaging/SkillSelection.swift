@@ -15,6 +15,10 @@ public struct SelectedSkill: Sendable {
     /// Which of `files` have an execute bit (same order).
     public var executable: [Bool]
 
+    /// True when sync's record vouches for the copy: its checksum is `checksum` and every file's
+    /// `lstat` is what sync left (see `SkillSelection.markTrusted`).
+    public var trusted = false
+
     /// `repo/skill`.
     public var path: String { repo + "/" + skill }
 
@@ -43,6 +47,21 @@ public enum SkillSelection {
         var skills = try listed.map { try $0.get() }
         skills.sort { ($0.path + "/").utf8.lexicographicallyPrecedes(($1.path + "/").utf8) }
         return skills
+    }
+
+    /// Marks the skills whose installed copy sync's record (`.skillex/sync-cache.json`) vouches
+    /// for: same checksum, and the files' `lstat` fingerprint sync recorded after checksumming.
+    static func markTrusted(_ skills: inout [SelectedSkill], workspace: Workspace) {
+        let synced = SyncCache.load(SyncCache.url(workspace)).skills
+        guard !synced.isEmpty else { return }
+        let listed = skills
+        let trusted = ParallelMap.map(listed) { skill -> Bool in
+            guard let record = synced[SyncCache.key(repo: skill.repo, skill: skill.skill)],
+                record.checksum == skill.checksum, let target = record.target
+            else { return false }
+            return target == SyncCache.targetFingerprint(skill.files)
+        }
+        for index in skills.indices { skills[index].trusted = trusted[index] }
     }
 
     /// The skill in `folder` with its files listed and their execute bits read.

@@ -49,16 +49,7 @@ public struct ZipReader: Sendable {
 
     /// The uncompressed bytes of `entry`, checked against its size and CRC.
     public func contents(of entry: ZipEntryInfo) throws(ZipError) -> Data {
-        let cursor = ByteCursor(data: data, label: entry.name)
-        guard entry.flags & 0x0001 == 0 else { throw .unsupported(entry: entry.name, reason: "encrypted") }
-        let start = try cursor.offset(entry.localHeaderOffset)
-        guard try cursor.u32(at: start) == ZipFormat.localHeaderSignature else {
-            throw .corrupt(entry: entry.name, reason: "local header missing")
-        }
-        let nameLength = Int(try cursor.u16(at: start + 26))
-        let extraLength = Int(try cursor.u16(at: start + 28))
-        let payloadStart = start + 30 + nameLength + extraLength
-        let payload = try cursor.slice(at: payloadStart, count: entry.compressedSize)
+        let payload = try storedPayload(of: entry)
         let size = try Self.plausibleSize(entry)
         let bytes: Data
         switch entry.method {
@@ -76,6 +67,20 @@ public struct ZipReader: Sendable {
             throw .corrupt(entry: entry.name, reason: "CRC-32 mismatch")
         }
         return bytes
+    }
+
+    /// The bytes of `entry` as the archive stores them (deflated or stored, not inflated or
+    /// checked): what another archive copies to carry the same entry without deflating again.
+    public func storedPayload(of entry: ZipEntryInfo) throws(ZipError) -> Data {
+        let cursor = ByteCursor(data: data, label: entry.name)
+        guard entry.flags & 0x0001 == 0 else { throw .unsupported(entry: entry.name, reason: "encrypted") }
+        let start = try cursor.offset(entry.localHeaderOffset)
+        guard try cursor.u32(at: start) == ZipFormat.localHeaderSignature else {
+            throw .corrupt(entry: entry.name, reason: "local header missing")
+        }
+        let nameLength = Int(try cursor.u16(at: start + 26))
+        let extraLength = Int(try cursor.u16(at: start + 28))
+        return try cursor.slice(at: start + 30 + nameLength + extraLength, count: entry.compressedSize)
     }
 
     /// The bytes of the entry named `name`, or nil when there is none.

@@ -23,8 +23,11 @@ public struct Gate: Sendable {
     /// Splits `run`'s skills into admitted (including approved) and refused entries.
     public static func decide(_ run: ScoreRun, manifest: Manifest) -> GateDecision {
         var decision = GateDecision(threshold: run.threshold, admitted: [], approved: [], refused: [], run: run)
+        // One look-up table, not a search of the manifest per card (quadratic on a large hub).
+        let entries = Dictionary(
+            manifest.skills.map { ("\($0.sourceRepo)/\($0.name)", $0) }, uniquingKeysWith: { first, _ in first })
         for card in run.skills {
-            guard let entry = manifest.skill(repo: card.repo, name: card.skill) else { continue }
+            guard let entry = entries[card.id] else { continue }
             switch card.gate {
             case .admitted: decision.admitted.append(entry)
             case .approved:

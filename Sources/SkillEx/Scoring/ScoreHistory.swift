@@ -10,9 +10,39 @@ public struct ScoreHistoryEntry: Sendable, Equatable, Codable {
     public var components: [String: Double?]
     /// The skill checksum scored.
     public var checksum: String
+    /// The digest of the scoring inputs besides the skill's files (`ScoreInputs`); nil in points
+    /// written before SkillEx recorded it.
+    public var inputs: String?
+
+    /// A point.
+    public init(at: String, score: Double, components: [String: Double?], checksum: String, inputs: String? = nil) {
+        self.at = at
+        self.score = score
+        self.components = components
+        self.checksum = checksum
+        self.inputs = inputs
+    }
 
     /// The manifest key on a skill entry.
     static let key = "score_history"
+
+    /// True when a skill whose files have `checksum` and whose scoring inputs are `inputs` would
+    /// score exactly as at this point: a new point would repeat it.
+    func repeats(checksum: String, inputs: String) -> Bool {
+        self.checksum == checksum && self.inputs == inputs
+    }
+
+    /// The regression `history`'s last point shows against the one before it.
+    static func lastRegression(_ history: [ScoreHistoryEntry], points: Double) -> Regression? {
+        guard history.count >= 2 else { return nil }
+        return regression(from: history[history.count - 2], to: history[history.count - 1], points: points)
+    }
+
+    private static func regression(from previous: ScoreHistoryEntry, to entry: ScoreHistoryEntry, points: Double) -> Regression? {
+        let drop = ScoreFormula.round(previous.score - entry.score, places: 1)
+        guard drop > points else { return nil }
+        return Regression(previous: previous.score, current: entry.score, drop: drop, previousAt: previous.at)
+    }
 
     /// Appends `entry` to `history`, keeping the newest `limit`; returns the regression against
     /// the previous entry when the score dropped by more than `points`. An entry with the same
@@ -26,9 +56,7 @@ public struct ScoreHistoryEntry: Sendable, Equatable, Codable {
         history.append(entry)
         if history.count > limit { history.removeFirst(history.count - limit) }
         guard let previous else { return nil }
-        let drop = ScoreFormula.round(previous.score - entry.score, places: 1)
-        guard drop > points else { return nil }
-        return Regression(previous: previous.score, current: entry.score, drop: drop, previousAt: previous.at)
+        return regression(from: previous, to: entry, points: points)
     }
 }
 
@@ -45,17 +73,21 @@ extension ScoreHistoryEntry {
             if case .object(let values)? = fields["components"] {
                 for (id, value) in values { components[id] = number(value) }
             }
-            return ScoreHistoryEntry(at: at, score: score, components: components, checksum: checksum)
+            var inputs: String?
+            if case .string(let digest)? = fields["inputs"] { inputs = digest }
+            return ScoreHistoryEntry(at: at, score: score, components: components, checksum: checksum, inputs: inputs)
         }
     }
 
     /// The entries as manifest JSON.
     static func json(_ entries: [ScoreHistoryEntry]) -> JSONValue {
         .array(entries.map { entry in
-            .object([
+            var fields: [String: JSONValue] = [
                 "at": .string(entry.at), "score": .double(entry.score), "checksum": .string(entry.checksum),
                 "components": .object(entry.components.mapValues { $0.map(JSONValue.double) ?? .null }),
-            ])
+            ]
+            if let inputs = entry.inputs { fields["inputs"] = .string(inputs) }
+            return .object(fields)
         })
     }
 

@@ -52,6 +52,14 @@ public struct ScoreRun: Sendable, Equatable, Codable {
             regressions: skills.filter { $0.regression != nil }.count)
     }
 
+    /// True when `other` holds the same scorecards under the same inputs, threshold, weights and
+    /// formula: it differs at most in `generatedAt`.
+    public func matches(_ other: ScoreRun) -> Bool {
+        var same = other
+        same.generatedAt = generatedAt
+        return same == self && inputsDigest != nil
+    }
+
     /// What happened that telemetry reports: the one place a future event bus reads from.
     public var signals: [ScoreSignal] {
         skills.flatMap { card -> [ScoreSignal] in

@@ -20,18 +20,33 @@ public struct Scorer: Sendable {
         let entries = try select(manifest)
         let reports = try loadReports(manifest, for: entries)
         let digest = try inputsDigest(manifest, settings: settings, reports: reports)
-        let cards = try scorecards(entries, manifest: manifest, settings: settings, reports: reports, digest: digest)
+        let previous = options.reuseStored ? ScorecardStore.load(workspace) : nil
+        let cards = try scorecards(
+            entries, manifest: manifest, settings: settings, reports: reports, digest: digest, previous: previous)
         return run(cards, settings: settings, digest: digest)
     }
 
     /// Scores and records: appends each skill's `score_history` (bounded, with regressions
-    /// flagged) and returns the run and the updated manifest for the caller to save.
+    /// flagged) and returns the run and the updated manifest for the caller to save. Unchanged
+    /// skills get no new point (see `record`).
     public func score(_ manifest: Manifest) throws -> (ScoreRun, Manifest) {
+        let recording = try record(manifest)
+        return (recording.run, recording.manifest)
+    }
+
+    /// Scores and records: a skill gets a new `score_history` point (bounded, with regressions
+    /// flagged) when its checksum or its scoring inputs (`ScoreInputs`) differ from its last
+    /// point's; an unchanged skill keeps its history as it is. Returns the run, the updated
+    /// manifest for the caller to save, and which skills got a point.
+    public func record(_ manifest: Manifest) throws -> ScoreRecording {
         let settings = try ScoringSettings.load(manifest, path: workspace.manifestURL.path)
         let entries = try select(manifest)
         let reports = try loadReports(manifest, for: entries)
         let digest = try inputsDigest(manifest, settings: settings, reports: reports)
-        var cards = try scorecards(entries, manifest: manifest, settings: settings, reports: reports, digest: digest)
+        let inputs = try ScoreInputs(manifest, settings: settings, reports: reports)
+        let previous = options.reuseStored ? ScorecardStore.load(workspace) : nil
+        var cards = try scorecards(
+            entries, manifest: manifest, settings: settings, reports: reports, digest: digest, previous: previous)
         let now = Timestamp.string(workspace.clock.now())
         var updated = manifest
         let slots = Dictionary(
@@ -44,22 +59,57 @@ public struct Scorer: Sendable {
         let updates = ParallelMap.map(distinct ? Array(cards.indices) : []) { index -> HistoryUpdate? in
             let card = scored[index]
             guard let slot = slots[card.id] else { return nil }
-            return HistoryUpdate(card, slot: slot, history: skills[slot].extra.values[ScoreHistoryEntry.key], at: now, settings: settings)
+            return HistoryUpdate(
+                card, slot: slot, history: skills[slot].extra.values[ScoreHistoryEntry.key],
+                inputs: inputs.digest(skills[slot]), at: now, settings: settings)
         }
+        var recorded = Set<String>()
         for index in cards.indices {
             let update: HistoryUpdate?
             if distinct {
                 update = updates[index]
             } else {
                 update = slots[cards[index].id].flatMap { slot in
-                    HistoryUpdate(cards[index], slot: slot, history: updated.skills[slot].extra.values[ScoreHistoryEntry.key], at: now, settings: settings)
+                    HistoryUpdate(
+                        cards[index], slot: slot, history: updated.skills[slot].extra.values[ScoreHistoryEntry.key],
+                        inputs: inputs.digest(updated.skills[slot]), at: now, settings: settings)
                 }
             }
-            guard let update else { continue }
+            guard let update else {
+                recorded.insert(cards[index].id)
+                continue
+            }
             cards[index].regression = update.regression
-            updated.skills[update.slot].extra.values[ScoreHistoryEntry.key] = update.history
+            if let history = update.history {
+                updated.skills[update.slot].extra.values[ScoreHistoryEntry.key] = history
+                recorded.insert(cards[index].id)
+            }
         }
-        return (run(cards, settings: settings, digest: digest), updated)
+        let run = run(cards, settings: settings, digest: digest)
+        // The stored scorecards already say all this when they hold exactly these cards.
+        let stored = previous.map { $0.matches(run) && cards.count == updated.skills.count } ?? false
+        return ScoreRecording(run: run, manifest: updated, recorded: recorded, scorecardsStored: stored)
+    }
+
+    /// The skills of `run` (from `evaluate`) whose score `manifest`'s history does not hold yet:
+    /// no point, or a last point with another checksum or other scoring inputs.
+    public func unrecorded(_ run: ScoreRun, in manifest: Manifest) throws -> Set<String> {
+        let settings = try ScoringSettings.load(manifest, path: workspace.manifestURL.path)
+        let entries = try select(manifest)
+        let inputs = try ScoreInputs(manifest, settings: settings, reports: try loadReports(manifest, for: entries))
+        let entriesByID = Dictionary(
+            manifest.skills.map { ("\($0.sourceRepo)/\($0.name)", $0) }, uniquingKeysWith: { a, _ in a })
+        var out = Set<String>()
+        for card in run.skills {
+            if let entry = entriesByID[card.id],
+                let last = ScoreHistoryEntry.list(entry.extra.values[ScoreHistoryEntry.key]).last,
+                last.repeats(checksum: card.checksum, inputs: inputs.digest(entry))
+            {
+                continue
+            }
+            out.insert(card.id)
+        }
+        return out
     }
 
     private func run(_ cards: [Scorecard], settings: ScoringSettings, digest: String) -> ScoreRun {
@@ -122,10 +172,10 @@ public struct Scorer: Sendable {
 
     private func scorecards(
         _ entries: [SkillEntry], manifest: Manifest, settings: ScoringSettings,
-        reports: [String: RepositoryReports], digest: String
+        reports: [String: RepositoryReports], digest: String, previous: ScoreRun?
     ) throws -> [Scorecard] {
         var stored: [String: Scorecard] = [:]
-        if options.reuseStored, let previous = ScorecardStore.load(workspace), previous.inputsDigest == digest {
+        if let previous, previous.inputsDigest == digest {
             stored = Dictionary(previous.skills.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         }
         // What sync recorded about each installed copy: lets a skill's checksum be trusted
@@ -159,21 +209,32 @@ public struct Scorer: Sendable {
     }
 }
 
-/// One skill's `score_history` after this run's entry, and the regression it shows.
+/// One skill's `score_history` after this run's point (nil when the skill is unchanged since
+/// its last point, which then stays the last), and the regression it shows.
 private struct HistoryUpdate: Sendable {
     var slot: Int
-    var history: JSONValue
+    var history: JSONValue?
     var regression: Regression?
 
-    init(_ card: Scorecard, slot: Int, history stored: JSONValue?, at now: String, settings: ScoringSettings) {
+    init(
+        _ card: Scorecard, slot: Int, history stored: JSONValue?, inputs: String, at now: String, settings: ScoringSettings
+    ) {
+        self.slot = slot
         var history = ScoreHistoryEntry.list(stored)
+        if let last = history.last, last.repeats(checksum: card.checksum, inputs: inputs) {
+            // Nothing that decides the score changed: no new point. A run at the very time of
+            // the last point (a build run again after it was killed) reports the regression
+            // that point showed, as the run that wrote it did.
+            regression = last.at == now ? ScoreHistoryEntry.lastRegression(history, points: settings.regressionPoints) : nil
+            self.history = nil
+            return
+        }
         let entry = ScoreHistoryEntry(
             at: now, score: card.score,
             components: Dictionary(uniqueKeysWithValues: card.components.map { ($0.id, $0.value) }),
-            checksum: card.checksum)
+            checksum: card.checksum, inputs: inputs)
         regression = ScoreHistoryEntry.append(
             entry, to: &history, limit: settings.historyLimit, points: settings.regressionPoints)
-        self.slot = slot
         self.history = ScoreHistoryEntry.json(history)
     }
 }

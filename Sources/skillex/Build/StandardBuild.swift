@@ -33,15 +33,18 @@ enum StandardBuild {
                 + "\(s.errors.count) errors", ok: result.status == "ok")
     }
 
-    /// Scores every synced skill, appends score history, writes manifest.json (with the sync's
-    /// changes) and then `.skillex/scorecards.json`.
+    /// Scores every synced skill, appends score history to the skills that changed, writes
+    /// manifest.json (with the sync's changes) and then `.skillex/scorecards.json`.
     @Sendable static func score(_ context: inout BuildContext) async throws -> BuildStepResult {
-        let (run, updated) = try Scorer(workspace: context.workspace, options: ScoreOptions()).score(context.manifest)
+        let recording = try Scorer(workspace: context.workspace, options: ScoreOptions()).record(context.manifest)
+        let (run, updated) = (recording.run, recording.manifest)
         try ManifestStore.save(updated, to: context.workspace.manifestURL)
-        _ = try ScorecardStore.write(run, manifest: updated, workspace: context.workspace)
+        if !recording.scorecardsStored { try ScorecardStore.write(run, manifest: updated, workspace: context.workspace) }
         context.manifest = updated
         context.scoreRun = run
-        if let telemetry = context.telemetry { ScoreEvents.emit(run, command: "build", on: telemetry) }
+        if let telemetry = context.telemetry {
+            ScoreEvents.emit(run, command: "build", on: telemetry, recorded: recording.recorded)
+        }
         await WebhookNotices.send(run, manifest: updated, workspace: context.workspace)
         let regressions = run.skills.filter { $0.regression != nil }.count
         // A skill below the threshold is a problem the step reports (✗), not a success.
@@ -58,7 +61,9 @@ enum StandardBuild {
         var admitted = context.manifest
         admitted.skills = decision.admitted
         let refusals = decision.refused.map { $0.description }.joined(separator: "; ")
-        if let version = PackCurrency.unchangedVersion(of: admitted.skills, dist: context.workspace.distURL) {
+        let latest = PackCurrency.latest(dist: context.workspace.distURL)
+        if let latest, latest.checksums == PackCurrency.checksums(admitted.skills) {
+            let version = latest.version
             return BuildStepResult(
                 summary: "unchanged: version \(version) already holds these \(admitted.skills.count) skills"
                     + (refusals.isEmpty ? "" : "; refused \(refusals)"),
@@ -67,7 +72,9 @@ enum StandardBuild {
         let started = Date()
         let result = try PackagingStage(workspace: context.workspace).pack(admitted, options: PackOptions())
         if let telemetry = context.telemetry {
-            PackageEvents.packed(result, skills: admitted.skills, durationMs: Date().timeIntervalSince(started) * 1000, on: telemetry)
+            PackageEvents.packed(
+                result, skills: admitted.skills, previous: latest?.checksums,
+                durationMs: Date().timeIntervalSince(started) * 1000, on: telemetry)
         }
         var summary = "\(result.pack.file): \(result.skills) skills, \(result.pack.size) bytes"
         if let delta = result.delta { summary += "; delta from \(delta.artifact.from): \(delta.artifact.size) bytes" }

@@ -45,14 +45,19 @@ struct PackageCommand: AsyncParsableCommand {
             timestamp: explicitTime ? context.workspace.clock.now() : nil)
         // The quality gate: skills below the threshold without an approval that holds stay out.
         let decision = try context.run { try Gate(workspace: context.workspace).evaluate(manifest: $0) }
-        ScoreEvents.emit(decision.run, command: "package", on: telemetry)
+        // Skills whose score the history already holds log no score events of their own.
+        let unrecorded = try? Scorer(workspace: context.workspace).unrecorded(decision.run, in: context.manifest)
+        ScoreEvents.emit(decision.run, command: "package", on: telemetry, recorded: unrecorded)
         await WebhookNotices.send(decision.run, manifest: context.manifest, workspace: context.workspace)
         var admitted = context.manifest
         admitted.skills = decision.admitted
         let result: PackResult
+        let previous = PackCurrency.latest(dist: context.workspace.distURL)?.checksums
         do {
             result = try PackagingStage(workspace: context.workspace).pack(admitted, options: options)
-            PackageEvents.packed(result, skills: admitted.skills, durationMs: Date().timeIntervalSince(started) * 1000, on: telemetry)
+            PackageEvents.packed(
+                result, skills: admitted.skills, previous: previous,
+                durationMs: Date().timeIntervalSince(started) * 1000, on: telemetry)
         } catch let error as PackagingError {
             PackageEvents.failed(error, on: telemetry)
             if case .checksumMismatch = error {

@@ -60,17 +60,18 @@ struct ScoreCommand: AsyncParsableCommand {
             if skills.isEmpty { options.skills = [approve] }
         }
         let base = current
-        let (run, updated) = try context.run { _ in try Scorer(workspace: context.workspace, options: options).score(base) }
+        let recording = try context.run { _ in try Scorer(workspace: context.workspace, options: options).record(base) }
+        let (run, updated) = (recording.run, recording.manifest)
         let json: Data
         do {
             try ManifestStore.save(updated, to: context.workspace.manifestURL)
             json = try ScorecardStore.write(run, manifest: updated, workspace: context.workspace)
         } catch { throw ExitStatus.inputError(error) }
-        ScoreEvents.emit(run, command: "score", on: telemetry)
+        ScoreEvents.emit(run, command: "score", on: telemetry, recorded: recording.recorded)
         await WebhookNotices.send(run, manifest: updated, workspace: context.workspace)
         let chosen = post && format == nil ? .githubChecks : ScoreFormat.resolve(format)
         try await ScoreOutput.emit(run, json: json, format: chosen, post: post, environment: context.workspace.environment)
-        KeptUntilExit.keep((run, updated, base, json))
+        KeptUntilExit.keep((recording, base, json))
         if run.summary.refused > 0 { throw ExitStatus.failed }
     }
 }

@@ -1,0 +1,72 @@
+import Foundation
+
+/// The latest pack in `dist/`, whose entries a new pack copies for the skills it holds with the
+/// same checksum: deflate is most of what packing costs, and zlib gives the same bytes for the
+/// same input, so a pack that copies them is byte-identical to one deflated afresh. A skill whose
+/// installed copy sync's record vouches for (the checksum and the `lstat` fingerprint sync left,
+/// the scorer's rule) is copied without reading its files; any other skill is read and its
+/// checksum verified as before, and each copied entry must have the file's size, CRC-32 and
+/// permissions, else the file is deflated anew.
+struct PackReuse: Sendable {
+    private let reader: ZipReader
+    private let entries: [String: ZipEntryInfo]
+    private let checksums: [String: String]
+
+    /// The latest pack of `dist/`, mapped into memory; nil when there is none or it cannot be read
+    /// (the new pack then deflates everything).
+    static func latest(dist: URL) -> PackReuse? {
+        guard let index = try? DistIndex.load(dist.appendingPathComponent(DistIndex.fileName)),
+            let latest = index.latest, let entry = index.entry(latest),
+            let indexData = try? Data(contentsOf: dist.appendingPathComponent(entry.index.file)),
+            let checksums = PackCurrency.checksums(packIndex: indexData),
+            let data = try? Data(contentsOf: dist.appendingPathComponent(entry.pack.file), options: .alwaysMapped),
+            let reader = try? ZipReader(data: data, label: entry.pack.file)
+        else { return nil }
+        let entries = Dictionary(reader.entries.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        return PackReuse(reader: reader, entries: entries, checksums: checksums)
+    }
+
+    /// True when the previous pack holds `skill` with the same checksum.
+    func holds(_ skill: SelectedSkill) -> Bool { checksums[skill.path] == skill.checksum }
+
+    /// The previous pack's entry for `name`, copied, when it stores exactly `bytes` with these
+    /// permissions; nil otherwise.
+    func entry(name: String, bytes: Data, permissions: UInt16) -> CompressedEntry? {
+        guard let copied = entry(name: name, size: UInt64(bytes.count), permissions: permissions),
+            copied.crc32 == ZipCompressor.crc32(bytes)
+        else { return nil }
+        return copied
+    }
+
+    /// The previous pack's entries for every file of `skill`, without reading the files: for a
+    /// skill whose copy sync's record vouches for (`SelectedSkill.trusted`). Nil unless the pack
+    /// holds the skill with the same checksum and an entry of each file's name, size and
+    /// permissions.
+    func entries(of skill: SelectedSkill) -> [CompressedEntry]? {
+        guard skill.trusted, holds(skill) else { return nil }
+        var out: [CompressedEntry] = []
+        out.reserveCapacity(skill.files.count)
+        for (file, executable) in zip(skill.files, skill.executable) {
+            guard file.size >= 0,
+                let copied = entry(
+                    name: skill.path + "/" + file.relativePath, size: UInt64(file.size),
+                    permissions: executable ? 0o755 : 0o644)
+            else { return nil }
+            out.append(copied)
+        }
+        return out
+    }
+
+    /// The previous pack's entry for `name` when it has this size and these permissions and is
+    /// stored or deflated without encryption.
+    private func entry(name: String, size: UInt64, permissions: UInt16) -> CompressedEntry? {
+        guard let old = entries[name], old.flags & 0x0001 == 0,
+            old.method == ZipFormat.methodDeflate || old.method == ZipFormat.methodStored,
+            old.uncompressedSize == size, old.unixMode.map({ $0 & 0o7777 }) == UInt32(permissions),
+            let payload = try? reader.storedPayload(of: old)
+        else { return nil }
+        return CompressedEntry(
+            name: name, permissions: permissions, method: old.method, crc32: old.crc32,
+            uncompressedSize: old.uncompressedSize, payload: payload)
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+@testable import SkillEx
+
+/// A new pack copies the previous pack's entries of unchanged skills instead of deflating them
+/// again, and is byte-identical to a pack deflated afresh.
+@Suite("Pack reuse")
+struct PackReuseTests {
+    static let edited = ["SKILL.md": String(repeating: "edited text ", count: 300), "scripts/run.sh": "echo hi\n"]
+
+    @Test func packAfterOneEditEqualsAFreshPack() throws {
+        let hub = try PackFixture(PackFixture.sample)
+        defer { hub.remove() }
+        try hub.pack(PackOptions(version: "1.0.0"))
+        try hub.write("beta/two", Self.edited)
+        try hub.record()
+        let reused = try hub.pack(PackOptions(version: "1.0.1"))
+
+        var skills = PackFixture.sample
+        skills["beta/two"] = Self.edited
+        let fresh = try PackFixture(skills)
+        defer { fresh.remove() }
+        let expected = try fresh.pack(PackOptions(version: "1.0.1"))
+        #expect(reused.pack.sha256 == expected.pack.sha256)
+        #expect(try hub.dist("skills-pack-1.0.1.zip") == fresh.dist("skills-pack-1.0.1.zip"))
+    }
+
+    @Test func entriesAreCopiedOnlyForTheSameSkillBytesAndPermissions() throws {
+        let hub = try PackFixture(PackFixture.sample)
+        defer { hub.remove() }
+        try hub.pack(PackOptions(version: "1.0.0"))
+        let reuse = try #require(PackReuse.latest(dist: hub.dist))
+        let skills = try SkillSelection.collect(workspace: hub.workspace, manifest: try hub.manifest())
+        let two = try #require(skills.first { $0.path == "beta/two" })
+        #expect(reuse.holds(two))
+        var changed = two
+        changed.checksum = String(repeating: "0", count: 64)
+        #expect(!reuse.holds(changed))
+
+        let script = Data("echo hi\n".utf8)
+        let copied = try #require(reuse.entry(name: "beta/two/scripts/run.sh", bytes: script, permissions: 0o644))
+        #expect(copied.crc32 == ZipCompressor.crc32(script) && copied.uncompressedSize == UInt64(script.count))
+        #expect(reuse.entry(name: "beta/two/scripts/run.sh", bytes: Data("echo ho\n".utf8), permissions: 0o644) == nil)
+        #expect(reuse.entry(name: "beta/two/scripts/run.sh", bytes: script, permissions: 0o755) == nil)
+        #expect(reuse.entry(name: "beta/two/scripts/other.sh", bytes: script, permissions: 0o644) == nil)
+    }
+
+    @Test func aTrustedSkillIsCopiedWholeOnlyWhenEveryFileMatches() throws {
+        let hub = try PackFixture(PackFixture.sample)
+        defer { hub.remove() }
+        try hub.pack(PackOptions(version: "1.0.0"))
+        let reuse = try #require(PackReuse.latest(dist: hub.dist))
+        let skills = try SkillSelection.collect(workspace: hub.workspace, manifest: try hub.manifest())
+        var two = try #require(skills.first { $0.path == "beta/two" })
+        #expect(reuse.entries(of: two) == nil)  // no sync record vouches for it
+        two.trusted = true
+        let copied = try #require(reuse.entries(of: two))
+        #expect(copied.map(\.name) == ["beta/two/SKILL.md", "beta/two/scripts/run.sh"])
+        var grown = two
+        grown.files[1].size += 1
+        #expect(reuse.entries(of: grown) == nil)
+        var executable = two
+        executable.executable[1] = true
+        #expect(reuse.entries(of: executable) == nil)
+    }
+
+    @Test func anUnreadablePreviousPackMeansDeflatingEverything() throws {
+        let hub = try PackFixture(PackFixture.sample)
+        defer { hub.remove() }
+        let first = try hub.pack(PackOptions(version: "1.0.0"))
+        try Data("not a zip".utf8).write(to: hub.dist.appendingPathComponent(first.pack.file))
+        #expect(PackReuse.latest(dist: hub.dist) == nil)
+        let second = try hub.pack(PackOptions(version: "1.0.1"))
+
+        let fresh = try PackFixture(PackFixture.sample)
+        defer { fresh.remove() }
+        #expect(second.pack.sha256 == (try fresh.pack(PackOptions(version: "1.0.1"))).pack.sha256)
+    }
+}
