@@ -14,8 +14,8 @@ event log's growth per build and how many skill pages (`public/skills/**/index.h
 build wrote again. Goals (issue #14): no-change ≤ 5 % of cold, one edit ≤ 10 %, event log growth
 < 2 KB per no-change build.
 
-The binary is the release build the other benchmarks use (`swift build -c release
---static-swift-stdlib`), unless --binary names another.
+The binary is the release build the other benchmarks and scripts/demo use (`scripts/build -c
+release $(scripts/build --release-flags)`), unless --binary names another.
 """
 import argparse
 import os

@@ -22,9 +22,10 @@ CORPUS_ROOT = Path(os.environ.get("SKILLEX_CORPUS_ROOT", "/tmp/skillex-corpus"))
 
 def skillex_bin() -> str:
     """The release binary as scripts/demo builds it (Swift runtime linked in), built if needed."""
-    subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "skillex"], cwd=ROOT,
+    flags = subprocess.check_output([str(ROOT / "scripts" / "build"), "--release-flags"], text=True).split()
+    subprocess.run([str(ROOT / "scripts" / "build"), "-c", "release", *flags, "--product", "skillex"], cwd=ROOT,
                    check=True, stdout=subprocess.DEVNULL)
-    out = subprocess.check_output(["swift", "build", "-c", "release", "--static-swift-stdlib", "--show-bin-path"],
+    out = subprocess.check_output(["swift", "build", "-c", "release", *flags, "--show-bin-path"],
                                   cwd=ROOT, text=True)
     return out.strip() + "/skillex"
 
