@@ -79,7 +79,7 @@ public struct CheckRunPoster: Sendable {
         var last = ""
         for attempt in 1...max(1, attempts) {
             if attempt > 1 {
-                try? await Task.sleep(nanoseconds: UInt64(delay * 1_000_000_000))
+                try? await Task.sleep(nanoseconds: UInt64(saturating: delay * 1_000_000_000))
                 delay *= 2
             }
             let data: Data

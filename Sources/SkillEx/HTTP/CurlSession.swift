@@ -53,10 +53,10 @@ final class CurlSession: Sendable {
                         _ = "http,https".withCString { ccurl_setopt_pointer(handle, Int32(CCURL_OPT_PROTOCOLS_STR), $0) }
                         ccurl_setopt_long(handle, Int32(CCURL_OPT_NOSIGNAL), 1)
                         ccurl_setopt_pointer(handle, Int32(CCURL_OPT_ERRORBUFFER), errors.baseAddress)
-                        ccurl_setopt_long(handle, Int32(CCURL_OPT_CONNECTTIMEOUT_MS), Int(timeout * 1000))
-                        ccurl_setopt_long(handle, Int32(CCURL_OPT_TIMEOUT_MS), Int(total * 1000))
+                        ccurl_setopt_long(handle, Int32(CCURL_OPT_CONNECTTIMEOUT_MS), Int(saturating: timeout * 1000))
+                        ccurl_setopt_long(handle, Int32(CCURL_OPT_TIMEOUT_MS), Int(saturating: total * 1000))
                         ccurl_setopt_long(handle, Int32(CCURL_OPT_LOW_SPEED_LIMIT), 1)
-                        ccurl_setopt_long(handle, Int32(CCURL_OPT_LOW_SPEED_TIME), max(1, Int(timeout.rounded(.up))))
+                        ccurl_setopt_long(handle, Int32(CCURL_OPT_LOW_SPEED_TIME), max(1, Int(saturating: timeout.rounded(.up))))
                         ccurl_setopt_pointer(handle, Int32(CCURL_OPT_HTTPHEADER), headers)
                         let context = Unmanaged.passUnretained(sink).toOpaque()
                         ccurl_setopt_callback(handle, Int32(CCURL_OPT_WRITEFUNCTION), ResponseSink.onBody)

@@ -71,7 +71,7 @@ final class HTTPTransport: Sendable {
                 }
             }
             let wait = policy.delay(beforeRetry: attempts, unit: Double.random(in: 0...1))
-            try await Task.sleep(nanoseconds: UInt64(wait * 1_000_000_000))
+            try await Task.sleep(nanoseconds: UInt64(saturating: wait * 1_000_000_000))
         }
     }
 

@@ -121,6 +121,6 @@ struct ExternalValidator {
     }
 
     private func formatSeconds(_ seconds: Double) -> String {
-        seconds == seconds.rounded() ? "\(Int(seconds)) s" : String(format: "%.1f s", seconds)
+        seconds == seconds.rounded() ? "\(WholeNumberText.string(seconds)) s" : String(format: "%.1f s", seconds)
     }
 }

@@ -95,11 +95,11 @@ public struct WebhookDispatcher: Sendable {
             let record = DeliveryRecord(
                 delivery: delivery, attempt: result.attempts, event: event, webhook: hook.label, time: time,
                 status: outcome.status, httpStatus: outcome.http, error: outcome.error,
-                durationMs: Int(Date().timeIntervalSince(attemptStart) * 1000),
+                durationMs: Int(saturating: Date().timeIntervalSince(attemptStart) * 1000),
                 redelivery: redelivery ? true : nil, payload: payload)
             try? log.append(record)
             guard retry else { return result }
-            try? await Task.sleep(nanoseconds: UInt64(wait * 1_000_000_000))
+            try? await Task.sleep(nanoseconds: UInt64(saturating: wait * 1_000_000_000))
         }
     }
 
@@ -117,7 +117,7 @@ public struct WebhookDispatcher: Sendable {
         var request = HTTPRequest(url: url)
         request.httpMethod = "POST"
         request.httpBody = body
-        let timestamp = String(Int(workspace.clock.now().timeIntervalSince1970))
+        let timestamp = String(Int(saturating: workspace.clock.now().timeIntervalSince1970))
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         request.setValue("SkillEx/\(SkillExVersion.current)", forHTTPHeaderField: "User-Agent")
         request.setValue(event, forHTTPHeaderField: "X-SkillEx-Event")

@@ -33,7 +33,7 @@ public enum Timestamp {
     static func utc(_ date: Date, milliseconds withMilliseconds: Bool) -> String? {
         let seconds = date.timeIntervalSince1970
         guard seconds >= 0, seconds < 253_402_300_800 else { return nil }
-        let total = Int((seconds * 1000).rounded())
+        let total = Int(saturating: (seconds * 1000).rounded())
         var whole = time_t(total / 1000)
         var parts = tm()
         guard gmtime_r(&whole, &parts) != nil else { return nil }

@@ -153,7 +153,7 @@ public enum WorkspaceLockError: DescribedError, Equatable {
     }
 
     private static func seconds(_ value: Double) -> String {
-        value == value.rounded() ? "\(Int(value)) s" : String(format: "%.1f s", value)
+        value == value.rounded() ? "\(WholeNumberText.string(value)) s" : String(format: "%.1f s", value)
     }
 }
 

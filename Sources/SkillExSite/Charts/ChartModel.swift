@@ -1,4 +1,5 @@
 import Foundation
+import SkillEx
 
 /// What the `chart` template draws: an inline SVG with axes, labels and a text alternative.
 /// Every value is a number or escaped text, so the template needs no raw HTML.
@@ -65,7 +66,7 @@ struct ChartModel: Sendable, Encodable {
     /// A coordinate with at most one decimal, the same on every machine.
     static func number(_ value: Double) -> String {
         let rounded = (value * 10).rounded() / 10
-        return rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.1f", rounded)
+        return rounded == rounded.rounded() ? WholeNumberText.string(rounded) : String(format: "%.1f", rounded)
     }
 
     /// A "nice" upper bound for a scale holding `value`.

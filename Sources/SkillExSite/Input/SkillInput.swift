@@ -62,7 +62,9 @@ public struct SkillInput: Sendable {
     /// pages and the files they link to, which are kept, written and checked with that page as
     /// one group (see `PublishedRecords.hasGroup`).
     static func isGroupMember(sitePath path: String) -> Bool {
-        path.hasPrefix("skills/") && !path.hasSuffix("/index.html")
+        // A skill's page is `skills/<repo>/<skill>/index.html`: three slashes. A file named
+        // `index` shown as text is `…/files/index.html`, deeper, and a member.
+        path.hasPrefix("skills/") && !(path.hasSuffix("/index.html") && path.utf8.count { $0 == UInt8(ascii: "/") } == 3)
     }
 
     /// The score shown for the skill: the scorecard's, else the last history point's.

@@ -112,7 +112,7 @@ struct DashboardPage: Sendable, Encodable {
         let scores = input.skills.compactMap(\.score).filter(\.isFinite)
         guard !scores.isEmpty else { return nil }
         var buckets = Array(repeating: 0.0, count: 10)
-        for score in scores { buckets[min(9, max(0, Int(score / 10)))] += 1 }
+        for score in scores { buckets[min(9, max(0, Int(saturating: score / 10)))] += 1 }
         let labels = (0..<10).map { "\($0 * 10)–\($0 == 9 ? 100 : $0 * 10 + 9)" }
         return BarChart.make(id: "distribution", title: "Score distribution (skills per score band)",
                              yLabel: "skills", labels: labels, values: buckets)

@@ -14,7 +14,7 @@ struct FilePage: Sendable, Encodable {
         let text = SiteInput.readText(file.url) ?? ""
         let (rendered, toc) = SiteContext.markdown(text)
         let folder = file.relativePath.split(separator: "/").dropLast().joined(separator: "/")
-        let (html, extras) = SkillLinks(skill).rewrite(rendered, sourceFolder: folder, pagePath: path)
+        let (html, extras) = SkillLinks(skill, context: context).rewrite(rendered, sourceFolder: folder, pagePath: path)
         let root = PageFrame.root(of: path)
         let page = FilePage(
             frame: PageFrame(context: context, title: "\(file.relativePath) · \(skill.entry.name)", path: path, section: "home"),

@@ -1,4 +1,5 @@
 import Foundation
+import SkillEx
 
 /// Number and size formatting shared by pages; the same output on every machine.
 enum Formatting {
@@ -6,7 +7,7 @@ enum Formatting {
     static func score(_ value: Double?) -> String? {
         guard let value, value.isFinite else { return nil }
         let rounded = (value * 10).rounded() / 10
-        return rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.1f", rounded)
+        return rounded == rounded.rounded() ? WholeNumberText.string(rounded) : String(format: "%.1f", rounded)
     }
 
     /// `1.2 MB`, `340 KB`, `12 B` (decimal units).

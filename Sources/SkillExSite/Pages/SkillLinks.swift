@@ -2,17 +2,25 @@ import Foundation
 import SkillEx
 
 /// Points relative links in a skill's rendered Markdown at what the site has: a linked `.md`
-/// file at its rendered page, any other file of the skill at a copy beside the page.
+/// file at its rendered page, `SKILL.md` at the skill's page, a raster image at a copy beside
+/// the page, a text file at an escaped page of its text (`SourcePage`), and anything else at a
+/// plain-text copy (`RawCopy`): nothing a skill holds is ever served as itself.
 struct SkillLinks {
+    /// The skill.
+    var skill: SkillInput
     /// The skill's files by relative path.
     var files: [String: SkillFile]
     /// The skill's folder in the site (`skills/<repo>/<skill>`).
     var folderPath: String
+    /// What the escaped text pages are rendered with.
+    var context: SiteContext
 
-    init(_ skill: SkillInput) {
+    init(_ skill: SkillInput, context: SiteContext) {
         let list = (try? skill.files.get()) ?? []
+        self.skill = skill
         files = Dictionary(list.map { ($0.relativePath, $0) }, uniquingKeysWith: { a, _ in a })
         folderPath = skill.folderPath
+        self.context = context
     }
 
     /// Rewrites `href`/`src` values of `html` (from a file in `sourceFolder` of the skill, shown
@@ -21,32 +29,36 @@ struct SkillLinks {
         var extras: [RenderedPage] = []
         var out = ""
         var rest = html[...]
-        while let range = Self.nextAttribute(in: rest) {
+        while let (range, isSource) = Self.nextAttribute(in: rest) {
             out += rest[..<range.upperBound]
             rest = rest[range.upperBound...]
             guard let close = rest.firstIndex(of: "\"") else { break }
             let value = String(rest[..<close])
             rest = rest[close...]
-            guard let (target, extra) = resolve(value, sourceFolder: sourceFolder) else {
+            guard let (target, more) = resolve(value, sourceFolder: sourceFolder, embedded: isSource) else {
                 out += value
                 continue
             }
-            if let extra { extras.append(extra) }
+            extras += more
             out += SitePaths.relative(from: pagePath, to: target.path) + target.fragment
         }
         out += rest
         return (out, extras)
     }
 
-    /// The next ` href="` or ` src="` in `text`: one forward scan over the bytes (Foundation's
-    /// `range(of:)` twice per link made long pages quadratic and cost 10% of a cold build).
-    private static func nextAttribute(in text: Substring) -> Range<Substring.Index>? {
+    /// The next ` href="` or ` src="` in `text`, and whether it is `src`: one forward scan over
+    /// the bytes (Foundation's `range(of:)` twice per link made long pages quadratic and cost
+    /// 10% of a cold build).
+    private static func nextAttribute(in text: Substring) -> (Range<Substring.Index>, Bool)? {
         let bytes = text.utf8
         var index = bytes.startIndex
         while let space = bytes[index...].firstIndex(of: UInt8(ascii: " ")) {
             let after = bytes.index(after: space)
-            for pattern in [hrefPattern, srcPattern] where bytes[after...].starts(with: pattern) {
-                return space..<bytes.index(after, offsetBy: pattern.count)
+            if bytes[after...].starts(with: hrefPattern) {
+                return (space..<bytes.index(after, offsetBy: hrefPattern.count), false)
+            }
+            if bytes[after...].starts(with: srcPattern) {
+                return (space..<bytes.index(after, offsetBy: srcPattern.count), true)
             }
             index = after
         }
@@ -56,7 +68,11 @@ struct SkillLinks {
     private static let hrefPattern = Array("href=\"".utf8)
     private static let srcPattern = Array("src=\"".utf8)
 
-    private func resolve(_ value: String, sourceFolder: String) -> ((path: String, fragment: String), RenderedPage?)? {
+    /// Where the link `value` goes, and the files to write for it; nil leaves the link as it is.
+    /// `embedded` is a `src` (an image): it gets the file's copy, never a page.
+    private func resolve(
+        _ value: String, sourceFolder: String, embedded: Bool
+    ) -> ((path: String, fragment: String), [RenderedPage])? {
         guard !value.isEmpty, !value.hasPrefix("#"), !value.hasPrefix("/"), !value.contains(":") else { return nil }
         var link = value.replacingOccurrences(of: "&amp;", with: "&")
         var fragment = ""
@@ -71,14 +87,25 @@ struct SkillLinks {
         }
         guard let file = files[relative] else {
             // The skill links to a file it does not have: point at its file list instead.
-            return ((folderPath + "/index.html", "#files-heading"), nil)
+            return ((folderPath + "/index.html", "#files-heading"), [])
         }
-        if relative.hasSuffix(".md"), relative.lowercased() != "skill.md" {
-            return ((folderPath + "/" + SkillPage.sitePath(of: relative), fragment), nil)
+        if !embedded, relative.lowercased() == "skill.md" {
+            return ((skill.pagePath, fragment), [])
         }
-        let target = folderPath + "/raw/" + relative.split(separator: "/").map { PathSegment.clean(String($0)) }.joined(separator: "/")
+        if !embedded, SkillPage.hasPage(relative) {
+            return ((folderPath + "/" + SkillPage.sitePath(of: relative), fragment), [])
+        }
         guard let data = try? Data(contentsOf: file.url) else { return nil }
-        return ((target, fragment), RenderedPage(path: target, bytes: data))
+        let rawPath = folderPath + "/" + RawCopy.path(of: relative)
+        let copy = RenderedPage(path: rawPath, bytes: data)
+        guard !embedded, !RawCopy.isInert(relative), let text = SourcePage.text(of: data) else {
+            return ((rawPath, fragment), [copy])
+        }
+        let pagePath = folderPath + "/" + SourcePage.path(of: relative)
+        let page = SourcePage.render(
+            skill: skill, relative: relative, size: data.count, text: text, path: pagePath, rawPath: rawPath,
+            context: context)
+        return ((pagePath, fragment), [RenderedPage(path: pagePath, bytes: page), copy])
     }
 }
 

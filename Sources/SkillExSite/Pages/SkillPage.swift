@@ -91,7 +91,7 @@ struct SkillPage: Sendable, Encodable {
         let validation = SpecValidator().validate(folder: skill.folder)
         let body = validation.document?.body ?? (SiteInput.readText(skill.folder.appendingPathComponent("SKILL.md")) ?? "")
         let (rendered, toc) = SiteContext.markdown(body)
-        let (html, extras) = SkillLinks(skill).rewrite(rendered, sourceFolder: "", pagePath: skill.pagePath)
+        let (html, extras) = SkillLinks(skill, context: context).rewrite(rendered, sourceFolder: "", pagePath: skill.pagePath)
         let card = skill.scorecard
         let status = SkillStatus(skill)
         var findings = (card?.findings ?? []).map { finding in
@@ -164,13 +164,15 @@ struct SkillPage: Sendable, Encodable {
         return list.reduce(0) { $0 + (hasPage($1.relativePath) ? 1 : 0) }
     }
 
-    private static func hasPage(_ relative: String) -> Bool {
+    /// True for a Markdown file other than the skill's SKILL.md, which gets a page of its own.
+    static func hasPage(_ relative: String) -> Bool {
         relative.hasSuffix(".md") && relative.lowercased() != "skill.md"
     }
 
-    /// `references/api.md` → `files/references/api.md.html`, each segment made safe.
+    /// `references/api.md` → `files/references/api.md.html`, each segment made safe (one to
+    /// one: see `PathSegment`).
     static func sitePath(of relative: String) -> String {
-        "files/" + relative.split(separator: "/").map { PathSegment.clean(String($0)) }.joined(separator: "/") + ".html"
+        "files/" + PathSegment.path(relative) + ".html"
     }
 
     /// The score history plotted by time (a point whose `at` is not a timestamp is left off),

@@ -1,4 +1,5 @@
 import Foundation
+import SkillEx
 
 /// What the cookbook template shows for a recorded walkthrough: the plain transcript (readable
 /// with JavaScript off), the cast embedded for the player, and a link to the `.cast` file.
@@ -17,7 +18,7 @@ struct ScreencastFigure: Sendable, Encodable {
         self.castFile = castFile
         self.cast = cast.encoded()
         transcript = RecordedCommand.transcript(commands)
-        let seconds = Int(cast.duration)  // whole seconds, as the player shows them
+        let seconds = max(0, Int(saturating: cast.duration))  // whole seconds, as the player shows them
         let count = commands.count == 1 ? "1 command" : "\(commands.count) commands"
         summary = "\(count), \(seconds / 60):" + (seconds % 60 < 10 ? "0" : "") + "\(seconds % 60)"
     }

@@ -67,7 +67,7 @@ enum SiteBuild {
     /// The environment of cookbook commands: the allow-list and `SOURCE_DATE_EPOCH`.
     static func commandEnvironment(_ workspace: Workspace, epoch: Int? = nil) -> [String: String] {
         var environment = ChildEnvironment.allowing([], from: workspace.environment)
-        environment["SOURCE_DATE_EPOCH"] = String(epoch ?? Int(workspace.clock.now().timeIntervalSince1970))
+        environment["SOURCE_DATE_EPOCH"] = String(epoch ?? Int(saturating: workspace.clock.now().timeIntervalSince1970))
         return environment
     }
 
