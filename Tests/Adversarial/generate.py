@@ -204,6 +204,95 @@ def non_utf8_name(skills: Path, outside: Path) -> None:
         handle.write(b"latin-1 name\n")
 
 
+# Files a browser runs when the site's origin serves them as themselves. Each payload calls
+# alert() and sets window.pwned, so a test can also see it without the DevTools protocol.
+PAYLOAD = "alert('xss');window.pwned=1"
+ACTIVE_FILES = {
+    "page.html": f"<!DOCTYPE html><title>x</title><script>{PAYLOAD}</script><img src=x onerror=\"{PAYLOAD}\">\n",
+    "page.htm": f"<html><body onload=\"{PAYLOAD}\"><script>{PAYLOAD}</script></body></html>\n",
+    "UPPER.HTML": f"<script>{PAYLOAD}</script>\n",
+    "page.xhtml": ('<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><head><title>x</title></head>'
+                   f"<body><script>{PAYLOAD}</script></body></html>\n"),
+    "page.xht": f'<html xmlns="http://www.w3.org/1999/xhtml"><body><script>{PAYLOAD}</script></body></html>\n',
+    "page.shtml": f"<script>{PAYLOAD}</script>\n",
+    "image.svg": (f'<svg xmlns="http://www.w3.org/2000/svg" onload="{PAYLOAD}"><script>{PAYLOAD}</script>'
+                  '<rect width="10" height="10"/></svg>\n'),
+    "data.xml": f'<?xml version="1.0"?><x:script xmlns:x="http://www.w3.org/1999/xhtml">{PAYLOAD}</x:script>\n',
+    "styled.xml": ('<?xml version="1.0"?><?xml-stylesheet type="text/xsl" href="style.xsl"?><doc/>\n'),
+    "style.xsl": ('<?xml version="1.0"?><xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
+                  f'<xsl:template match="/"><html><body><script>{PAYLOAD}</script></body></html></xsl:template>'
+                  "</xsl:stylesheet>\n"),
+    "archive.mht": ("MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\"; type=\"text/html\"\r\n\r\n"
+                    "--b\r\nContent-Type: text/html\r\nContent-Location: http://example.invalid/\r\n\r\n"
+                    f"<script>{PAYLOAD}</script>\r\n--b--\r\n"),
+    "archive.mhtml": ("MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\"; type=\"text/html\"\r\n\r\n"
+                      "--b\r\nContent-Type: text/html\r\nContent-Location: http://example.invalid/\r\n\r\n"
+                      f"<script>{PAYLOAD}</script>\r\n--b--\r\n"),
+    "tool.js": f"{PAYLOAD};\n",
+    "module.mjs": f"{PAYLOAD};\nexport {{}};\n",
+    "worker.cjs": f"{PAYLOAD};\n",
+    "report.pdf": ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R/OpenAction<</S/JavaScript/JS(app.alert('xss'))>>>>endobj\n"
+                   "2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"),
+    "page.php": f"<?php echo 1; ?><script>{PAYLOAD}</script>\n",
+    "noextension": f"<!DOCTYPE html><script>{PAYLOAD}</script>\n",
+    "fake.png": f"<!DOCTYPE html><script>{PAYLOAD}</script>\n",
+    "page.html.txt": f"<!DOCTYPE html><script>{PAYLOAD}</script>\n",
+    "notes.txt": "plain text <script>not markup</script>\n",
+}
+
+
+def active_content(skills: Path, outside: Path) -> None:
+    """Every kind of file a browser runs (HTML, XHTML, SVG, XML + XSLT, MHTML, JavaScript, PDF…)
+    in references/, assets/ and scripts/, each linked from SKILL.md (and the SVGs shown as images),
+    plus a binary file: the site must serve none of them as itself."""
+    folder = skill(skills, "active-content")
+    links = []
+    for sub in ("references", "assets", "scripts"):
+        (folder / sub).mkdir()
+        for name, text in ACTIVE_FILES.items():
+            (folder / sub / name).write_text(text)
+            links.append(f"- [{sub}/{name}]({sub}/{name})")
+        (folder / sub / "blob.bin").write_bytes(b"\x00\x01<script>" + PAYLOAD.encode() + b"</script>\xff")
+        links.append(f"- [{sub}/blob.bin]({sub}/blob.bin)")
+        links.append(f"- ![{sub} svg]({sub}/image.svg) ![{sub} fake png]({sub}/fake.png)")
+    (folder / "references" / "guide.md").write_text(
+        "# Guide\n\n[the page](page.html) [the script](../scripts/tool.js) [the skill](../SKILL.md)\n")
+    links.append("- [guide](references/guide.md) [self](SKILL.md)")
+    with open(folder / "SKILL.md", "a") as handle:
+        handle.write("\n" + "\n".join(links) + "\n")
+
+
+def long_names(skills: Path, outside: Path) -> None:
+    """File names of 253 bytes (legal: the limit is 255), a Markdown one and linked text ones,
+    and a long folder name: page names derived from them must still fit."""
+    folder = skill(skills, "long-names")
+    long_md = "m" * 250 + ".md"
+    long_text = "t" * 249 + ".html"
+    long_image = "i" * 249 + ".png"
+    deep = folder / ("d" * 250)
+    deep.mkdir()
+    (folder / long_md).write_text("# A long name\n")
+    (folder / long_text).write_text("<script>alert(1)</script>\n")
+    (folder / long_image).write_bytes(b"\x89PNG\r\n\x1a\n")
+    (deep / long_md).write_text("# Deep and long\n")
+    with open(folder / "SKILL.md", "a") as handle:
+        handle.write(f"\n[md]({long_md}) [html]({long_text}) ![png]({long_image}) [deep]({deep.name}/{long_md})\n")
+
+
+SLUG_TWINS = ["a b.md", "a+b.md", "a-b.md", "a~b.md", "a~20b.md", "a_b.md"]
+
+
+def slug_twins(skills: Path, outside: Path) -> None:
+    """Names that one lossy slug would map to the same page (`a b.md`, `a+b.md`, `a-b.md`…):
+    a reviewer following a link must see that file, never a decoy."""
+    folder = skill(skills, "slug-twins")
+    for name in SLUG_TWINS:
+        (folder / name).write_text(f"# Twin\n\nI am {name!r}.\n")
+    with open(folder / "SKILL.md", "a") as handle:
+        quoted = [name.replace(" ", "%20") for name in SLUG_TWINS]
+        handle.write("\n" + " ".join(f"[{name}]({q})" for name, q in zip(SLUG_TWINS, quoted)) + "\n")
+
+
 SKILL_CASES = {
     "fifo-skill-md": fifo_skill_md,
     "fifo-link": fifo_link,
@@ -222,6 +311,9 @@ SKILL_CASES = {
     "hostile-names": hostile_names,
     "huge-skill-md": huge_skill_md,
     "quadratic-markdown": quadratic_markdown,
+    "active-content": active_content,
+    "long-names": long_names,
+    "slug-twins": slug_twins,
 }
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from adversarial_support import CORPUS, Arena, active_content, generate, snapshot
+import site_checks
 from browser import chrome
 
 
@@ -62,6 +63,9 @@ SKILL_CASES = {
     "huge-skill-md": ("SKILL.md", (0, 1)),
     "quadratic-markdown": (None, (0,)),
     "terminal-escapes": ("terminal-escapes", (1,)),
+    "active-content": (None, (0,)),
+    "long-names": (None, (0,)),
+    "slug-twins": (None, (0,)),
 }
 
 
@@ -187,6 +191,9 @@ def check_terminal_escapes(arena):
 
 CHECKS = {
     "terminal-escapes": check_terminal_escapes,
+    "active-content": site_checks.check_active_content,
+    "long-names": site_checks.check_long_names,
+    "slug-twins": site_checks.check_slug_twins,
     "quadratic-markdown": check_quadratic_markdown,
     "html-injection": check_html_injection,
     "hostile-names": check_hostile_names,

@@ -59,5 +59,13 @@ public enum SiteFuzzEntryPoints {
         summary.add(events, kinds: &kinds)
         _ = summary.recentRuns(limit: 10)
         _ = summary.latestAnomalies(limit: 10)
+        // The dashboard's charts of the per-day tallies (measurements reach them unchecked).
+        let days = summary.sortedDays
+        let tallies = days.map { summary.days[$0] ?? EventSummary.DayTally() }
+        for values in [tallies.map(\.ingested), tallies.map(\.packaged), tallies.map(\.passed)] {
+            let numbers = values.map { Double(bitPattern: $0) }
+            _ = BarChart.make(id: "fuzz", title: "fuzz", yLabel: "n", labels: days, values: numbers, flagged: [0])
+            _ = LineChart.make(id: "fuzz", title: "fuzz", yLabel: "n", labels: days, values: numbers, flagged: [0])
+        }
     }
 }
