@@ -54,6 +54,18 @@ struct SiteHardeningTests {
         #expect(SkillPage.sitePath(of: "d/" + long).split(separator: "/").allSatisfy { $0.utf8.count <= 160 })
     }
 
+    @Test("deep folders of long names give one bounded segment that keeps the extension")
+    func deepPaths() {
+        let folders = (0..<10).map { String(repeating: "é", count: 40) + "\($0)" }
+        let deep = (folders + ["diagram.png"]).joined(separator: "/")
+        let path = PathSegment.path(deep)
+        #expect(path.utf8.count <= PathSegment.maxPathBytes && !path.contains("/"))
+        #expect(path.hasPrefix("~~") && path.hasSuffix(".png"))
+        #expect(RawCopy.path(of: deep) == "raw/" + path)
+        #expect(PathSegment.path((folders + ["diagram.PNG"]).joined(separator: "/")) != path)
+        #expect(PathSegment.path("a/b/c.md") == "a/b/c.md")
+    }
+
     @Test("random names: segments are distinct, bounded and made of safe characters")
     func randomNames() {
         let alphabet = Array("ab2E0.-_~ %+/é\u{202E}")

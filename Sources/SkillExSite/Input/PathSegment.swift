@@ -30,10 +30,19 @@ enum PathSegment {
         encode(name, folder: true)
     }
 
-    /// The segments of a `/`-separated relative path: folders, then the file.
+    /// The longest path `path(_:)` gives: deep folders of long names still leave the whole
+    /// site path well under the 4,096-byte limit of a path.
+    static let maxPathBytes = 600
+
+    /// The segments of a `/`-separated relative path: folders, then the file. A path over
+    /// `maxPathBytes` becomes one segment, `~~`, 24 hex digits of the SHA-256 of the whole path
+    /// and the file's extension; no other path starts with `~~`.
     static func path(_ relative: String) -> String {
         let parts = relative.split(separator: "/").map(String.init)
-        return (parts.dropLast().map(folder) + parts.suffix(1).map(clean)).joined(separator: "/")
+        let joined = (parts.dropLast().map(folder) + parts.suffix(1).map(clean)).joined(separator: "/")
+        guard joined.utf8.count > maxPathBytes else { return joined }
+        let last = Array(clean(parts.last ?? "").utf8)
+        return "~~" + String(Digest.sha256Hex(Data(relative.utf8)).prefix(24)) + String(decoding: fileExtension(of: last), as: UTF8.self)
     }
 
     private static func encode(_ name: String, folder: Bool) -> String {
@@ -58,12 +67,7 @@ enum PathSegment {
     /// `<first bytes>~~<20 hex digits>[.<extension>]` for an encoded name over `maxBytes`.
     private static func long(_ name: String, encoded: [UInt8]) -> String {
         let digest = String(Digest.sha256Hex(Data(name.utf8)).prefix(20))
-        var suffix = ""
-        if let dot = encoded.lastIndex(of: UInt8(ascii: ".")), encoded.count - dot <= 11, dot > 0,
-            encoded[(dot + 1)...].allSatisfy(isAlphanumeric)
-        {
-            suffix = String(decoding: encoded[dot...], as: UTF8.self)
-        }
+        let suffix = String(decoding: fileExtension(of: encoded), as: UTF8.self)
         var keep = maxBytes - 2 - digest.count - suffix.utf8.count
         // Never cut a `~XX` escape in two.
         if keep >= 1, encoded[keep - 1] == UInt8(ascii: "~") {
@@ -72,6 +76,14 @@ enum PathSegment {
             keep -= 2
         }
         return String(decoding: encoded[..<keep], as: UTF8.self) + "~~" + digest + suffix
+    }
+
+    /// The final `.<letters and digits>` of an encoded name (at most 10 after the dot), or nothing.
+    private static func fileExtension(of encoded: [UInt8]) -> ArraySlice<UInt8> {
+        guard let dot = encoded.lastIndex(of: UInt8(ascii: ".")), dot > 0, encoded.count - dot <= 11,
+            encoded[(dot + 1)...].allSatisfy(isAlphanumeric)
+        else { return [] }
+        return encoded[dot...]
     }
 
     /// The offset of a folder name's last `.` when what follows it is a suffix the site gives
