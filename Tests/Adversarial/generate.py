@@ -275,8 +275,15 @@ def long_names(skills: Path, outside: Path) -> None:
     (folder / long_text).write_text("<script>alert(1)</script>\n")
     (folder / long_image).write_bytes(b"\x89PNG\r\n\x1a\n")
     (deep / long_md).write_text("# Deep and long\n")
+    # Eight folders of 80 two-byte characters each (six bytes once encoded): a path that grows
+    # past the site's path budget.
+    chain = "/".join("\u00e9" * 80 + str(level) for level in range(8))
+    (folder / chain).mkdir(parents=True)
+    (folder / chain / "deep.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (folder / chain / "deep.sh").write_text("echo deep\n")
     with open(folder / "SKILL.md", "a") as handle:
-        handle.write(f"\n[md]({long_md}) [html]({long_text}) ![png]({long_image}) [deep]({deep.name}/{long_md})\n")
+        handle.write(f"\n[md]({long_md}) [html]({long_text}) ![png]({long_image}) [deep]({deep.name}/{long_md})\n"
+                     f"\n![chain]({chain}/deep.png) [chain script]({chain}/deep.sh)\n")
 
 
 SLUG_TWINS = ["a b.md", "a+b.md", "a-b.md", "a~b.md", "a~20b.md", "a_b.md"]
