@@ -59,13 +59,10 @@ public enum SiteFuzzEntryPoints {
         summary.add(events, kinds: &kinds)
         _ = summary.recentRuns(limit: 10)
         _ = summary.latestAnomalies(limit: 10)
-        // The dashboard's charts of the per-day tallies (measurements reach them unchecked).
+        // The dashboard's chart of skills packaged per day: the one tally that sums measurements
+        // as the log gives them (the others count events).
         let days = summary.sortedDays
-        let tallies = days.map { summary.days[$0] ?? EventSummary.DayTally() }
-        for values in [tallies.map(\.ingested), tallies.map(\.packaged), tallies.map(\.passed)] {
-            let numbers = values.map { Double(bitPattern: $0) }
-            _ = BarChart.make(id: "fuzz", title: "fuzz", yLabel: "n", labels: days, values: numbers, flagged: [0])
-            _ = LineChart.make(id: "fuzz", title: "fuzz", yLabel: "n", labels: days, values: numbers, flagged: [0])
-        }
+        let packaged = days.map { Double(bitPattern: (summary.days[$0] ?? EventSummary.DayTally()).packaged) }
+        _ = BarChart.make(id: "fuzz", title: "fuzz", yLabel: "skills", labels: days, values: packaged, flagged: [0])
     }
 }
