@@ -158,6 +158,24 @@ struct SiteHardeningTests {
         }
     }
 
+    @Test("a file linked many times is read and rendered once per page; fragments are kept")
+    func linkedOnce() throws {
+        let fixture = try hostileFixture()
+        let manifest = try ManifestStore.load(fixture.workspace.manifestURL)
+        let input = try SiteInput.load(workspace: fixture.workspace, manifest: manifest)
+        let context = Site(theme: try Theme.load()).makeContext(input)
+        let skill = try #require(input.skills.first { $0.entry.name == "pdf" })
+        let link = #"<a href="scripts/run.js">x</a>"#
+        let html = String(repeating: link, count: 500) + #"<a href="scripts/run.js#L1">y</a><img src="scripts/run.js">"#
+            + #"<a href="nope.sh#x">z</a>"#
+        let (out, extras) = SkillLinks(skill, context: context).rewrite(html, sourceFolder: "", pagePath: skill.pagePath)
+        #expect(extras.map(\.path) == ["skills/acme/pdf/files/scripts/run.js.html", "skills/acme/pdf/raw/scripts/run.js.txt"])
+        #expect(out.components(separatedBy: #"href="files/scripts/run.js.html""#).count == 501)
+        #expect(out.contains(#"href="files/scripts/run.js.html#L1""#))
+        #expect(out.contains(#"src="raw/scripts/run.js.txt""#))
+        #expect(out.contains(#"href="index.html#files-heading""#))
+    }
+
     @Test("every page carries the Content-Security-Policy and no inline script")
     func policyOnEveryPage() throws {
         let (site, _) = try hostileFixture().build()

@@ -27,6 +27,9 @@ struct SkillLinks {
     /// at site path `pagePath`); returns the HTML and the raw files to copy.
     func rewrite(_ html: String, sourceFolder: String, pagePath: String) -> (String, [RenderedPage]) {
         var extras: [RenderedPage] = []
+        // Each file is read, and its page rendered, once per page however often it is linked.
+        var done: [String: String?] = [:]
+        var written = Set<String>()
         var out = ""
         var rest = html[...]
         while let (range, isSource) = Self.nextAttribute(in: rest) {
@@ -35,12 +38,25 @@ struct SkillLinks {
             guard let close = rest.firstIndex(of: "\"") else { break }
             let value = String(rest[..<close])
             rest = rest[close...]
-            guard let (target, more) = resolve(value, sourceFolder: sourceFolder, embedded: isSource) else {
+            guard let (relative, fragment) = Self.file(named: value, in: sourceFolder) else {
                 out += value
                 continue
             }
-            extras += more
-            out += SitePaths.relative(from: pagePath, to: target.path) + target.fragment
+            let key = (isSource ? "src:" : "href:") + relative
+            let path: String?
+            if let known = done[key] {
+                path = known
+            } else {
+                let resolved = target(relative, embedded: isSource)
+                for file in resolved?.files ?? [] where written.insert(file.path).inserted { extras.append(file) }
+                path = resolved?.path
+                done[key] = path
+            }
+            guard let path else {
+                out += value
+                continue
+            }
+            out += SitePaths.relative(from: pagePath, to: path) + (path.hasSuffix("#files-heading") ? "" : fragment)
         }
         out += rest
         return (out, extras)
@@ -68,11 +84,10 @@ struct SkillLinks {
     private static let hrefPattern = Array("href=\"".utf8)
     private static let srcPattern = Array("src=\"".utf8)
 
-    /// Where the link `value` goes, and the files to write for it; nil leaves the link as it is.
-    /// `embedded` is a `src` (an image): it gets the file's copy, never a page.
-    private func resolve(
-        _ value: String, sourceFolder: String, embedded: Bool
-    ) -> ((path: String, fragment: String), [RenderedPage])? {
+    /// The skill-relative path the link `value` (in a file of `sourceFolder`) names, and its
+    /// `#fragment`; nil for links that are not to a file of the skill (other sites, anchors,
+    /// absolute paths, anything climbing out of the skill).
+    private static func file(named value: String, in sourceFolder: String) -> (relative: String, fragment: String)? {
         guard !value.isEmpty, !value.hasPrefix("#"), !value.hasPrefix("/"), !value.contains(":") else { return nil }
         var link = value.replacingOccurrences(of: "&amp;", with: "&")
         var fragment = ""
@@ -85,27 +100,34 @@ struct SkillLinks {
         guard let relative = SitePaths.normalize(sourceFolder.isEmpty ? decoded : sourceFolder + "/" + decoded) else {
             return nil
         }
+        return (relative, fragment)
+    }
+
+    /// The site path a link to the skill's file `relative` goes to, and the files to write for
+    /// it; nil leaves the link as it is. `embedded` is a `src` (an image): it gets the file's
+    /// copy, never a page.
+    private func target(_ relative: String, embedded: Bool) -> (path: String, files: [RenderedPage])? {
         guard let file = files[relative] else {
             // The skill links to a file it does not have: point at its file list instead.
-            return ((folderPath + "/index.html", "#files-heading"), [])
+            return (folderPath + "/index.html#files-heading", [])
         }
         if !embedded, relative.lowercased() == "skill.md" {
-            return ((skill.pagePath, fragment), [])
+            return (skill.pagePath, [])
         }
         if !embedded, SkillPage.hasPage(relative) {
-            return ((folderPath + "/" + SkillPage.sitePath(of: relative), fragment), [])
+            return (folderPath + "/" + SkillPage.sitePath(of: relative), [])
         }
         guard let data = try? Data(contentsOf: file.url) else { return nil }
         let rawPath = folderPath + "/" + RawCopy.path(of: relative)
         let copy = RenderedPage(path: rawPath, bytes: data)
         guard !embedded, !RawCopy.isInert(relative), let text = SourcePage.text(of: data) else {
-            return ((rawPath, fragment), [copy])
+            return (rawPath, [copy])
         }
         let pagePath = folderPath + "/" + SourcePage.path(of: relative)
         let page = SourcePage.render(
             skill: skill, relative: relative, size: data.count, text: text, path: pagePath, rawPath: rawPath,
             context: context)
-        return ((pagePath, fragment), [RenderedPage(path: pagePath, bytes: page), copy])
+        return (pagePath, [RenderedPage(path: pagePath, bytes: page), copy])
     }
 }
 
