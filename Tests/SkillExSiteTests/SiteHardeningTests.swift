@@ -209,7 +209,11 @@ struct SiteHardeningTests {
         #expect(ChartModel.number(1e300).count == 301)
         #expect(ChartModel.number(.nan) == "nan")
         _ = BarChart.make(id: "b", title: "t", yLabel: "y", labels: ["a", "b"], values: [1e300, -1e300])
-        _ = LineChart.make(id: "l", title: "t", yLabel: "y", labels: ["a"], values: [.greatestFiniteMagnitude])
+        _ = LineChart.make(id: "l", title: "t", yLabel: "y", points: [
+            LineChart.Point(x: 0, label: "a", detail: "a", value: Double.greatestFiniteMagnitude),
+            LineChart.Point(x: 1e300, label: "b", detail: "b", value: -1e300),
+        ])
+        _ = BarChart.daily(id: "d", title: "t", yLabel: "y", days: [0, 3], labels: ["a", "b"], values: [1e300, 2])
     }
 
     @Test("an event log with measurements beyond Int builds the home page and dashboard")
