@@ -1,6 +1,7 @@
 """Checks of the site the adversarial corpus's site cases build (active-content, long-names,
 slug-twins): what `public/` holds for them, read from the files, after every command ran."""
 import html.parser
+import json
 import posixpath
 from pathlib import Path
 
@@ -123,6 +124,9 @@ def check_long_names(arena):
     assert rebuilt["written"] >= 1
     page = next(v for _, _, v, text in links(index) if text.strip() == "md")
     assert "Edited." in target(index, page).read_text()
+    # `build` (sync, score, package, site) ends with its JSON summary too.
+    built = arena.cli("build", "--manifest", "manifest.json", "--format", "json", codes=(0, 1))
+    assert json.loads(built.stdout)
 
 
 def check_slug_twins(arena):
