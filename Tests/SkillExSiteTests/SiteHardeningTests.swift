@@ -176,6 +176,16 @@ struct SiteHardeningTests {
         #expect(out.contains(#"href="index.html#files-heading""#))
     }
 
+    @Test("text pages are for UTF-8 without control characters; anything else is only copied")
+    func textDetection() {
+        #expect(SourcePage.text(of: Data("a\tb\r\n\u{0C}é<".utf8)) == "a\tb\r\n\u{0C}é<")
+        #expect(SourcePage.text(of: Data([0x61, 0x00])) == nil)
+        #expect(SourcePage.text(of: Data("esc \u{1B}[31m".utf8)) == nil)
+        #expect(SourcePage.text(of: Data("c1 \u{85}".utf8)) == nil)
+        #expect(SourcePage.text(of: Data([0xFF, 0xFE, 0x61])) == nil)
+        #expect(SourcePage.text(of: Data(repeating: 0x61, count: SourcePage.maxBytes + 1)) == nil)
+    }
+
     @Test("every page carries the Content-Security-Policy and no inline script")
     func policyOnEveryPage() throws {
         let (site, _) = try hostileFixture().build()

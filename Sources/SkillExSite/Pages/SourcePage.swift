@@ -22,10 +22,16 @@ struct SourcePage: Sendable, Encodable {
         SkillPage.sitePath(of: relative)
     }
 
-    /// The file's text when it gets a page: at most `maxBytes`, UTF-8, no NUL byte.
+    /// The file's text when it gets a page: at most `maxBytes` of UTF-8 without control
+    /// characters other than tab, line feed, form feed and carriage return (HTML allows no
+    /// others, and they mark a binary file).
     static func text(of data: Data) -> String? {
-        guard data.count <= maxBytes, !data.contains(0) else { return nil }
-        return String(data: data, encoding: .utf8)
+        guard data.count <= maxBytes, let text = String(data: data, encoding: .utf8) else { return nil }
+        let allowed: Set<UInt32> = [0x09, 0x0A, 0x0C, 0x0D]
+        let control = text.unicodeScalars.contains { scalar in
+            (scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)) && !allowed.contains(scalar.value)
+        }
+        return control ? nil : text
     }
 
     /// The rendered page of `relative` (whose text is `text`) of `skill`, at site path `path`.
