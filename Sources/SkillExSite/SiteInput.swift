@@ -244,7 +244,7 @@ public struct SiteInput: Sendable {
 
     private static func decodeFile<T: Decodable>(_ type: T.Type, at url: URL) throws(SiteError) -> T? {
         guard let data = try? Data(contentsOf: url) else { return nil }
-        do { return try JSONDecoder().decode(T.self, from: data) } catch {
+        do { return try JSONDecoder().decodeChecked(T.self, from: data) } catch {
             throw .badFile(path: url.path, reason: ErrorText.decoding(error))
         }
     }

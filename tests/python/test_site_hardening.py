@@ -161,3 +161,28 @@ def test_hostile_skills_site_passes_vnu_and_has_no_broken_link(arena):
     result = subprocess.run([str(vnu), "--root", str(public)], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert broken_links(public) == []
+
+
+def test_json_nested_to_foundations_limit_is_an_error_not_a_trap(arena):
+    """Foundation's JSON parser trapped when its 512-level limit fell on the input's last byte
+    (found by the site-event-log fuzzer): an event log line, a pulled index.json, a report."""
+    deep = "[" * 513
+    state = arena.ws / ".skillex"
+    state.mkdir(exist_ok=True)
+    (state / "events.jsonl").write_text(json.dumps(event("validated", {})) + "\n" + deep + "\n")
+    arena.cli("sync", "--manifest", "manifest.json", "--format", "json")
+    arena.cli("site", "--manifest", "manifest.json", "--format", "json")
+    assert "1 lines of the log could not be read" in (arena.ws / "public" / "dashboard.html").read_text()
+    arena.cli("events", "list", "--format", "json", codes=(0, 1, 2))
+    evil = arena.ws / "evil"
+    evil.mkdir()
+    (evil / "index.json").write_text(deep)
+    refused = arena.cli("pull", "--from", "evil", "--into", "consumer", codes=(1, 2))
+    lines = refused.stderr.strip().splitlines()
+    assert len(lines) == 1 and "index.json" in lines[0] and "nested" in lines[0], refused.stderr
+    report = arena.ws / "deep.sarif"
+    report.write_text(deep)
+    scored = arena.cli("score", "--manifest", "manifest.json", "--report", f"sarif={report}", "--format", "json",
+                       codes=(0, 1, 2))
+    if scored.returncode == 2:
+        assert "deep.sarif" in scored.stderr and len(scored.stderr.strip().splitlines()) == 1, scored.stderr

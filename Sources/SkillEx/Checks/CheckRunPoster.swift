@@ -50,7 +50,8 @@ public struct CheckRunPoster: Sendable {
     public func post(_ plan: CheckRunPlan) async throws(CheckPostError) -> Outcome {
         let base = apiURL.absoluteString.hasSuffix("/") ? String(apiURL.absoluteString.dropLast()) : apiURL.absoluteString
         let created = try await send("POST", "\(base)/repos/\(repository)/check-runs", plan.create)
-        guard let object = try? JSONSerialization.jsonObject(with: created) as? [String: Any],
+        guard (try? JSONNesting.check(created)) != nil,
+            let object = try? JSONSerialization.jsonObject(with: created) as? [String: Any],
             let id = (object["id"] as? Int) ?? (object["id"] as? NSNumber)?.intValue
         else {
             throw .unexpected("POST /repos/\(repository)/check-runs: response has no check run id")
@@ -103,7 +104,8 @@ public struct CheckRunPoster: Sendable {
 
     /// GitHub's `message` field, or the start of the body.
     static func message(_ data: Data) -> String {
-        if let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+        if (try? JSONNesting.check(data)) != nil,
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
             let message = object["message"] as? String
         {
             return ErrorText.oneLine(message)

@@ -10,10 +10,10 @@ extension FuzzEntryPoints {
             _ = try? reader.contents(of: entry)
         }
         if let manifest = try? reader.contents(named: DeltaManifest.fileName) {
-            _ = try? JSONDecoder().decode(DeltaManifest.self, from: manifest)
+            _ = try? JSONDecoder().decodeChecked(DeltaManifest.self, from: manifest)
         }
         if let index = try? reader.contents(named: PackIndex.fileName) {
-            _ = try? JSONDecoder().decode(PackIndex.self, from: index)
+            _ = try? JSONDecoder().decodeChecked(PackIndex.self, from: index)
         }
         guard (try? ArchiveSafety.check(reader.entries)) != nil else { return }
         try extractContained(reader)

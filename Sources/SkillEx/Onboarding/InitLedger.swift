@@ -20,7 +20,7 @@ public struct InitLedger: Sendable, Equatable, Codable {
     public static func load(repository: URL) throws(OnboardingError) -> InitLedger {
         let url = try RepositoryFile.resolve(path, in: repository)
         guard let data = try RepositoryFile.read(url, naming: path) else { return InitLedger() }
-        do { return try JSONDecoder().decode(InitLedger.self, from: data) } catch {
+        do { return try JSONDecoder().decodeChecked(InitLedger.self, from: data) } catch {
             throw .unreadable(path: url.path, reason: ErrorText.decoding(error))
         }
     }

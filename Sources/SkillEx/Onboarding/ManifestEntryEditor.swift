@@ -18,7 +18,7 @@ public enum ManifestEntryEditor {
     /// or silently repoints an entry.
     public static func add(_ entry: RepositoryEntry, to data: Data, path: String) throws(OnboardingError) -> Outcome {
         let manifest: Manifest
-        do { manifest = try JSONDecoder().decode(Manifest.self, from: data) } catch {
+        do { manifest = try JSONDecoder().decodeChecked(Manifest.self, from: data) } catch {
             throw .unreadable(path: path, reason: "not a manifest: \(ErrorText.decoding(error))")
         }
         if let existing = manifest.repositories.first(where: { $0.name == entry.name }) {
@@ -148,7 +148,7 @@ public enum ManifestEntryEditor {
     }
 
     private static func isValid(_ bytes: [UInt8], expecting count: Int) -> Bool {
-        guard let manifest = try? JSONDecoder().decode(Manifest.self, from: Data(bytes)) else { return false }
+        guard let manifest = try? JSONDecoder().decodeChecked(Manifest.self, from: Data(bytes)) else { return false }
         return manifest.repositories.count == count
     }
 }

@@ -74,7 +74,7 @@ public struct DistIndex: Sendable, Codable, Equatable {
 
     /// Decodes index bytes; `label` names the file in errors.
     public static func decode(_ data: Data, label: String) throws -> DistIndex {
-        do { return try JSONDecoder().decode(DistIndex.self, from: data) } catch {
+        do { return try JSONDecoder().decodeChecked(DistIndex.self, from: data) } catch {
             throw PackagingError.badFile(path: label, reason: ErrorText.decoding(error))
         }
     }

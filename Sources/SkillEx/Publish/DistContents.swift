@@ -30,7 +30,7 @@ public struct DistContents: Sendable {
             throw .configuration("\(indexURL.path) not found; run `skillex package` first")
         }
         let index: DistIndex
-        do { index = try JSONDecoder().decode(DistIndex.self, from: indexData) } catch {
+        do { index = try JSONDecoder().decodeChecked(DistIndex.self, from: indexData) } catch {
             throw .configuration("\(indexURL.path): \(ErrorText.decoding(error))")
         }
         let files = regularFiles(in: dist)

@@ -20,7 +20,7 @@ enum DeltaApplier {
         do { manifestData = try reader.contents(named: DeltaManifest.fileName) } catch {
             throw PullError.badArchive(file: file, reason: error.description)
         }
-        guard let manifestData, let delta = try? JSONDecoder().decode(DeltaManifest.self, from: manifestData) else {
+        guard let manifestData, let delta = try? JSONDecoder().decodeChecked(DeltaManifest.self, from: manifestData) else {
             throw PullError.badArchive(file: file, reason: "missing or malformed \(DeltaManifest.fileName)")
         }
         let held = try held ?? PackIndexFile.require(in: staging, file: file)

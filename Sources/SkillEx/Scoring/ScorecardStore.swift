@@ -19,7 +19,7 @@ public enum ScorecardStore {
                 return run
             }
         }
-        return try? JSONDecoder().decode(ScoreRun.self, from: data)
+        return try? JSONDecoder().decodeChecked(ScoreRun.self, from: data)
     }
 
     /// Writes `run`; for a partial run (not every skill of `manifest`), keeps the stored cards

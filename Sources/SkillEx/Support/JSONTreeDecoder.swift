@@ -16,7 +16,7 @@ enum JSONTreeDecoder {
         }
         let decoder = JSONDecoder()
         for (key, value) in userInfo { decoder.userInfo[key] = value }
-        return try decoder.decode(type, from: data)
+        return try decoder.decodeChecked(type, from: data)
     }
 }
 

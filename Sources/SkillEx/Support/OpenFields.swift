@@ -44,7 +44,7 @@ public struct OpenFields: Sendable, Equatable {
         // errors read as before.
         if let decoded = JSONTreeDecoder.value(T.self, tree: value) { return decoded }
         let data = try JSONEncoder().encode(value)
-        return try JSONDecoder().decode(T.self, from: data)
+        return try JSONDecoder().decodeChecked(T.self, from: data)
     }
 
     /// Stores `value` under `key`, replacing what was there; nil removes the field.
@@ -54,6 +54,6 @@ public struct OpenFields: Sendable, Equatable {
             return
         }
         let data = try JSONEncoder().encode(value)
-        values[key] = try JSONDecoder().decode(JSONValue.self, from: data)
+        values[key] = try JSONDecoder().decodeChecked(JSONValue.self, from: data)
     }
 }

@@ -79,7 +79,7 @@ struct SyncCache: Codable {
             }
             if cache.skills.count == entries.count { return cache }
         }
-        guard let cache = try? JSONDecoder().decode(SyncCache.self, from: data) else { return SyncCache() }
+        guard let cache = try? JSONDecoder().decodeChecked(SyncCache.self, from: data) else { return SyncCache() }
         return cache
     }
 

@@ -27,7 +27,7 @@ public struct DeliveryLog: Sendable {
         guard let data = try? Data(contentsOf: url) else { return [] }
         let decoder = JSONDecoder()
         return data.split(separator: UInt8(ascii: "\n")).compactMap {
-            try? decoder.decode(DeliveryRecord.self, from: Data($0))
+            try? decoder.decodeChecked(DeliveryRecord.self, from: Data($0))
         }
     }
 

@@ -101,7 +101,7 @@ public struct WorkspaceLock: Sendable {
     public static func holder(at url: URL) -> LockHolder? {
         guard let data = try? Data(contentsOf: url), !data.isEmpty else { return nil }
         let line = data.prefix { $0 != 0x0A }
-        return try? JSONDecoder().decode(LockHolder.self, from: Data(line))
+        return try? JSONDecoder().decodeChecked(LockHolder.self, from: Data(line))
     }
 
     /// The lock of a workspace: `.skillex/lock`.

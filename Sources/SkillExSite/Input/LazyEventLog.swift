@@ -69,7 +69,7 @@ final class LazyEventLog: Sendable {
                 let line = UnsafeRawBufferPointer(rebasing: bytes[lineStart..<lineEnd])
                 if let event = Event(jsonLine: line) {
                     events.append(EventRecord(event))
-                } else if let record = try? decoder.decode(EventRecord.self, from: Data(line)) {
+                } else if let record = try? decoder.decodeChecked(EventRecord.self, from: Data(line)) {
                     events.append(record)
                 } else {
                     unreadable += 1

@@ -30,7 +30,7 @@ struct CookbookCopy {
         // A folder URL, so `../team` resolves against the hub itself, not its parent.
         let source = URL(fileURLWithPath: workspace.standardizedFileURL.path, isDirectory: true)
         let manifest = (try? Data(contentsOf: source.appendingPathComponent("manifest.json")))
-            .flatMap { try? JSONDecoder().decode(JSONValue.self, from: $0) }
+            .flatMap { try? JSONDecoder().decodeChecked(JSONValue.self, from: $0) }
         let names = source.pathComponents.filter { $0 != "/" }
         let climb = min(manifest.map(Self.climb) ?? 0, maxClimb, names.count)
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("skillex-cookbook-\(UUID().uuidString)")

@@ -60,7 +60,7 @@ extension ReleaseSources {
             return nil
         }
         do {
-            return try JSONDecoder().decode(PackIndexSkills.self, from: data).skills.map {
+            return try JSONDecoder().decodeChecked(PackIndexSkills.self, from: data).skills.map {
                 Packed(repo: $0.repo, skill: $0.skill, checksum: $0.checksum)
             }
         } catch {

@@ -40,7 +40,7 @@ struct DebugSigV4Command: ParsableCommand {
     func run() throws {
         let data = FileHandle.standardInput.readDataToEndOfFile()
         let input: Input
-        do { input = try JSONDecoder().decode(Input.self, from: data) } catch {
+        do { input = try JSONDecoder().decodeChecked(Input.self, from: data) } catch {
             throw ExitStatus.inputError(ValidationError("stdin: \(ErrorText.decoding(error))"))
         }
         let signer = SigV4Signer(

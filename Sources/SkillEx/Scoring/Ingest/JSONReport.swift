@@ -4,12 +4,17 @@ import Foundation
 enum JSONReport {
     /// Decodes `T` from `data`; syntax errors give the line and column, shape errors the JSON path.
     static func decode<T: Decodable>(_ type: T.Type, from data: Data, file: String) throws(IngestError) -> T {
+        do { try JSONNesting.check(data) } catch {
+            throw IngestError(
+                file: file, position: "top level",
+                reason: "not valid JSON: arrays and objects nested more than \(JSONNesting.maxDepth) levels deep")
+        }
         do {
             _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
         } catch {
             throw IngestError(file: file, position: syntaxPosition(error, data: data), reason: "not valid JSON: \(syntaxReason(error))")
         }
-        do { return try JSONDecoder().decode(T.self, from: data) } catch {
+        do { return try JSONDecoder().decodeChecked(T.self, from: data) } catch {
             let reason = ErrorText.decoding(error)
             if let colon = reason.range(of: ": ") {
                 throw IngestError(
