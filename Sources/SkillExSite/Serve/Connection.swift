@@ -1,4 +1,5 @@
 import Foundation
+import SkillEx
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -15,9 +16,9 @@ struct Connection {
     init(fd: Int32, limits: ServeLimits) {
         self.fd = fd
         self.limits = limits
-        deadline = .now + .milliseconds(Int(limits.timeout * 1000))
+        deadline = .now + .milliseconds(Int(saturating: limits.timeout * 1000))
         // Writes give up after the same time (a client that never reads holds one thread, not forever).
-        let microseconds = max(1000, Int(limits.timeout * 1_000_000))
+        let microseconds = max(1000, Int(saturating: limits.timeout * 1_000_000))
         var timeout = timeval(tv_sec: microseconds / 1_000_000, tv_usec: microseconds % 1_000_000)
         setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
     }

@@ -19,7 +19,7 @@ struct PreviewLoop {
     private var noted = false
     private var recovered = false
     /// The cookbook's command runs: one clock for the session, the manifest they last saw.
-    private var commands = PreviewBuild.Commands(epoch: Int(Date().timeIntervalSince1970))
+    private var commands = PreviewBuild.Commands(epoch: Int(saturating: Date().timeIntervalSince1970))
 
     init(workspace: Workspace, folder: URL?, manifest: Manifest, cookbook: URL) {
         self.workspace = workspace
