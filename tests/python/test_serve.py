@@ -152,12 +152,13 @@ def test_headers_raw_files_are_downloads_and_pages_carry_the_policy(serve):
     assert page.getheader("X-Content-Type-Options") == "nosniff"
     assert page.getheader("Content-Type") == "text/html; charset=utf-8"
     client = http.client.HTTPConnection("127.0.0.1", serve.port, timeout=5)
-    client.request("GET", SKILL_PAGE + "raw/assets/logo.svg")
+    # The site keeps a linked SVG as a plain-text copy (`RawCopy`), never under its own name.
+    client.request("GET", SKILL_PAGE + "raw/assets/logo.svg.txt")
     raw = client.getresponse()
     body = raw.read()
     assert raw.status == 200 and b"<svg" in body
     assert raw.getheader("Content-Type") in ("text/plain; charset=utf-8", "application/octet-stream")
-    assert raw.getheader("Content-Disposition") == 'attachment; filename="logo.svg"'
+    assert raw.getheader("Content-Disposition") == 'attachment; filename="logo.svg.txt"'
     assert raw.getheader("X-Content-Type-Options") == "nosniff"
     assert "sandbox" in raw.getheader("Content-Security-Policy")
     with pytest.raises(urllib.error.HTTPError) as refused:
