@@ -11,7 +11,9 @@ from adversarial_support import active_content, generate
 ACTIVE_SUFFIXES = {".html", ".htm", ".xhtml", ".xht", ".shtml", ".svg", ".svgz", ".xml", ".xsl", ".xslt", ".mht",
                    ".mhtml", ".js", ".mjs", ".cjs", ".pdf", ".php", ".swf", ".wasm", ".hta", ".jsp", ".asp"}
 CSP = ("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; img-src 'self' https:; "
-       "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'\">")
+       "script-src 'self'; style-src 'self'; style-src-attr 'unsafe-hashes' "
+       "'sha256-6l+tpow5lGPV0MHWZlDv8nD7HrL77FGFldqQ7zc5gxY=' 'sha256-Y9v1MZrln1N8aPBY5lmpxYKwFkcp/nyBMMEnn7WFjuw=' "
+       "'sha256-i0JPB0qmRu5AViJTxOIzqXnfGoiWFw+oNAm4uJd7ZQk='; object-src 'none'; base-uri 'none'; form-action 'self'\">")
 # The single-file release report (its style is inline; it runs no script at all).
 REPORT_CSP = ("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
               "img-src 'self' https:; base-uri 'none'; form-action 'none'\">")
