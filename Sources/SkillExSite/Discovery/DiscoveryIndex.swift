@@ -1,5 +1,5 @@
 public import Foundation
-public import SkillEx
+import SkillEx
 
 /// Writes the Agent Skills Discovery index (RFC v0.2.0) and its artifacts under
 /// `<site>/.well-known/agent-skills/`: `index.json`, `<name>/SKILL.md` for a skill that is
