@@ -28,7 +28,7 @@ enum SiteBuild {
         PhaseTrace.mark("site.sweep")
         let report = try site.build(input: input, publisher: publisher)
         let discovery = try DiscoveryIndex.write(input: input, site: folder)
-        for warning in discovery.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+        for warning in discovery.warnings { Terminal.err("warning: " + warning) }
         unlink(writing.path)
         // A one-shot command leaves its large values to the kernel; `serve` runs on and frees them.
         if keepUntilExit { KeptUntilExit.keep((input, publisher, manifest)) }
