@@ -7,7 +7,7 @@ enum ChangedFile {
     /// Writes `bytes` to `url` atomically unless it already holds them; true when written.
     static func write(_ bytes: Data, to url: URL) throws -> Bool {
         if let current = try? Data(contentsOf: url), current == bytes { return false }
-        try AtomicFile.write(bytes, to: url)
+        try AtomicFile.write(bytes, to: url, durable: false)  // like the pages: the site can be rebuilt
         return true
     }
 

@@ -29,7 +29,7 @@ struct DiscoveryArtifact {
         let temp = FileManager.default.temporaryDirectory
             .appendingPathComponent("skillex-discovery-\(UUID().uuidString).zip")
         defer { try? FileManager.default.removeItem(at: temp) }
-        let writer = try ZipWriter(url: temp, timestamp: .epoch)
+        let writer = try ZipWriter(url: temp, timestamp: .epoch, durable: false)
         for file in sorted {
             if let problem = pathProblem(file.relativePath) {
                 throw DiscoveryError.unsafePath(path: file.url.path, reason: problem)

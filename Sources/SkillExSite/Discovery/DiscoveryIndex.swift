@@ -19,18 +19,41 @@ public enum DiscoveryIndex {
         var report = DiscoveryReport()
         let chosen = DiscoverySelection.choose(
             input.skills, repositoryOrder: input.manifest.repositories.map(\.name), warnings: &report.warnings)
+        let cacheURL = DiscoveryCache.url(state: input.workspace.stateURL, site: site)
+        let cache = DiscoveryCache.load(cacheURL)
+        // Unchanged skills come from the cache; the others are built (and compared) on every core.
+        let results = ParallelMap.map(chosen.map { Candidate(name: $0.0, skill: $0.1) }) { candidate in
+            Result { () throws -> Built? in
+                guard case .success(let files) = candidate.skill.files else { return nil }
+                let key = DiscoveryCache.key(candidate.skill, files: files)
+                if let record = cache.hit(name: candidate.name, key: key, folder: folder) {
+                    return Built(candidate: candidate, record: record, written: false)
+                }
+                let artifact = try DiscoveryArtifact.make(name: candidate.name, files: files)
+                let target = folder.appendingPathComponent(artifact.relativePath)
+                let written = try ChangedFile.write(artifact.bytes, to: target)
+                let stamp = DiscoveryCache.stamp(target)
+                let record = DiscoveryCache.Record(
+                    key: key, type: artifact.type, relativePath: artifact.relativePath,
+                    digest: "sha256:" + Digest.sha256Hex(artifact.bytes), size: stamp?.size ?? -1,
+                    modified: stamp?.modified ?? -1)
+                return Built(candidate: candidate, record: record, written: written)
+            }
+        }
         var entries: [DiscoveryEntry] = []
         var kept: Set<String> = ["index.json"]
-        for (name, skill) in chosen {
-            guard case .success(let files) = skill.files else { continue }
-            let artifact = try DiscoveryArtifact.make(name: name, files: files)
-            let target = folder.appendingPathComponent(artifact.relativePath)
-            if try ChangedFile.write(artifact.bytes, to: target) { report.written += 1 }
-            kept.insert(artifact.topLevelName)
+        var next = DiscoveryCache()
+        for result in results {
+            guard let built = try result.get() else { continue }
+            let record = built.record
+            if built.written { report.written += 1 }
+            kept.insert(String(record.relativePath.prefix { $0 != "/" }))
+            next.records[built.candidate.name] = record
             entries.append(
                 DiscoveryEntry(
-                    name: name, type: artifact.type, description: skill.entry.description ?? "",
-                    url: base + artifact.relativePath, digest: "sha256:" + Digest.sha256Hex(artifact.bytes)))
+                    name: built.candidate.name, type: record.type,
+                    description: built.candidate.skill.entry.description ?? "",
+                    url: base + record.relativePath, digest: record.digest))
         }
         let index = DiscoveryIndexFile(schema: schema, skills: entries)
         let encoder = JSONEncoder()
@@ -40,7 +63,23 @@ public enum DiscoveryIndex {
         if try ChangedFile.write(bytes, to: folder.appendingPathComponent("index.json")) { report.written += 1 }
         report.removed = try ChangedFile.removeAll(in: folder, except: kept)
         report.skills = entries.count
+        if next.records != cache.records, let data = try? JSONWriter.data(next) {
+            try? AtomicFile.write(data, to: cacheURL, durable: false)
+        }
         return report
+    }
+
+    /// A skill chosen for the index, under its name.
+    private struct Candidate: Sendable {
+        var name: String
+        var skill: SkillInput
+    }
+
+    /// A listed skill's artifact, and whether this build wrote it.
+    private struct Built: Sendable {
+        var candidate: Candidate
+        var record: DiscoveryCache.Record
+        var written: Bool
     }
 }
 
