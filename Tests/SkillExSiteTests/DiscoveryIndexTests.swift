@@ -142,3 +142,55 @@ struct DiscoveryIndexTests {
         }
     }
 }
+
+/// `skillex serve` serves the discovery index, and still no other dot path.
+@Suite("Discovery index over the preview server")
+struct DiscoveryServeTests {
+    @Test("a leading .well-known is served; other dot segments are still refused")
+    func wellKnownOnly() {
+        #expect(PreviewResponder.segments("/.well-known/agent-skills/index.json") == [".well-known", "agent-skills", "index.json"])
+        #expect(PreviewResponder.segments("/skills/.well-known/x") == nil)
+        #expect(PreviewResponder.segments("/.git/config") == nil)
+        #expect(PreviewResponder.segments("/.well-known/.hidden") == nil)
+        #expect(PreviewResponder.segments("/%2Ewell-known/../x") == nil)
+    }
+}
+
+/// The cache that spares unchanged skills: it is used only while the artifact is as written.
+@Suite("Discovery cache")
+struct DiscoveryCacheTests {
+    @Test("an artifact edited on disk is rebuilt even though the skill did not change")
+    func editedArtifactRebuilt() throws {
+        let fixture = try DiscoveryIndexTests.hub()
+        let site = DiscoveryIndexTests.temp()
+        _ = try DiscoveryIndexTests.write(fixture, into: site)
+        let solo = site.appendingPathComponent(".well-known/agent-skills/solo/SKILL.md")
+        let original = try Data(contentsOf: solo)
+        try Data("tampered".utf8).write(to: solo)
+        let (report, json) = try DiscoveryIndexTests.write(fixture, into: site)
+        #expect(report.written == 1)
+        #expect(try Data(contentsOf: solo) == original)
+        let digest = (json["skills"] as? [[String: String]])?.first { $0["name"] == "solo" }?["digest"]
+        #expect(digest == "sha256:" + Digest.sha256Hex(original))
+    }
+
+    @Test("a changed skill gets a new artifact and digest")
+    func changedSkill() throws {
+        let fixture = try DiscoveryIndexTests.hub()
+        let site = DiscoveryIndexTests.temp()
+        let (_, before) = try DiscoveryIndexTests.write(fixture, into: site)
+        try fixture.write("skills/acme/solo/SKILL.md", "---\nname: solo\ndescription: solo of acme\n---\n# Solo, longer now\n")
+        let manifest = try String(contentsOf: fixture.root.appendingPathComponent("manifest.json"), encoding: .utf8)
+        try fixture.write("manifest.json", manifest.replacingOccurrences(
+            of: #""name": "solo", "source_repo": "acme", "target_path": "skills/acme/solo", "checksum": "c""#,
+            with: #""name": "solo", "source_repo": "acme", "target_path": "skills/acme/solo", "checksum": "c2""#))
+        let (report, after) = try DiscoveryIndexTests.write(fixture, into: site)
+        #expect(report.written == 2)  // the artifact and the index
+        func digest(_ json: [String: Any]) -> String? {
+            (json["skills"] as? [[String: String]])?.first { $0["name"] == "solo" }?["digest"]
+        }
+        #expect(digest(before) != digest(after))
+        let bytes = try Data(contentsOf: site.appendingPathComponent(".well-known/agent-skills/solo/SKILL.md"))
+        #expect(digest(after) == "sha256:" + Digest.sha256Hex(bytes))
+    }
+}

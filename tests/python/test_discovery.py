@@ -8,6 +8,7 @@ import json
 import re
 import stat
 import threading
+import urllib.error
 import urllib.parse
 import urllib.request
 import zipfile
@@ -147,3 +148,20 @@ def test_absolute_urls_with_site_url(skillex, tmp_path):
     assert index["skills"]
     for entry in index["skills"]:
         assert entry["url"].startswith("https://skills.example.com/.well-known/agent-skills/" + entry["name"])
+
+
+def test_skillex_serve_serves_the_index_but_no_other_dot_path(skillex, tmp_path):
+    from test_serve import Serve
+
+    hub = copy_example_hub(tmp_path / "hub")
+    skillex("build", "--manifest", hub / "manifest.json", check=1)  # Meeting_Notes invalid, k8s-rollout refused
+    (hub / "public" / ".secret").write_text("no")
+    running = Serve(hub)
+    try:
+        skills = discover(running.base)
+        assert "sql-review" in skills and "k8s-rollout" not in skills
+        for path in ("/.secret", "/skills/.well-known/index.json"):
+            with pytest.raises(urllib.error.HTTPError):
+                fetch(running.base + path)
+    finally:
+        running.stop()
