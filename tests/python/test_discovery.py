@@ -6,6 +6,7 @@ import http.server
 import io
 import json
 import re
+import shutil
 import stat
 import threading
 import urllib.error
@@ -165,3 +166,17 @@ def test_skillex_serve_serves_the_index_but_no_other_dot_path(skillex, tmp_path)
                 fetch(running.base + path)
     finally:
         running.stop()
+
+
+def test_a_name_in_two_repositories_goes_to_the_first_repository_with_a_warning(skillex, tmp_path, served):
+    hub = copy_example_hub(tmp_path / "hub")
+    twin = hub / "repos/platform-tools/.claude/skills/sql-review"
+    shutil.copytree(hub / "repos/data-team/skills/sql-review", twin)
+    text = (twin / "SKILL.md").read_text()
+    (twin / "SKILL.md").write_text(text.replace("# ", "# Platform copy: ", 1))
+    result = skillex("build", "--manifest", hub / "manifest.json", check=1)
+    # platform-tools is listed before data-team in the manifest's repositories.
+    assert "warning: data-team/sql-review: not in the discovery index: the name is taken by platform-tools/sql-review" in result.stderr
+    skills = discover(served(hub / "public"))
+    assert skills["sql-review"] == synced(hub, "platform-tools", "sql-review")
+    assert skills["sql-review"] != synced(hub, "data-team", "sql-review")
