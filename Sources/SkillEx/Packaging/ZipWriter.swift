@@ -15,11 +15,14 @@ public final class ZipWriter {
     private var count: UInt64 = 0
     private var isClosed = false
     private var hasher = SHA256Hasher()
+    private let durable: Bool
 
-    /// Creates (or truncates) the file at `url`.
-    public init(url: URL, timestamp: DOSTimestamp) throws {
+    /// Creates (or truncates) the file at `url`; `durable: false` skips the fsync in `finish`
+    /// (for files that can be made again, such as the site's).
+    public init(url: URL, timestamp: DOSTimestamp, durable: Bool = true) throws {
         path = url.path
         self.timestamp = timestamp
+        self.durable = durable
         fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw FileBytes.posixError(path) }
         buffer.reserveCapacity(1 << 20)
@@ -128,7 +131,7 @@ public final class ZipWriter {
         end.u16(0)
         try emit(end.bytes)
         try flush()
-        guard fsync(fd) == 0 else { throw FileBytes.posixError(path) }
+        guard !durable || fsync(fd) == 0 else { throw FileBytes.posixError(path) }
         isClosed = true
         guard close(fd) == 0 else { throw FileBytes.posixError(path) }
         var finished = SHA256Hasher()

@@ -91,12 +91,15 @@ public struct PreviewResponder: Sendable {
     }
 
     /// The decoded segments of a request path; nil for a path that could name something outside
-    /// the folder or a hidden file: `..`, `.`-prefixed or empty-after-decoding segments, a
-    /// slash or a control character smuggled in by percent-encoding.
+    /// the folder or a hidden file: `..`, `.`-prefixed (except a leading `.well-known`) or
+    /// empty-after-decoding segments, a slash or a control character smuggled in by
+    /// percent-encoding.
     static func segments(_ path: String) -> [String]? {
         var segments: [String] = []
         for raw in path.split(separator: "/", omittingEmptySubsequences: true) {
-            guard let segment = raw.removingPercentEncoding, !segment.isEmpty, !segment.hasPrefix("."),
+            // `.well-known` at the root is the one dot folder served (the discovery index).
+            guard let segment = raw.removingPercentEncoding, !segment.isEmpty,
+                !segment.hasPrefix(".") || (segments.isEmpty && segment == ".well-known"),
                 !segment.contains("/"), !segment.unicodeScalars.contains(where: { $0.value < 32 || $0.value == 127 })
             else { return nil }
             segments.append(segment)

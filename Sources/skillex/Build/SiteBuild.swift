@@ -27,6 +27,10 @@ enum SiteBuild {
         _ = FileManager.default.createFile(atPath: writing.path, contents: nil)
         PhaseTrace.mark("site.sweep")
         let report = try site.build(input: input, publisher: publisher)
+        PhaseTrace.mark("site.pages")
+        let discovery = try DiscoveryIndex.write(input: input, site: folder)
+        PhaseTrace.mark("site.discovery \(discovery.skills) skills, \(discovery.written) written")
+        for warning in discovery.warnings { Terminal.err("warning: " + warning) }
         unlink(writing.path)
         // A one-shot command leaves its large values to the kernel; `serve` runs on and frees them.
         if keepUntilExit { KeptUntilExit.keep((input, publisher, manifest)) }

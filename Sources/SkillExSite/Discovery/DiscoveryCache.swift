@@ -1,0 +1,59 @@
+import Foundation
+import SkillEx
+
+/// What the last build wrote for each listed skill, so an unchanged skill's artifact is neither
+/// read nor rebuilt: kept in `.skillex/site-discovery-<folder hash>.json`, one per output folder.
+/// A record is used only when the skill's key is the same and the artifact on disk still has the
+/// size and modification time it was written with; anything else rebuilds the artifact.
+struct DiscoveryCache: Codable {
+    /// One skill's artifact as last written.
+    struct Record: Codable, Equatable, Sendable {
+        /// The skill's fingerprint, repository and execute bits (see `DiscoveryCache.key`).
+        var key: String
+        var type: String
+        var relativePath: String
+        var digest: String
+        var size: Int64
+        var modified: Int64
+    }
+
+    var records: [String: Record] = [:]
+
+    /// The cache file for output folder `site`.
+    static func url(state: URL, site: URL) -> URL {
+        state.appendingPathComponent("site-discovery-\(Digest.sha256Hex(Data(site.standardizedFileURL.path.utf8)).prefix(12)).json")
+    }
+
+    /// The cache at `url`; a missing or unreadable file gives an empty one.
+    static func load(_ url: URL) -> DiscoveryCache {
+        guard let data = try? Data(contentsOf: url), let cache = try? JSONDecoder().decode(DiscoveryCache.self, from: data)
+        else { return DiscoveryCache() }
+        return cache
+    }
+
+    /// What identifies a skill's artifact: its site fingerprint (entry with checksum and
+    /// description, score, file names and sizes), its repository and its files' execute bits.
+    static func key(_ skill: SkillInput, files: [SkillFile]) -> String {
+        var hasher = SHA256Hasher()
+        hasher.update(skill.fingerprint)
+        hasher.update("\u{0}\(skill.entry.sourceRepo)\u{0}")
+        for file in files { hasher.update("\(file.relativePath)\u{0}\(file.isExecutable ? 1 : 0)\n") }
+        return Digest.hex(hasher.finalize())
+    }
+
+    /// The record for `name` when it matches `key` and the file at `folder/relativePath` is as written.
+    func hit(name: String, key: String, folder: URL) -> Record? {
+        guard let record = records[name], record.key == key,
+            let stamp = Self.stamp(folder.appendingPathComponent(record.relativePath)),
+            stamp.size == record.size, stamp.modified == record.modified
+        else { return nil }
+        return record
+    }
+
+    /// The size and modification time (ns) of the file at `url`, or nil.
+    static func stamp(_ url: URL) -> (size: Int64, modified: Int64)? {
+        var info = stat()
+        guard stat(url.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return (Int64(info.st_size), Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+    }
+}
