@@ -59,16 +59,23 @@ public enum ScoreEvents {
         telemetry.flush()
     }
 
-    /// The webhook notifications of `run`: (`rejected` | `approved`, payload) per signal.
-    public static func notifications(_ run: ScoreRun) -> [(event: String, payload: JSONValue)] {
-        run.signals.compactMap { signal in
+    /// The webhook notifications of `run`: (`rejected` | `approved`, payload) per signal, only
+    /// for the skills in `recorded` (every skill when nil), like the per-skill events: an
+    /// unchanged skill's verdict was already sent when it was recorded.
+    public static func notifications(
+        _ run: ScoreRun, recorded: Set<String>? = nil
+    ) -> [(event: String, payload: JSONValue)] {
+        let notified = { (repo: String, skill: String) in recorded?.contains("\(repo)/\(skill)") ?? true }
+        return run.signals.compactMap { signal in
             switch signal {
             case .refused(let repo, let skill, let score, let threshold):
+                guard notified(repo, skill) else { return nil }
                 return ("rejected", .object([
                     "repo": .string(repo), "skill": .string(skill), "score": .double(score),
                     "threshold": .double(threshold),
                 ]))
             case .approved(let repo, let skill, let approval):
+                guard notified(repo, skill) else { return nil }
                 return ("approved", .object([
                     "repo": .string(repo), "skill": .string(skill), "score": .double(approval.score),
                     "by": .string(approval.by), "reason": .string(approval.reason),

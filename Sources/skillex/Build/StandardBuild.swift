@@ -45,7 +45,7 @@ enum StandardBuild {
         if let telemetry = context.telemetry {
             ScoreEvents.emit(run, command: "build", on: telemetry, recorded: recording.recorded)
         }
-        await WebhookNotices.send(run, manifest: updated, workspace: context.workspace)
+        await WebhookNotices.send(run, recorded: recording.recorded, manifest: updated, workspace: context.workspace)
         let regressions = run.skills.filter { $0.regression != nil }.count
         // A skill below the threshold is a problem the step reports (✗), not a success.
         return BuildStepResult(

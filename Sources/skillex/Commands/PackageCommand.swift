@@ -48,7 +48,7 @@ struct PackageCommand: AsyncParsableCommand {
         // Skills whose score the history already holds log no score events of their own.
         let unrecorded = try? Scorer(workspace: context.workspace).unrecorded(decision.run, in: context.manifest)
         ScoreEvents.emit(decision.run, command: "package", on: telemetry, recorded: unrecorded)
-        await WebhookNotices.send(decision.run, manifest: context.manifest, workspace: context.workspace)
+        await WebhookNotices.send(decision.run, recorded: unrecorded, manifest: context.manifest, workspace: context.workspace)
         var admitted = context.manifest
         admitted.skills = decision.admitted
         let result: PackResult

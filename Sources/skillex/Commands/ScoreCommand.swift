@@ -68,7 +68,7 @@ struct ScoreCommand: AsyncParsableCommand {
             json = try ScorecardStore.write(run, manifest: updated, workspace: context.workspace)
         } catch { throw ExitStatus.inputError(error) }
         ScoreEvents.emit(run, command: "score", on: telemetry, recorded: recording.recorded)
-        await WebhookNotices.send(run, manifest: updated, workspace: context.workspace)
+        await WebhookNotices.send(run, recorded: recording.recorded, manifest: updated, workspace: context.workspace)
         let chosen = post && format == nil ? .githubChecks : ScoreFormat.resolve(format)
         try await ScoreOutput.emit(run, json: json, format: chosen, post: post, environment: context.workspace.environment)
         KeptUntilExit.keep((recording, base, json))

@@ -1,11 +1,11 @@
 import Foundation
 import SkillEx
 
-/// Sends a scoring run's `rejected`/`approved` webhooks; a failed delivery is reported on
-/// stderr and never fails the command.
+/// Sends a scoring run's `rejected`/`approved` webhooks for the skills in `recorded` (every
+/// skill when nil); a failed delivery is reported on stderr and never fails the command.
 enum WebhookNotices {
-    static func send(_ run: ScoreRun, manifest: Manifest, workspace: Workspace) async {
-        let notices = ScoreEvents.notifications(run)
+    static func send(_ run: ScoreRun, recorded: Set<String>?, manifest: Manifest, workspace: Workspace) async {
+        let notices = ScoreEvents.notifications(run, recorded: recorded)
         guard !notices.isEmpty else { return }
         let hooks: [WebhookSettings]
         do { hooks = try WebhookSettings.from(manifest) } catch {
