@@ -15,20 +15,28 @@ public enum SkillDiscovery {
     /// The skill folders at `path`: itself when it holds SKILL.md (or skill.md) or has no
     /// subfolders, else its visible subfolders, sorted by name.
     public static func skillFolders(at path: URL) throws(PathError) -> [URL] {
+        try discover(at: path).folders
+    }
+
+    /// The skill folders at `path` (as `skillFolders(at:)`), and the paths of the entries of a
+    /// folder of skills whose names are not valid UTF-8, their bad bytes shown as `\xFF`: no
+    /// skill can be read from those, so the caller reports them instead of skipping them.
+    public static func discover(at path: URL) throws(PathError) -> (folders: [URL], undecodable: [String]) {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path.path, isDirectory: &isFolder) else {
             throw PathError(path: path.path, reason: "no such file or folder")
         }
         guard isFolder.boolValue else {
             if ["skill.md"].contains(path.lastPathComponent.lowercased()) {
-                return [path.deletingLastPathComponent()]
+                return ([path.deletingLastPathComponent()], [])
             }
             throw PathError(path: path.path, reason: "not a folder (give a skill folder or a folder of skills)")
         }
-        if isSkillFolder(path) { return [path] }
-        let children = try subfolders(of: path)
+        if isSkillFolder(path) { return ([path], []) }
+        let listed = try listing(of: path)
+        let undecodable = listed.undecodable.map { path.path + "/" + $0 }
         // A folder with neither SKILL.md nor subfolders is a skill missing its SKILL.md.
-        return children.isEmpty ? [path] : children
+        return (listed.folders.isEmpty && undecodable.isEmpty ? [path] : listed.folders, undecodable)
     }
 
     /// The visible subfolders of `folder`, sorted by name (each is a candidate skill).

@@ -58,6 +58,16 @@ public struct SkillValidation: Sendable, Equatable {
     public var isValid: Bool { !findings.contains { $0.severity == .error } }
     /// Only the errors.
     public var errors: [SpecFinding] { findings.filter { $0.severity == .error } }
+
+    /// The verdict on a skill folder whose name is not valid UTF-8: `path` shows its bad bytes
+    /// escaped (`\xFF`). Nothing in it can be read as a skill, so it is an error, not skipped.
+    public static func undecodableFolder(_ path: String) -> SkillValidation {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let finding = SpecFinding(
+            rule: "encoding.utf8", file: path, message: "folder name is not valid UTF-8 (not validated)",
+            fix: "rename the folder to the skill's name (lowercase letters, digits and hyphens)")
+        return SkillValidation(path: path, folderName: name, document: nil, findings: [finding])
+    }
 }
 
 /// Which reading of the specification to apply.

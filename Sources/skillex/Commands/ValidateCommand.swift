@@ -27,14 +27,16 @@ struct ValidateCommand: ParsableCommand {
     var format: OutputFormat?
 
     func run() throws {
-        var folders: [URL] = []
+        let validator = SpecValidator(mode: strict ? .strict : .standard)
+        var results: [SkillValidation] = []
         for path in paths {
-            do { folders += try SkillDiscovery.skillFolders(at: URL(fileURLWithPath: path)) } catch {
+            let found: (folders: [URL], undecodable: [String])
+            do { found = try SkillDiscovery.discover(at: URL(fileURLWithPath: path)) } catch {
                 throw ExitStatus.inputError(error)
             }
+            results += found.folders.map { validator.validate(folder: $0) }
+            results += found.undecodable.map(SkillValidation.undecodableFolder)
         }
-        let validator = SpecValidator(mode: strict ? .strict : .standard)
-        let results = folders.map { validator.validate(folder: $0) }
         let report = ValidationReport(results: results, mode: validator.mode)
         switch OutputFormat.resolve(format) {
         case .json: try JSONOutput.print(report)
