@@ -17,6 +17,7 @@ extension ScorecardEntry {
             hasher.add(component.effectiveWeight)
             hasher.add(component.value)
             hasher.add(component.missing.map { $0 ? "true" : "false" })
+            hasher.add(component.basis)
         }
         hasher.add((findings ?? []).count)
         for finding in findings ?? [] {
