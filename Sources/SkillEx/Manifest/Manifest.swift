@@ -65,8 +65,15 @@ public struct Manifest: Sendable, Equatable, Codable {
 public struct RepositoryEntry: Sendable, Equatable, Codable {
     /// The repository's name; also its folder under `skills/`.
     public var name: String
-    /// Path to the checkout, relative to the manifest's folder or absolute.
+    /// Path to the checkout, relative to the manifest's folder or absolute. For a git source
+    /// (`git` set, no `path`), the cached checkout sync keeps under `.skillex/git/<name>/tree`.
     public var path: String
+    /// A git remote to fetch the repository from instead of a local `path`.
+    public var git: String?
+    /// Branch, tag or full commit id of `git` to sync (the remote's default branch when absent).
+    public var ref: String?
+    /// The commit `ref` resolved to at the last sync (written by sync for git sources).
+    public var commit: String?
     /// Folder of skills inside the repository; `.claude/skills` when absent.
     public var skillsDir: String?
     /// External validator: argv, to which the skill's path is appended.
@@ -88,16 +95,30 @@ public struct RepositoryEntry: Sendable, Equatable, Codable {
         extra = OpenFields()
     }
 
+    /// Where sync keeps the checkout of a git source named `name`, relative to the manifest.
+    public static func gitCheckoutPath(name: String) -> String { ".skillex/git/\(name)/tree" }
+
     private enum CodingKeys: String, CodingKey, CaseIterable {
-        case name, path, skillsDir = "skills_dir", validator
+        case name, path, git, ref, commit, skillsDir = "skills_dir", validator
         case validatorTimeout = "validator_timeout"
     }
 
-    /// Decodes an entry, keeping unknown fields.
+    /// Decodes an entry, keeping unknown fields. A git source (`git`) has no `path`.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         name = try container.decode(String.self, forKey: .name)
-        path = try container.decode(String.self, forKey: .path)
+        git = try container.decodeIfPresent(String.self, forKey: .git)
+        ref = try container.decodeIfPresent(String.self, forKey: .ref)
+        commit = try container.decodeIfPresent(String.self, forKey: .commit)
+        if git != nil {
+            guard !container.contains(.path) else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .path, in: container, debugDescription: "give either path or git, not both")
+            }
+            path = Self.gitCheckoutPath(name: name)
+        } else {
+            path = try container.decode(String.self, forKey: .path)
+        }
         skillsDir = try container.decodeIfPresent(String.self, forKey: .skillsDir)
         validator = try container.decodeIfPresent([String].self, forKey: .validator)
         validatorTimeout = try container.decodeIfPresent(Double.self, forKey: .validatorTimeout)
@@ -109,7 +130,13 @@ public struct RepositoryEntry: Sendable, Equatable, Codable {
         try extra.encode(to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(name, forKey: .name)
-        try container.encode(path, forKey: .path)
+        if let git {
+            try container.encode(git, forKey: .git)
+            try container.encodeIfPresent(ref, forKey: .ref)
+            try container.encodeIfPresent(commit, forKey: .commit)
+        } else {
+            try container.encode(path, forKey: .path)
+        }
         try container.encodeIfPresent(skillsDir, forKey: .skillsDir)
         try container.encodeIfPresent(validator, forKey: .validator)
         try container.encodeIfPresent(validatorTimeout, forKey: .validatorTimeout)

@@ -13,6 +13,9 @@ public struct SyncOptions: Sendable {
     /// Seconds an external validator may run when the repository sets no limit.
     public var validatorTimeout: Double = 60
 
+    /// Use the cached checkouts of git sources; fetch nothing.
+    public var offline = false
+
     /// Default options.
     public init() {}
 }

@@ -22,11 +22,12 @@ struct SyncPlanner {
         var listedRepos: Set<String> = []
     }
 
-    /// The plan; throws only when a repository's `validator_env` is malformed.
-    func plan(_ manifest: Manifest) throws(ManifestError) -> Plan {
+    /// The plan, leaving out the repositories in `skipping`; throws only when a repository's
+    /// `validator_env` is malformed.
+    func plan(_ manifest: Manifest, skipping: Set<String> = []) throws(ManifestError) -> Plan {
         var plan = Plan()
         let environment = ProcessInfo.processInfo.environment
-        for (index, repo) in manifest.repositories.enumerated() {
+        for (index, repo) in manifest.repositories.enumerated() where !skipping.contains(repo.name) {
             let allowed = try ValidatorEnvironment.names(of: repo, index: index, manifest: workspace.manifestURL)
             let root = resolve(repo.path)
             var isFolder: ObjCBool = false
@@ -79,7 +80,8 @@ struct SyncPlanner {
                 continue
             }
             plan.listedRepos.insert(repo.name)
-            let git = GitInfo.read(root)
+            // A git source's tree has no `.git`: its commit is the one sync just resolved.
+            let git = repo.git == nil ? GitInfo.read(root) : GitInfo(commit: repo.commit, branch: nil)
             let validator = repo.validator.map {
                 ExternalValidator(
                     argv: $0, baseFolder: workspace.root,

@@ -12,6 +12,8 @@ public struct SyncResult: Sendable, Codable, Equatable {
     public var dryRun: Bool
     /// One entry per skill seen, in repository then name order.
     public var results: [SkillOutcome]
+    /// One entry per git source (repositories with `git`), when the manifest has any.
+    public var sources: [GitSourceReport]?
 
     /// v0.1's summary block, extended.
     public struct Summary: Sendable, Codable, Equatable {
@@ -32,7 +34,7 @@ public struct SyncResult: Sendable, Codable, Equatable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case status, summary, target, version, dryRun = "dry_run", results
+        case status, summary, target, version, dryRun = "dry_run", results, sources
     }
 }
 

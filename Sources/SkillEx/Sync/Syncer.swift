@@ -24,7 +24,10 @@ public struct Syncer: Sendable {
         let limits = try SkillLimits.of(manifest)
         let events = SyncEvents(telemetry: telemetry, dryRun: options.dryRun)
         let runBegin = Date()
-        let plan = try SyncPlanner(workspace: workspace, options: options).plan(manifest)
+        // Git sources are fetched first; one that fails is left out, its skills untouched.
+        let sources = GitSources(workspace: workspace, offline: options.offline).prepare(manifest)
+        var plan = try SyncPlanner(workspace: workspace, options: options).plan(sources.manifest, skipping: sources.failed)
+        plan.issues = sources.issues + plan.issues
         events.runStarted()
         let cacheURL = SyncCache.url(workspace)
         var cache = SyncCache.load(cacheURL)
@@ -49,7 +52,7 @@ public struct Syncer: Sendable {
             return (outcome, ms)
         }
 
-        var updated = manifest
+        var updated = sources.manifest
         var results: [SkillOutcome] = []
         var issues = plan.issues
         var copied = 0, skipped = 0, validated = 0
@@ -103,10 +106,11 @@ public struct Syncer: Sendable {
         let summary = SyncResult.Summary(
             planned: plan.skills.count, copied: copied, validated: validated, errors: issues,
             timestamp: now, skipped: skipped, removed: pruned.count)
-        let result = SyncResult(
+        var result = SyncResult(
             status: issues.isEmpty ? "ok" : "error", summary: summary,
             target: workspace.skillsURL.path, version: options.version, dryRun: options.dryRun,
             results: results)
+        result.sources = sources.sources.isEmpty ? nil : sources.sources
         events.runEnded(result, durationMs: Date().timeIntervalSince(runBegin) * 1000)
         telemetry?.flush()
         return (result, updated)

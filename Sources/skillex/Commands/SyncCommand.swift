@@ -15,6 +15,7 @@ struct SyncCommand: ParsableCommand {
             Examples:
               skillex sync
               skillex sync --manifest hub/manifest.json --dry-run
+              skillex sync --offline        # git sources from their cached checkouts
               skillex sync --clock 2025-01-01T00:00:00Z --version 1.4.0 --format json
             """)
 
@@ -25,6 +26,7 @@ struct SyncCommand: ParsableCommand {
     @Flag(help: "Report what would change; write nothing.") var dryRun = false
     @Flag(help: "Copy every skill even when its checksum did not change.") var force = false
     @Flag(help: "Validate exactly as the reference validator skills-ref does.") var strict = false
+    @Flag(help: "Use the cached checkouts of git sources; fetch nothing.") var offline = false
     @Option(help: "Use this time (ISO 8601) instead of the system clock.") var clock: String?
     @Option(help: "Version label reported in the summary.") var version: String?
     @Option(help: "Output format: text or json (json when stdout is not a terminal).")
@@ -41,6 +43,7 @@ struct SyncCommand: ParsableCommand {
         var options = SyncOptions()
         options.dryRun = dryRun
         options.force = force
+        options.offline = offline
         options.version = version
         options.mode = strict ? .strict : .standard
         options.packageScript = packageScript.map { [$0] }

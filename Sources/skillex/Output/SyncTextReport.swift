@@ -3,6 +3,9 @@ import SkillEx
 /// The human-readable rendering of a `SyncResult`.
 enum SyncTextReport {
     static func print(_ result: SyncResult) {
+        for source in result.sources ?? [] where source.status != .failed {
+            Terminal.out(GitSourceLine.text(source))
+        }
         for outcome in result.results {
             let mark: String
             switch outcome.status {
