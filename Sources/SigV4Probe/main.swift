@@ -74,7 +74,7 @@ let input: ProbeInput
 do {
     input = try JSONDecoder().decodeChecked(ProbeInput.self, from: FileHandle.standardInput.readDataToEndOfFile())
 } catch {
-    fail("stdin: \(error)")
+    fail("stdin: \(ErrorText.decoding(error))")
 }
 let signer = SigV4Signer(
     credentials: StorageCredentials(
