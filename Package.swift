@@ -63,6 +63,10 @@ let package = Package(
             ],
             swiftSettings: shared
         ),
+        // Test aid, in no product: tests/python/test_sigv4.py compares its signatures with botocore's.
+        .executableTarget(
+            name: "skillex-sigv4-probe", dependencies: ["SkillEx"], path: "Sources/SigV4Probe",
+            swiftSettings: shared),
         .target(name: "SkillExTestSupport", dependencies: ["SkillEx"], swiftSettings: shared),
         .testTarget(
             name: "SkillExMarkdownTests", dependencies: ["SkillExMarkdown"],

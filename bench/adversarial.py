@@ -9,7 +9,7 @@
   the cheapest walk of the same folder);
 - a 1 GiB zip bomb (1 MB on disk): `skillex pull` refusing it vs `unzip -t` testing it.
 
-Prints Markdown rows for docs/benchmarks.md.
+Prints Markdown rows for docs/engineering/benchmarks.md.
 """
 import argparse
 import json

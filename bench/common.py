@@ -1,7 +1,7 @@
 """Shared helpers for SkillEx benchmarks: corpus generation, timing, peak memory.
 
 Every benchmark measures SkillEx and its anchor on the same input in one run and prints a
-Markdown table row per measurement, ready for docs/benchmarks.md.
+Markdown table row per measurement, ready for docs/engineering/benchmarks.md.
 """
 import os
 import resource

@@ -7,7 +7,7 @@ workspace lock cost `skillex package` and `skillex score`, against `zip -q -r -X
 
 SKILLEX_BIN picks the binary (default: the release build). fsync and flock time comes from
 `strace -f -c -w` (wall time inside the calls; one extra run each, not the timed ones). Prints Markdown rows for
-docs/benchmarks.md ("Crash safety").
+docs/engineering/benchmarks.md ("Crash safety").
 """
 import argparse
 import os

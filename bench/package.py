@@ -4,7 +4,7 @@ at 1,000 and 10,000 skills, plus the size of a delta after a one-skill change (1
 
     python3 bench/package.py [--sizes 1000,10000] [--repeat 3]
 
-Prints Markdown table rows for docs/benchmarks.md ("Packaging").
+Prints Markdown table rows for docs/engineering/benchmarks.md ("Packaging").
 """
 import argparse
 import resource

@@ -8,7 +8,7 @@ release) to show what a change to pull costs.
 The two binaries alternate (which goes first flips every round) on the same dist/, so load from
 other work slows both alike; medians of wall and CPU time (user + system) are reported. Point
 --work at a tmpfs (/dev/shm) to take disk contention out of the figures. Prints Markdown rows
-for docs/benchmarks.md ("Packaging").
+for docs/engineering/benchmarks.md ("Packaging").
 """
 import argparse
 import json

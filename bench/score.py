@@ -9,7 +9,7 @@ nothing changed (stored scorecards reused) and `skillex sync` + `skillex score -
 empty `skills/` are also reported. The machine is shared, so each figure is the median of five
 runs (first-run repeats use `--fresh`, the same work), CPU time (user + system) is shown too, and
 the load average before and after is printed.
-Prints Markdown rows for docs/benchmarks.md.
+Prints Markdown rows for docs/engineering/benchmarks.md.
 """
 import argparse
 import json

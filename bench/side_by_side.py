@@ -7,7 +7,7 @@ no-change `sync`, and a cold `site` of the synced hub.
 
 Each round copies the corpus afresh for both binaries and alternates which goes first, so load
 from other work slows both alike; medians of wall and CPU time (user + system of the child) are
-reported as Markdown rows for docs/benchmarks.md. Work folders go to /dev/shm when it exists.
+reported as Markdown rows for docs/engineering/benchmarks.md. Work folders go to /dev/shm when it exists.
 """
 import argparse
 import os

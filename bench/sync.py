@@ -3,7 +3,7 @@
 
     python3 bench/sync.py [--skills 1000] [--repeat 3]
 
-Prints Markdown rows for docs/benchmarks.md. Both sides read warm page cache.
+Prints Markdown rows for docs/engineering/benchmarks.md. Both sides read warm page cache.
 """
 import argparse
 import shutil

@@ -1,6 +1,6 @@
 import Foundation
-import SkillEx
-import SkillExSite
+@_spi(Fuzz) import SkillEx
+@_spi(Fuzz) import SkillExSite
 
 @_silgen_name("LLVMFuzzerRunDriver")
 private func runDriver(

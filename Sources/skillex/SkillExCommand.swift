@@ -34,7 +34,6 @@ struct SkillExCommand: AsyncParsableCommand {
             MetricsCommand.self,
             WebhooksCommand.self,
             InitCommand.self,
-            DebugSigV4Command.self,
         ]
     )
 

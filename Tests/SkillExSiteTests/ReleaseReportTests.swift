@@ -112,7 +112,7 @@ struct ReleaseReportTests {
         let data = ReleaseData(Self.sources(previous: nil, previousVersion: nil))
         #expect(data.changes == nil)
         #expect(data.previousVersion == nil)
-        #expect(data.included.allSatisfy { $0.change == nil })
+        #expect(!data.included.isEmpty && data.included.allSatisfy { $0.change == nil })
         #expect(data.summary.added == 0)
     }
 

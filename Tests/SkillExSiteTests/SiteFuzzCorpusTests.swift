@@ -1,6 +1,6 @@
 import Foundation
-import SkillEx
-import SkillExSite
+@_spi(Fuzz) import SkillEx
+@_spi(Fuzz) import SkillExSite
 import Testing
 
 /// The site's fuzz corpora through the site's entries, and a check that every corpus folder

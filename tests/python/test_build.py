@@ -30,12 +30,25 @@ def test_build_runs_every_step_and_produces_dist_and_public(skillex, hub):
     assert (hub / ".skillex" / "scorecards.json").is_file()
 
 
-def test_a_second_build_with_no_change_mints_no_version_and_rewrites_no_page(skillex, hub):
+def published_files(hub):
+    """Every file under public/ -> (inode, mtime ns): a file written again changes one of them
+    (files are replaced by rename, so a rewrite gives a new inode)."""
+    public = hub / "public"
+    return {str(p.relative_to(public)): (p.stat().st_ino, p.stat().st_mtime_ns) for p in public.rglob("*") if p.is_file()}
+
+
+def test_a_second_build_with_no_change_mints_no_version_and_rewrites_only_the_run_pages(skillex, hub):
     build(skillex, hub)
+    before = published_files(hub)
     second = build(skillex, hub)
     steps = {s["step"]: s for s in second["steps"]}
     assert steps["package"]["summary"].startswith("unchanged: version 0.1.0")
     assert [v["version"] for v in json.loads((hub / "dist" / "index.json").read_text())["versions"]] == ["0.1.0"]
+    after = published_files(hub)
+    assert set(after) == set(before) and len(before) > 20
+    # Every build is a run in the event log, and the home page and the dashboard list runs (and
+    # say when the site was built): those two change; no skill, cookbook or other page does.
+    assert sorted(path for path in after if after[path] != before[path]) == ["dashboard.html", "index.html"]
 
 
 def test_build_log_covers_the_pipeline_and_validates(skillex, hub):

@@ -133,7 +133,7 @@ def test_first_release_and_an_older_version(two_builds, skillex, tmp_path):
     data = json.loads(report(skillex, two_builds, "--format", "json", "--version", "0.1.0").stdout)
     jsonschema.validate(data, SCHEMA)
     assert data["version"] == "0.1.0" and "previous_version" not in data and "changes" not in data
-    assert all("change" not in s for s in data["included"])
+    assert data["included"] and all("change" not in s for s in data["included"])
     html = report(skillex, two_builds, "--version", "0.1.0").stdout
     assert "First release: there is no previous version to compare with." in html
     bad = report(skillex, two_builds, "--version", "9.9.9", check=2)

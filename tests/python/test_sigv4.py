@@ -2,6 +2,7 @@
 import hashlib
 import json
 import subprocess
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
@@ -53,8 +54,9 @@ def botocore_sign(auth_cls, service, method, path, query, headers, body, token=N
 
 
 def run_skillex(payload):
-    out = subprocess.run([skillex_bin(), "debug-sigv4"], input=json.dumps(payload), capture_output=True, text=True,
-                         check=True)
+    # The signer runs in `skillex-sigv4-probe`, a test-only executable built beside `skillex`.
+    probe = Path(skillex_bin()).parent / "skillex-sigv4-probe"
+    out = subprocess.run([probe], input=json.dumps(payload), capture_output=True, text=True, check=True)
     return json.loads(out.stdout)
 
 

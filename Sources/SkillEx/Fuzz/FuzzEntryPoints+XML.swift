@@ -1,6 +1,6 @@
 public import Foundation
 
-extension FuzzEntryPoints {
+@_spi(Fuzz) extension FuzzEntryPoints {
     /// Arbitrary bytes through `XMLReader` (and S3's readers on top of it). Checks that the
     /// events of a document that reads are balanced, no deeper than the limit, with text only
     /// inside the root; and that writing those events back out as XML reads to the same events.

@@ -5,7 +5,10 @@ public import Foundation
 /// so a crash the fuzzer found stays fixed. An entry returns normally on any input the parser
 /// rejects (a thrown error is a correct answer); it throws `FuzzViolation` only when two paths
 /// that must agree do not.
-public enum FuzzEntryPoints {
+///
+/// SPI, not API: only `@_spi(Fuzz) import SkillEx` (the harnesses in `Fuzz/` and the corpus tests)
+/// sees it, so code that embeds the library never does.
+@_spi(Fuzz) public enum FuzzEntryPoints {
     /// The harness names, which are also the folders under `Fuzz/corpus/`.
     public static let harnesses = [
         "skill-document", "front-matter", "manifest", "zip", "sarif", "lcov", "cobertura",

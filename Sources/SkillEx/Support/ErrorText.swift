@@ -25,7 +25,7 @@ public enum ErrorText {
     /// A readable reason for a JSON decoding failure, with the field path or position.
     public static func decoding(_ error: any Error) -> String {
         guard let decoding = error as? DecodingError else { return brief(error) }
-        func where_(_ path: [any CodingKey]) -> String {
+        func place(_ path: [any CodingKey]) -> String {
             let text = path.map { key in
                 key.intValue.map { "[\($0)]" } ?? ".\(key.stringValue)"
             }.joined()
@@ -33,11 +33,11 @@ public enum ErrorText {
         }
         switch decoding {
         case .typeMismatch(let type, let context):
-            return "\(where_(context.codingPath)): expected \(type)"
+            return "\(place(context.codingPath)): expected \(type)"
         case .valueNotFound(let type, let context):
-            return "\(where_(context.codingPath)): missing \(type) value"
+            return "\(place(context.codingPath)): missing \(type) value"
         case .keyNotFound(let key, let context):
-            return "\(where_(context.codingPath + [key])): required field is missing"
+            return "\(place(context.codingPath + [key])): required field is missing"
         case .dataCorrupted(let context):
             let underlying = (context.underlyingError as NSError?)?.userInfo["NSDebugDescription"] as? String
             return oneLine(underlying ?? context.debugDescription)

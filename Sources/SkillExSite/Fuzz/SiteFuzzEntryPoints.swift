@@ -1,8 +1,9 @@
 public import Foundation
-public import SkillEx
+@_spi(Fuzz) public import SkillEx
 
-/// The libFuzzer entries for the site's own parsers of outside input (see `FuzzEntryPoints`).
-public enum SiteFuzzEntryPoints {
+/// The libFuzzer entries for the site's own parsers of outside input (see `FuzzEntryPoints`);
+/// SPI like those, seen only through `@_spi(Fuzz) import SkillExSite`.
+@_spi(Fuzz) public enum SiteFuzzEntryPoints {
     /// The harness names, which are also the folders under `Fuzz/corpus/`.
     public static let harnesses = ["site-event-log", "serve-request"]
 

@@ -1,5 +1,5 @@
 import Foundation
-import SkillEx
+@_spi(Fuzz) import SkillEx
 import Testing
 
 /// Every committed fuzz input (seeds and regression cases under `Fuzz/corpus/<harness>/`) goes

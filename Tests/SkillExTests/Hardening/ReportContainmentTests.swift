@@ -44,7 +44,7 @@ struct ReportContainmentTests {
         #expect(error?.description.contains("FIFO") == true)
     }
 
-    @Test("parse errors name the line, never its text", arguments: [
+    @Test("parse errors name the file and the place (line, or JSON path), never the text", arguments: [
         (ReportKind.dialyzer, "SECRET-LINE not dialyzer\n"),
         (ReportKind.lcov, "SF:a\nDA:SECRET,1\n"),
         (ReportKind.lcov, "SECRET-LINE without a colon\n"),
@@ -58,6 +58,9 @@ struct ReportContainmentTests {
             try RepositoryReports.load([(ReportSpec(kind: kind, path: "r.txt"), ws.url("repos/acme"))], inside: [ws.url("repos/acme")])
         }
         #expect(error != nil)
-        #expect(error?.description.contains("SECRET") == false, "\(error?.description ?? "")")
+        let description = error?.description ?? ""
+        #expect(!description.contains("SECRET"), "\(description)")
+        #expect(description.contains("r.txt: "), "\(description)")
+        #expect(kind == .sarif || description.contains(": line "), "\(description)")
     }
 }

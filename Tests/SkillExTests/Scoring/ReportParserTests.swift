@@ -40,7 +40,8 @@ struct ReportParserTests {
 
     @Test("Credo JSON: category and priority map to severity; bad shape is an error")
     func credo() throws {
-        let json = #"{"issues":[{"category":"warning","check":"Credo.Check.Warning.IoInspect","filename":"lib/a.ex","line_no":4,"message":"IO.inspect","priority":12},{"category":"readability","check":"Credo.Check.Readability.ModuleDoc","filename":"lib/b.ex","line_no":1,"message":"doc","priority":25}]}"#
+        let json = #"{"issues":[{"category":"warning","check":"Credo.Check.Warning.IoInspect","filename":"lib/a.ex","line_no":4,"message":"IO.inspect","priority":12},"#
+            + #"{"category":"readability","check":"Credo.Check.Readability.ModuleDoc","filename":"lib/b.ex","line_no":1,"message":"doc","priority":25}]}"#
         let findings = try CredoReader.read(data(json), file: "credo.json")
         #expect(findings.map(\.severity) == [.warning, .warning])
         #expect(findings[0].line == 4 && findings[0].rule == "Credo.Check.Warning.IoInspect")

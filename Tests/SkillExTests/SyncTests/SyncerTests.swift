@@ -84,12 +84,16 @@ struct SyncerTests {
     func dryRun() throws {
         let ws = try TestWorkspace(Self.hub)
         defer { ws.remove() }
+        let manifest = try ws.read("manifest.json")
+        let entries = try FileManager.default.contentsOfDirectory(atPath: ws.root.path).sorted()
         var options = SyncOptions()
         options.dryRun = true
         let result = try sync(ws, options)
         #expect(result.results.contains { $0.status == "would_copy" })
         #expect(!ws.exists("skills/acme"))
         #expect(!ws.exists(".skillex"))
+        #expect(try ws.read("manifest.json") == manifest)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: ws.root.path).sorted() == entries)
     }
 
     @Test("a symlink leading outside the skill fails that skill and leaves its old copy")

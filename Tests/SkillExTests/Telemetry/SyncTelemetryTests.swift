@@ -28,12 +28,13 @@ private final class Recorder: @unchecked Sendable {
         #expect(events.first?.type == .started && events.first?.scope == .run)
         #expect(events.last?.type == (result.status == "ok" ? .finished : .failed))
         let failed = events.filter { $0.type == .failed && $0.scope == .skill }
+        #expect(failed.map(\.skill) == ["Meeting_Notes"])  // the example hub's one invalid skill
         #expect(failed.count == result.results.filter { $0.status == "failed" }.count)
         #expect(failed.allSatisfy { $0.error?.reason.isEmpty == false && $0.measurements["duration_ms"] != nil })
         let validated = events.filter { $0.type == .validated }
-        #expect(validated.count == result.summary.validated)
+        #expect(validated.count == result.summary.validated && validated.count == 9)
         #expect(validated.allSatisfy { $0.measurements["duration_ms"] != nil && ($0.measurements["bytes"] ?? 0) > 0 })
-        #expect(events.filter { $0.type == .synced }.count == result.summary.copied)
+        #expect(events.filter { $0.type == .synced }.count == result.summary.copied && result.summary.copied == 9)
         #expect(Set(events.map(\.runID)) == [bus.runID])
     }
 }

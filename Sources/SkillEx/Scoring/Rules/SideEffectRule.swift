@@ -18,7 +18,19 @@ struct SideEffectRule: LintRule {
 
     /// Commands with side effects (the byte scan in `SideEffectScan` mirrors this for ASCII text).
     static let command = try? NSRegularExpression(
-        pattern: #"\brm\s+-|\bkubectl\s+(delete|apply|rollout|scale|drain|replace)\b|\bhelm\s+(install|upgrade|uninstall|delete)\b|\bterraform\s+(apply|destroy)\b|\bgit\s+push\b|\bdocker\s+push\b|\bnpm\s+publish\b|\bgh\s+(release|pr)\s+(create|merge)\b|\b(DROP|TRUNCATE)\s+(TABLE|DATABASE)\b|\bDELETE\s+FROM\b|\bcurl\b[^\n]*\s-X\s*(POST|PUT|PATCH|DELETE)\b"#)
+        pattern: [
+            #"\brm\s+-"#,
+            #"\bkubectl\s+(delete|apply|rollout|scale|drain|replace)\b"#,
+            #"\bhelm\s+(install|upgrade|uninstall|delete)\b"#,
+            #"\bterraform\s+(apply|destroy)\b"#,
+            #"\bgit\s+push\b"#,
+            #"\bdocker\s+push\b"#,
+            #"\bnpm\s+publish\b"#,
+            #"\bgh\s+(release|pr)\s+(create|merge)\b"#,
+            #"\b(DROP|TRUNCATE)\s+(TABLE|DATABASE)\b"#,
+            #"\bDELETE\s+FROM\b"#,
+            #"\bcurl\b[^\n]*\s-X\s*(POST|PUT|PATCH|DELETE)\b"#,
+        ].joined(separator: "|"))
     /// Imperative lines (mirrored by `SideEffectScan` for ASCII text).
     static let imperative = try? NSRegularExpression(
         pattern: #"^\s*(?:[-*+]\s+|\d+[.)]\s+)?(delete|drop|deploy|publish|push|send|email|truncate|wipe|purge|destroy|force-push|roll out)\b"#,

@@ -13,9 +13,9 @@ struct SpecRule: LintRule {
         skill.validation.findings.map { finding in
             let file = finding.file.hasPrefix(skill.folderPath + "/")
                 ? String(finding.file.dropFirst(skill.folderPath.count + 1)) : "SKILL.md"
-            let where_ = finding.field.map { "\($0): " } ?? ""
+            let fieldPrefix = finding.field.map { "\($0): " } ?? ""
             return LintHit(
-                rule: "spec", message: "\(where_)\(finding.message) [\(finding.rule)]", file: file,
+                rule: "spec", message: "\(fieldPrefix)\(finding.message) [\(finding.rule)]", file: file,
                 line: finding.field.flatMap { fieldLine($0, in: skill.skillText) },
                 cap: finding.severity == .warning ? .warning : nil, remediation: finding.fix)
         }
