@@ -62,28 +62,16 @@ struct CommandContext {
         PhaseTrace.mark("manifest.load")
     }
 
-    /// Locks an existing folder publish target too (`<folder>/.skillex-lock`, a dotfile never
-    /// listed as an object), so two hubs never publish into one folder at once, then sweeps temp
-    /// files a killed publish left there. The caller releases it (removing the file) when done,
-    /// so a lock file found before locking means a run that did not finish (or one still
-    /// running, which is waited for): only then is the folder walked for temp files. Other
-    /// storages, and a folder not made yet, are left as they are.
-    static func lockTarget(_ storage: any Storage, command: String, wait: Double) throws -> WorkspaceLock? {
-        guard let folder = storage as? FolderStorage,
-            FileManager.default.fileExists(atPath: folder.root.path) else { return nil }
-        let url = folder.root.appendingPathComponent(".skillex-lock")
-        let unfinished = FileManager.default.fileExists(atPath: url.path)
-        let lock: WorkspaceLock
-        do {
-            lock = try WorkspaceLock.acquire(at: url, command: command, wait: wait)
-        } catch { throw ExitStatus.inputError(error) }
-        if unfinished { WorkspaceRecovery.removeTempsRecursively(in: folder.root) }
-        return lock
-    }
-
     /// Runs a stage on the manifest, turning any thrown error into a one-line input error.
     func run<T>(_ stage: (Manifest) throws -> T) throws -> T {
         do { return try stage(manifest) } catch let exit as ExitCode { throw exit } catch {
+            throw ExitStatus.inputError(error)
+        }
+    }
+
+    /// `run` for a job that awaits.
+    func run<T>(_ stage: (Manifest) async throws -> T) async throws -> T {
+        do { return try await stage(manifest) } catch let exit as ExitCode { throw exit } catch {
             throw ExitStatus.inputError(error)
         }
     }
