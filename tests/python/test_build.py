@@ -30,8 +30,9 @@ def test_build_report_matches_its_schema_and_the_exit_status(skillex, hub):
     jsonschema.validate(report, REPORT_SCHEMA)
     assert report["status"] == "problems"  # exit 1: an invalid skill and a refused one
     assert [s["status"] for s in report["stages"]] == ["problems", "problems", "problems", "skipped", "ok"]
-    site = stages(report)["site"]["counts"]
-    assert site["files"] == sum(1 for p in (hub / "public").rglob("*") if p.is_file())
+    sync, site = stages(report)["sync"]["counts"], stages(report)["site"]["counts"]
+    assert (sync["planned"], sync["copied"], sync["errors"]) == (10, 9, 1)
+    assert site["files"] > 0 and site["written"] == site["files"] and site["unchanged"] == 0  # a first build
     # A report that breaks the schema is caught: an unknown status.
     broken = json.loads(result.stdout)
     broken["stages"][0]["status"] = "fine"
