@@ -12,7 +12,9 @@ per hub and build; exits 1 when anything differs (the diff is printed).
 
 Each run has a random run id (a UUID) that the home page's list of recent runs shows; ids are
 replaced by `RUN-ID` in the saved copies before comparing (two builds by one binary differ there
-too). Nothing else is normalised.
+too). Nothing else is normalised. `--exclude NAME` (a file name pattern, as `diff -x`) leaves out
+files whose change is intended, e.g. a cookbook page showing a command whose output changed on
+purpose; the table says what was left out.
 """
 import argparse
 import os
@@ -82,6 +84,8 @@ def main() -> int:
     parser.add_argument("--skills", type=int, default=1000, help="corpus size (0: the example hub only)")
     parser.add_argument("--clock", default="2025-06-01T00:00:00Z")
     parser.add_argument("--runs", type=int, default=2, help="builds per binary (the 2nd is incremental)")
+    parser.add_argument("--exclude", action="append", default=[], metavar="NAME",
+                        help="leave files named NAME (a diff -x pattern) out of the comparison")
     args = parser.parse_args()
     hubs = {"examples/hub": (None, "examples/hub")}
     if args.skills:
@@ -98,14 +102,16 @@ def main() -> int:
             codes = {side: builds(binary, source, tree, tree / inside, work / side, args.clock, args.runs)
                      for side, binary in (("base", args.base), ("new", args.new))}
             for run in range(1, args.runs + 1):
-                diff = subprocess.run(["diff", "-r", str(work / "base" / str(run)), str(work / "new" / str(run))],
+                excluded = [flag for name in args.exclude for flag in ("-x", name)]
+                diff = subprocess.run(["diff", "-r", *excluded, str(work / "base" / str(run)), str(work / "new" / str(run))],
                                       capture_output=True, text=True)
                 files = sum(len(f) for _, _, f in os.walk(work / "new" / str(run)))
                 (base_code, base_s), (new_code, new_s) = codes["base"][run - 1], codes["new"][run - 1]
                 ok = diff.returncode == 0 and base_code == new_code
                 same = same and ok
                 print(f"| {label} | {run} | {base_code}, {new_code} | {base_s:.2f}, {new_s:.2f} | {files} files "
-                      f"| {'yes' if ok else 'NO'} |", flush=True)
+                      f"| {'yes' if ok else 'NO'}{' (without ' + ', '.join(args.exclude) + ')' if args.exclude else ''} |",
+                      flush=True)
                 if diff.returncode:
                     print(diff.stdout[:20000], file=sys.stderr)
             for side in ("base", "new"):
