@@ -78,6 +78,9 @@ let package = Package(
             name: "SkillExSiteTests", dependencies: ["SkillExSite", "SkillEx", "SkillExTestSupport"],
             swiftSettings: shared),
         .testTarget(
+            name: "SkillExPipelineTests", dependencies: ["SkillExPipeline", "SkillEx", "SkillExTestSupport"],
+            swiftSettings: shared),
+        .testTarget(
             name: "skillexTests", dependencies: ["skillex", "SkillEx", "SkillExPipeline", "SkillExTestSupport"],
             swiftSettings: shared),
     ]
