@@ -10,9 +10,10 @@ with each binary, at the same --clock, in the same folder (so no path differs), 
 with `diff -r`: dist/, public/, manifest.json and .skillex/scorecards.json after each build. Prints one Markdown row
 per hub and build; exits 1 when anything differs (the diff is printed).
 
-Each run has a random run id (a UUID) that the home page's list of recent runs shows; ids are
-replaced by `RUN-ID` in the saved copies before comparing (two builds by one binary differ there
-too). Nothing else is normalised. `--exclude NAME` (a file name pattern, as `diff -x`) leaves out
+Two builds by one binary differ in two things, which are masked in the saved copies before
+comparing: each run's random run id (a UUID, in the home page's list of recent runs) becomes
+`RUN-ID`, and timings that cookbook commands print (`"duration_ms": 12.3`, e.g. the JSON of
+`skillex sync` on the migration page) become `"duration_ms": MS`. Nothing else is normalised. `--exclude NAME` (a file name pattern, as `diff -x`) leaves out
 files whose change is intended, e.g. a cookbook page showing a command whose output changed on
 purpose; the table says what was left out.
 """
@@ -31,14 +32,16 @@ import common  # noqa: E402  (bench/common.py)
 
 OUTPUTS = ("dist", "public", "manifest.json", ".skillex/scorecards.json")
 RUN_ID = re.compile(rb"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+# "duration_ms": 1.5 in JSON, &quot;duration_ms&quot;: 1.5 on a page, \"duration_ms\": 1.5 in a cast.
+DURATION = re.compile(rb"(duration_ms(?:&quot;|\\?\")?: )[0-9.e+-]+")
 
 
 def mask_run_ids(folder: Path):
-    """Replaces every run id (UUID) in the files under `folder` by RUN-ID."""
+    """Replaces every run id (UUID) in the files under `folder` by RUN-ID, and every duration by MS."""
     for path in folder.rglob("*"):
         if path.is_file() and not path.is_symlink():
             data = path.read_bytes()
-            masked = RUN_ID.sub(b"RUN-ID", data)
+            masked = DURATION.sub(rb"\1MS", RUN_ID.sub(b"RUN-ID", data))
             if masked != data:
                 path.write_bytes(masked)
 
@@ -113,7 +116,9 @@ def main() -> int:
                       f"| {'yes' if ok else 'NO'}{' (without ' + ', '.join(args.exclude) + ')' if args.exclude else ''} |",
                       flush=True)
                 if diff.returncode:
-                    print(diff.stdout[:20000], file=sys.stderr)
+                    listed = subprocess.run(["diff", "-rq", *excluded, str(work / "base" / str(run)),
+                                             str(work / "new" / str(run))], capture_output=True, text=True)
+                    print(listed.stdout + diff.stdout[:20000], file=sys.stderr)
             for side in ("base", "new"):
                 shutil.rmtree(work / side)
     return 0 if same else 1
