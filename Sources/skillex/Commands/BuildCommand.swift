@@ -34,7 +34,7 @@ struct BuildCommand: AsyncParsableCommand {
         let context = try common.context(lock: "build")
         let job = BuildJob(
             context: common.jobContext(context), out: out.map { URL(fileURLWithPath: $0).standardizedFileURL },
-            lockWait: common.lock.seconds)
+            lockWait: common.lockSeconds)
         let showProgress = Terminal.isInteractive(2)
         let report: BuildJobReport
         do {

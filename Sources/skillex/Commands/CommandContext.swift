@@ -14,7 +14,7 @@ struct CommandContext {
     /// replace) and loads the manifest; input errors and a held lock exit 2.
     init(
         manifest path: String, target: String? = nil, clock: String? = nil,
-        lock command: String? = nil, wait: LockOptions? = nil, beforeLoading: ((Workspace) -> Void)? = nil
+        lock command: String? = nil, wait: Double? = nil, beforeLoading: ((Workspace) -> Void)? = nil
     ) throws {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let manifestURL = URL(fileURLWithPath: path, relativeTo: cwd).standardizedFileURL
@@ -42,7 +42,7 @@ struct CommandContext {
             let madeFolder = !FileManager.default.fileExists(atPath: workspace.stateURL.path)
             // Held until the process exits: the kernel drops it then, however the run ends.
             do {
-                let lock = try WorkspaceLock.acquire(at: url, command: command, wait: wait?.seconds)
+                let lock = try WorkspaceLock.acquire(at: url, command: command, wait: wait)
                 held = (lock, made, madeFolder)
             } catch { throw ExitStatus.inputError(error) }
             // Nothing else writes here now: clear what a killed run left behind.

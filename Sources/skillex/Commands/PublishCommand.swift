@@ -37,7 +37,7 @@ struct PublishCommand: AsyncParsableCommand {
         let context = try common.context(lock: dryRun ? nil : "publish")
         var job = PublishJob(context: common.quietJobContext(context))
         (job.destination, job.endpoint, job.multipartThreshold) = (to, endpoint, multipartThreshold)
-        (job.concurrency, job.dryRun, job.lockWait) = (concurrency, dryRun, common.lock.seconds)
+        (job.concurrency, job.dryRun, job.lockWait) = (concurrency, dryRun, common.lockSeconds)
         let published = try await context.run { try await job.run($0) }
         guard let report = published.report else { return }
         switch common.resolvedFormat {
