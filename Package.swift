@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "SkillEx", targets: ["SkillEx"]),
         .library(name: "SkillExMarkdown", targets: ["SkillExMarkdown"]),
         .library(name: "SkillExSite", targets: ["SkillExSite"]),
+        .library(name: "SkillExPipeline", targets: ["SkillExPipeline"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -54,10 +55,13 @@ let package = Package(
             swiftSettings: shared,
             plugins: ["EmbedTheme"]
         ),
+        // The jobs (sync, score, package, publish, site, build): each use case, whole, with a
+        // typed report; the CLI parses options, runs one job and prints its report.
+        .target(name: "SkillExPipeline", dependencies: ["SkillEx", "SkillExSite"], swiftSettings: shared),
         .executableTarget(
             name: "skillex",
             dependencies: [
-                "SkillEx", "SkillExSite",
+                "SkillEx", "SkillExSite", "SkillExPipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -78,7 +82,10 @@ let package = Package(
             name: "SkillExSiteTests", dependencies: ["SkillExSite", "SkillEx", "SkillExTestSupport"],
             swiftSettings: shared),
         .testTarget(
-            name: "skillexTests", dependencies: ["skillex", "SkillEx", "SkillExTestSupport"],
+            name: "SkillExPipelineTests", dependencies: ["SkillExPipeline", "SkillEx", "SkillExTestSupport"],
+            swiftSettings: shared),
+        .testTarget(
+            name: "skillexTests", dependencies: ["skillex", "SkillEx", "SkillExPipeline", "SkillExTestSupport"],
             swiftSettings: shared),
     ]
 )

@@ -65,9 +65,11 @@ struct BinaryRunTests {
         // The invalid skill is a warning of the sync step; the refused one is named by the package step.
         #expect(run.stderr.contains("docs-guild/Meeting_Notes failed: invalid skill"))
         let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
-        let steps = try #require(report["steps"] as? [[String: Any]])
-        let package = try #require(steps.first { $0["step"] as? String == "package" })
-        #expect(package["ok"] as? Bool == false && (package["summary"] as? String)?.contains("k8s-rollout") == true)
+        #expect(report["status"] as? String == "problems")
+        let stages = try #require(report["stages"] as? [[String: Any]])
+        let package = try #require(stages.first { $0["stage"] as? String == "package" })
+        #expect(package["status"] as? String == "problems")
+        #expect((package["summary"] as? String)?.contains("k8s-rollout") == true)
     }
 
     @Test("build: the example hub without its two bad skills exits 0 and writes public/index.html")

@@ -12,19 +12,19 @@ struct CommandParsingTests {
             "--dry-run", "--clock", "2025-01-01T00:00:00Z", "--version", "1.2.3", "--format", "json",
         ])
         let sync = try #require(command as? SyncCommand)
-        #expect(sync.manifest == "hub/manifest.json")
+        #expect(sync.common.manifest == "hub/manifest.json")
         #expect(sync.target == "out")
         #expect(sync.packageScript == "check.sh")
         #expect(sync.dryRun)
-        #expect(sync.clock == "2025-01-01T00:00:00Z")
+        #expect(sync.common.clock == "2025-01-01T00:00:00Z")
         #expect(sync.version == "1.2.3")
-        #expect(sync.format == .json)
+        #expect(sync.common.format == .json)
     }
 
     @Test("sync defaults match v0.1")
     func syncDefaults() throws {
         let sync = try #require(try SkillExCommand.parseAsRoot(["sync"]) as? SyncCommand)
-        #expect(sync.manifest == "manifest.json")
+        #expect(sync.common.manifest == "manifest.json")
         #expect(sync.target == nil)
         #expect(!sync.dryRun && !sync.force && !sync.strict)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import SkillEx
+import SkillExPipeline
 import Testing
 
 @testable import skillex
@@ -14,6 +15,6 @@ struct CookbookEnvironmentTests {
                 "PATH": "/bin", "HOME": "/root", "SLACK_WEBHOOK_URL": "https://hooks.example/secret",
                 "AWS_SECRET_ACCESS_KEY": "k", "GITHUB_TOKEN": "t", "SKILLEX_PUBLISH_TO": "s3://bucket/hub",
             ])
-        #expect(SiteBuild.commandEnvironment(workspace) == ["PATH": "/bin", "HOME": "/root", "SOURCE_DATE_EPOCH": "1700000000"])
+        #expect(CookbookCommands.environment(workspace) == ["PATH": "/bin", "HOME": "/root", "SOURCE_DATE_EPOCH": "1700000000"])
     }
 }

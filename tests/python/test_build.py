@@ -3,23 +3,51 @@ import json
 import zipfile
 
 import jsonschema
+import pytest
 
 from conftest import ROOT
 
 
+REPORT_SCHEMA = json.loads((ROOT / "schemas" / "build-report.schema.json").read_text())
+
+
 def build(skillex, hub, check=1):
+    """`skillex build --format json`, its report checked against schemas/build-report.schema.json."""
     result = skillex("build", "--manifest", hub / "manifest.json", "--format", "json", check=check)
     assert result.returncode in (0, 1), result.stderr
-    return json.loads(result.stdout)
+    report = json.loads(result.stdout)
+    jsonschema.validate(report, REPORT_SCHEMA)
+    return report
+
+
+def stages(report):
+    return {s["stage"]: s for s in report["stages"]}
+
+
+def test_build_report_matches_its_schema_and_the_exit_status(skillex, hub):
+    result = skillex("build", "--manifest", hub / "manifest.json", "--format", "json", check=1)
+    report = json.loads(result.stdout)
+    jsonschema.validate(report, REPORT_SCHEMA)
+    assert report["status"] == "problems"  # exit 1: an invalid skill and a refused one
+    assert [s["status"] for s in report["stages"]] == ["problems", "problems", "problems", "skipped", "ok"]
+    sync, site = stages(report)["sync"]["counts"], stages(report)["site"]["counts"]
+    assert (sync["planned"], sync["copied"], sync["errors"]) == (10, 9, 1)
+    assert site["files"] > 0 and site["written"] == site["files"] and site["unchanged"] == 0  # a first build
+    # A report that breaks the schema is caught: an unknown status.
+    broken = json.loads(result.stdout)
+    broken["stages"][0]["status"] = "fine"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, REPORT_SCHEMA)
 
 
 def test_build_runs_every_step_and_produces_dist_and_public(skillex, hub):
     report = build(skillex, hub)
-    steps = {s["step"]: s for s in report["steps"]}
+    steps = stages(report)
     assert list(steps) == ["sync", "score", "package", "publish", "site"]
-    assert not steps["sync"]["ok"] and "1 errors" in steps["sync"]["summary"]        # Meeting_Notes
-    assert not steps["package"]["ok"] and "k8s-rollout" in steps["package"]["summary"]  # refused by the gate
-    assert "skipped" in steps["publish"]["summary"]
+    assert steps["sync"]["status"] == "problems" and steps["sync"]["counts"]["errors"] == 1   # Meeting_Notes
+    assert steps["package"]["status"] == "problems"                                          # refused by the gate
+    assert steps["package"]["refused"] == ["platform-tools/k8s-rollout"]
+    assert steps["publish"]["status"] == "skipped"
     assert (hub / "public" / "index.html").is_file()
     index = json.loads((hub / "dist" / "index.json").read_text())
     pack = hub / "dist" / index["versions"][0]["pack"]["file"]
@@ -41,8 +69,8 @@ def test_a_second_build_with_no_change_mints_no_version_and_rewrites_only_the_ru
     build(skillex, hub)
     before = published_files(hub)
     second = build(skillex, hub)
-    steps = {s["step"]: s for s in second["steps"]}
-    assert steps["package"]["summary"].startswith("unchanged: version 0.1.0")
+    package = stages(second)["package"]
+    assert package["minted"] is False and package["version"] == "0.1.0"
     assert [v["version"] for v in json.loads((hub / "dist" / "index.json").read_text())["versions"]] == ["0.1.0"]
     after = published_files(hub)
     assert set(after) == set(before) and len(before) > 20
@@ -66,8 +94,8 @@ def test_approval_lets_the_refused_skill_ship_on_the_next_build(skillex, hub):
     skillex("score", "--manifest", hub / "manifest.json", "--approve", "k8s-rollout", "--by", "alice",
             "--reason", "cleanup script reviewed", "--format", "json", check=0)
     report = build(skillex, hub)
-    steps = {s["step"]: s for s in report["steps"]}
-    assert steps["package"]["ok"] and "9 skills" in steps["package"]["summary"]
+    package = stages(report)["package"]
+    assert package["status"] == "ok" and package["counts"]["skills"] == 9 and package["refused"] == []
 
 
 def test_home_page_lists_the_skills_that_failed_the_last_sync(skillex, hub):

@@ -15,7 +15,7 @@ def build(skillex, hub, day):
     result = skillex("build", "--manifest", hub / "manifest.json", "--clock", f"2025-01-{day:02d}T00:00:00Z",
                      "--format", "json")
     assert result.returncode in (0, 1), result.stderr  # 1: the example's k8s-rollout is refused
-    return {s["step"]: s for s in json.loads(result.stdout)["steps"]}
+    return {s["stage"]: s for s in json.loads(result.stdout)["stages"]}
 
 
 def events(hub):
@@ -61,7 +61,7 @@ def test_a_build_with_nothing_changed_logs_little_and_rewrites_no_skill_page(ski
     assert "rejected" not in {e["type"] for e in new}  # k8s-rollout is still refused, and logged once
     assert skill_pages(hub) == pages
     assert histories(hub) == history
-    assert steps["package"]["summary"].startswith("unchanged:")
+    assert steps["package"]["minted"] is False and steps["package"]["version"] == "0.1.0"
     schema = json.loads((ROOT / "schemas" / "event.schema.json").read_text())
     for event in new:
         jsonschema.validate(event, schema)
@@ -84,7 +84,7 @@ def test_a_build_after_one_edit_scores_logs_and_renders_that_skill_only(skillex,
     assert {skill for _, skill in per_skill} == {"sql-review"}
     packaged = [e for e in new if e["type"] == "packaged" and e["scope"] == "run"]
     assert len(packaged) == 1 and packaged[0]["measurements"]["changed"] == 1
-    assert steps["package"]["summary"].startswith("skills-pack-") and "0.1.0" not in steps["package"]["summary"]
+    assert steps["package"]["minted"] is True and steps["package"]["version"] == "0.1.1"
 
     after = histories(hub)
     assert len(after["sql-review"]) == 2

@@ -124,7 +124,7 @@ def test_build_marks_score_failed_when_a_skill_is_refused(skillex, hub):
     lines = {line.split(":")[0]: line for line in result.stdout.splitlines()}
     assert lines["✗ score"].startswith("✗ score") and "1 below the threshold" in lines["✗ score"]
     report = json.loads(skillex("build", "--manifest", hub / "manifest.json", "--format", "json", check=1).stdout)
-    assert {s["step"]: s["ok"] for s in report["steps"]}["score"] is False
+    assert {s["stage"]: s["status"] for s in report["stages"]}["score"] == "problems"
 
 
 def test_score_summary_is_not_green_over_a_refusal(skillex, hub):

@@ -179,3 +179,17 @@ def test_a_manifest_with_git_sources_validates_against_the_schema(skillex, tmp_p
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.Draft202012Validator(schema).validate(
             {"repositories": [{"name": "x", "git": "https://h/x.git", "path": "x"}]})
+
+
+def test_build_offline_uses_the_cached_checkout_when_the_server_is_gone(skillex, tmp_path, remote):
+    _, daemon, first = remote
+    hub = make_hub(tmp_path, {"git": daemon.url("team"), "ref": "main"})
+    sync(skillex, hub, check=0)
+    daemon.stop()
+    failed = skillex("build", "--manifest", hub / "manifest.json", "--format", "json")
+    assert failed.returncode == 1
+    sync_stage = next(s for s in json.loads(failed.stdout)["stages"] if s["stage"] == "sync")
+    assert sync_stage["status"] == "problems"
+    result = skillex("build", "--manifest", hub / "manifest.json", "--offline", "--format", "json", check=0)
+    assert json.loads(result.stdout)["status"] == "ok"
+    assert manifest(hub)["repositories"][0]["commit"] == first

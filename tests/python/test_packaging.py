@@ -186,3 +186,21 @@ def test_gate_leaves_the_refused_skill_out_and_exits_1_until_approved(tmp_path, 
     skillex("sync", "--manifest", hub / "manifest.json", check=1)
     again = skillex("package", "--manifest", hub / "manifest.json", "--version", "1.2.0", "--format", "json", check=1)
     assert "approval by alice was for an earlier version" in again.stderr
+
+
+def test_package_with_nothing_changed_mints_no_version_as_build_does(synced, skillex):
+    # Issue #16: `package` decides like the build's package stage (PackCurrency).
+    first = package(skillex, synced)
+    assert first["minted"] is True and first["version"] == "0.1.0"
+    dist_before = tree(synced / "dist")
+    again = package(skillex, synced)
+    assert again == {"minted": False, "version": "0.1.0", "skills": first["skills"], "refused": []}
+    assert tree(synced / "dist") == dist_before
+    text = skillex("package", "--manifest", synced / "manifest.json", "--format", "text", check=0)
+    assert text.stdout == f"unchanged 0.1.0: the latest version already holds these {first['skills']} skills\n"
+    built = json.loads(skillex("build", "--manifest", synced / "manifest.json", "--format", "json", check=1).stdout)
+    stage = next(s for s in built["stages"] if s["stage"] == "package")
+    assert (stage["minted"], stage["version"]) == (False, "0.1.0")
+    # An explicit --version always makes a version.
+    forced = package(skillex, synced, "--version", "0.2.0")
+    assert forced["minted"] is True and forced["version"] == "0.2.0"

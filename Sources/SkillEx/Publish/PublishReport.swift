@@ -13,7 +13,7 @@ public struct PublishReport: Sendable, Codable, Equatable {
     }
 
     /// `ok` or `failed`.
-    public var status: String
+    public var status: PublishStatus
     /// Where the objects went (`s3://bucket/prefix` or a folder).
     public var location: String
     /// True when nothing was written.

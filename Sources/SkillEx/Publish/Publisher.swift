@@ -36,7 +36,7 @@ public struct Publisher: Sendable {
             return ai == bi ? a.key < b.key : bi
         }
         var report = PublishReport(
-            status: "ok", location: storage.location, dryRun: dryRun, latest: dist.index.latest, objects: [],
+            status: .ok, location: storage.location, dryRun: dryRun, latest: dist.index.latest, objects: [],
             uploaded: 0, unchanged: 0, bytesUploaded: 0, transfer: .init(), webhooks: [])
         do {
             let pending = try await plan(items)
@@ -50,7 +50,7 @@ public struct Publisher: Sendable {
                 try await upload(uploads.filter { $0.key == DistContents.indexKey }, report: &report)
             }
         } catch {
-            report.status = "failed"
+            report.status = .failed
             report.error = ErrorText.brief(error)
         }
         let moved = report.objects.filter { $0.action == "uploaded" || $0.action == "would_upload" }
@@ -58,7 +58,7 @@ public struct Publisher: Sendable {
         report.unchanged = report.objects.filter { $0.action == "unchanged" }.count
         report.bytesUploaded = moved.reduce(0) { $0 + $1.size }
         report.transfer = storage.stats.snapshot
-        if let dispatcher, !dryRun, report.status == "ok", report.uploaded > 0 {
+        if let dispatcher, !dryRun, report.status == .ok, report.uploaded > 0 {
             report.webhooks = await dispatcher.deliver(event: "published", payload: payload(report, dist.index))
         }
         return report

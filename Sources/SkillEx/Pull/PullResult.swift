@@ -1,7 +1,7 @@
 /// What `skillex pull` did.
 public struct PullResult: Sendable, Codable, Equatable {
     /// `updated` or `up_to_date`.
-    public var status: String
+    public var status: PullStatus
     /// The source.
     public var source: String
     /// The target folder.

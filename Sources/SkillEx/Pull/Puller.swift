@@ -29,7 +29,7 @@ public struct Puller: Sendable {
         let held = try heldIndex(of: target)
         let current = held?.version
         var result = PullResult(
-            status: "up_to_date", source: source.location, target: target.path, from: current, to: latest,
+            status: .upToDate, source: source.location, target: target.path, from: current, to: latest,
             route: "none", files: [], bytesFetched: 0, skills: 0)
         guard let plan = PullPlan.make(index: index, current: current) else {
             result.skills = held?.skills.count ?? 0
@@ -72,7 +72,7 @@ public struct Puller: Sendable {
         }
         try verify(pack, in: staging, carriedBy: carriedBy, target: target)
         try swap(staging, into: target)
-        result.status = "updated"
+        result.status = .updated
         result.route = plan.steps.contains { if case .full = $0 { true } else { false } } ? "full" : "delta"
         result.files = fetched
         result.bytesFetched = fetched.reduce(0) { $0 + $1.bytes }

@@ -39,17 +39,17 @@ struct SyncEvents: Sendable {
 
     /// `synced` for a skill copied into the skills folder (or that a dry run would copy).
     func skillSynced(_ outcome: SkillOutcome) {
-        guard outcome.status == "copied" || outcome.status == "would_copy" else { return }
+        guard outcome.status == .copied || outcome.status == .wouldCopy else { return }
         var measurements: [String: Double] = [:]
         if let ms = outcome.durationMs { measurements["duration_ms"] = ms }
         if let bytes = outcome.bytes { measurements["bytes"] = Double(bytes) }
         emit(Event(type: .synced, repo: outcome.repo, skill: outcome.skill, measurements: measurements,
-                   metadata: ["command": "sync", "status": outcome.status]))
+                   metadata: ["command": "sync", "status": outcome.status.rawValue]))
     }
 
     func runEnded(_ result: SyncResult, durationMs: Double) {
         let summary = result.summary
-        let failedSkills = result.results.filter { $0.status == "failed" }.count
+        let failedSkills = result.results.filter { $0.status == .failed }.count
         let measurements: [String: Double] = [
             "duration_ms": durationMs, "skills": Double(summary.planned), "copied": Double(summary.copied),
             "skipped": Double(summary.skipped), "removed": Double(summary.removed),
@@ -60,7 +60,7 @@ struct SyncEvents: Sendable {
                 type: .failed, scope: .run, repo: issue.repo, metadata: ["command": "sync"],
                 error: EventError(reason: issue.reason, message: issue.message)))
         }
-        if result.status == "ok" {
+        if result.status == .ok {
             emit(Event(type: .finished, measurements: measurements, metadata: runMetadata))
         } else {
             emit(Event(

@@ -1,7 +1,7 @@
 /// What a sync did, in the shape SkillEx v0.1 printed, plus per-skill results.
 public struct SyncResult: Sendable, Codable, Equatable {
     /// `ok` when nothing failed, `error` otherwise (as v0.1).
-    public var status: String
+    public var status: SyncStatus
     /// Counts and errors (v0.1's `summary`, plus `skipped` and `removed`).
     public var summary: Summary
     /// The skills folder.
@@ -41,7 +41,7 @@ public struct SyncResult: Sendable, Codable, Equatable {
 /// What happened to one skill.
 public struct SkillOutcome: Sendable, Codable, Equatable {
     /// `copied`, `skipped`, `failed` or `removed` (`would_copy` in a dry run).
-    public var status: String
+    public var status: SkillSyncStatus
     /// Source repository.
     public var repo: String
     /// Skill folder name.

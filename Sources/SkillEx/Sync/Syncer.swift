@@ -57,11 +57,11 @@ public struct Syncer: Sendable {
         var issues = plan.issues
         var copied = 0, skipped = 0, validated = 0
         for (skill, (outcome, ms)) in zip(plan.skills, outcomes) {
-            var result = SkillOutcome(status: "", repo: skill.repo, skill: skill.name, durationMs: ms)
+            var result = SkillOutcome(status: .skipped, repo: skill.repo, skill: skill.name, durationMs: ms)
             let key = SyncCache.key(repo: skill.repo, skill: skill.name)
             switch outcome {
             case .skipped(let checksum, let fingerprint, let bytes):
-                (result.status, result.checksum, result.bytes) = ("skipped", checksum, bytes)
+                (result.status, result.checksum, result.bytes) = (.skipped, checksum, bytes)
                 // The installed copy was not touched: its fingerprint still holds for this checksum.
                 let kept = previous.skills[key].flatMap { $0.checksum == checksum ? $0.target : nil }
                 cache.skills[key] = .init(fingerprint: fingerprint, checksum: checksum, target: kept)
@@ -69,7 +69,7 @@ public struct Syncer: Sendable {
                 skipped += 1
                 validated += 1
             case .wouldCopy(let checksum, let bytes):
-                (result.status, result.checksum, result.bytes) = ("would_copy", checksum, bytes)
+                (result.status, result.checksum, result.bytes) = (.wouldCopy, checksum, bytes)
                 copied += 1
                 validated += 1
             case .staged(let checksum, let fingerprint, let bytes, let description, let target):
@@ -79,18 +79,18 @@ public struct Syncer: Sendable {
                     let failure = SyncIssue(
                         reason: "copy_failed", repo: skill.repo, skill: skill.name,
                         path: skill.target.path, message: ErrorText.brief(error))
-                    (result.status, result.error) = ("failed", failure)
+                    (result.status, result.error) = (.failed, failure)
                     issues.append(failure)
                     events.skillFailed(failure, durationMs: ms)
                     break
                 }
-                (result.status, result.checksum, result.bytes) = ("copied", checksum, bytes)
+                (result.status, result.checksum, result.bytes) = (.copied, checksum, bytes)
                 cache.skills[key] = .init(fingerprint: fingerprint, checksum: checksum, target: target)
                 record(skill, checksum: checksum, description: description, at: now, in: &updated)
                 copied += 1
                 validated += 1
             case .failed(let failure):
-                (result.status, result.error) = ("failed", failure)
+                (result.status, result.error) = (.failed, failure)
                 issues.append(failure)
             }
             events.skillSynced(result)
@@ -107,7 +107,7 @@ public struct Syncer: Sendable {
             planned: plan.skills.count, copied: copied, validated: validated, errors: issues,
             timestamp: now, skipped: skipped, removed: pruned.count)
         var result = SyncResult(
-            status: issues.isEmpty ? "ok" : "error", summary: summary,
+            status: issues.isEmpty ? .ok : .error, summary: summary,
             target: workspace.skillsURL.path, version: options.version, dryRun: options.dryRun,
             results: results)
         result.sources = sources.sources.isEmpty ? nil : sources.sources
@@ -189,7 +189,7 @@ public struct Syncer: Sendable {
                 cache.skills[key] = nil
             }
             removed.append(
-                SkillOutcome(status: "removed", repo: entry.sourceRepo, skill: entry.name, checksum: entry.checksum))
+                SkillOutcome(status: .removed, repo: entry.sourceRepo, skill: entry.name, checksum: entry.checksum))
             return true
         }
         return removed

@@ -11,7 +11,7 @@ public struct DeliveryRecord: Sendable, Codable, Equatable {
     /// When the attempt started (ISO 8601, milliseconds).
     public var time: String
     /// `delivered`, `retrying` or `failed`.
-    public var status: String
+    public var status: DeliveryStatus
     /// The receiver's HTTP status, when it answered.
     public var httpStatus: Int?
     /// Why the attempt failed.
@@ -38,7 +38,7 @@ public struct DeliveryResult: Sendable, Codable, Equatable {
     /// The event.
     public var event: String
     /// `delivered` or `failed`.
-    public var status: String
+    public var status: DeliveryStatus
     /// Attempts made.
     public var attempts: Int
     /// The last HTTP status, if any.

@@ -62,34 +62,34 @@ public struct WebhookDispatcher: Sendable {
             maxAttempts: hook.maxAttempts ?? 4, baseDelay: 0.5, maxDelay: 8, budget: hook.maxSeconds ?? 30)
         let transport = HTTPTransport(timeout: hook.timeoutSeconds ?? 10, policy: policy)
         var result = DeliveryResult(
-            delivery: delivery, webhook: hook.label, event: event, status: "failed", attempts: 0)
+            delivery: delivery, webhook: hook.label, event: event, status: .failed, attempts: 0)
         let started = Date()
         let body = Self.body(format: hook.format, event: event, delivery: delivery, payload: payload)
         while true {
             result.attempts += 1
             let attemptStart = Date()
             let time = Timestamp.millisecondString(workspace.clock.now())
-            var outcome: (status: String, http: Int?, error: String?, retryable: Bool)
+            var outcome: (status: DeliveryStatus, http: Int?, error: String?, retryable: Bool)
             switch makeRequest(hook, event: event, delivery: delivery, body: body) {
             case .failure(let error):
-                outcome = ("failed", nil, error.description, false)
+                outcome = (.failed, nil, error.description, false)
             case .success(let request):
                 switch await transport.attempt(request) {
                 case .answered(let response) where (200..<300).contains(response.status):
-                    outcome = ("delivered", response.status, nil, false)
+                    outcome = (.delivered, response.status, nil, false)
                 case .answered(let response):
-                    outcome = ("failed", response.status, "HTTP \(response.status)",
+                    outcome = (.failed, response.status, "HTTP \(response.status)",
                                RetryPolicy.isRetryable(status: response.status))
                 case .failed(let retryable, let reason):
-                    outcome = ("failed", nil, reason, retryable)
+                    outcome = (.failed, nil, reason, retryable)
                 }
             }
             let wait = policy.delay(beforeRetry: result.attempts, unit: Double.random(in: 0...1))
             let retry = outcome.retryable
                 && policy.allowsRetry(
                     afterAttempts: result.attempts, elapsed: Date().timeIntervalSince(started), nextDelay: wait)
-            if retry { outcome.status = "retrying" }
-            result.status = outcome.status == "delivered" ? "delivered" : "failed"
+            if retry { outcome.status = .retrying }
+            result.status = outcome.status == .delivered ? .delivered : .failed
             result.httpStatus = outcome.http
             result.error = outcome.error
             let record = DeliveryRecord(

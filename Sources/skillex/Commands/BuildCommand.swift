@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import SkillEx
-import SkillExSite
+import SkillExPipeline
 
 /// `skillex build`: the whole pipeline, step by step.
 struct BuildCommand: AsyncParsableCommand {
@@ -14,6 +14,8 @@ struct BuildCommand: AsyncParsableCommand {
             then 1. Publishing runs only when manifest.json has a `storage` section.
             Takes the workspace lock (.skillex/lock): while another run holds it, exits 2 naming \
             the holder, or waits with --wait / --wait-timeout.
+            --format json prints the typed report (schemas/build-report.schema.json): each \
+            stage's status (ok, problems, skipped), counts and duration.
             Exit status: 0 ok, 1 a step reported problems (an invalid or refused skill), 2 a step \
             could not run, every repository in the manifest is missing (nothing is packaged), or \
             the workspace is locked.
@@ -23,40 +25,38 @@ struct BuildCommand: AsyncParsableCommand {
               skillex build --manifest examples/hub/manifest.json
               skillex build --clock 2025-01-01T00:00:00Z --format json
               skillex build --wait-timeout 600     # queue behind a run already in progress
+              skillex build --offline              # git sources from their cached checkouts
             """)
 
-    @Option(help: "The hub manifest.") var manifest = "manifest.json"
     @Option(help: "Site output folder (default: public/ beside the manifest).") var out: String?
-    @Option(help: "Use this time (ISO 8601) instead of the system clock.") var clock: String?
-    @Option(help: "Output format: text or json (json when stdout is not a terminal).")
-    var format: OutputFormat?
-    @OptionGroup var logging: LogOptions
-    @OptionGroup var lock: LockOptions
+    @Flag(help: "Sync git sources from their cached checkouts; fetch nothing.") var offline = false
+    @OptionGroup var common: StandardOptions
 
     func run() async throws {
-        let context = try CommandContext(manifest: manifest, clock: clock, lock: "build", wait: lock)
-        let telemetry = logging.telemetry(for: context.workspace)
-        var state = BuildContext(workspace: context.workspace, manifest: context.manifest, telemetry: telemetry)
-        let pipeline = BuildPipeline(StandardBuild.steps(out: out.map { URL(fileURLWithPath: $0).standardizedFileURL }, wait: lock.seconds))
+        let context = try common.context(lock: "build")
+        var job = BuildJob(
+            context: common.jobContext(context), out: out.map { URL(fileURLWithPath: $0).standardizedFileURL },
+            lockWait: common.lockSeconds)
+        job.syncOptions.offline = offline
         let showProgress = Terminal.isInteractive(2)
-        let report: BuildReport
+        let report: BuildJobReport
         do {
-            report = try await pipeline.run(&state) { index, count, name in
-                if showProgress { Terminal.err("[\(index)/\(count)] \(name)") }
+            report = try await job.run(context.manifest) { stage, index, count in
+                if showProgress { Terminal.err("[\(index)/\(count)] \(stage.rawValue)") }
             }
         } catch {
-            telemetry.flush()
+            job.context.telemetry?.flush()
             throw ExitStatus.inputError(error)
         }
-        telemetry.flush()
-        switch OutputFormat.resolve(format) {
+        job.context.telemetry?.flush()
+        switch common.resolvedFormat {
         case .json: try JSONOutput.print(report)
         case .text:
-            for step in report.steps {
-                let mark = step.ok ? Terminal.paint("✓", "32") : Terminal.paint("✗", "31")
-                Terminal.out("\(mark) \(step.step): \(step.summary)")
+            for stage in report.stages {
+                let mark = stage.status.passed ? Terminal.paint("✓", "32") : Terminal.paint("✗", "31")
+                Terminal.out("\(mark) \(stage.stage.rawValue): \(stage.summary)")
             }
         }
-        if !report.ok { throw ExitStatus.failed }
+        if report.status == .problems { throw ExitStatus.failed }
     }
 }

@@ -14,7 +14,7 @@ struct CommandContext {
     /// replace) and loads the manifest; input errors and a held lock exit 2.
     init(
         manifest path: String, target: String? = nil, clock: String? = nil,
-        lock command: String? = nil, wait: LockOptions? = nil, beforeLoading: ((Workspace) -> Void)? = nil
+        lock command: String? = nil, wait: Double? = nil, beforeLoading: ((Workspace) -> Void)? = nil
     ) throws {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let manifestURL = URL(fileURLWithPath: path, relativeTo: cwd).standardizedFileURL
@@ -42,7 +42,7 @@ struct CommandContext {
             let madeFolder = !FileManager.default.fileExists(atPath: workspace.stateURL.path)
             // Held until the process exits: the kernel drops it then, however the run ends.
             do {
-                let lock = try WorkspaceLock.acquire(at: url, command: command, wait: wait?.seconds)
+                let lock = try WorkspaceLock.acquire(at: url, command: command, wait: wait)
                 held = (lock, made, madeFolder)
             } catch { throw ExitStatus.inputError(error) }
             // Nothing else writes here now: clear what a killed run left behind.
@@ -62,28 +62,16 @@ struct CommandContext {
         PhaseTrace.mark("manifest.load")
     }
 
-    /// Locks an existing folder publish target too (`<folder>/.skillex-lock`, a dotfile never
-    /// listed as an object), so two hubs never publish into one folder at once, then sweeps temp
-    /// files a killed publish left there. The caller releases it (removing the file) when done,
-    /// so a lock file found before locking means a run that did not finish (or one still
-    /// running, which is waited for): only then is the folder walked for temp files. Other
-    /// storages, and a folder not made yet, are left as they are.
-    static func lockTarget(_ storage: any Storage, command: String, wait: Double) throws -> WorkspaceLock? {
-        guard let folder = storage as? FolderStorage,
-            FileManager.default.fileExists(atPath: folder.root.path) else { return nil }
-        let url = folder.root.appendingPathComponent(".skillex-lock")
-        let unfinished = FileManager.default.fileExists(atPath: url.path)
-        let lock: WorkspaceLock
-        do {
-            lock = try WorkspaceLock.acquire(at: url, command: command, wait: wait)
-        } catch { throw ExitStatus.inputError(error) }
-        if unfinished { WorkspaceRecovery.removeTempsRecursively(in: folder.root) }
-        return lock
-    }
-
     /// Runs a stage on the manifest, turning any thrown error into a one-line input error.
     func run<T>(_ stage: (Manifest) throws -> T) throws -> T {
         do { return try stage(manifest) } catch let exit as ExitCode { throw exit } catch {
+            throw ExitStatus.inputError(error)
+        }
+    }
+
+    /// `run` for a job that awaits.
+    func run<T>(_ stage: (Manifest) async throws -> T) async throws -> T {
+        do { return try await stage(manifest) } catch let exit as ExitCode { throw exit } catch {
             throw ExitStatus.inputError(error)
         }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SkillEx
+import SkillExPipeline
 
 /// `skillex events anomalies`: runs the anomaly rules over the log and announces new ones.
 struct EventsAnomaliesCommand: AsyncParsableCommand {
@@ -32,7 +33,10 @@ struct EventsAnomaliesCommand: AsyncParsableCommand {
             let log = location.log
             telemetry.attach(id: "skillex.event-log") { try log.append($0) }
             for anomaly in anomalies where anomaly.isNew { telemetry.emit(anomaly.event) }
-            await announce(anomalies.filter(\.isNew))
+            let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+            await AnomalyNotices.send(
+                anomalies.filter(\.isNew), manifestURL: URL(fileURLWithPath: location.manifest, relativeTo: cwd).standardizedFileURL,
+                environment: ProcessInfo.processInfo.environment, warn: { Terminal.err($0) })
         }
         switch OutputFormat.resolve(format) {
         case .json: try JSONOutput.print(["anomalies": anomalies])
@@ -42,27 +46,6 @@ struct EventsAnomaliesCommand: AsyncParsableCommand {
                 Terminal.out("\(mark) \(anomaly.kind) \(anomaly.time): \(anomaly.message)")
             }
             Terminal.out("\(anomalies.count) anomalies, \(anomalies.filter(\.isNew).count) new")
-        }
-    }
-
-    /// Sends each new anomaly to the manifest's `anomaly` webhooks; never fails the command.
-    private func announce(_ fresh: [Anomaly]) async {
-        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let url = URL(fileURLWithPath: location.manifest, relativeTo: cwd).standardizedFileURL
-        guard !fresh.isEmpty, let manifest = try? ManifestStore.load(url),
-            let hooks = try? WebhookSettings.from(manifest), !hooks.isEmpty
-        else { return }
-        let workspace = Workspace(manifest: url, environment: ProcessInfo.processInfo.environment)
-        let dispatcher = WebhookDispatcher(webhooks: hooks, workspace: workspace)
-        for anomaly in fresh {
-            let payload = JSONValue.object([
-                "kind": .string(anomaly.kind), "time": .string(anomaly.time), "message": .string(anomaly.message),
-                "value": .double(anomaly.value), "baseline": .double(anomaly.baseline),
-                "repo": anomaly.repo.map(JSONValue.string) ?? .null, "skill": anomaly.skill.map(JSONValue.string) ?? .null,
-            ])
-            for result in await dispatcher.deliver(event: "anomaly", payload: payload) where result.status != "delivered" {
-                Terminal.err("skillex: warning: anomaly webhook to \(result.webhook) failed: \(result.error ?? result.status)")
-            }
         }
     }
 }

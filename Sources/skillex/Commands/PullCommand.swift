@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SkillEx
+import SkillExPipeline
 
 /// `skillex pull`: bring a local folder up to a source's latest pack, fetching only what changed.
 struct PullCommand: AsyncParsableCommand {
@@ -46,19 +47,6 @@ struct PullCommand: AsyncParsableCommand {
     var format: OutputFormat?
     @OptionGroup var lock: LockOptions
 
-    /// The manifest's limits (when `--manifest` names one), then each flag given.
-    private func archiveLimits(cwd: URL) throws -> ArchiveLimits {
-        var limits = ArchiveLimits.standard
-        if let manifest {
-            limits = try ArchiveLimits.of(ManifestStore.load(URL(fileURLWithPath: manifest, relativeTo: cwd)))
-        }
-        limits.maxEntryBytes = maxFileBytes ?? limits.maxEntryBytes
-        limits.maxTotalBytes = maxTotalBytes ?? limits.maxTotalBytes
-        limits.maxEntries = maxEntries ?? limits.maxEntries
-        limits.maxRatio = maxRatio ?? limits.maxRatio
-        return limits
-    }
-
     func validate() throws {
         if [maxFileBytes, maxTotalBytes, maxEntries, maxRatio].contains(0) {
             throw ValidationError("--max-file-bytes, --max-total-bytes, --max-entries and --max-ratio must be positive")
@@ -67,26 +55,13 @@ struct PullCommand: AsyncParsableCommand {
 
     func run() async throws {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let target = URL(fileURLWithPath: into, relativeTo: cwd).standardizedFileURL
+        var job = PullJob(
+            source: from, target: URL(fileURLWithPath: into, relativeTo: cwd).standardizedFileURL, base: cwd,
+            environment: ProcessInfo.processInfo.environment)
+        (job.endpoint, job.manifest, job.lockWait) = (endpoint, manifest.map { URL(fileURLWithPath: $0, relativeTo: cwd) }, lock.seconds)
+        (job.maxEntryBytes, job.maxTotalBytes, job.maxEntries, job.maxRatio) = (maxFileBytes, maxTotalBytes, maxEntries, maxRatio)
         let result: PullResult
-        let held: WorkspaceLock
-        do {
-            held = try WorkspaceLock.acquire(at: WorkspaceLock.url(beside: target), command: "pull", wait: lock.seconds)
-        } catch { throw ExitStatus.inputError(error) }
-        // The lock file sits beside the user's folder: removed again when the pull ends.
-        defer { held.release(removing: true) }
-        PullRecovery.recover(target: target)
-        do {
-            let workspace = Workspace(root: cwd, environment: ProcessInfo.processInfo.environment)
-            let resolver = PackSourceResolver.standard.adding(scheme: "s3") { [endpoint] _, text in
-                StoragePackSource(
-                    storage: try StorageLocator.storage(
-                        for: text, endpoint: endpoint, settings: nil, base: cwd, workspace: workspace))
-            }
-            let source = try resolver.source(for: from, base: cwd)
-            let limits = try archiveLimits(cwd: cwd)
-            result = try await Puller(source: source, limits: limits).pull(into: target)
-        } catch let error as PullError {
+        do { result = try await job.run() } catch let error as PullError {
             switch error {
             case .digestMismatch, .sizeMismatch, .skillMismatch, .badArchive:
                 Terminal.err("skillex: error: " + error.description)
@@ -96,15 +71,7 @@ struct PullCommand: AsyncParsableCommand {
         } catch { throw ExitStatus.inputError(error) }
         switch OutputFormat.resolve(format) {
         case .json: try JSONOutput.print(result)
-        case .text:
-            if result.status == "up_to_date" {
-                Terminal.out("\(into) is up to date (\(result.to))")
-            } else {
-                Terminal.out(
-                    Terminal.paint("pulled", "32")
-                        + " \(result.from ?? "(empty)") → \(result.to) via \(result.route): "
-                        + "\(result.files.count) files, \(result.bytesFetched) bytes, \(result.skills) skills")
-            }
+        case .text: PullTextReport.print(result, into: into)
         }
     }
 }

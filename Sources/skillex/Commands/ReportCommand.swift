@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import SkillEx
-import SkillExSite
+import SkillExPipeline
 
 /// `skillex report`: the release report as one self-contained HTML file, a Markdown summary, or
 /// its data as JSON.
@@ -34,16 +34,8 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(manifest: manifest, clock: clock)
-        let data = try context.run { manifest -> Data in
-            let input = try SiteInput.load(workspace: context.workspace, manifest: manifest)
-            let report = try ReleaseReport(input: input, version: version)
-            switch format {
-            case .markdown: return Data(report.markdown().utf8)
-            case .json: return try report.json()
-            case .html:
-                return Data(report.html(theme: try Theme.load(overrides: context.workspace.root.appendingPathComponent("templates"))).utf8)
-            }
-        }
+        let form = ReportJob.Form(rawValue: format.rawValue) ?? .html
+        let data = try context.run { try ReportJob(workspace: context.workspace, version: version).run($0, form: form) }
         guard let out else { return FileHandle.standardOutput.write(data) }
         do { try AtomicFile.write(data, to: URL(fileURLWithPath: out)) } catch {
             throw ExitStatus.inputError(error)

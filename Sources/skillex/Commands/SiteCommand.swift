@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SkillEx
+import SkillExPipeline
 import SkillExSite
 
 /// `skillex site`: render the workspace into a static site.
@@ -24,28 +25,23 @@ struct SiteCommand: ParsableCommand {
               skillex site --verify
             """)
 
-    @Option(help: "The hub manifest.") var manifest = "manifest.json"
     @Option(help: "Output folder (default: public/ beside the manifest).") var out: String?
-    @Option(help: "Use this time (ISO 8601) instead of the system clock.") var clock: String?
     @Flag(help: "Check that every file of the last build is still in the output folder, and no page carries live-reload code.")
     var verify = false
-    @Option(help: "Output format: text or json (json when stdout is not a terminal).")
-    var format: OutputFormat?
-    @OptionGroup var lock: LockOptions
+    @OptionGroup var common: StandardOptions
 
     func run() throws {
         let folder = out.map { URL(fileURLWithPath: $0).standardizedFileURL }
         var publisher: DiskPublisher?
-        let context = try CommandContext(manifest: manifest, clock: clock, lock: "site", wait: lock) { workspace in
-            publisher = SiteBuild.prefetchedPublisher(workspace: workspace, out: folder, verify: verify)
+        let context = try common.context(lock: "site") { workspace in
+            publisher = SiteJob.prefetchedPublisher(workspace: workspace, out: folder, verify: verify)
         }
-        let report = try context.run {
-            try SiteBuild.run(workspace: context.workspace, manifest: $0, out: folder, verify: verify, publisher: publisher)
-        }
-        switch OutputFormat.resolve(format) {
-        case .json: try JSONOutput.print(report)
-        case .text:
-            Terminal.out(SiteBuild.summary(report, folder: (folder ?? context.workspace.publicURL).path))
+        var job = SiteJob(context: common.quietJobContext(context), out: folder)
+        (job.verify, job.publisher) = (verify, publisher)
+        let built = try context.run { try job.run($0) }
+        switch common.resolvedFormat {
+        case .json: try JSONOutput.print(built.report)
+        case .text: Terminal.out(built.summary)
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SkillEx
+import SkillExPipeline
 
 /// `skillex sync`: collect every repository's skills into the skills folder (v0.1 compatible).
 struct SyncCommand: ParsableCommand {
@@ -19,7 +20,6 @@ struct SyncCommand: ParsableCommand {
               skillex sync --clock 2025-01-01T00:00:00Z --version 1.4.0 --format json
             """)
 
-    @Option(help: "The hub manifest.") var manifest = "manifest.json"
     @Option(help: "Where skills are copied (default: skills/ beside the manifest).") var target: String?
     @Option(help: "A global external validator run on every skill (the skill path is appended).")
     var packageScript: String?
@@ -27,39 +27,25 @@ struct SyncCommand: ParsableCommand {
     @Flag(help: "Copy every skill even when its checksum did not change.") var force = false
     @Flag(help: "Validate exactly as the reference validator skills-ref does.") var strict = false
     @Flag(help: "Use the cached checkouts of git sources; fetch nothing.") var offline = false
-    @Option(help: "Use this time (ISO 8601) instead of the system clock.") var clock: String?
     @Option(help: "Version label reported in the summary.") var version: String?
-    @Option(help: "Output format: text or json (json when stdout is not a terminal).")
-    var format: OutputFormat?
-    @OptionGroup var logging: LogOptions
-    @OptionGroup var lock: LockOptions
+    @OptionGroup var common: StandardOptions
 
     func run() throws {
-        let context = try CommandContext(
-            manifest: manifest, target: target, clock: clock, lock: dryRun ? nil : "sync", wait: lock)
-        let telemetry = logging.telemetry(for: context.workspace, eventLog: !dryRun)
+        let context = try common.context(lock: dryRun ? nil : "sync", target: target)
+        let job = common.jobContext(context, eventLog: !dryRun)
         let progress = ProgressLine(label: "sync")
-        progress.attach(to: telemetry)
+        if let telemetry = job.telemetry { progress.attach(to: telemetry) }
         var options = SyncOptions()
-        options.dryRun = dryRun
-        options.force = force
+        (options.dryRun, options.force, options.version) = (dryRun, force, version)
         options.offline = offline
-        options.version = version
         options.mode = strict ? .strict : .standard
         options.packageScript = packageScript.map { [$0] }
-        let (result, updated) = try context.run {
-            try Syncer(workspace: context.workspace, options: options, telemetry: telemetry).sync($0)
-        }
+        let report = try context.run { try SyncJob(context: job, options: options).run($0) }
         progress.finish()
-        if !dryRun {
-            do { try ManifestStore.save(updated, to: context.workspace.manifestURL) } catch {
-                throw ExitStatus.inputError(error)
-            }
+        switch common.resolvedFormat {
+        case .json: try JSONOutput.print(report.result)
+        case .text: SyncTextReport.print(report.result)
         }
-        switch OutputFormat.resolve(format) {
-        case .json: try JSONOutput.print(result)
-        case .text: SyncTextReport.print(result)
-        }
-        if result.status != "ok" { throw ExitStatus.failed }
+        if report.status == .problems { throw ExitStatus.failed }
     }
 }

@@ -8,14 +8,20 @@ struct LockOptions: ParsableArguments {
     @Option(help: "Wait at most this many seconds for the workspace lock (implies --wait; default: $SKILLEX_LOCK_WAIT or 0).")
     var waitTimeout: Double?
 
-    func validate() throws {
+    func validate() throws { try Self.validate(waitTimeout: waitTimeout) }
+
+    /// Seconds to wait: `--wait-timeout`, else forever with `--wait`, else `$SKILLEX_LOCK_WAIT`, else 0.
+    var seconds: Double { Self.seconds(wait: wait, waitTimeout: waitTimeout) }
+
+    /// Rejects a negative or NaN `--wait-timeout`.
+    static func validate(waitTimeout: Double?) throws {
         if let waitTimeout, !(waitTimeout >= 0) {
             throw ValidationError("--wait-timeout: must be a number of seconds, 0 or more")
         }
     }
 
-    /// Seconds to wait: `--wait-timeout`, else forever with `--wait`, else `$SKILLEX_LOCK_WAIT`, else 0.
-    var seconds: Double {
+    /// `seconds` for these flag values.
+    static func seconds(wait: Bool, waitTimeout: Double?) -> Double {
         if let waitTimeout { return waitTimeout }
         if wait { return .infinity }
         let environment = ProcessInfo.processInfo.environment

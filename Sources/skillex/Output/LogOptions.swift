@@ -10,7 +10,10 @@ struct LogOptions: ParsableArguments {
     @Option(help: "Lowest log level shown: trace, debug, info, notice, warning, error, critical (default: $SKILLEX_LOG_LEVEL or info).")
     var logLevel: String?
 
-    func validate() throws {
+    func validate() throws { try Self.validate(logFormat: logFormat, logLevel: logLevel) }
+
+    /// Rejects an unknown `--log-format` or `--log-level`.
+    static func validate(logFormat: String?, logLevel: String?) throws {
         if let logFormat, StructuredLogHandler.Format(rawValue: logFormat) == nil {
             throw ValidationError("--log-format: '\(logFormat)' is not text or json")
         }
@@ -20,7 +23,10 @@ struct LogOptions: ParsableArguments {
     }
 
     /// Installs the handler for the process once; every line carries `run_id`.
-    func bootstrap(runID: String) {
+    func bootstrap(runID: String) { Self.bootstrap(runID: runID, logFormat: logFormat, logLevel: logLevel) }
+
+    /// Installs the handler for these flag values.
+    static func bootstrap(runID: String, logFormat: String?, logLevel: String?) {
         let environment = ProcessInfo.processInfo.environment
         let format =
             (logFormat ?? environment["SKILLEX_LOG_FORMAT"]).flatMap(StructuredLogHandler.Format.init) ?? .text
@@ -40,8 +46,13 @@ struct LogOptions: ParsableArguments {
     /// A bus for one command: logging bootstrapped with its run id, default handlers attached
     /// (the event log only when `eventLog`, so dry runs leave no trace).
     func telemetry(for workspace: Workspace, eventLog: Bool = true) -> Telemetry {
+        Self.telemetry(for: workspace, eventLog: eventLog, logFormat: logFormat, logLevel: logLevel)
+    }
+
+    /// `telemetry(for:eventLog:)` for these flag values.
+    static func telemetry(for workspace: Workspace, eventLog: Bool, logFormat: String?, logLevel: String?) -> Telemetry {
         let telemetry = Telemetry(clock: workspace.clock, report: { Terminal.err($0) })
-        bootstrap(runID: telemetry.runID)
+        bootstrap(runID: telemetry.runID, logFormat: logFormat, logLevel: logLevel)
         telemetry.attachDefault(workspace: workspace, eventLog: eventLog)
         return telemetry
     }

@@ -8,7 +8,7 @@ enum PublishTextReport {
             Terminal.out("\(mark) \(object.key) (\(object.size) bytes) \(object.action)")
         }
         let t = report.transfer
-        let head = report.status == "ok" ? Terminal.paint("ok", "32") : Terminal.paint("failed", "31")
+        let head = report.status == .ok ? Terminal.paint("ok", "32") : Terminal.paint("failed", "31")
         let verb = report.dryRun ? "would upload" : "uploaded"
         Terminal.out(
             "\(head): \(report.location): \(verb) \(report.uploaded), unchanged \(report.unchanged), "

@@ -9,12 +9,12 @@ enum SyncTextReport {
         for outcome in result.results {
             let mark: String
             switch outcome.status {
-            case "copied", "would_copy": mark = Terminal.paint("+", "32")
-            case "skipped": mark = Terminal.paint("=", "2")
-            case "removed": mark = Terminal.paint("-", "33")
-            default: mark = Terminal.paint("✗", "31")
+            case .copied, .wouldCopy: mark = Terminal.paint("+", "32")
+            case .skipped: mark = Terminal.paint("=", "2")
+            case .removed: mark = Terminal.paint("-", "33")
+            case .failed: mark = Terminal.paint("✗", "31")
             }
-            Terminal.out("\(mark) \(outcome.repo)/\(outcome.skill) \(outcome.status)")
+            Terminal.out("\(mark) \(outcome.repo)/\(outcome.skill) \(outcome.status.rawValue)")
             if let error = outcome.error {
                 Terminal.out("    \(error.reason): \(error.description)")
                 for finding in error.findings ?? [] where finding.severity == .error {
@@ -26,7 +26,7 @@ enum SyncTextReport {
             Terminal.out(Terminal.paint("✗", "31") + " \(issue.repo): \(issue.reason): \(issue.description)")
         }
         let s = result.summary
-        let head = result.status == "ok" ? Terminal.paint("ok", "32") : Terminal.paint("error", "31")
+        let head = result.status == .ok ? Terminal.paint("ok", "32") : Terminal.paint("error", "31")
         Terminal.out(
             "\(head): \(s.planned) planned, \(s.copied) copied, \(s.skipped) unchanged, "
                 + "\(s.removed) removed, \(s.validated) validated, \(s.errors.count) errors"

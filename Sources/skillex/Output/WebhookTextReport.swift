@@ -4,7 +4,7 @@ import SkillEx
 enum WebhookTextReport {
     static func print(_ results: [DeliveryResult]) {
         for result in results {
-            if result.status == "delivered" {
+            if result.status == .delivered {
                 Terminal.out("\(Terminal.paint("✓", "32")) webhook \(result.event) → \(result.webhook) delivered (\(result.delivery))")
             } else {
                 Terminal.out(

@@ -69,6 +69,6 @@ struct SkillFileKindTests {
         let (result, _) = try Syncer(workspace: workspace).sync(try ManifestStore.load(workspace.manifestURL))
         #expect(result.summary.errors.map(\.message) == ["name is not valid UTF-8 (not synced)"])
         #expect(result.summary.errors.first?.path == ws.url("repos/acme/skills").path + "/caf\\xE9")
-        #expect(result.results.map(\.status) == ["copied"])
+        #expect(result.results.map(\.status) == [.copied])
     }
 }

@@ -46,7 +46,7 @@ struct PullerTests {
         var expected = try tree(hub.root.appendingPathComponent("skills"))
         expected[PackIndex.fileName] = try hub.dist("skills-pack-1.1.0.json")
         #expect(try tree(target) == expected)
-        #expect(try await Puller(source: source).pull(into: target).status == "up_to_date")
+        #expect(try await Puller(source: source).pull(into: target).status == .upToDate)
     }
 
     @Test func executableBitSurvivesPackAndPull() async throws {

@@ -42,7 +42,7 @@ struct SyncerTests {
         let ws = try TestWorkspace(Self.hub)
         defer { ws.remove() }
         let result = try sync(ws)
-        #expect(result.status == "error")
+        #expect(result.status == .error)
         #expect(result.summary.planned == 2)
         #expect(result.summary.copied == 1)
         #expect(result.summary.validated == 1)
@@ -89,7 +89,7 @@ struct SyncerTests {
         var options = SyncOptions()
         options.dryRun = true
         let result = try sync(ws, options)
-        #expect(result.results.contains { $0.status == "would_copy" })
+        #expect(result.results.contains { $0.status == .wouldCopy })
         #expect(!ws.exists("skills/acme"))
         #expect(!ws.exists(".skillex"))
         #expect(try ws.read("manifest.json") == manifest)

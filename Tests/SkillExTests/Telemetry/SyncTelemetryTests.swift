@@ -26,10 +26,10 @@ private final class Recorder: @unchecked Sendable {
         #expect(skillStarts.count == result.summary.planned)
         #expect(result.summary.planned == 10)  // every skill of the example hub is new to a fresh copy
         #expect(events.first?.type == .started && events.first?.scope == .run)
-        #expect(events.last?.type == (result.status == "ok" ? .finished : .failed))
+        #expect(events.last?.type == (result.status == .ok ? .finished : .failed))
         let failed = events.filter { $0.type == .failed && $0.scope == .skill }
         #expect(failed.map(\.skill) == ["Meeting_Notes"])  // the example hub's one invalid skill
-        #expect(failed.count == result.results.filter { $0.status == "failed" }.count)
+        #expect(failed.count == result.results.filter { $0.status == .failed }.count)
         #expect(failed.allSatisfy { $0.error?.reason.isEmpty == false && $0.measurements["duration_ms"] != nil })
         let validated = events.filter { $0.type == .validated }
         #expect(validated.count == result.summary.validated && validated.count == 9)

@@ -42,9 +42,9 @@ import Testing
         let hook = WebhookSettings(url: "http://127.0.0.1:9/hook", events: ["published"], secretEnv: "HOOK_SECRET")
         let results = await WebhookDispatcher(webhooks: [hook], workspace: workspace)
             .deliver(event: "published", payload: .object([:]))
-        #expect(results.count == 1 && results[0].status == "failed" && results[0].attempts == 1)
+        #expect(results.count == 1 && results[0].status == .failed && results[0].attempts == 1)
         #expect(results[0].error?.contains("HOOK_SECRET") == true)
         let log = DeliveryLog(workspace: workspace).records()
-        #expect(log.map(\.status) == ["failed"] && log[0].delivery == results[0].delivery)
+        #expect(log.map(\.status) == [.failed] && log[0].delivery == results[0].delivery)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import SkillEx
+import SkillExPipeline
 import SkillExSite
 
 /// What `skillex serve` watches and when it rebuilds. The workspace lock is taken for each
@@ -19,7 +20,7 @@ struct PreviewLoop {
     private var noted = false
     private var recovered = false
     /// The cookbook's command runs: one clock for the session, the manifest they last saw.
-    private var commands = PreviewBuild.Commands(epoch: Int(saturating: Date().timeIntervalSince1970))
+    private var commands = PreviewJob.CommandState(epoch: Int(saturating: Date().timeIntervalSince1970))
 
     init(workspace: Workspace, folder: URL?, manifest: Manifest, cookbook: URL) {
         self.workspace = workspace
@@ -31,7 +32,7 @@ struct PreviewLoop {
     /// Rebuilds when anything watched changed since the last rebuild (always, the first time)
     /// and the workspace lock is free; true when it did. The first rebuild and every change to a
     /// repository's skills sync and score first; other changes only rebuild the site.
-    /// `published` runs after each site build (a rebuild may build twice, see `PreviewBuild`).
+    /// `published` runs after each site build (a rebuild may build twice, see `PreviewJob`).
     mutating func step(published: () -> Void = {}) -> Bool {
         let now = (sources: sources.fingerprint(), inputs: inputs.fingerprint(), state: Watcher.workspaceState(workspace).fingerprint())
         if let seen, seen == now { return false }
@@ -43,7 +44,8 @@ struct PreviewLoop {
             recovered = true
         }
         let sync = seen == nil || seen?.sources != now.sources
-        PreviewBuild.run(workspace: workspace, folder: folder, sync: sync, commands: &commands, published: published)
+        PreviewJob(workspace: workspace, folder: folder, say: { Terminal.out($0) }, fail: { Terminal.err($0) })
+            .run(sync: sync, commands: &commands, published: published)
         if let manifest = try? ManifestStore.load(workspace.manifestURL) {
             // A repository added or moved: its fingerprint then differs, so the next check syncs it.
             sources = Watcher.sources(manifest, workspace: workspace)

@@ -1,0 +1,60 @@
+import Foundation
+public import SkillEx
+
+/// The package use case: the quality gate, then a pack of every admitted skill in dist/ —
+/// unless the latest version in dist/ already holds exactly those skills (`PackCurrency`), when
+/// no version is minted. `skillex package` and the build's package stage both run it, so they
+/// decide alike (before #16 only the build checked; `package` minted a copy each run).
+public struct PackageJob: Sendable {
+    /// Where it runs.
+    public var context: JobContext
+    /// Version, strategy, delta base, entry time. An explicit `version` always mints.
+    public var options: PackOptions
+
+    /// A package job.
+    public init(context: JobContext, options: PackOptions = PackOptions()) {
+        self.context = context
+        self.options = options
+    }
+
+    /// Gates and packs `manifest`'s skills. `scored` is the run the build's score stage made;
+    /// without it the gate scores the skills itself (writing nothing) and logs the score
+    /// events and webhooks of skills whose score the history does not hold yet.
+    public func run(_ manifest: Manifest, scored: ScoreRun? = nil) async throws -> PackageJobReport {
+        let workspace = context.workspace
+        let started = Date()
+        let decision: GateDecision
+        if let scored {
+            decision = Gate.decide(scored, manifest: manifest)
+        } else {
+            context.telemetry?.emit(Event(type: .started, metadata: ["command": "package"]))
+            decision = try Gate(workspace: workspace).evaluate(manifest: manifest)
+            // Skills whose score the history already holds log no score events of their own.
+            let unrecorded = try? Scorer(workspace: workspace).unrecorded(decision.run, in: manifest)
+            if let telemetry = context.telemetry {
+                ScoreEvents.emit(decision.run, command: "package", on: telemetry, recorded: unrecorded)
+            }
+            await ScoreWebhookNotices.send(decision.run, recorded: unrecorded, manifest: manifest, context: context)
+        }
+        var admitted = manifest
+        admitted.skills = decision.admitted
+        let latest = PackCurrency.latest(dist: workspace.distURL)
+        if options.version == nil, let latest, latest.checksums == PackCurrency.checksums(admitted.skills) {
+            return PackageJobReport(
+                outcome: .unchanged(version: latest.version), skills: admitted.skills.count, refused: decision.refused)
+        }
+        let result: PackResult
+        do {
+            result = try PackagingStage(workspace: workspace).pack(admitted, options: options)
+        } catch {
+            if let telemetry = context.telemetry { PackageEvents.failed(error, on: telemetry) }
+            throw error
+        }
+        if let telemetry = context.telemetry {
+            PackageEvents.packed(
+                result, skills: admitted.skills, previous: latest?.checksums,
+                durationMs: Date().timeIntervalSince(started) * 1000, on: telemetry)
+        }
+        return PackageJobReport(outcome: .minted(result), skills: result.skills, refused: decision.refused)
+    }
+}
