@@ -60,6 +60,20 @@ public struct ScoreRun: Sendable, Equatable, Codable {
         return same == self && inputsDigest != nil
     }
 
+    /// Reads a stored run. `threshold` is required; a file without `generated_at`, `weights`,
+    /// `formula` or `skills` reads them as empty, and one without `summary` counts it from the cards.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            generatedAt: try c.decodeIfPresent(String.self, forKey: .generatedAt) ?? "",
+            threshold: try c.decode(Double.self, forKey: .threshold),
+            weights: try c.decodeIfPresent([String: Double].self, forKey: .weights) ?? [:],
+            skills: try c.decodeIfPresent([Scorecard].self, forKey: .skills) ?? [])
+        formula = try c.decodeIfPresent(String.self, forKey: .formula) ?? ""
+        if let stored = try c.decodeIfPresent(Summary.self, forKey: .summary) { summary = stored }
+        inputsDigest = try c.decodeIfPresent(String.self, forKey: .inputsDigest)
+    }
+
     /// What happened that telemetry reports: the one place a future event bus reads from.
     public var signals: [ScoreSignal] {
         skills.flatMap { card -> [ScoreSignal] in

@@ -10,28 +10,21 @@ enum SiteBuild {
         workspace: Workspace, manifest: Manifest, out: URL? = nil, verify: Bool = false, keepUntilExit: Bool = true,
         commands: CommandBlocks? = nil, publisher prepared: DiskPublisher? = nil
     ) throws -> SiteReport {
-        let (folder, record, writing) = stateFiles(workspace: workspace, out: out)
+        let state = SiteBuildState(workspace: workspace, out: out)  // #16: incremental state in one type
         let publisher = prepared ?? prefetchedPublisher(workspace: workspace, out: out, verify: verify)
         let input = try SiteInput.load(workspace: workspace, manifest: manifest)
         PhaseTrace.mark("site.input")
         let theme = try Theme.load(overrides: workspace.root.appendingPathComponent("templates"))
         PhaseTrace.mark("site.theme")
         let site = Site(theme: theme, commands: commands ?? commandRunner(workspace))
-        // `site`, `build` and each rebuild of `serve` hold the workspace lock, so temp pages of a
-        // killed run can go. Only a build that did not finish (its marker is still there) or a
-        // folder without a hash record can have left any: a finished build's folder is not
-        // walked again.
-        if access(writing.path, F_OK) == 0 || access(record.path, F_OK) != 0 {
-            WorkspaceRecovery.removeTempsRecursively(in: folder)
-        }
-        _ = FileManager.default.createFile(atPath: writing.path, contents: nil)
+        state.beginWriting()  // #16: sweeps a killed run's temp pages, marks the build under way
         PhaseTrace.mark("site.sweep")
         let report = try site.build(input: input, publisher: publisher)
         PhaseTrace.mark("site.pages")
-        let discovery = try DiscoveryIndex.write(input: input, site: folder)
+        let discovery = try DiscoveryIndex.write(input: input, site: state.folder)
         PhaseTrace.mark("site.discovery \(discovery.skills) skills, \(discovery.written) written")
         for warning in discovery.warnings { Terminal.err("warning: " + warning) }
-        unlink(writing.path)
+        state.finishWriting()  // #16
         // A one-shot command leaves its large values to the kernel; `serve` runs on and frees them.
         if keepUntilExit { KeptUntilExit.keep((input, publisher, manifest)) }
         PhaseTrace.mark("site.done")
@@ -42,20 +35,9 @@ enum SiteBuild {
     /// checked) already loading on another core: they do not depend on the manifest or the input,
     /// so a command can start this before it reads them.
     static func prefetchedPublisher(workspace: Workspace, out: URL?, verify: Bool) -> DiskPublisher {
-        let (folder, record, _) = stateFiles(workspace: workspace, out: out)
-        let publisher = DiskPublisher(folder: folder, hashesURL: record, verifyAll: verify)
+        let publisher = SiteBuildState(workspace: workspace, out: out).publisher(verifyAll: verify)  // #16
         DispatchQueue.global().async { _ = publisher.publishedRecords() }
         return publisher
-    }
-
-    /// The output folder (`out`, default `public/`), its hash record and the marker of a build
-    /// under way. One record and marker per output folder, so a build elsewhere does not spoil
-    /// public/'s.
-    static func stateFiles(workspace: Workspace, out: URL?) -> (folder: URL, record: URL, writing: URL) {
-        let folder = out ?? workspace.publicURL
-        let suffix = out == nil ? "" : "-\(Digest.sha256Hex(Data(folder.path.utf8)).prefix(12))"
-        return (folder, workspace.stateURL.appendingPathComponent("site-hashes\(suffix).tsv"),
-                workspace.stateURL.appendingPathComponent("site-writing\(suffix)"))
     }
 
     /// Runs cookbook blocks with this very binary at the workspace's time (or `epoch`); not inside
