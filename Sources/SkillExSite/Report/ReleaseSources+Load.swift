@@ -61,7 +61,7 @@ extension ReleaseSources {
             return nil
         }
         do {
-            return try JSONDecoder().decodeChecked(PackIndex.self, from: data).skills.map {
+            return try PackIndex.decode(data).skills.map {
                 Packed(repo: $0.repo, skill: $0.skill, checksum: $0.checksum)
             }
         } catch {
