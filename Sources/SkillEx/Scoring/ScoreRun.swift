@@ -45,7 +45,12 @@ public struct ScoreRun: Sendable, Equatable, Codable {
         self.formula = ScoreFormula.text
         self.weights = weights
         self.skills = skills
-        summary = Summary(
+        summary = Self.count(skills)
+    }
+
+    /// The counts of `skills`.
+    static func count(_ skills: [Scorecard]) -> Summary {
+        Summary(
             scored: skills.count, admitted: skills.filter { $0.gate == .admitted }.count,
             approved: skills.filter { $0.gate == .approved }.count,
             refused: skills.filter { $0.gate == .refused }.count,

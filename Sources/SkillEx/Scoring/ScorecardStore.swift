@@ -28,6 +28,7 @@ public enum ScorecardStore {
             let cards = ParallelMap.map(items) { ScorecardTree.card($0) ?? JSONTreeDecoder.value(Scorecard.self, tree: $0) }
             if var run = JSONTreeDecoder.value(ScoreRun.self, tree: .object(fields)), !cards.contains(where: { $0 == nil }) {
                 run.skills = cards.compactMap { $0 }
+                if fields["summary"] == nil { run.summary = ScoreRun.count(run.skills) }  // a file without one
                 return run
             }
         }
