@@ -17,15 +17,15 @@ enum ModelEncoder {
 /// member that is nil disappears), `super` into the container's own node.
 enum MustacheModelShape: EncodedTreeShape {
     static func leaf<T: Encodable>(_ value: T, codingPath: [any CodingKey]) throws -> Any? {
-        switch value {
-        case let text as String: return text
-        case let flag as Bool: return flag
-        case let number as Int: return number
-        case let number as Double: return number
-        case is Int8, is Int16, is Int32, is Int64, is UInt, is UInt8, is UInt16, is UInt32, is UInt64, is Float:
+        // Told apart by metadata (a pointer compare): structs and arrays pay no dynamic cast.
+        let type = T.self
+        if type == String.self || type == Bool.self || type == Int.self || type == Double.self { return value }
+        if type == Int8.self || type == Int16.self || type == Int32.self || type == Int64.self || type == UInt.self
+            || type == UInt8.self || type == UInt16.self || type == UInt32.self || type == UInt64.self || type == Float.self
+        {
             return value  // the other numbers, as they are
-        default: return nil
         }
+        return nil
     }
 
     static var null: Any? { nil }

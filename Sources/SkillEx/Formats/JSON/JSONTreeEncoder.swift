@@ -17,24 +17,26 @@ enum JSONTreeEncoder {
 /// nothing was written into is an empty object, as `JSONEncoder` writes them.
 enum JSONTreeShape: EncodedTreeShape {
     static func leaf<T: Encodable>(_ value: T, codingPath: [any CodingKey]) throws -> JSONValue? {
-        switch value {
-        case let text as String: return .string(text)
-        case let flag as Bool: return .bool(flag)
-        case let number as Int: return .int(Int64(number))
-        case let number as Int64: return .int(number)
-        case let number as Double: return try Self.number(number, path: codingPath)
-        case let number as Float: return try Self.number(Double("\(number)") ?? Double(number), path: codingPath)
-        case let number as Int8: return integer(number)
-        case let number as Int16: return integer(number)
-        case let number as Int32: return integer(number)
-        case let number as UInt: return integer(number)
-        case let number as UInt8: return integer(number)
-        case let number as UInt16: return integer(number)
-        case let number as UInt32: return integer(number)
-        case let number as UInt64: return integer(number)
-        case is Data, is Date, is URL, is Decimal: return try JSONValueParser.parse(JSONEncoder().encode(value))
-        default: return nil
+        // Types are told apart by their metadata (a pointer compare), so the objects and arrays
+        // that make up most of a tree pay no dynamic cast; only a matching leaf is cast, once.
+        let type = T.self
+        if type == String.self { return (value as? String).map(JSONValue.string) }
+        if type == Bool.self { return (value as? Bool).map(JSONValue.bool) }
+        if type == Int.self { return (value as? Int).map { .int(Int64($0)) } }
+        if type == Double.self { return try (value as? Double).map { try number($0, path: codingPath) } }
+        if type == Int64.self { return (value as? Int64).map(JSONValue.int) }
+        if type == Float.self { return try (value as? Float).map { try number(Double("\($0)") ?? Double($0), path: codingPath) } }
+        if isPrimitive(type), let number = value as? any BinaryInteger { return integer(number) }
+        if type == Data.self || type == Date.self || type == URL.self || type == Decimal.self {
+            return try JSONValueParser.parse(JSONEncoder().encode(value))
         }
+        return nil
+    }
+
+    /// The integer types the standard library encodes as primitives.
+    private static func isPrimitive(_ type: Any.Type) -> Bool {
+        type == Int8.self || type == Int16.self || type == Int32.self || type == UInt.self || type == UInt8.self
+            || type == UInt16.self || type == UInt32.self || type == UInt64.self
     }
 
     static var null: JSONValue? { .null }
