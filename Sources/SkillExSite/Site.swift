@@ -16,7 +16,7 @@ public struct Site: Sendable {
     }
 
     /// Builds the site of `input` into `publisher`.
-    public func build(input: SiteInput, publisher: some Publisher) throws -> SiteReport {
+    public func build(input: SiteInput, publisher: some SitePublisher) throws -> SiteReport {
         let context = makeContext(input)
         let published = publisher.publishedRecords()
         PhaseTrace.mark("site.publishedRecords")
@@ -74,6 +74,7 @@ public struct Site: Sendable {
         let summary = try publisher.publish(pages, keptKeys: keptKeys)
         PhaseTrace.mark("site.publish")
         if !templates.isEmpty { publisher.storeStampedTemplates(templates) }
+        publisher.storeState(SiteStateUpdate(listings: input.listings, eventLog: input.eventLog, fragments: context.fragments))
         return SiteReport(
             pages: summary.unchanged + summary.written.count, rendered: renderedCount, written: summary.written.count,
             unchanged: summary.unchanged, removed: summary.removed.count, skills: input.skills.count,
@@ -103,7 +104,7 @@ public struct Site: Sendable {
         return SiteContext(
             input: input, theme: theme, commands: commands,
             generatedAt: Timestamp.string(input.now), salt: Digest.hex(hasher.finalize()),
-            fragments: FragmentCache(folder: input.workspace.stateURL.appendingPathComponent("site-fragments")))
+            fragments: FragmentCache(folder: SiteBuildState(workspace: input.workspace).fragmentsFolder))
     }
 }
 

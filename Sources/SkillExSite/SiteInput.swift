@@ -18,9 +18,11 @@ public struct SiteInput: Sendable {
     /// `docs/roadmap.md`, if present.
     public var roadmap: DocPage?
     /// `.skillex/scorecards.json`, if scoring ran.
-    var scorecards: ScorecardFile?
+    var scorecards: ScoreRun?
     /// `dist/index.json`, if packaging ran.
-    var packs: PackIndex?
+    var packs: DistIndex?
+    /// The skill listings found, kept for the next build by the publisher.
+    let listings: ListingUpdate
     /// `.skillex/events.jsonl`, read when a page first needs it.
     let eventLog: LazyEventLog
     /// What the pages show of `.skillex/events.jsonl` (`exists` is false when there is no log).
@@ -33,14 +35,24 @@ public struct SiteInput: Sendable {
     /// The build's time, from the workspace clock.
     public var now: Date
 
-    /// Reads the workspace; a malformed stage file is an error naming it.
+    /// Reads the workspace (and writes nothing); a malformed stage file is an error naming it.
     public static func load(workspace: Workspace, manifest: Manifest) throws(SiteError) -> SiteInput {
         let settings = (try? manifest.extra.decode(SiteSettings.self, key: "site")) ?? SiteSettings()
-        let scorecards = try decodeFile(ScorecardFile.self, at: workspace.stateURL.appendingPathComponent("scorecards.json"))
-        let packs = try decodeFile(PackIndex.self, at: workspace.distURL.appendingPathComponent("index.json"))
+        let state = SiteBuildState(workspace: workspace)
+        let scorecardsURL = ScorecardStore.url(workspace)
+        let scorecards: ScoreRun?
+        do { scorecards = try ScorecardStore.read(at: scorecardsURL) } catch {
+            throw .badFile(path: scorecardsURL.path, reason: ErrorText.decoding(error))
+        }
+        let packsURL = workspace.distURL.appendingPathComponent(DistIndex.fileName)
+        let packsData = try? Data(contentsOf: packsURL)
+        let packs: DistIndex?
+        do { packs = try packsData.map { try DistIndex.decode($0, label: packsURL.path) } } catch {
+            if case PackagingError.badFile(let path, let reason) = error { throw .badFile(path: path, reason: reason) }
+            throw .badFile(path: packsURL.path, reason: ErrorText.brief(error))
+        }
         let eventLog = LazyEventLog(
-            url: workspace.stateURL.appendingPathComponent("events.jsonl"),
-            cacheURL: workspace.stateURL.appendingPathComponent("site-events.json"))
+            url: workspace.stateURL.appendingPathComponent("events.jsonl"), cacheURL: state.eventsCacheURL)
         // Home and dashboard need the log's summary on nearly every build; it is folded on the
         // other core while the rest is read.
         DispatchQueue.global().async { _ = eventLog.summary }
@@ -53,16 +65,13 @@ public struct SiteInput: Sendable {
         let root = workspace.root
         let plainRoot = plainPath(root)
         let skillsFolder = workspace.skillsFolder
-        let listingsURL = workspace.stateURL.appendingPathComponent("site-listings.tsv")
-        let cache = (try? Data(contentsOf: listingsURL)).map(SkillListingCache.decode) ?? SkillListingCache()
+        let cache = state.listings()
         let loaded = ParallelMap.map(entries) { entry in
             Self.skill(entry, root: root, plainRoot: plainRoot, skillsFolder: skillsFolder, scorecard: cards["\(entry.sourceRepo)/\(entry.name)"], cache: cache)
         }
         PhaseTrace.mark("input.skills")
         let skills = loaded.map(\.skill)
         let skillsFingerprint = Self.skillsFingerprint(skills, threshold: scorecards?.threshold)
-        saveListings(loaded, previous: cache, to: listingsURL)
-        PhaseTrace.mark("input.saveListings")
         let cookbookFolder = URL(
             fileURLWithPath: settings.cookbookDir ?? "docs/cookbook", relativeTo: workspace.root
         ).standardizedFileURL
@@ -72,10 +81,10 @@ public struct SiteInput: Sendable {
             roadmap: roadmapText(workspace: workspace, cookbook: cookbookFolder).map {
                 DocPage(fileName: "roadmap.md", text: $0)
             },
-            scorecards: scorecards, packs: packs, eventLog: eventLog,
-            aggregateFingerprint: aggregateFingerprint(
-                skillsFingerprint, packs: try? Data(contentsOf: workspace.distURL.appendingPathComponent("index.json")),
-                events: eventLog),
+            scorecards: scorecards, packs: packs,
+            listings: ListingUpdate(items: loaded.map(\.listing), previous: cache, url: state.listingsURL),
+            eventLog: eventLog,
+            aggregateFingerprint: aggregateFingerprint(skillsFingerprint, packs: packsData, events: eventLog),
             schemas: loadSchemas(workspace.root.appendingPathComponent("schemas")),
             now: workspace.clock.now())
     }
@@ -100,57 +109,14 @@ public struct SiteInput: Sendable {
         return Digest.hex(hasher.finalize())
     }
 
-    /// One skill's input, and its fresh listing when it had to be listed (nil on a cache hit).
+    /// One skill's input and what its listing was.
     private struct LoadedSkill: Sendable {
         var skill: SkillInput
-        var listed: SkillListingCache.Listing?
-        var cached: Bool
-        /// The folder relative to the hub: the listing cache's key, whichever form target_path has.
-        var hubPath: String
-    }
-
-    /// Keeps the listings of this build's skills for the next one (best effort: a lost cache only
-    /// means the skills are listed again). Listings that changed are appended to the file while
-    /// it is sound and holds no skill that is gone; otherwise, or once superseded lines outnumber
-    /// live ones, the file is rewritten whole.
-    private static func saveListings(_ loaded: [LoadedSkill], previous: SkillListingCache, to url: URL) {
-        var changed: [String: SkillListingCache.Listing] = [:]
-        var live = 0
-        var stillListed = 0
-        for item in loaded {
-            let path = item.hubPath
-            if let listed = item.listed {
-                live += 1
-                let before = previous.listings[path]
-                if before != nil { stillListed += 1 }
-                if before != listed { changed[path] = listed }
-            } else if item.cached {
-                live += 1
-                stillListed += 1
-            }
-        }
-        let stale = stillListed < previous.listings.count
-        if changed.isEmpty && !stale { return }
-        if !stale, previous.appendable, previous.lines + changed.count <= 2 * live + 64,
-            FileBytes.append(SkillListingCache.encode(changed), toExisting: url.path)
-        {
-            return
-        }
-        var next = SkillListingCache()
-        next.listings.reserveCapacity(loaded.count)
-        for item in loaded {
-            let path = item.hubPath
-            if let listed = item.listed {
-                next.listings[path] = listed
-            } else if item.cached, let kept = previous.listings[path] {
-                next.listings[path] = kept
-            }
-        }
-        try? AtomicFile.write(next.encode(), to: url, durable: false)
+        var listing: ListingUpdate.Item
     }
 
     private static func skill(
-        _ entry: SkillEntry, root: URL, plainRoot: String?, skillsFolder: String, scorecard: ScorecardEntry?,
+        _ entry: SkillEntry, root: URL, plainRoot: String?, skillsFolder: String, scorecard: Scorecard?,
         cache: SkillListingCache
     ) -> LoadedSkill {
         // target_path in either form: v0.1's `<repo>/<skill>` or `skills/<repo>/<skill>`.
@@ -196,7 +162,7 @@ public struct SiteInput: Sendable {
         let skill = SkillInput(
             entry: entry, diskPath: diskPath, fileEntries: entries, scorecard: scorecard,
             fingerprint: Digest.hex(hasher.finalize()), summaryFingerprint: summaryFingerprint)
-        return LoadedSkill(skill: skill, listed: listed, cached: cached, hubPath: hubPath)
+        return LoadedSkill(skill: skill, listing: ListingUpdate.Item(hubPath: hubPath, listed: listed, cached: cached))
     }
 
     /// The path of `root`/`path`, standardized; plain relative paths (the usual
@@ -240,13 +206,6 @@ public struct SiteInput: Sendable {
             }
         }
         return segmentLength > 0 && !(dots == segmentLength && dots <= 2)
-    }
-
-    private static func decodeFile<T: Decodable>(_ type: T.Type, at url: URL) throws(SiteError) -> T? {
-        guard let data = try? Data(contentsOf: url) else { return nil }
-        do { return try JSONDecoder().decodeChecked(T.self, from: data) } catch {
-            throw .badFile(path: url.path, reason: ErrorText.decoding(error))
-        }
     }
 
     /// `roadmap.md` beside the cookbook folder (the docs folder it lives in), else `docs/roadmap.md`.

@@ -121,8 +121,8 @@ struct DashboardTruthTests {
     @Test("a skill's history is plotted by time, equal runs collapse, regressions stay marked")
     func skillHistory() throws {
         let history = [
-            ScoreHistoryPoint(at: "2025-10-01T00:00:00Z", score: 70), ScoreHistoryPoint(at: "2025-10-02T00:00:00Z", score: 70),
-            ScoreHistoryPoint(at: "2025-10-03T00:00:00Z", score: 70), ScoreHistoryPoint(at: "2025-10-11T00:00:00Z", score: 50),
+            ScoreHistoryEntry(at: "2025-10-01T00:00:00Z", score: 70, components: [:], checksum: ""), ScoreHistoryEntry(at: "2025-10-02T00:00:00Z", score: 70, components: [:], checksum: ""),
+            ScoreHistoryEntry(at: "2025-10-03T00:00:00Z", score: 70, components: [:], checksum: ""), ScoreHistoryEntry(at: "2025-10-11T00:00:00Z", score: 50, components: [:], checksum: ""),
         ]
         let chart = try #require(SkillPage.historyChart("s", history, threshold: 60))
         // 10 days over 580 px: the points sit at days 0, 1, 2 and 10.
@@ -131,7 +131,7 @@ struct DashboardTruthTests {
         #expect(chart.lines == ["48,71.2 164,71.2 628,108"])
         #expect(chart.dots[0].label == "2025-10-01T00:00:00Z: 70 (unchanged through 2025-10-03T00:00:00Z)")
         #expect(chart.threshold?.y == "89.6")
-        #expect(SkillPage.historyChart("s", [ScoreHistoryPoint(at: "yesterday", score: 1)], threshold: nil) == nil)
+        #expect(SkillPage.historyChart("s", [ScoreHistoryEntry(at: "yesterday", score: 1, components: [:], checksum: "")], threshold: nil) == nil)
     }
 
     @Test("x labels never leave the chart or overlap, and the last one is always shown")

@@ -74,7 +74,8 @@ struct HomeTruthTests {
         let fixture = try SiteFixture()
         try fixture.write("dist/index.json", """
             {"format": 1, "latest": "0.2.0", "versions": [{"version": "0.2.0", "created_at": "\(createdAt)",
-              "pack": {"file": "skills-pack-0.2.0.zip", "size": 10, "sha256": "ab"}, "skills": 2}]}
+              "pack": {"file": "skills-pack-0.2.0.zip", "size": 10, "sha256": "ab"},
+              "index": {"file": "skills-pack-0.2.0.json", "size": 10, "sha256": "cd"}, "skills": 2, "deltas": []}]}
             """)
         if let events { try fixture.write(".skillex/events.jsonl", events) }
         let home = try #require(try fixture.build().0.text("index.html"))

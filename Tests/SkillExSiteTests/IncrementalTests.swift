@@ -6,7 +6,7 @@ import Testing
 
 @Suite("Incremental site builds")
 struct IncrementalTests {
-    private func build(_ fixture: SiteFixture, at seconds: Double, into publisher: some SkillExSite.Publisher) throws -> SiteReport {
+    private func build(_ fixture: SiteFixture, at seconds: Double, into publisher: some SitePublisher) throws -> SiteReport {
         let workspace = Workspace(root: fixture.root, clock: .fixed(Date(timeIntervalSince1970: seconds)))
         let manifest = try ManifestStore.load(workspace.manifestURL)
         let input = try SiteInput.load(workspace: workspace, manifest: manifest)

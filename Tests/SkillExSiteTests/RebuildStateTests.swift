@@ -18,10 +18,14 @@ struct RebuildStateTests {
         var rendered: [Int] = []
         let first = cache.texts("t", keys: ["a", "b", "c"]) { rendered.append($0); return "piece \($0)\nwith ünïcode\n" }
         #expect(rendered == [0, 1, 2])
+        // Rendering writes nothing; the publisher keeps what was rendered (`save`).
+        #expect(!FileManager.default.fileExists(atPath: cache.folder.appendingPathComponent("t").path))
+        cache.save()
         rendered = []
         let second = cache.texts("t", keys: ["a", "x", "c"]) { rendered.append($0); return "new \($0)" }
         #expect(rendered == [1])
         #expect(second == [first[0], "new 1", first[2]])
+        cache.save()
         // "b" is gone from the file: asking for it renders it again.
         rendered = []
         _ = cache.texts("t", keys: ["b"]) { rendered.append($0); return "b" }

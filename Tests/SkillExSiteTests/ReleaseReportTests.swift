@@ -9,8 +9,8 @@ struct ReleaseReportTests {
     typealias Packed = ReleaseSources.Packed
     typealias Hub = ReleaseSources.HubSkill
 
-    static func point(_ at: String, _ score: Double, _ checksum: String) -> ScoreHistoryPoint {
-        ScoreHistoryPoint(at: at, score: score, checksum: checksum)
+    static func point(_ at: String, _ score: Double, _ checksum: String) -> ScoreHistoryEntry {
+        ScoreHistoryEntry(at: at, score: score, components: [:], checksum: checksum)
     }
 
     /// Version 1.0.0 held alpha (a1), beta (b1), gamma (g1) and risky (r1); 1.1.0 holds alpha
@@ -22,7 +22,7 @@ struct ReleaseReportTests {
         Packed(repo: "team", skill: "gamma", checksum: "g1"), Packed(repo: "team", skill: "risky", checksum: "r1"),
     ], previousVersion: String? = "1.0.0") -> ReleaseSources {
         let findings = (1...5).map {
-            ScoreFinding(rule: "rule-\($0)", severity: $0 < 3 ? "error" : "warning", message: "finding \($0)",
+            ScoreFinding(rule: "rule-\($0)", severity: $0 < 3 ? .error : .warning, message: "finding \($0)",
                          remediation: "fix \($0)", file: "SKILL.md", line: $0)
         }
         return ReleaseSources(
@@ -157,8 +157,12 @@ struct ReleaseReportTests {
     @Test("loading reads the previous pack index from dist/, and never one named outside it")
     func loadStaysInDist() throws {
         let fixture = try SiteFixture()
-        try fixture.write("outside.json", #"{"skills": [{"repo": "x", "skill": "stolen", "checksum": "s"}]}"#)
-        try fixture.write("dist/skills-pack-1.0.0.json", #"{"skills": [{"repo": "acme", "skill": "pdf", "checksum": "c0"}]}"#)
+        // Pack indexes as packaging writes them (`PackIndex`).
+        func packIndex(_ version: String, _ skill: String, _ checksum: String) -> String {
+            #"{"format": 1, "version": "\#(version)", "created_at": "1980-01-01T00:00:00Z", "files": 1, "bytes": 1, "skills": [{"repo": "acme", "skill": "\#(skill)", "checksum": "\#(checksum)", "bytes": 1, "files": [{"path": "SKILL.md", "size": 1}]}]}"#
+        }
+        try fixture.write("outside.json", packIndex("1.1.0", "stolen", "s"))
+        try fixture.write("dist/skills-pack-1.0.0.json", packIndex("1.0.0", "pdf", "c0"))
         try fixture.write("dist/index.json", """
             {"format": 1, "latest": "1.1.0", "versions": [
               {"version": "1.1.0", "created_at": "1980-01-01T00:00:00Z", "pack": {"file": "p.zip", "size": 1, "sha256": "a"},

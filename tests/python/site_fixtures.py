@@ -64,6 +64,7 @@ def add_stage_files(hub: Path):
     index = {"format": 1, "latest": "1.2.0", "versions": [
         {"version": "1.2.0", "created_at": "2025-10-03T12:00:00Z",
          "pack": {"file": pack.name, "size": len(data), "sha256": hashlib.sha256(data).hexdigest()},
+         "index": {"file": "skills-pack-1.2.0.json", "size": 2, "sha256": hashlib.sha256(b"{}").hexdigest()},
          "skills": 9, "deltas": []}]}
     (dist / "index.json").write_text(json.dumps(index))
     events = []

@@ -13,7 +13,7 @@ public import Foundation
             _ = try? JSONDecoder().decodeChecked(DeltaManifest.self, from: manifest)
         }
         if let index = try? reader.contents(named: PackIndex.fileName) {
-            _ = try? JSONDecoder().decodeChecked(PackIndex.self, from: index)
+            _ = try? PackIndex.decode(index)
         }
         guard (try? ArchiveSafety.check(reader.entries)) != nil else { return }
         try extractContained(reader)

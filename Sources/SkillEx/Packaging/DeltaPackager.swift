@@ -17,7 +17,7 @@ public struct DeltaPackager: Packager {
         let dist = request.workspace.distURL
         let baseURL = dist.appendingPathComponent("skills-pack-\(base).json")
         let previous: PackIndex
-        do { previous = try JSONDecoder().decodeChecked(PackIndex.self, from: Data(contentsOf: baseURL)) } catch {
+        do { previous = try PackIndex.decode(Data(contentsOf: baseURL)) } catch {
             throw PackagingError.badFile(
                 path: baseURL.path, reason: "cannot read the pack index of \(base): \(ErrorText.decoding(error))")
         }

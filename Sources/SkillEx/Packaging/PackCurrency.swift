@@ -15,21 +15,9 @@ public enum PackCurrency {
         return (latest, checksums)
     }
 
-    /// `PackIndex.checksums` of a pack index file, read from its parsed JSON tree without
-    /// decoding every file entry (this runs on every build); nil when it is not a pack index.
+    /// `PackIndex.checksums` of a pack index file; nil when it is not a pack index.
     static func checksums(packIndex data: Data) -> [String: String]? {
-        guard case .object(let top)? = try? JSONValueParser.parse(data), case .array(let skills)? = top["skills"] else {
-            return nil
-        }
-        var out: [String: String] = [:]
-        out.reserveCapacity(skills.count)
-        for skill in skills {
-            guard case .object(let fields) = skill, case .string(let repo)? = fields["repo"],
-                case .string(let name)? = fields["skill"], case .string(let checksum)? = fields["checksum"]
-            else { return nil }
-            if out["\(repo)/\(name)"] == nil { out["\(repo)/\(name)"] = checksum }
-        }
-        return out
+        (try? PackIndex.decode(data))?.checksums
     }
 
     /// The latest version in `dist/index.json` when its pack holds exactly `skills` (same

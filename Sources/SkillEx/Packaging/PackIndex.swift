@@ -1,3 +1,5 @@
+public import Foundation
+
 /// `skillex-pack.json`: what one pack version holds, stored inside the pack and beside it.
 public struct PackIndex: Sendable, Codable, Equatable {
     /// Shape version of this file.
@@ -55,6 +57,13 @@ public struct PackIndex: Sendable, Codable, Equatable {
 
     private enum CodingKeys: String, CodingKey {
         case format, version, createdAt = "created_at", skills, files, bytes
+    }
+
+    /// The pack index in `data`: the one reader of `skillex-pack.json` and
+    /// `skills-pack-<version>.json` (packaging, pull, publish and the site's release report all
+    /// come here); throws the decoding error, which `ErrorText.decoding` words.
+    public static func decode(_ data: Data) throws -> PackIndex {
+        try JSONDecoder().decodeChecked(PackIndex.self, from: data)
     }
 
     /// Checksums by `repo/skill`.

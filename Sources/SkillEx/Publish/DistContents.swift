@@ -30,8 +30,8 @@ public struct DistContents: Sendable {
             throw .configuration("\(indexURL.path) not found; run `skillex package` first")
         }
         let index: DistIndex
-        do { index = try JSONDecoder().decodeChecked(DistIndex.self, from: indexData) } catch {
-            throw .configuration("\(indexURL.path): \(ErrorText.decoding(error))")
+        do { index = try DistIndex.decode(indexData, label: indexURL.path) } catch {
+            throw .configuration(ErrorText.brief(error))
         }
         let files = regularFiles(in: dist)
         let hashed = ParallelMap.map(files) { url -> Item? in

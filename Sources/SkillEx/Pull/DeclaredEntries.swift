@@ -13,7 +13,7 @@ enum DeclaredEntries {
         }
         guard let data else { throw PullError.badArchive(file: file, reason: "no \(PackIndex.fileName)") }
         let index: PackIndex
-        do { index = try JSONDecoder().decodeChecked(PackIndex.self, from: data) } catch {
+        do { index = try PackIndex.decode(data) } catch {
             throw PullError.badArchive(
                 file: file, reason: "unreadable \(PackIndex.fileName): \(ErrorText.decoding(error))")
         }

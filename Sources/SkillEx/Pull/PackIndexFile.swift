@@ -6,7 +6,7 @@ enum PackIndexFile {
     static func read(in folder: URL) throws -> PackIndex? {
         let url = folder.appendingPathComponent(PackIndex.fileName)
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
-        do { return try JSONDecoder().decodeChecked(PackIndex.self, from: Data(contentsOf: url)) } catch {
+        do { return try PackIndex.decode(Data(contentsOf: url)) } catch {
             throw PullError.badTarget(path: url.path, reason: "unreadable pack index: \(ErrorText.decoding(error))")
         }
     }

@@ -125,7 +125,7 @@ public struct Puller: Sendable {
             data = try await fetch(expected.file, into: &fetched)
             try Self.checkDigest(data, file: expected.file, sha256: expected.sha256, size: expected.size)
         }
-        guard let pack = try? JSONDecoder().decodeChecked(PackIndex.self, from: data), pack.version == version,
+        guard let pack = try? PackIndex.decode(data), pack.version == version,
             pack.checksums == applied.delta.checksums
         else {
             throw PullError.badArchive(

@@ -39,6 +39,18 @@ public struct ScoreComponent: Sendable, Equatable, Codable {
         case id, weight, value, missing, basis, effectiveWeight = "effective_weight"
     }
 
+    /// Reads a stored component; `effective_weight` defaults to `weight`, `missing` to false and
+    /// `basis` to `""` when absent (hand-made files).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        weight = try c.decode(Double.self, forKey: .weight)
+        effectiveWeight = try c.decodeIfPresent(Double.self, forKey: .effectiveWeight) ?? weight
+        value = try c.decodeIfPresent(Double.self, forKey: .value)
+        missing = try c.decodeIfPresent(Bool.self, forKey: .missing) ?? false
+        basis = try c.decodeIfPresent(String.self, forKey: .basis) ?? ""
+    }
+
     /// Writes `value` as null when missing, so the key is always present.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)

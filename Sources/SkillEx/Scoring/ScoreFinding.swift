@@ -82,6 +82,21 @@ public struct ScoreFinding: Sendable, Equatable, Codable {
         self.component = component
     }
 
+    private enum CodingKeys: String, CodingKey { case rule, severity, message, remediation, file, line, component }
+
+    /// Reads a stored finding; `file` (`""`) and `component` (`lint`, the only one before static
+    /// analysis came) may be absent.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        rule = try c.decode(String.self, forKey: .rule)
+        severity = try c.decode(FindingSeverity.self, forKey: .severity)
+        message = try c.decode(String.self, forKey: .message)
+        remediation = try c.decode(String.self, forKey: .remediation)
+        file = try c.decodeIfPresent(String.self, forKey: .file) ?? ""
+        line = try c.decodeIfPresent(Int.self, forKey: .line)
+        component = try c.decodeIfPresent(String.self, forKey: .component) ?? ComponentID.lint
+    }
+
     /// Errors first, then by file, line and rule: a stable order for reports.
     static func reportOrder(_ a: ScoreFinding, _ b: ScoreFinding) -> Bool {
         if a.severity != b.severity { return a.severity > b.severity }

@@ -23,6 +23,18 @@ public struct ScoreHistoryEntry: Sendable, Equatable, Codable {
         self.inputs = inputs
     }
 
+    private enum CodingKeys: String, CodingKey { case at, score, components, checksum, inputs }
+
+    /// Reads a stored point; `components` (none) and `checksum` (`""`) may be absent.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        at = try c.decode(String.self, forKey: .at)
+        score = try c.decode(Double.self, forKey: .score)
+        components = try c.decodeIfPresent([String: Double?].self, forKey: .components) ?? [:]
+        checksum = try c.decodeIfPresent(String.self, forKey: .checksum) ?? ""
+        inputs = try c.decodeIfPresent(String.self, forKey: .inputs)
+    }
+
     /// The manifest key on a skill entry.
     static let key = "score_history"
 

@@ -45,7 +45,12 @@ public struct ScoreRun: Sendable, Equatable, Codable {
         self.formula = ScoreFormula.text
         self.weights = weights
         self.skills = skills
-        summary = Summary(
+        summary = Self.count(skills)
+    }
+
+    /// The counts of `skills`.
+    static func count(_ skills: [Scorecard]) -> Summary {
+        Summary(
             scored: skills.count, admitted: skills.filter { $0.gate == .admitted }.count,
             approved: skills.filter { $0.gate == .approved }.count,
             refused: skills.filter { $0.gate == .refused }.count,
@@ -58,6 +63,20 @@ public struct ScoreRun: Sendable, Equatable, Codable {
         var same = other
         same.generatedAt = generatedAt
         return same == self && inputsDigest != nil
+    }
+
+    /// Reads a stored run. `threshold` is required; a file without `generated_at`, `weights`,
+    /// `formula` or `skills` reads them as empty, and one without `summary` counts it from the cards.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            generatedAt: try c.decodeIfPresent(String.self, forKey: .generatedAt) ?? "",
+            threshold: try c.decode(Double.self, forKey: .threshold),
+            weights: try c.decodeIfPresent([String: Double].self, forKey: .weights) ?? [:],
+            skills: try c.decodeIfPresent([Scorecard].self, forKey: .skills) ?? [])
+        formula = try c.decodeIfPresent(String.self, forKey: .formula) ?? ""
+        if let stored = try c.decodeIfPresent(Summary.self, forKey: .summary) { summary = stored }
+        inputsDigest = try c.decodeIfPresent(String.self, forKey: .inputsDigest)
     }
 
     /// What happened that telemetry reports: the one place a future event bus reads from.

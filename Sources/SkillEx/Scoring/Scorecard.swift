@@ -41,6 +41,27 @@ public struct Scorecard: Sendable, Equatable, Codable {
     public func topFindings(_ limit: Int = 3) -> [ScoreFinding] { Array(findings.prefix(limit)) }
 }
 
+extension Scorecard {
+    /// Reads a stored card. `repo`, `skill`, `score` and `gate` are required; every other field
+    /// may be absent (files of earlier versions, hand-made ones) and reads as empty: no checksum
+    /// (`""`), components, findings, path or tokens, an approval that does not hold.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        repo = try c.decode(String.self, forKey: .repo)
+        skill = try c.decode(String.self, forKey: .skill)
+        checksum = try c.decodeIfPresent(String.self, forKey: .checksum) ?? ""
+        score = try c.decode(Double.self, forKey: .score)
+        components = try c.decodeIfPresent([ScoreComponent].self, forKey: .components) ?? []
+        findings = try c.decodeIfPresent([ScoreFinding].self, forKey: .findings) ?? []
+        gate = try c.decode(GateVerdict.self, forKey: .gate)
+        approval = try c.decodeIfPresent(Approval.self, forKey: .approval)
+        approvalHolds = try c.decodeIfPresent(Bool.self, forKey: .approvalHolds) ?? false
+        regression = try c.decodeIfPresent(Regression.self, forKey: .regression)
+        tokens = try c.decodeIfPresent(TokenReport.self, forKey: .tokens) ?? .empty
+        path = try c.decodeIfPresent(String.self, forKey: .path) ?? ""
+    }
+}
+
 /// A score drop of more than `scoring.regression_points` against the previous run.
 public struct Regression: Sendable, Equatable, Codable {
     /// The previous run's score.

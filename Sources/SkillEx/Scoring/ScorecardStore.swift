@@ -9,17 +9,30 @@ public enum ScorecardStore {
 
     /// The stored run, or nil when there is none or it cannot be read.
     public static func load(_ workspace: Workspace) -> ScoreRun? {
-        guard let data = try? Data(contentsOf: url(workspace)) else { return nil }
-        // The cards are most of the file: decode them on every core from the parsed tree.
+        try? read(at: url(workspace))
+    }
+
+    /// The run stored at `url`, nil when there is no file; throws the decoding error when the
+    /// file is not a run (`ErrorText.decoding` words it). The one reader of the file: the scorer
+    /// and the site both come here.
+    public static func read(at url: URL) throws -> ScoreRun? {
+        guard let data = try? Data(contentsOf: url) else { return nil }
+        return try decode(data)
+    }
+
+    /// The run in `data`. The cards are most of the file: they are read on every core from the
+    /// parsed tree, and anything that is not exactly the stored shape goes through `JSONDecoder`.
+    public static func decode(_ data: Data) throws -> ScoreRun {
         if case .object(var fields)? = try? JSONValueParser.parse(data), case .array(let items)? = fields["skills"] {
             fields["skills"] = .array([])
             let cards = ParallelMap.map(items) { ScorecardTree.card($0) ?? JSONTreeDecoder.value(Scorecard.self, tree: $0) }
             if var run = JSONTreeDecoder.value(ScoreRun.self, tree: .object(fields)), !cards.contains(where: { $0 == nil }) {
                 run.skills = cards.compactMap { $0 }
+                if fields["summary"] == nil { run.summary = ScoreRun.count(run.skills) }  // a file without one
                 return run
             }
         }
-        return try? JSONDecoder().decodeChecked(ScoreRun.self, from: data)
+        return try JSONDecoder().decodeChecked(ScoreRun.self, from: data)
     }
 
     /// Writes `run`; for a partial run (not every skill of `manifest`), keeps the stored cards

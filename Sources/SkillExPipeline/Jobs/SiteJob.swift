@@ -28,28 +28,21 @@ public struct SiteJob: Sendable {
     /// Builds the site of `manifest`.
     public func run(_ manifest: Manifest) throws -> SiteJobReport {
         let workspace = context.workspace
-        let state = SiteOutputState(workspace: workspace, out: out)
+        let state = SiteBuildState(workspace: workspace, out: out)
         let publisher = self.publisher ?? Self.prefetchedPublisher(workspace: workspace, out: out, verify: verify)
         let input = try SiteInput.load(workspace: workspace, manifest: manifest)
         PhaseTrace.mark("site.input")
         let theme = try Theme.load(overrides: workspace.root.appendingPathComponent("templates"))
         PhaseTrace.mark("site.theme")
         let site = Site(theme: theme, commands: commands ?? CookbookCommands.runner(workspace))
-        // `site`, `build` and each rebuild of `serve` hold the workspace lock, so temp pages of a
-        // killed run can go. Only a build that did not finish (its marker is still there) or a
-        // folder without a hash record can have left any: a finished build's folder is not
-        // walked again.
-        if access(state.writing.path, F_OK) == 0 || access(state.record.path, F_OK) != 0 {
-            WorkspaceRecovery.removeTempsRecursively(in: state.folder)
-        }
-        _ = FileManager.default.createFile(atPath: state.writing.path, contents: nil)
+        state.beginWriting()  // sweeps a killed run's temp pages, marks the build under way
         PhaseTrace.mark("site.sweep")
         let report = try site.build(input: input, publisher: publisher)
         PhaseTrace.mark("site.pages")
         let discovery = try DiscoveryIndex.write(input: input, site: state.folder)
         PhaseTrace.mark("site.discovery \(discovery.skills) skills, \(discovery.written) written")
         for warning in discovery.warnings { context.warn("warning: " + warning) }
-        unlink(state.writing.path)
+        state.finishWriting()
         if keepUntilExit { KeptUntilExit.keep((input, publisher, manifest)) }
         PhaseTrace.mark("site.done")
         return SiteJobReport(report: report, folder: state.folder)
@@ -59,8 +52,7 @@ public struct SiteJob: Sendable {
     /// checked) already loading on another core: they do not depend on the manifest or the input,
     /// so a command can start this before it reads them.
     public static func prefetchedPublisher(workspace: Workspace, out: URL?, verify: Bool) -> DiskPublisher {
-        let state = SiteOutputState(workspace: workspace, out: out)
-        let publisher = DiskPublisher(folder: state.folder, hashesURL: state.record, verifyAll: verify)
+        let publisher = SiteBuildState(workspace: workspace, out: out).publisher(verifyAll: verify)
         DispatchQueue.global().async { _ = publisher.publishedRecords() }
         return publisher
     }

@@ -40,7 +40,7 @@ enum DiscoverySelection {
 
     /// True when the gate admitted the skill or a maintainer approved it.
     static func isAdmitted(_ skill: SkillInput) -> Bool {
-        skill.scorecard?.gate == "admitted" || skill.scorecard?.gate == "approved"
+        skill.scorecard?.gate == .admitted || skill.scorecard?.gate == .approved
     }
 
     /// Why `name` breaks the RFC's naming rules (1-64 of a-z, 0-9 and `-`, no leading, trailing

@@ -13,6 +13,8 @@ final class LazyEventLog: Sendable {
     /// Where the log's summary is kept between builds (nil: not kept).
     let cacheURL: URL?
     private let loaded = Mutex<EventSummary?>(nil)
+    /// The folded summary to keep at `cacheURL`, once folded (written by `saveSummary`).
+    private let toStore = Mutex<Data?>(nil)
 
     /// The log at `url` (only stat'ed now), its summary kept at `cacheURL`.
     init(url: URL, cacheURL: URL? = nil) {
@@ -31,10 +33,20 @@ final class LazyEventLog: Sendable {
     var summary: EventSummary {
         loaded.withLock { value in
             if let value { return value }
-            let summary = EventSummaryCache.summary(log: url, cache: cacheURL)
+            let (summary, store) = EventSummaryCache.fold(log: url, cache: cacheURL)
+            toStore.withLock { $0 = store }
             value = summary
             return summary
         }
+    }
+
+    /// Keeps the summary folded by this build at `cacheURL` for the next one (best effort).
+    func saveSummary() {
+        guard let cacheURL, let data = toStore.withLock({ value -> Data? in
+            defer { value = nil }
+            return value
+        }) else { return }
+        try? AtomicFile.write(data, to: cacheURL)
     }
 
     /// Splits `data` into about `parts` ranges that each begin at a line start.

@@ -3,26 +3,26 @@ import SkillEx
 /// Feeds every field of a scorecard into a hasher, each tagged and ended, so two cards hash alike
 /// only when every field is equal. This runs for every skill on every build: it replaces
 /// encoding each card to JSON just to hash it.
-extension ScorecardEntry {
+extension Scorecard {
     func fingerprint(into hasher: inout SHA256Hasher) {
         hasher.add(repo)
         hasher.add(skill)
         hasher.add(checksum)
         hasher.add(score)
-        hasher.add(gate)
-        hasher.add((components ?? []).count)
-        for component in components ?? [] {
+        hasher.add(gate.rawValue)
+        hasher.add(components.count)
+        for component in components {
             hasher.add(component.id)
             hasher.add(component.weight)
             hasher.add(component.effectiveWeight)
             hasher.add(component.value)
-            hasher.add(component.missing.map { $0 ? "true" : "false" })
+            hasher.add(component.missing ? "true" : "false")
             hasher.add(component.basis)
         }
-        hasher.add((findings ?? []).count)
-        for finding in findings ?? [] {
+        hasher.add(findings.count)
+        for finding in findings {
             hasher.add(finding.rule)
-            hasher.add(finding.severity)
+            hasher.add(finding.severity.rawValue)
             hasher.add(finding.message)
             hasher.add(finding.remediation)
             hasher.add(finding.file)

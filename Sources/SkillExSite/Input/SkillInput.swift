@@ -12,7 +12,7 @@ public struct SkillInput: Sendable {
     /// Its files' names, sizes and sources, or why they could not be listed.
     var fileEntries: Result<[SkillListingCache.Entry], SkillFilesError>
     /// The scorecard from `.skillex/scorecards.json`, if scoring ran.
-    var scorecard: ScorecardEntry?
+    var scorecard: Scorecard?
     /// Changes whenever anything the skill's pages show changes (files, entry, score).
     public var fingerprint: String
     /// Changes whenever what the aggregate pages show of the skill changes (entry, score, whether
@@ -42,8 +42,8 @@ public struct SkillInput: Sendable {
     }
 
     /// The manifest's `score_history`, oldest first.
-    var history: [ScoreHistoryPoint] {
-        (try? entry.extra.decode([ScoreHistoryPoint].self, key: "score_history")) ?? []
+    var history: [ScoreHistoryEntry] {
+        (try? entry.extra.decode([ScoreHistoryEntry].self, key: "score_history")) ?? []
     }
 
     /// The scorecard's approval, else the manifest's `approval`, if any.

@@ -4,7 +4,7 @@ import Synchronization
 
 /// Writes the site into a folder, skipping pages whose bytes did not change since the last
 /// build (content hashes in `.skillex/site-hashes.tsv`); each file is replaced atomically.
-public struct DiskPublisher: Publisher {
+public struct DiskPublisher: SitePublisher {
     /// The site folder (`public/`).
     public var folder: URL
     /// The hash record (`.skillex/site-hashes.tsv`, see `PageRecordFile`).
@@ -151,8 +151,7 @@ public struct DiskPublisher: Publisher {
     }
 
     private func stampedURL(_ path: String) -> URL {
-        let folder = hashesURL.deletingPathExtension().lastPathComponent + "-stamped"
-        return hashesURL.deletingLastPathComponent().appendingPathComponent(folder)
+        SiteBuildState.stampedFolder(pageRecords: hashesURL)
             .appendingPathComponent(path.replacingOccurrences(of: "/", with: "__"))
     }
 

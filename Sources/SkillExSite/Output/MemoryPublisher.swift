@@ -2,7 +2,7 @@ public import Foundation
 import Synchronization
 
 /// Keeps the site in memory (tests, previews); same change accounting as the disk publisher.
-public final class MemoryPublisher: Publisher {
+public final class MemoryPublisher: SitePublisher {
     private let state = Mutex<[String: (Data, PageRecord)]>([:])
     private let stamped = Mutex<[String: StampedTemplate]>([:])
 

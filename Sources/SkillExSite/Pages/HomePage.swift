@@ -137,18 +137,17 @@ struct HomePage: Sendable, Encodable {
     }
 
     static func packSummary(_ input: SiteInput) -> PackSummary? {
-        guard let index = input.packs, let latest = PackDownload.latestVersion(index), let pack = latest.pack else {
-            return nil
-        }
+        guard let index = input.packs, let latest = PackDownload.latestVersion(index) else { return nil }
+        let pack = latest.pack
         let download = PackDownload.latest(input)
         return PackSummary(
             version: latest.version, createdAt: createdText(latest, packTimes: input.eventSummary.packTimes),
             size: Formatting.size(pack.size),
-            sha256: pack.sha256 ?? "", href: download?.sitePath, file: pack.file,
-            skills: latest.skills.map(String.init) ?? "?",
-            deltas: (latest.deltas ?? []).map {
-                Delta(from: $0.from, file: $0.file, size: Formatting.size($0.size), sha256: $0.sha256 ?? "")
-            }, hasDeltas: !(latest.deltas ?? []).isEmpty)
+            sha256: pack.sha256, href: download?.sitePath, file: pack.file,
+            skills: String(latest.skills),
+            deltas: latest.deltas.map {
+                Delta(from: $0.from, file: $0.file, size: Formatting.size($0.size), sha256: $0.sha256)
+            }, hasDeltas: !latest.deltas.isEmpty)
     }
 }
 
@@ -156,8 +155,9 @@ extension HomePage {
     /// When `version` was built: its `created_at`, unless that is the fixed time reproducible
     /// packs carry (1980-01-01, also stamped on the zip's entries); then the time of the run that
     /// packaged it, from the event log; else said to be unrecorded.
-    static func createdText(_ version: PackVersion, packTimes: [String: String]) -> String {
-        if let created = version.createdAt, !created.isEmpty, Timestamp.parse(created).map(isReproducibleTime) != true {
+    static func createdText(_ version: DistIndex.Version, packTimes: [String: String]) -> String {
+        let created = version.createdAt
+        if !created.isEmpty, Timestamp.parse(created).map(isReproducibleTime) != true {
             return created
         }
         if let time = packTimes[version.version] { return time }
@@ -175,10 +175,9 @@ struct SkillStatus {
 
     init(_ skill: SkillInput) {
         switch skill.scorecard?.gate {
-        case "admitted": (label, css) = ("admitted", "ok")
-        case "approved": (label, css) = ("approved by maintainer", "warn")
-        case "refused": (label, css) = ("refused by gate", "bad")
-        case let other?: (label, css) = (other, "none")
+        case .admitted: (label, css) = ("admitted", "ok")
+        case .approved: (label, css) = ("approved by maintainer", "warn")
+        case .refused: (label, css) = ("refused by gate", "bad")
         case nil: (label, css) = (skill.score == nil ? "synced, not scored" : "scored", "none")
         }
         if !skill.filesReadable { (label, css) = ("files unreadable", "bad") }

@@ -8,14 +8,13 @@ struct PackDownload {
     var sha256: String?
 
     /// The version `latest` names, else the last listed.
-    static func latestVersion(_ index: PackIndex) -> PackVersion? {
-        let versions = index.versions ?? []
-        return versions.first { $0.version == index.latest } ?? versions.last
+    static func latestVersion(_ index: DistIndex) -> DistIndex.Version? {
+        index.versions.first { $0.version == index.latest } ?? index.versions.last
     }
 
     /// The latest pack when its file is present in `dist/`.
     static func latest(_ input: SiteInput) -> PackDownload? {
-        guard let index = input.packs, let version = latestVersion(index), let pack = version.pack else { return nil }
+        guard let index = input.packs, let pack = latestVersion(index)?.pack else { return nil }
         let source = input.workspace.distURL.appendingPathComponent(pack.file).standardizedFileURL
         guard source.path.hasPrefix(input.workspace.distURL.standardizedFileURL.path + "/"),
             FileManager.default.fileExists(atPath: source.path)

@@ -96,9 +96,10 @@ struct SkillPage: Sendable, Encodable {
         let status = SkillStatus(skill)
         var findings = (card?.findings ?? []).map { finding in
             Finding(
-                severity: finding.severity ?? "note", rule: finding.rule ?? "", message: finding.message ?? "",
-                remediation: finding.remediation ?? "",
-                location: [finding.file, finding.line.map(String.init)].compactMap { $0 }.joined(separator: ":"))
+                severity: finding.severity.rawValue, rule: finding.rule, message: finding.message,
+                remediation: finding.remediation,
+                location: [finding.file.isEmpty ? nil : finding.file, finding.line.map(String.init)].compactMap { $0 }
+                    .joined(separator: ":"))
         }
         if card == nil {
             findings = validation.findings.map { finding in
@@ -130,15 +131,15 @@ struct SkillPage: Sendable, Encodable {
             status: status.label, statusClass: status.css,
             threshold: Formatting.score(context.input.scorecards?.threshold),
             components: (card?.components ?? []).map { component in
-                Component(id: component.id, weight: Formatting.score((component.effectiveWeight ?? component.weight ?? 0) * 100).map { $0 + "%" } ?? "",
-                          value: Formatting.score(component.value) ?? "—", missing: component.missing ?? false,
-                          basis: component.basis ?? "")
+                Component(id: component.id, weight: Formatting.score(component.effectiveWeight * 100).map { $0 + "%" } ?? "",
+                          value: Formatting.score(component.value) ?? "—", missing: component.missing,
+                          basis: component.basis)
             },
             hasComponents: !(card?.components ?? []).isEmpty,
             chart: historyChart(skill.entry.name, history, threshold: context.input.scorecards?.threshold),
             findings: findings, hasFindings: !findings.isEmpty,
             approval: skill.approval.map { approval in
-                ApprovalView(by: approval.by ?? "?", at: approval.at ?? "", reason: approval.reason ?? "",
+                ApprovalView(by: approval.by, at: approval.at, reason: approval.reason,
                              score: Formatting.score(approval.score) ?? "")
             })
         return (page, extras)
@@ -177,7 +178,7 @@ struct SkillPage: Sendable, Encodable {
 
     /// The score history plotted by time (a point whose `at` is not a timestamp is left off),
     /// regressions marked, with the gate threshold; nil without a point to plot.
-    static func historyChart(_ name: String, _ history: [ScoreHistoryPoint], threshold: Double?) -> ChartModel? {
+    static func historyChart(_ name: String, _ history: [ScoreHistoryEntry], threshold: Double?) -> ChartModel? {
         let flagged = regressions(history)
         let points = history.enumerated().compactMap { index, point -> LineChart.Point? in
             guard let date = Timestamp.parse(point.at) else { return nil }
@@ -192,7 +193,7 @@ struct SkillPage: Sendable, Encodable {
     }
 
     /// Indices where the score fell by more than 5 points from the previous point.
-    static func regressions(_ history: [ScoreHistoryPoint]) -> Set<Int> {
+    static func regressions(_ history: [ScoreHistoryEntry]) -> Set<Int> {
         Set(history.indices.dropFirst().filter { history[$0].score < history[$0 - 1].score - 5 })
     }
 }

@@ -9,8 +9,8 @@ extension ReleaseSources {
     /// missing pack index is a note (its list is then unknown), a malformed one an error.
     static func load(_ input: SiteInput, version asked: String? = nil) throws(SiteError) -> ReleaseSources {
         let indexPath = input.workspace.distURL.appendingPathComponent("index.json").path
-        let versions = (input.packs?.versions ?? []).sorted { SkillEx.PackVersion.precedes($0.version, $1.version) }
-        let release: PackVersion?
+        let versions = (input.packs?.versions ?? []).sorted { PackVersion.precedes($0.version, $1.version) }
+        let release: DistIndex.Version?
         if let asked {
             guard let found = versions.first(where: { $0.version == asked }) else {
                 throw .badFile(path: indexPath, reason: "lists no version \(asked)")
@@ -20,17 +20,18 @@ extension ReleaseSources {
             release = input.packs.flatMap(PackDownload.latestVersion)
         }
         var notes: [String] = []
-        let before = release.flatMap { release in versions.last { SkillEx.PackVersion.precedes($0.version, release.version) } }
+        let before = release.flatMap { release in versions.last { PackVersion.precedes($0.version, release.version) } }
         var released: [Packed]?, previous: [Packed]?
         if let release { released = try skills(of: release, input: input, notes: &notes) }
         if let before { previous = try skills(of: before, input: input, notes: &notes) }
         if release == nil { notes.append("No pack has been built yet (dist/index.json lists no version).") }
 
         let hub = input.skills.map { skill in
-            let card = skill.scorecard.flatMap { $0.checksum == nil || $0.checksum == skill.entry.checksum ? $0 : nil }
+            // A card without a checksum (a hand-made file) is taken to be about the skill as it is.
+            let card = skill.scorecard.flatMap { $0.checksum.isEmpty || $0.checksum == skill.entry.checksum ? $0 : nil }
             return HubSkill(
                 repo: skill.entry.sourceRepo, skill: skill.entry.name, checksum: skill.entry.checksum,
-                score: card?.score, gate: card?.gate, findings: card?.findings ?? [], approval: skill.approval,
+                score: card?.score, gate: card?.gate.rawValue, findings: card?.findings ?? [], approval: skill.approval,
                 history: skill.history)
         }
         let failures = input.eventSummary.lastSyncFailures.map { row in
@@ -42,7 +43,7 @@ extension ReleaseSources {
         return ReleaseSources(
             title: input.title, generatedAt: Timestamp.string(input.now), threshold: input.scorecards?.threshold,
             version: release?.version, createdAt: release?.createdAt,
-            pack: release?.pack.map { ReleaseData.Artifact(file: $0.file, size: $0.size, sha256: $0.sha256) },
+            pack: release.map { ReleaseData.Artifact(file: $0.pack.file, size: $0.pack.size, sha256: $0.pack.sha256) },
             released: released, previousVersion: before?.version, previous: previous, hub: hub,
             syncFailures: failures, notes: notes)
     }
@@ -50,27 +51,21 @@ extension ReleaseSources {
     /// The skills `version`'s pack index lists; nil (with a note) when the file is missing or
     /// outside `dist/`.
     private static func skills(
-        of version: PackVersion, input: SiteInput, notes: inout [String]
+        of version: DistIndex.Version, input: SiteInput, notes: inout [String]
     ) throws(SiteError) -> [Packed]? {
         let dist = input.workspace.distURL.standardizedFileURL
-        let name = version.index?.file ?? "skills-pack-\(version.version).json"
+        let name = version.index.file
         let url = dist.appendingPathComponent(name).standardizedFileURL
         guard url.path.hasPrefix(dist.path + "/"), let data = try? Data(contentsOf: url) else {
             notes.append("dist/\(name) is missing: the skills of version \(version.version) are unknown.")
             return nil
         }
         do {
-            return try JSONDecoder().decodeChecked(PackIndexSkills.self, from: data).skills.map {
+            return try PackIndex.decode(data).skills.map {
                 Packed(repo: $0.repo, skill: $0.skill, checksum: $0.checksum)
             }
         } catch {
             throw .badFile(path: url.path, reason: ErrorText.decoding(error))
         }
-    }
-
-    /// The part of a pack index (`skills-pack-<version>.json`) the report reads.
-    private struct PackIndexSkills: Decodable {
-        struct Skill: Decodable { var repo: String; var skill: String; var checksum: String }
-        var skills: [Skill]
     }
 }

@@ -1,3 +1,5 @@
+import SkillEx
+
 /// Everything the release report is made from, already read from disk, so the decisions
 /// (what is in, what was kept out and why, what changed) are one pure function to test.
 struct ReleaseSources: Sendable {
@@ -22,7 +24,7 @@ struct ReleaseSources: Sendable {
         /// The recorded approval (scorecard's, else the manifest's).
         var approval: Approval?
         /// The manifest's `score_history`, oldest first.
-        var history: [ScoreHistoryPoint] = []
+        var history: [ScoreHistoryEntry] = []
         var id: String { repo + "/" + skill }
     }
 
@@ -188,14 +190,14 @@ extension ReleaseData {
 
     static func finding(_ finding: ScoreFinding) -> Finding {
         Finding(
-            rule: finding.rule ?? "", severity: finding.severity ?? "", message: finding.message ?? "",
-            file: finding.file, line: finding.line, remediation: finding.remediation)
+            rule: finding.rule, severity: finding.severity.rawValue, message: finding.message,
+            file: finding.file.isEmpty ? nil : finding.file, line: finding.line, remediation: finding.remediation)
     }
 
     static func approvalRow(_ skill: ReleaseSources.HubSkill, _ approval: Approval, included: Bool) -> ApprovalRow {
         ApprovalRow(
-            repo: skill.repo, skill: skill.skill, by: approval.by ?? "", at: approval.at ?? "",
-            reason: approval.reason ?? "", checksum: approval.checksum, score: approval.score,
+            repo: skill.repo, skill: skill.skill, by: approval.by, at: approval.at,
+            reason: approval.reason, checksum: approval.checksum, score: approval.score,
             holds: approval.checksum == skill.checksum, included: included)
     }
 }

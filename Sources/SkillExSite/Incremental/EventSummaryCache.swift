@@ -25,11 +25,19 @@ enum EventSummaryCache {
     /// The summary of the log at `log`, extending the one stored at `cache` when it still
     /// describes the start of this log; stores the extended one (best effort).
     static func summary(log: URL, cache: URL?) -> EventSummary {
+        let (summary, store) = fold(log: log, cache: cache)
+        if let cache, let store { try? AtomicFile.write(store, to: cache) }
+        return summary
+    }
+
+    /// The summary of the log at `log` (see `summary(log:cache:)`) and the bytes to store at
+    /// `cache` for the next build (nil: nothing to store); writes nothing.
+    static func fold(log: URL, cache: URL?) -> (EventSummary, Data?) {
         let fd = open(log.path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return EventSummary() }
+        guard fd >= 0 else { return (EventSummary(), nil) }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return EventSummary() }
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return (EventSummary(), nil) }
         let size = Int(info.st_size)
         let device = UInt64(info.st_dev), inode = UInt64(info.st_ino)
         var summary = EventSummary()
@@ -48,33 +56,34 @@ enum EventSummaryCache {
         }
         guard let fresh = read(fd, from: offset, count: size - offset) else {
             // The file changed under us (cut short since fstat): fold whatever it holds now.
-            guard let whole = try? Data(contentsOf: log) else { return EventSummary() }
+            guard let whole = try? Data(contentsOf: log) else { return (EventSummary(), nil) }
             var again = EventSummary()
             again.exists = true
             var kinds = EventKinds()
             let (events, unreadable) = decode(whole)
             again.add(events, kinds: &kinds)
             again.unreadable = unreadable
-            return again
+            return (again, nil)
         }
         let lineEnd = (fresh.lastIndex(of: UInt8(ascii: "\n")) ?? -1) + 1
         var kinds = EventKinds()
         let (complete, badComplete) = decode(fresh.prefix(lineEnd))
         summary.add(complete, kinds: &kinds)
         summary.unreadable += badComplete
-        if let cache, lineEnd > 0 || stored == nil {
+        var store: Data?
+        if cache != nil, lineEnd > 0 || stored == nil {
             let covered = offset + lineEnd
             let (head, tail) = windows(fd, upTo: covered)
             let next = Stored(
                 format: format, device: device, inode: inode, offset: covered, head: head, tail: tail, summary: summary)
-            if covered > 0, let data = try? JSONEncoder().encode(next) { try? AtomicFile.write(data, to: cache) }
+            if covered > 0 { store = try? JSONEncoder().encode(next) }
         }
         if lineEnd < fresh.count {
             let (partial, badPartial) = decode(fresh.suffix(from: lineEnd))
             summary.add(partial, kinds: &kinds)
             summary.unreadable += badPartial
         }
-        return summary
+        return (summary, store)
     }
 
     /// Digests of the first and the last `window` bytes before `end`.

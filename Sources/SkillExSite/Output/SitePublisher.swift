@@ -1,5 +1,5 @@
 /// Where rendered pages go: a folder on disk, or memory for tests and previews.
-public protocol Publisher: Sendable {
+public protocol SitePublisher: Sendable {
     /// What the last build published: only pages still there.
     func publishedRecords() -> PublishedRecords
 
@@ -14,14 +14,21 @@ public protocol Publisher: Sendable {
     /// Keeps stamped templates by page path for the next build (best effort: a lost one only
     /// means the page is rendered again).
     func storeStampedTemplates(_ templates: [String: StampedTemplate])
+
+    /// Keeps what this build learned for the next one (listings, event summary, fragments),
+    /// after the pages are out.
+    func storeState(_ update: SiteStateUpdate)
 }
 
-extension Publisher {
+extension SitePublisher {
     /// No stamped templates: stamped pages are always rendered.
     public func stampedTemplate(path: String) -> StampedTemplate? { nil }
 
     /// Keeps nothing.
     public func storeStampedTemplates(_ templates: [String: StampedTemplate]) {}
+
+    /// Writes the update into the workspace's `.skillex/` (see `SiteBuildState`).
+    public func storeState(_ update: SiteStateUpdate) { update.save() }
 }
 
 /// The pages of the last build that are still there.

@@ -1,15 +1,33 @@
 import Foundation
 import SkillEx
+import Synchronization
 
 /// Rendered pieces of pages kept in `.skillex/site-fragments/` by fingerprint, for pages that
 /// are rendered on most builds but whose largest part rarely changes: the home page is rendered
 /// again whenever the event log grows, while its table of every skill only changes when a
 /// skill's row does. A fragment is a pure function of its fingerprint (which covers the theme),
 /// so one folder serves every output folder. Best effort: a lost or damaged file only means the
-/// piece is rendered again.
+/// piece is rendered again. Rendering only reads the folder; what it renders anew waits in
+/// memory until the publisher keeps it (`save`, through `SiteStateUpdate`).
 struct FragmentCache: Sendable {
     /// The folder holding one file per fragment name: its fingerprint line, then its text.
     var folder: URL
+    /// Files to write by fragment name.
+    private let pending = PendingFiles()
+
+    /// The cache kept in `folder`.
+    init(folder: URL) { self.folder = folder }
+
+    /// Writes the fragments rendered since the cache was made.
+    func save() {
+        let files = pending.take()
+        guard !files.isEmpty,
+            (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)) != nil
+        else { return }
+        for (name, file) in files {
+            try? AtomicFile.write(file.data, to: folder.appendingPathComponent(name), durable: file.durable)
+        }
+    }
 
     /// The text of fragment `name` whose fingerprint is `key`: the kept one when its fingerprint
     /// matches, else `render()`'s, which is kept for the next build.
@@ -21,9 +39,7 @@ struct FragmentCache: Sendable {
             return String(decoding: data[(newline + 1)...], as: UTF8.self)
         }
         let text = render()
-        if (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)) != nil {
-            try? AtomicFile.write(Data((key + "\n" + text).utf8), to: url)
-        }
+        pending.put(name, Data((key + "\n" + text).utf8), durable: true)
         return text
     }
 
@@ -39,15 +55,13 @@ struct FragmentCache: Sendable {
             rendered = true
             return render(index)
         }
-        if rendered || kept.count != Set(keys).count,
-            (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)) != nil
-        {
+        if rendered || kept.count != Set(keys).count {
             var out = Data()
             for (key, text) in zip(keys, texts) {
                 out.append(contentsOf: "\(key) \(text.utf8.count)\n".utf8)
                 out.append(contentsOf: text.utf8)
             }
-            try? AtomicFile.write(out, to: url, durable: false)
+            pending.put(name, out, durable: false)
         }
         return texts
     }
@@ -68,5 +82,21 @@ struct FragmentCache: Sendable {
             start = newline + 1 + length
         }
         return pieces
+    }
+}
+
+/// Files waiting to be written, by name; the last one put under a name wins.
+private final class PendingFiles: Sendable {
+    private let files = Mutex<[String: (data: Data, durable: Bool)]>([:])
+
+    func put(_ name: String, _ data: Data, durable: Bool) {
+        files.withLock { $0[name] = (data, durable) }
+    }
+
+    func take() -> [String: (data: Data, durable: Bool)] {
+        files.withLock { value in
+            defer { value = [:] }
+            return value
+        }
     }
 }

@@ -1,0 +1,20 @@
+import SkillEx
+
+/// What one build learned that the next should remember (see `SiteBuildState`): the skill
+/// listings, the event log's folded summary and freshly rendered fragments. Reading the input
+/// and rendering pages only collect these; `save` writes them, and only the publisher calls it.
+public struct SiteStateUpdate: Sendable {
+    /// The skill listings found while loading.
+    let listings: ListingUpdate
+    /// The event log, holding its summary to keep once it was folded.
+    let eventLog: LazyEventLog
+    /// The fragments rendered this build.
+    let fragments: FragmentCache?
+
+    /// Writes everything (best effort: each file is a cache, and a lost one only costs work).
+    public func save() {
+        listings.save()
+        eventLog.saveSummary()
+        fragments?.save()
+    }
+}
