@@ -119,7 +119,8 @@ struct SkillPage: Sendable, Encodable {
         }
         let history = skill.history
         let page = SkillPage(
-            frame: PageFrame(context: context, title: skill.entry.name, path: skill.pagePath, section: "home"),
+            frame: PageFrame(context: context, title: skill.entry.name, path: skill.pagePath, section: "home",
+                             description: skill.entry.description),  // sitedocs: meta description
             name: skill.entry.name, repo: skill.entry.sourceRepo,
             description: validation.document?.description ?? skill.entry.description ?? "",
             bodyHTML: html, toc: toc,
