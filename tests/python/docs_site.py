@@ -63,5 +63,5 @@ def main_pages(public: Path) -> list[str]:
     files = sorted(p.relative_to(public).as_posix() for p in (public / "skills/platform-tools/pdf-report").rglob("*.html")
                    if p.name != "index.html" or p.parent.name != "pdf-report")
     pages = ["index.html", skill, "cookbook/80-customising-the-site.html", "dashboard.html", "roadmap.html",
-             "reference/manifest.html", "search.html?q=pdf", "404.html"]
+             "reference/manifest.html", "search.html?q=pdf"]
     return pages + files[:1]
