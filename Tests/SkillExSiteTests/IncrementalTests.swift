@@ -88,9 +88,8 @@ struct IncrementalTests {
             """)
         try resync(fixture, "c1", as: "c1-edited")
         let edited = try build(fixture, at: 1_759_500_000, into: disk(fixture))
-        // Its page, its guide's page and its Markdown copy for agents, plus home and dashboard,
-        // which show its manifest entry.
-        #expect(edited.rendered == 5)
+        // Its page and its guide's page, plus home and dashboard, which show its manifest entry.
+        #expect(edited.rendered == 4)
         let page = try String(contentsOf: fixture.root.appendingPathComponent("public/skills/acme/pdf/index.html"), encoding: .utf8)
         #expect(page.contains("Edited."))
         let log = fixture.root.appendingPathComponent(".skillex/events.jsonl")

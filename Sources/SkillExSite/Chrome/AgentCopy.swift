@@ -5,7 +5,8 @@ import SkillExMarkdown
 /// Markdown copies of the content pages, for agents (llmstxt.org): each at its page's address
 /// plus `.md` (`cookbook/a.html.md`, `skills/r/s/index.html.md`). A skill's copy is its SKILL.md
 /// under a title; a reference page's is its field table; the roadmap's is its source. Cookbook
-/// copies come with their page (`CookbookPage`), with the commands' real output in them.
+/// copies come with their page (`CookbookPage`), with the commands' real output in them, and
+/// skill copies with theirs (`SkillPage`), as files of the skill's group.
 enum AgentCopy {
     /// The largest SKILL.md copied, in bytes; a longer one is cut there with a note.
     static let maxSkillBytes = 256 * 1024
@@ -20,7 +21,8 @@ enum AgentCopy {
         return path.hasPrefix("skills/") && path.hasSuffix("/index.html") && path.utf8.count(where: { $0 == 47 }) == 3
     }
 
-    /// The copies of the roadmap, the reference pages and every skill page.
+    /// The copies of the roadmap and the reference pages (a skill's comes with its page, as one of
+    /// the files of its group: see `skillCopy`).
     static func pages(from context: SiteContext) -> [PlannedPage] {
         let input = context.input
         let roadmap = input.roadmap?.body
@@ -34,14 +36,12 @@ enum AgentCopy {
                 Data(reference(title: schema.title, summary: schema.summary, file: schema.file, schema: text).utf8)
             })
         }
-        let shared = Shared(context)
-        for skill in input.skills {
-            let item = Shared(skill)
-            pages.append(PlannedPage(path: skill.pagePath + ".md", key: context.key("skill.md", skill.fingerprint)) {
-                Data(self.skill(item.value, siteTitle: shared.value.input.title).utf8)
-            })
-        }
         return pages
+    }
+
+    /// A skill's copy, written with its page (and kept, removed and checked with it).
+    static func skillCopy(_ skill: SkillInput, context: SiteContext) -> RenderedPage {
+        RenderedPage(path: skill.pagePath + ".md", bytes: Data(self.skill(skill, siteTitle: context.input.title).utf8), key: nil)
     }
 
     /// A skill's copy: name, repository and description, then SKILL.md without front matter.

@@ -74,7 +74,8 @@ struct SkillPage: Sendable, Encodable {
         let shared = Shared(skill)
         pages.append(PlannedPage(path: skill.pagePath, key: key) {
             let (page, extras) = make(shared.value, context.value)
-            return PlannedPage.Output(main: Data(context.value.theme.render("skill", page).utf8), extras: extras)
+            return PlannedPage.Output(main: Data(context.value.theme.render("skill", page).utf8),
+                                      extras: extras + [AgentCopy.skillCopy(shared.value, context: context.value)])  // sitedocs
         })
         for entry in markdownEntries(skill) {
             let path = skill.folderPath + "/" + sitePath(of: entry.relativePath)
