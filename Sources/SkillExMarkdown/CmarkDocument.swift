@@ -52,7 +52,7 @@ enum CmarkDocument {
             return RenderedMarkdown(html: "", headings: headings, title: nil)
         }
         defer { free(buffer) }
-        let html = String(cString: buffer)
+        let html = options.alerts ? GFMAlerts.apply(String(cString: buffer)) : String(cString: buffer)
         let title = headings.first(where: { $0.level == 1 })?.text
         return RenderedMarkdown(html: html, headings: headings, title: title)
     }

@@ -18,12 +18,14 @@ public struct MarkdownOptions: Sendable, Hashable {
     public var smartPunctuation: Bool
     /// A self-link anchor at the start of every heading.
     public var headingAnchors: Bool
+    /// GitHub alert quotes (`> [!NOTE]`…) rendered as callouts (`GFMAlerts`).
+    public var alerts: Bool
 
-    /// The defaults: every GFM extension on, smart punctuation off, heading anchors on.
+    /// The defaults: every GFM extension and alerts on, smart punctuation off, heading anchors on.
     public init(
         tables: Bool = true, strikethrough: Bool = true, autolinks: Bool = true,
         taskLists: Bool = true, footnotes: Bool = true, smartPunctuation: Bool = false,
-        headingAnchors: Bool = true
+        headingAnchors: Bool = true, alerts: Bool = true
     ) {
         self.tables = tables
         self.strikethrough = strikethrough
@@ -32,5 +34,6 @@ public struct MarkdownOptions: Sendable, Hashable {
         self.footnotes = footnotes
         self.smartPunctuation = smartPunctuation
         self.headingAnchors = headingAnchors
+        self.alerts = alerts
     }
 }

@@ -94,6 +94,7 @@ public struct Site: Sendable {
         pages += ReferencePage.pages(from: context)
         pages += SearchPage.pages(from: context)
         pages += AssetFiles.pages(from: context)
+        pages += SiteFiles.pages(from: context)  // sitedocs: 404, sitemap, robots, llms.txt, Markdown copies
         return (pages, skills.kept)
     }
 
@@ -101,10 +102,14 @@ public struct Site: Sendable {
         var hasher = SHA256Hasher()
         hasher.update(theme.fingerprint)
         hasher.update("\(input.title)\u{0}")
-        return SiteContext(
+        let links = SiteLinks.of(input.manifest)  // sitedocs: absolute links and edit links
+        hasher.update("\(links.base ?? "-")\u{0}\(links.edit ?? "-")\u{0}")
+        var context = SiteContext(
             input: input, theme: theme, commands: commands,
             generatedAt: Timestamp.string(input.now), salt: Digest.hex(hasher.finalize()),
             fragments: FragmentCache(folder: SiteBuildState(workspace: input.workspace).fragmentsFolder))
+        context.links = links
+        return context
     }
 }
 

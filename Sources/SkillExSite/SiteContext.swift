@@ -14,6 +14,8 @@ struct SiteContext: Sendable {
     var salt: String
     /// Rendered page pieces kept between builds (nil: always rendered).
     var fragments: FragmentCache?
+    /// The site's published address and edit address, from the manifest (sitedocs).
+    var links = SiteLinks()
 
     /// A fingerprint of `parts` plus the salt.
     func key(_ parts: String...) -> String {

@@ -19,6 +19,10 @@ struct CookbookPage: Sendable, Encodable {
     var next: Link?
     var isIndex: Bool
     var folder: String
+    /// Where to edit the page's source, when the manifest names `site.edit_url` (sitedocs).
+    var editURL: String?
+    /// The date of the last commit of the page's source, when the cookbook is in a git checkout.
+    var updated: String?
 
     // MARK: - Pages
 
@@ -36,12 +40,13 @@ struct CookbookPage: Sendable, Encodable {
                 folder: Formatting.hubRelative(context.input.cookbookFolder, root: context.input.workspace.root))
         }]
         let runner = context.commands
+        let dates = docs.isEmpty ? [:] : GitDates.lastCommitted(in: context.input.cookbookFolder)
         for (index, doc) in docs.enumerated() {
             let path = "cookbook/\(doc.slug).html"
             let runs = CommandBlocks.contains(doc.body)
             let key = context.key("cookbook", doc.fileName, doc.body, links.map(\.title).joined(separator: "\u{1}"),
                                   runs ? (runner?.stateKey ?? "not run") : "", doc.screencast ? "screencast" : "",
-                                  runs ? String(runner?.timestamp ?? 0) : "")
+                                  runs ? String(runner?.timestamp ?? 0) : "", dates[doc.fileName] ?? "")
             pages.append(PlannedPage(path: path, key: key) {
                 var body = doc.body
                 var recorded: [RecordedCommand] = []
@@ -53,10 +58,13 @@ struct CookbookPage: Sendable, Encodable {
                 var sidebar = links
                 sidebar[index].current = true
                 var page = CookbookPage(
-                    frame: PageFrame(context: context, title: doc.title, path: path, section: "cookbook", hasSidebar: true),
+                    frame: PageFrame(context: context, title: doc.title, path: path, section: "cookbook", hasSidebar: true,
+                                     description: PageMeta.firstParagraph(doc.body)),
                     title: doc.title, bodyHTML: html, toc: toc, hasToc: !toc.isEmpty, sidebar: sidebar,
-                    previous: links[safe: index - 1], next: links[safe: index + 1], isIndex: false, folder: "")
-                var extras: [RenderedPage] = []
+                    previous: links[safe: index - 1], next: links[safe: index + 1], isIndex: false, folder: "",
+                    editURL: context.links.editURL(cookbookFile: doc.fileName), updated: dates[doc.fileName])
+                // The Markdown copy for agents, with the commands' real output (sitedocs).
+                var extras = [RenderedPage(path: path + ".md", bytes: Data(body.utf8), key: key)]
                 if !recorded.isEmpty, let runner {
                     let cast = Asciicast.walkthrough(recorded, title: doc.title, timestamp: runner.timestamp)
                     let castFile = doc.slug + ".cast"

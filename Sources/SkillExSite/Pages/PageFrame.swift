@@ -9,6 +9,13 @@ struct PageFrame: Sendable, Encodable {
     var root: String
     var nav: [NavItem]
     var hasSidebar: Bool
+    // sitedocs: head metadata (see `PageMeta`).
+    /// The page's summary for `description`, Open Graph and Twitter tags.
+    var description: String
+    /// The page's absolute address, when the manifest names the site's `url`.
+    var canonical: String?
+    /// The page's Markdown copy for agents (`<page>.md`), relative to the page.
+    var markdownHref: String?
 
     /// The sections of the navigation: label, path, section id.
     static let sections: [(String, String, String)] = [
@@ -18,12 +25,16 @@ struct PageFrame: Sendable, Encodable {
     ]
 
     /// The frame of the page at `path` in navigation `section`.
-    init(context: SiteContext, title: String, path: String, section: String, hasSidebar: Bool = false) {
+    init(context: SiteContext, title: String, path: String, section: String, hasSidebar: Bool = false,
+         description: String? = nil) {
         siteTitle = context.input.title
         self.title = title
         root = Self.root(of: path)
         nav = Self.sections.map { NavItem(label: $0.0, href: $0.1, current: $0.2 == section) }
         self.hasSidebar = hasSidebar
+        self.description = PageMeta.description(description, title: title, siteTitle: context.input.title)
+        canonical = context.links.absolute(path)
+        markdownHref = AgentCopy.hasCopy(path) ? (path.split(separator: "/").last.map(String.init) ?? path) + ".md" : nil
     }
 
     /// `../` once per folder in `path`.

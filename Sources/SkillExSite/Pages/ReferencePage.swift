@@ -14,6 +14,9 @@ struct ReferencePage: Sendable, Encodable {
     var available: Bool
     var schemaFile: String
     var fields: [SchemaFields.Field]
+    /// The top-level fields, linking to their rows (sitedocs).
+    var toc: [TocItem] = []
+    var hasToc = false
 
     static let schemas: [(page: String, file: String, title: String, summary: String)] = [
         ("events", "event.schema.json", "SkillEx.Event",
@@ -39,10 +42,13 @@ struct ReferencePage: Sendable, Encodable {
             let text = input.schemas[schema.file]
             let path = "reference/\(schema.page).html"
             pages.append(.template(path, key: context.key("reference", schema.file, text ?? ""), theme: context.theme, "reference") {
-                ReferencePage(
-                    frame: PageFrame(context: context, title: schema.title, path: path, section: "reference"),
+                let fields = text.map(SchemaFields.flatten) ?? []
+                return ReferencePage(
+                    frame: PageFrame(context: context, title: schema.title, path: path, section: "reference",
+                                     description: schema.summary),
                     isIndex: false, entries: [], title: schema.title, summary: schema.summary,
-                    available: text != nil, schemaFile: schema.file, fields: text.map(SchemaFields.flatten) ?? [])
+                    available: text != nil, schemaFile: schema.file, fields: fields,
+                    toc: SchemaFields.toc(fields), hasToc: !SchemaFields.toc(fields).isEmpty)
             })
             if let text { pages.append(.file("reference/\(schema.file)", key: context.key("schema", schema.file, text), text: text)) }
         }
@@ -52,7 +58,29 @@ struct ReferencePage: Sendable, Encodable {
 
 /// Flattens a JSON Schema's properties into rows: dotted path, type, required, meaning.
 enum SchemaFields {
-    struct Field: Sendable, Encodable { var path: String; var type: String; var required: Bool; var meaning: String; var depth: Int }
+    struct Field: Sendable, Encodable {
+        var path: String; var type: String; var required: Bool; var meaning: String; var depth: Int
+        /// The row's `id` (`anchor(of:)`).
+        var anchor: String
+
+        init(path: String, type: String, required: Bool, meaning: String, depth: Int) {
+            (self.path, self.type, self.required, self.meaning, self.depth) = (path, type, required, meaning, depth)
+            anchor = Self.anchor(of: path)
+        }
+
+        /// `field-` and the path, `[]` spelt `-items`, characters other than letters, digits,
+        /// `.`, `_` and `-` spelt `-`.
+        static func anchor(of path: String) -> String {
+            "field-" + String(path.replacingOccurrences(of: "[]", with: "-items").map {
+                $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-") ? $0 : "-"
+            })
+        }
+    }
+
+    /// A table of contents of the top-level fields.
+    static func toc(_ fields: [Field]) -> [TocItem] {
+        fields.filter { $0.depth == 0 }.map { TocItem(text: $0.path, anchor: $0.anchor, isSub: false) }
+    }
 
     static func flatten(_ text: String) -> [Field] {
         guard let data = text.data(using: .utf8),

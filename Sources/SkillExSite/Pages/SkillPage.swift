@@ -74,7 +74,8 @@ struct SkillPage: Sendable, Encodable {
         let shared = Shared(skill)
         pages.append(PlannedPage(path: skill.pagePath, key: key) {
             let (page, extras) = make(shared.value, context.value)
-            return PlannedPage.Output(main: Data(context.value.theme.render("skill", page).utf8), extras: extras)
+            return PlannedPage.Output(main: Data(context.value.theme.render("skill", page).utf8),
+                                      extras: extras + [AgentCopy.skillCopy(shared.value, context: context.value)])  // sitedocs
         })
         for entry in markdownEntries(skill) {
             let path = skill.folderPath + "/" + sitePath(of: entry.relativePath)
@@ -120,7 +121,8 @@ struct SkillPage: Sendable, Encodable {
         }
         let history = skill.history
         let page = SkillPage(
-            frame: PageFrame(context: context, title: skill.entry.name, path: skill.pagePath, section: "home"),
+            frame: PageFrame(context: context, title: skill.entry.name, path: skill.pagePath, section: "home",
+                             description: skill.entry.description),  // sitedocs: meta description
             name: skill.entry.name, repo: skill.entry.sourceRepo,
             description: validation.document?.description ?? skill.entry.description ?? "",
             bodyHTML: html, toc: toc,
