@@ -43,6 +43,12 @@ struct HighlightTests {
         #expect(out.contains("<span class=\"hl-k\">fi</span>"))
     }
 
+    @Test("console: commands after a $ prompt are coloured as shell, output is left as it is")
+    func console() {
+        let out = html("$ skillex score --approve a/b # go\n1 valid, 0 invalid\n", "console")
+        #expect(out == "$ skillex score --approve a/b <span class=\"hl-c\"># go</span>\n1 valid, 0 invalid\n")
+    }
+
     @Test("JavaScript and TypeScript: template literals over lines, block comments, keywords")
     func javascript() {
         let out = html("const s = `a\nb`; /* c */ // d\ninterface X { n: number }", "ts")
@@ -103,7 +109,7 @@ struct HighlightTests {
     @Test("hostile code stays escaped in every language, and its text comes back unchanged")
     func hostile() {
         let payload = "</code></pre><script>alert(1)</script><img src=x onerror='alert(2)'> \"q\" & &amp; `t` # c\n// </span>\n"
-        for language in ["py", "sh", "js", "json", "yaml", "swift", "go", "md", "unknown-language"] {
+        for language in ["py", "sh", "console", "js", "json", "yaml", "swift", "go", "md", "unknown-language"] {
             let out = html(payload, language)
             #expect(!out.contains("<script") && !out.contains("<img") && !out.contains("</code>") && !out.contains("</pre>"),
                     "\(language): \(out)")
@@ -139,7 +145,7 @@ struct HighlightTests {
     @Test("languages are found by fence name and file extension")
     func lookup() {
         #expect(SyntaxRules.named("Python")?.name == "python")
-        #expect(SyntaxRules.named("console")?.name == "shell")
+        #expect(SyntaxRules.named("console")?.name == "console" && SyntaxRules.named("zsh")?.name == "shell")
         #expect(SyntaxRules.named("tsx")?.name == "javascript")
         #expect(SyntaxRules.forFile("scripts/run.sh")?.name == "shell")
         #expect(SyntaxRules.forFile("a/b.yml")?.name == "yaml")

@@ -15,6 +15,7 @@ struct Highlighter {
     static func html(_ text: String, rules: SyntaxRules?) -> String {
         guard let rules else { return HTMLBytes.escaped(text) }
         if rules.name == "markdown" { return MarkdownColours.html(text) }
+        if rules.name == "console" { return ConsoleColours.html(text) }
         var highlighter = Highlighter(rules: rules, bytes: Array(text.utf8))
         highlighter.run()
         return highlighter.out.string

@@ -1,6 +1,6 @@
 /// The language families the highlighter knows, as data.
 enum SyntaxLanguages {
-    static let all: [SyntaxRules] = [python, shell, javascript, json, yaml, swift, go, markdown]
+    static let all: [SyntaxRules] = [python, shell, javascript, json, yaml, swift, go, markdown, console]
 
     private static func words(_ text: String) -> Set<String> {
         Set(text.split(separator: " ").map(String.init))
@@ -70,6 +70,10 @@ enum SyntaxLanguages {
             make new len cap append panic recover
             """),
         lineComments: ["//"], blockComment: ("/*", "*/"), quotes: [dq, sq, bq], multilineQuotes: [bq])
+
+    /// A terminal session: only the commands after a `$ ` prompt are coloured, as shell; the
+    /// output is shown as it is (`ConsoleColours`).
+    static let console = SyntaxRules(name: "console", quotes: [])
 
     /// Markdown is coloured line by line (`MarkdownColours`), not by these rules.
     static let markdown = SyntaxRules(name: "markdown", quotes: [])

@@ -48,7 +48,8 @@ struct SyntaxRules: Sendable {
     static let aliases: [String: String] = {
         let table: [String: [String]] = [
             "python": ["py", "python", "python3", "py3", "pyi", "pyw", "gyp"],
-            "shell": ["sh", "bash", "shell", "zsh", "ksh", "console", "shellsession", "bats", "env"],
+            "shell": ["sh", "bash", "shell", "zsh", "ksh", "bats", "env"],
+            "console": ["console", "shellsession", "terminal"],
             "javascript": ["js", "javascript", "jsx", "mjs", "cjs", "ts", "typescript", "tsx", "mts", "cts", "node"],
             "json": ["json", "jsonc", "json5", "jsonl", "ndjson", "geojson", "webmanifest"],
             "yaml": ["yaml", "yml"],
