@@ -121,7 +121,7 @@ def test_no_horizontal_scroll_at_390_px(built, browser):
     try:
         for path in ("index.html", "dashboard.html", "skills/data-team/csv-cleanup/index.html",
                      "skills/platform-tools/pdf-report/index.html", "skills/data-team/csv-cleanup/files/scripts/sniff.py.html",
-                     "skills/platform-tools/evil-skill/source/SKILL.md.html"):
+                     "skills/data-team/csv-cleanup/source/SKILL.md.html"):
             browser.get((built / "public" / path).as_uri())
             inner = browser.execute_script("return window.innerWidth")
             scroll = browser.execute_script("return document.documentElement.scrollWidth")

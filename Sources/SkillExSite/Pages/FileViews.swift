@@ -4,8 +4,9 @@ import SkillEx
 /// The escaped, coloured view of every text file of a skill, written beside the skill's page
 /// (its extras, so they are kept and checked with it), and what the file tree and the findings
 /// link to. A script or other text file is shown at `files/<path>.html` (the page `SkillLinks`
-/// gives a linked file, with its `.txt` copy); SKILL.md, and any other Markdown file a finding
-/// points into, at `source/<path>.html` (their `files/` page is the rendered Markdown). Binary
+/// gives a linked file, with its `.txt` copy); a Markdown file a finding points into (SKILL.md
+/// included), at `source/<path>.html` (its rendered page is the skill's page or its `files/`
+/// page; a numbered source of every Markdown file would cost a fifth more pages). Binary
 /// files and files over `SourcePage.maxBytes` get no view: the tree lists their size and SHA-256.
 struct FileViews {
     /// One file as the tree shows it.
@@ -29,7 +30,7 @@ struct FileViews {
     }
 
     /// Views of `skill`'s files; `written` are paths already among the page's extras (linked
-    /// files' pages), `markdownSources` the Markdown files besides SKILL.md that get a source view.
+    /// files' pages), `markdownSources` the Markdown files that get a source view.
     static func make(
         _ skill: SkillInput, context: SiteContext, written: Set<String>, markdownSources: Set<String>
     ) -> FileViews {
@@ -44,7 +45,7 @@ struct FileViews {
             if SkillPage.hasPage(relative) { entry.href = SkillPage.sitePath(of: relative) }
             if isSkill { entry.href = "index.html#body-heading" }
             let markdown = SkillPage.isMarkdown(relative)
-            if markdown, !isSkill, !markdownSources.contains(relative) {
+            if markdown, !markdownSources.contains(relative) {
                 views.entries.append(entry)
                 continue
             }
