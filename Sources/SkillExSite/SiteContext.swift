@@ -28,12 +28,13 @@ struct SiteContext: Sendable {
         return Digest.hex(hasher.finalize())
     }
 
-    /// Renders Markdown with the safe renderer and returns its HTML and table of contents.
+    /// Renders Markdown with the safe renderer, colours its fenced code, and returns its HTML and
+    /// table of contents.
     static func markdown(_ source: String) -> (html: String, toc: [TocItem]) {
         let rendered = MarkdownRenderer.render(source)
         let toc = rendered.headings.filter { $0.level == 2 || $0.level == 3 }.map {
             TocItem(text: $0.text, anchor: $0.anchor, isSub: $0.level == 3)
         }
-        return (rendered.html, toc)
+        return (FencedCode.highlight(rendered.html), toc)  // fenced code coloured at build time (Highlight/)
     }
 }

@@ -151,7 +151,8 @@ struct SiteHardeningTests {
         for path in site.paths where path.hasPrefix(skill) {
             let suffix = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
             if suffix == "html" {
-                #expect(path == skill + "index.html" || path.hasPrefix(skill + "files/"), "\(path)")
+                // Pages the site writes: the skill's, files' views (`files/`), Markdown sources (`source/`).
+                #expect(path == skill + "index.html" || path.hasPrefix(skill + "files/") || path.hasPrefix(skill + "source/"), "\(path)")
             } else {
                 #expect(!active.contains(suffix), "\(path) would run in a browser")
             }

@@ -76,7 +76,8 @@ def check_active_content(arena):
         if relative.parts[0] == "raw":
             assert suffix == ".txt" or suffix in {".png"}, f"raw copy kept an active name: {relative}"
         elif suffix == ".html":
-            assert relative == Path("index.html") or relative.parts[0] == "files", relative
+            # The skill's page, file views (`files/`) and Markdown sources (`source/`, issue #19).
+            assert relative == Path("index.html") or relative.parts[0] in ("files", "source"), relative
             assert CSP in path.read_text(), f"{relative} is not a page SkillEx made"
         assert suffix not in ACTIVE_SUFFIXES - {".html"}, f"{relative} would run in a browser"
         made.append(relative)

@@ -17,6 +17,8 @@ struct DashboardPage: Sendable, Encodable {
     var distribution: ChartModel?
     var anomalies: [RunSummary.AnomalyRow]
     var runs: [RunSummary.Row]
+    /// The summary strip and the problems list (`summary` template; HubSummary.swift).
+    var summary: HubSummary?
 
     // MARK: - Pages
 
@@ -29,7 +31,7 @@ struct DashboardPage: Sendable, Encodable {
         let input = context.input
         let events = input.eventSummary
         let series = DailySeries(events)
-        return DashboardPage(
+        var page = DashboardPage(
             frame: PageFrame(context: context, title: "Dashboard", path: "dashboard.html", section: "dashboard"),
             generatedAt: context.generatedAt, hasEvents: events.eventCount > 0, unreadable: events.unreadable > 0 ? events.unreadable : nil,
             eventCount: events.eventCount,
@@ -45,6 +47,8 @@ struct DashboardPage: Sendable, Encodable {
                 days: series.numbers, labels: series.days, values: series.packaged, flagged: series.flagged),
             scores: scoreTrend(input), distribution: distribution(input),
             anomalies: events.latestAnomalies(limit: 50), runs: events.recentRuns(limit: 20))
+        page.summary = HubSummary(input)
+        return page
     }
 
     /// The event summary's days as chart series: only days with a `YYYY-MM-DD` date (a time the

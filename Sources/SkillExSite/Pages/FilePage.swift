@@ -9,6 +9,7 @@ struct FilePage: Sendable, Encodable {
     var file: String
     var bodyHTML: String
     var toc: [TocItem]
+    var hasToc = false
 
     static func make(skill: SkillInput, file: SkillFile, path: String, context: SiteContext) -> (FilePage, [RenderedPage]) {
         let text = SiteInput.readText(file.url) ?? ""
@@ -16,10 +17,11 @@ struct FilePage: Sendable, Encodable {
         let folder = file.relativePath.split(separator: "/").dropLast().joined(separator: "/")
         let (html, extras) = SkillLinks(skill, context: context).rewrite(rendered, sourceFolder: folder, pagePath: path)
         let root = PageFrame.root(of: path)
-        let page = FilePage(
+        var page = FilePage(
             frame: PageFrame(context: context, title: "\(file.relativePath) · \(skill.entry.name)", path: path, section: "home"),
             skill: skill.entry.name, skillHref: root + skill.pagePath, file: file.relativePath,
             bodyHTML: html, toc: toc)
+        page.hasToc = !toc.isEmpty
         return (page, extras)
     }
 }

@@ -34,6 +34,8 @@ struct HomePage: Sendable, Encodable {
     var hasSyncFailures = false
     var hasRepoFailures = false
     var hasAnomalies = false
+    /// The summary strip and the problems list (`summary` template; HubSummary.swift).
+    var summary: HubSummary?
 
     // MARK: - Pages
 
@@ -65,6 +67,7 @@ struct HomePage: Sendable, Encodable {
         page.hasRepoFailures = !page.repoFailures.isEmpty
         page.hasRuns = !page.runs.isEmpty
         page.hasAnomalies = !page.anomalies.isEmpty
+        page.summary = HubSummary(input)
         return page
     }
 

@@ -9,6 +9,7 @@ struct SkillPage: Sendable, Encodable {
     struct Component: Sendable, Encodable { var id: String; var weight: String; var value: String; var missing: Bool; var basis: String }
     struct Finding: Sendable, Encodable {
         var severity: String; var rule: String; var message: String; var remediation: String; var location: String
+        var file: String? = nil; var line: Int? = nil
     }
     struct ApprovalView: Sendable, Encodable { var by: String; var at: String; var reason: String; var score: String }
 
@@ -35,6 +36,13 @@ struct SkillPage: Sendable, Encodable {
     var findings: [Finding]
     var hasFindings: Bool
     var approval: ApprovalView?
+    // The reviewer's view (issue #19): verdict first, findings by rule, the file tree, install.
+    var verdict: SkillVerdict
+    var findingGroups: [FindingGroup]
+    var fileTreeHTML: String
+    var install: [InstallSnippet]
+    /// The page's sections, then SKILL.md's headings: the sticky table of contents.
+    var pageToc: [TocItem] = []
 
     // MARK: - Pages
 
@@ -42,6 +50,8 @@ struct SkillPage: Sendable, Encodable {
     /// is returned as a kept group instead, without working out its pages' paths.
     static func pages(from context: SiteContext, published: PublishedRecords) -> (pages: [PlannedPage], kept: [String]) {
         let threshold = Formatting.score(context.input.scorecards?.threshold) ?? ""
+        // The verdict names who may approve: a change of maintainers re-renders the skill pages.
+        let maintainers = (context.input.manifest.maintainers ?? []).joined(separator: "\u{0}")
         // Render closures capture one shared reference each, not copies of the context and skill
         // (copying those retains every field they hold, for every page of every skill).
         let shared = Shared(context)
@@ -53,7 +63,7 @@ struct SkillPage: Sendable, Encodable {
             var kept: [String] = []
             for index in run {
                 let skill = skills[index]
-                let key = shared.value.key("skill", skill.fingerprint, threshold)
+                let key = shared.value.key("skill", skill.fingerprint, threshold, maintainers)
                 let size = 1 + markdownCount(skill)
                 if published.hasGroup(key, size: size, firstPage: skill.pagePath) {
                     kept.append(key)
@@ -100,12 +110,13 @@ struct SkillPage: Sendable, Encodable {
                 severity: finding.severity.rawValue, rule: finding.rule, message: finding.message,
                 remediation: finding.remediation,
                 location: [finding.file.isEmpty ? nil : finding.file, finding.line.map(String.init)].compactMap { $0 }
-                    .joined(separator: ":"))
+                    .joined(separator: ":"),
+                file: finding.file.isEmpty ? nil : finding.file, line: finding.line)
         }
         if card == nil {
             findings = validation.findings.map { finding in
                 Finding(severity: finding.severity == .error ? "error" : "warning", rule: finding.rule,
-                        message: finding.message, remediation: finding.fix, location: "SKILL.md")
+                        message: finding.message, remediation: finding.fix, location: "SKILL.md", file: "SKILL.md")
             }
         }
         let markdown = Set(markdownFiles(skill).map(\.relativePath))
@@ -120,7 +131,9 @@ struct SkillPage: Sendable, Encodable {
         case .failure(let error): filesError = error.description
         }
         let history = skill.history
-        let page = SkillPage(
+        let named = Set(findings.compactMap(\.file).filter { isMarkdown($0) })
+        let views = FileViews.make(skill, context: context, written: Set(extras.map(\.path)), markdownSources: named)
+        var page = SkillPage(
             frame: PageFrame(context: context, title: skill.entry.name, path: skill.pagePath, section: "home",
                              description: skill.entry.description),  // sitedocs: meta description
             name: skill.entry.name, repo: skill.entry.sourceRepo,
@@ -143,11 +156,26 @@ struct SkillPage: Sendable, Encodable {
             approval: skill.approval.map { approval in
                 ApprovalView(by: approval.by, at: approval.at, reason: approval.reason,
                              score: Formatting.score(approval.score) ?? "")
-            })
-        return (page, extras)
+            },
+            verdict: SkillVerdict(
+                skill, threshold: context.input.scorecards?.threshold, maintainers: context.input.manifest.maintainers ?? []),
+            findingGroups: FindingGroup.make(findings, views: views), fileTreeHTML: FileTree.html(views.entries),
+            install: InstallSnippets.make(installFacts(skill, context)))
+        page.pageToc = pageContents(findings: findings.count, body: toc)
+        return (page, extras + views.extras)
     }
 
     // MARK: - Formatting helpers
+
+    /// The table of contents of a skill's page: its sections, then SKILL.md's headings.
+    static func pageContents(findings: Int, body: [TocItem]) -> [TocItem] {
+        let sections = [
+            ("Verdict", "verdict-heading"), ("Findings (\(findings))", "findings-heading"), ("Files", "files-heading"),
+            ("Install", "install-heading"), ("Score", "score-heading"), ("Source", "facts-heading"), ("SKILL.md", "body-heading"),
+        ]
+        return sections.map { TocItem(text: $0.0, anchor: $0.1, isSub: false) }
+            + body.map { TocItem(text: $0.text, anchor: $0.anchor, isSub: true) }
+    }
 
     /// Markdown files of the skill other than SKILL.md, which get pages of their own.
     static func markdownFiles(_ skill: SkillInput) -> [SkillFile] {
@@ -166,6 +194,9 @@ struct SkillPage: Sendable, Encodable {
         guard case .success(let list) = skill.fileEntries else { return 0 }
         return list.reduce(0) { $0 + (hasPage($1.relativePath) ? 1 : 0) }
     }
+
+    /// True for a Markdown file (SKILL.md included).
+    static func isMarkdown(_ relative: String) -> Bool { relative.hasSuffix(".md") }
 
     /// True for a Markdown file other than the skill's SKILL.md, which gets a page of its own.
     static func hasPage(_ relative: String) -> Bool {
