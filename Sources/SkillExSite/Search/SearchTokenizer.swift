@@ -87,7 +87,7 @@ enum SearchTokenizer {
     static func stem(_ w: inout [UInt8]) {
         var n = scalarCount(w)
         func ends(_ suffix: StaticString) -> Bool {
-            let count = suffix.utf8CodeUnitsCount
+            let count = suffix.utf8CodeUnitCount
             guard w.count >= count else { return false }
             return suffix.withUTF8Buffer { s in
                 var i = 0
