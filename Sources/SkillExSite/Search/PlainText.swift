@@ -8,6 +8,7 @@ enum PlainText {
         let bytes = Array(markdown.utf8)
         var i = 0
         var space = true
+        var lineStart = true
         func put(_ byte: UInt8) {
             if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
                 if !space { out.append(0x20); space = true }
@@ -18,7 +19,18 @@ enum PlainText {
         }
         while i < bytes.count {
             let byte = bytes[i]
+            let atLineStart = lineStart
+            lineStart = byte == 0x0A || lineStart && (byte == 0x20 || byte == 0x09)
+            let next = i + 1 < bytes.count ? bytes[i + 1] : 0
+            let listMarker = atLineStart && (byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+")) && (next == 0x20 || next == 0x09)
             switch byte {
+            case UInt8(ascii: "-") where next == UInt8(ascii: "-") && i + 2 < bytes.count && bytes[i + 2] == UInt8(ascii: "-"):
+                // A rule or a table's separator row.
+                while i < bytes.count && bytes[i] == UInt8(ascii: "-") { i += 1 }
+                put(0x20)
+                continue
+            case _ where listMarker:
+                put(0x20)
             case UInt8(ascii: "<"):
                 // An HTML tag or autolink: dropped up to its `>` on the same line.
                 var j = i + 1
@@ -35,14 +47,13 @@ enum PlainText {
                     var j = i + 2
                     while j < bytes.count && bytes[j] != UInt8(ascii: ")") && bytes[j] != 0x0A { j += 1 }
                     i = j + 1
-                    put(0x20)
                     continue
                 }
-                put(0x20)
-            case UInt8(ascii: "#"), UInt8(ascii: "*"), UInt8(ascii: "`"), UInt8(ascii: "|"), UInt8(ascii: "["),
-                UInt8(ascii: "~"), UInt8(ascii: ">"):
-                put(0x20)
-            case UInt8(ascii: "!") where i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "["):
+            case UInt8(ascii: "*"), UInt8(ascii: "`"), UInt8(ascii: "["), UInt8(ascii: "~"):
+                break
+            case UInt8(ascii: "!") where next == UInt8(ascii: "["):
+                break
+            case UInt8(ascii: "#"), UInt8(ascii: "|"), UInt8(ascii: ">"):
                 put(0x20)
             case UInt8(ascii: "_") where i == 0 || i + 1 == bytes.count || !isWordByte(bytes[i - 1]) || !isWordByte(bytes[i + 1]):
                 put(0x20)
