@@ -3,8 +3,8 @@
 
     bench/search_quality.py [--skillex PATH]
 
-Builds the example hub (a copy of its git-tracked files, with the hand-made stage files the site
-tests use, so gates show) into public/, runs Pagefind (PyPI `pagefind-bin`) over that public/,
+Builds the example hub with the repository's cookbook and roadmap (a copy of the git-tracked
+files, plus the hand-made stage files the site tests use, so gates show) into public/, runs Pagefind (PyPI `pagefind-bin`) over that public/,
 serves it on loopback and drives headless Chromium through each of QUERIES twice: typed into
 our search page (`search.html?q=…`, top 3 result links) and passed to Pagefind's JS API
 (`pagefind.search(q)`, top 3 result URLs). A query is a hit when the page a user expects is among
@@ -62,8 +62,8 @@ QUERIES = [
     ("stale panels", SKILL.format("data-team/dashboard-audit")),
     ("printable summary", SKILL.format("platform-tools/pdf-report")),
     ("endpoint parameters", SKILL.format("docs-guild/api-reference")),
-    ("adding a skill", "cookbook/02-adding-a-skill.html"),
-    ("validator repositories", "cookbook/01-hub-overview.html"),
+    ("webhook delivery", "cookbook/45-distribution-and-webhooks.html"),
+    ("migrating from v0.1", "cookbook/70-migrating-from-v0.1.html"),
     ("target_path", "reference/manifest.html"),
     ("run_id", "reference/events.html"),
     ("roadmap", "roadmap.html"),
@@ -79,12 +79,14 @@ def skillex_bin(given):
 
 
 def build_site(binary, work: Path) -> Path:
-    files = subprocess.check_output(["git", "ls-files", "examples/hub"], cwd=ROOT, text=True).split()
-    hub = work / "hub"
+    """The project's site as test_site.py builds it: the example hub, whose manifest takes the
+    repository's docs/cookbook and roadmap, from a copy of the git-tracked files."""
+    files = subprocess.check_output(["git", "ls-files", "examples/hub", "docs"], cwd=ROOT, text=True).split()
     for name in files:
-        target = hub / Path(name).relative_to("examples/hub")
+        target = work / name
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(ROOT / name, target)
+    hub = work / "examples" / "hub"
     manifest = str(hub / "manifest.json")
     env = dict(os.environ, NO_COLOR="1")
     subprocess.run([binary, "build", "--manifest", manifest, "--clock", CLOCK], env=env, capture_output=True)
@@ -139,8 +141,11 @@ def pagefind_sizes(bundle: Path):
 
 
 def serve(folder: Path):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
-    handler.log_message = lambda *a, **k: None
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(Quiet, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server

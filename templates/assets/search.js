@@ -66,7 +66,8 @@
       .map(function (s) { return load("search/t-" + s + ".js"); }));
   }
 
-  // ---- Ranking: BM25 over weighted counts; the last word also matches as a prefix. ----
+  // ---- Ranking: pages with every word, by BM25 over weighted counts; the last word also
+  // matches as a prefix. ----
   function postingsOf(term, prefix) {
     var shard = shards[shardOf(term)] || {};
     var found = [];
@@ -106,6 +107,8 @@
     var hits = [];
     for (var key in scores) {
       var n = Number(key);
+      // Every word must match (as a stem, or the last one as a prefix).
+      if (matched[key] < terms.length) { continue; }
       if (repo && index.repos[index.docs[n * 4 + 1]] !== repo) { continue; }
       if (gate && index.gates[index.docs[n * 4 + 2]] !== gate) { continue; }
       hits.push({ doc: n, score: scores[key], matched: matched[key] });
