@@ -11,7 +11,7 @@ struct SearchIndex: Sendable {
     /// Pages per text chunk.
     static let chunkSize = 8
     /// Characters of a page's text kept for snippets.
-    static let snippetText = 12_000
+    static let snippetText = 4_000
     /// How much a word counts in each field: a title word weighs ten body words.
     static let titleWeight = 10, descriptionWeight = 4, metaWeight = 2
 
