@@ -88,8 +88,9 @@ struct IncrementalTests {
             """)
         try resync(fixture, "c1", as: "c1-edited")
         let edited = try build(fixture, at: 1_759_500_000, into: disk(fixture))
-        // Its page and its guide's page, plus home and dashboard, which show its manifest entry.
-        #expect(edited.rendered == 4)
+        // Its page and its guide's page, plus home and dashboard, which show its manifest entry,
+        // and the search index, which holds its text.
+        #expect(edited.rendered == 5)
         let page = try String(contentsOf: fixture.root.appendingPathComponent("public/skills/acme/pdf/index.html"), encoding: .utf8)
         #expect(page.contains("Edited."))
         let log = fixture.root.appendingPathComponent(".skillex/events.jsonl")

@@ -72,9 +72,12 @@ struct PageTests {
     func search() throws {
         let (site, _) = try SiteFixture().build()
         let index = try #require(site.text("search-index.js"))
-        #expect(index.hasPrefix("window.SKILLEX_SEARCH_INDEX = ["))
-        #expect(index.contains("Builds PDF reports"))
-        #expect(!index.contains("<"))
+        #expect(index.hasPrefix("window.SKILLEX_SEARCH_INDEX={"))
+        let text = try #require(site.text("search/d-0.js"))
+        #expect(text.contains("Builds PDF reports"))
+        for path in site.paths where path == "search-index.js" || path.hasPrefix("search/") {
+            #expect(site.text(path)?.contains("<") == false, "\(path)")
+        }
     }
 
     @Test("a hostile SKILL.md renders no script, handler or javascript: link")

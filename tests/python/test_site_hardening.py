@@ -57,6 +57,7 @@ def recorder(tmp_path):
 def own_scripts(public, base):
     """URLs of the script files the site ships."""
     names = ["search-index.js"] + [f"assets/{p.name}" for p in (public / "assets").glob("*.js")]
+    names += [f"search/{p.name}" for p in (public / "search").glob("*.js")]  # the search index's shards
     return {base + name for name in names}
 
 

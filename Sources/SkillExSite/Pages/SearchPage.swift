@@ -1,8 +1,8 @@
 import Foundation
 import SkillEx
 
-/// The search page and its prebuilt index (`search-index.js`, a script assigning a global, so
-/// it loads from `file://` where `fetch` cannot).
+/// The search page and its prebuilt index (`search-index.js` and `search/`, scripts, so they
+/// load from `file://` where `fetch` cannot; see `SearchIndex`).
 struct SearchPage: Sendable, Encodable {
     var frame: PageFrame
 
@@ -12,8 +12,11 @@ struct SearchPage: Sendable, Encodable {
             .template("search.html", key: context.key("search.html"), theme: context.theme, "search") {
                 SearchPage(frame: PageFrame(context: context, title: "Search", path: "search.html", section: "search"))
             },
-            PlannedPage(path: "search-index.js", key: SearchIndex.key(input, context: context)) {
-                Data(SearchIndex.make(input).script().utf8)
+            PlannedPage(path: "search-index.js", key: SearchDocument.key(input, context: context)) {
+                let texts = SkillTexts(stateFolder: input.workspace.stateURL)
+                let files = SearchIndex.build(SearchDocument.all(input, texts: texts)).files()
+                texts.save()
+                return PlannedPage.Output(main: files.main, extras: files.extras.map { RenderedPage(path: $0.path, bytes: $0.bytes) })
             },
         ]
     }

@@ -1,47 +1,123 @@
 import Foundation
 import SkillEx
 
-/// The prebuilt search index: one entry per skill and cookbook page.
+/// The search index built at site build time: an inverted index of stemmed words, sharded by a
+/// word's first character (`search/t-<c>.js`), and the pages' titles and text in chunks
+/// (`search/d-<n>.js`) loaded only for results shown. `search-index.js` holds what every query
+/// needs: each page's kind, repository, gate and length. Every file is a script calling
+/// `skillexSearch(…)` (or setting a global), so the index loads from `file://`, where `fetch`
+/// cannot. `assets/search.js` reads it.
 struct SearchIndex: Sendable {
-    struct Entry: Sendable, Encodable { var title: String; var text: String; var url: String; var kind: String }
+    /// Pages per text chunk.
+    static let chunkSize = 8
+    /// Characters of a page's text kept for snippets.
+    static let snippetText = 4_000
+    /// How much a word counts in each field: a title word weighs ten body words.
+    static let titleWeight = 10, descriptionWeight = 4, metaWeight = 2
 
-    var entries: [Entry]
+    var documents: [SearchDocument]
+    /// Stem → (page, weighted count) pairs, pages ascending.
+    var postings: [String: [(doc: Int, weight: Int)]]
+    /// Each page's length in words (all fields).
+    var lengths: [Int]
 
-    static func make(_ input: SiteInput) -> SearchIndex {
-        var entries = input.skills.map { skill in
-            Entry(title: skill.entry.name, text: "\(skill.entry.sourceRepo) \(skill.entry.description ?? "")",
-                  url: skill.pagePath, kind: "skill")
-        }
-        entries += input.cookbook.map { doc in
-            Entry(title: doc.title, text: String(doc.body.prefix(400)), url: "cookbook/\(doc.slug).html", kind: "cookbook")
-        }
-        return SearchIndex(entries: entries)
-    }
-
-    /// A fingerprint of everything the index holds, cheaper than building it.
-    static func key(_ input: SiteInput, context: SiteContext) -> String {
-        var hasher = SHA256Hasher()
-        hasher.update(context.salt + "search-index\u{0}")
-        for skill in input.skills {
-            // The page path follows from the name and repository.
-            for part in [skill.entry.name, skill.entry.sourceRepo, skill.entry.description ?? ""] {
-                hasher.update(part)
-                hasher.update("\u{0}")
+    /// Indexes `documents`.
+    static func build(_ documents: [SearchDocument]) -> SearchIndex {
+        let counted = ParallelMap.map(documents) { doc -> ([String: Int], Int) in
+            var counts: [String: Int] = [:]
+            var length = 0
+            func add(_ text: String, _ weight: Int) {
+                SearchTokenizer.forEachTerm(text) { term in
+                    counts[term, default: 0] += weight
+                    length += 1
+                }
             }
-            hasher.update("\u{1}")
+            add(doc.title, titleWeight)
+            add(doc.description, descriptionWeight)
+            add(doc.repo + " " + doc.gate, metaWeight)
+            add(doc.body, 1)
+            return (counts, length)
         }
-        for doc in input.cookbook {
-            hasher.update("\(doc.title)\u{0}\(doc.body.prefix(400))\u{0}\(doc.slug)\u{1}")
+        var postings: [String: [(doc: Int, weight: Int)]] = [:]
+        for (doc, (counts, _)) in counted.enumerated() {
+            for (term, weight) in counts { postings[term, default: []].append((doc, weight)) }
         }
-        return Digest.hex(hasher.finalize())
+        return SearchIndex(documents: documents, postings: postings, lengths: counted.map(\.1))
     }
 
-    /// A script assigning the index to `window.SKILLEX_SEARCH_INDEX`.
-    func script() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let json = (try? encoder.encode(entries)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
-        // "<" is escaped so the data can never close a script element, even if inlined.
-        return "window.SKILLEX_SEARCH_INDEX = " + json.replacingOccurrences(of: "<", with: "\\u003c") + ";\n"
+    /// The shard a stem lives in: its first character when a-z or 0-9, else `_`.
+    static func shard(of term: String) -> String {
+        guard let first = term.unicodeScalars.first, first.isASCII,
+            first.properties.isLowercase || ("0"..."9").contains(first)
+        else { return "_" }
+        return String(first)
+    }
+
+    /// `search-index.js` and the files beside it (`search/…`).
+    func files() -> (main: Data, extras: [(path: String, bytes: Data)]) {
+        var shards: [String: [String]] = [:]
+        for term in postings.keys { shards[Self.shard(of: term), default: []].append(term) }
+        var extras: [(path: String, bytes: Data)] = []
+        for (shard, terms) in shards.sorted(by: { $0.key < $1.key }) {
+            var out = Array("skillexSearch(\"t\",\"\(shard)\",{".utf8)
+            for (i, term) in terms.sorted().enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                SearchScript.appendString(term, to: &out)
+                out.append(UInt8(ascii: ":"))
+                var flat: [Int] = []
+                var previous = 0
+                for posting in postings[term] ?? [] {
+                    flat += [posting.doc - previous, posting.weight]
+                    previous = posting.doc
+                }
+                SearchScript.appendInts(flat, to: &out)
+            }
+            out += Array("});\n".utf8)
+            extras.append(("search/t-\(shard).js", Data(out)))
+        }
+        for start in stride(from: 0, to: documents.count, by: Self.chunkSize) {
+            var out = Array("skillexSearch(\"d\",\(start / Self.chunkSize),[".utf8)
+            for (n, doc) in documents[start..<min(start + Self.chunkSize, documents.count)].enumerated() {
+                if n > 0 { out.append(UInt8(ascii: ",")) }
+                out.append(UInt8(ascii: "["))
+                for (i, field) in [doc.title, doc.url, doc.description, String(doc.body.prefix(Self.snippetText))].enumerated() {
+                    if i > 0 { out.append(UInt8(ascii: ",")) }
+                    SearchScript.appendString(field, to: &out)
+                }
+                out.append(UInt8(ascii: "]"))
+            }
+            out += Array("]);\n".utf8)
+            extras.append(("search/d-\(start / Self.chunkSize).js", Data(out)))
+        }
+        return (Data(mainScript(shards: shards.keys.sorted().joined()).utf8), extras)
+    }
+
+    /// `search-index.js`: a global with every page's kind, repository, gate and length.
+    private func mainScript(shards: String) -> String {
+        func table(_ values: [String]) -> ([String], [String: Int]) {
+            let names = Array(Set(values)).sorted()
+            return (names, Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) }))
+        }
+        let (kinds, kindIndex) = table(documents.map(\.kind))
+        let (repos, repoIndex) = table(documents.map(\.repo))
+        let (gates, gateIndex) = table(documents.map(\.gate))
+        var rows: [Int] = []
+        for (i, doc) in documents.enumerated() {
+            rows += [kindIndex[doc.kind] ?? 0, repoIndex[doc.repo] ?? 0, gateIndex[doc.gate] ?? 0, lengths[i]]
+        }
+        var out = Array("window.SKILLEX_SEARCH_INDEX={\"version\":2,\"chunk\":\(Self.chunkSize),\"shards\":".utf8)
+        SearchScript.appendString(shards, to: &out)
+        for (name, list) in [("kinds", kinds), ("repos", repos), ("gates", gates)] {
+            out += Array(",\"\(name)\":[".utf8)
+            for (i, value) in list.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                SearchScript.appendString(value, to: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        }
+        out += Array(",\"docs\":".utf8)
+        SearchScript.appendInts(rows, to: &out)
+        out += Array("};\n".utf8)
+        return String(decoding: out, as: UTF8.self)
     }
 }

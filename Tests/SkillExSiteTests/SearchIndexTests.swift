@@ -1,0 +1,97 @@
+import Foundation
+import SkillEx
+import Testing
+
+@testable import SkillExSite
+
+@Suite("Search index")
+struct SearchIndexTests {
+    @Test("words are lowercase runs of letters and digits; long ones are dropped")
+    func words() {
+        var seen: [String] = []
+        SearchTokenizer.forEachWord("Use PyPDF2 (or pypdf) for Écrire_Fichiers—now! \(String(repeating: "x", count: 40))") {
+            seen.append(String(decoding: $0, as: UTF8.self))
+        }
+        #expect(seen == ["use", "pypdf2", "or", "pypdf", "for", "écrire", "fichiers", "now"])
+    }
+
+    @Test("the stemmer cuts plural and verb endings but keeps short words")
+    func stems() {
+        let cases = [
+            "libraries": "library", "classes": "class", "reports": "report", "status": "status", "analysis": "analysis",
+            "processing": "process", "extracted": "extract", "used": "used", "is": "is", "bus": "bus", "pdfs": "pdf",
+            "sing": "sing", "tables": "table", "éditées": "éditée", "naïvetés": "naïveté",
+        ]
+        for (word, stem) in cases { #expect(SearchTokenizer.stem(word) == stem, "\(word)") }
+        #expect(SearchTokenizer.terms("Extracting Tables from PDFs") == ["extract", "table", "from", "pdf"])
+    }
+
+    @Test("Markdown becomes plain text: no syntax, link targets or tags")
+    func plainText() {
+        let text = PlainText.fromMarkdown(
+            "# Title\n\nUse **pypdf** and `pdfplumber`; see [the guide](references/guide.md).\n\n| a | b |\n|---|---|\n"
+                + "- [x] done\n- well-known\n<script>x()</script> snake_case")
+        #expect(text == "Title Use pypdf and pdfplumber; see the guide. a b x done well-known x() snake_case")
+    }
+
+    @Test("postings weigh title words above description and body words")
+    func weights() {
+        let index = SearchIndex.build([
+            SearchDocument(kind: "skill", title: "pdf-report", url: "a", description: "Makes tables", body: "pdf pdf"),
+            SearchDocument(kind: "cookbook", title: "Tables", url: "b", body: "pdf"),
+        ])
+        let pdf = index.postings["pdf"] ?? []
+        #expect(pdf.map(\.doc) == [0, 1])
+        #expect(pdf.map(\.weight) == [SearchIndex.titleWeight + 2, 1])
+        #expect(index.postings["table"]?.map(\.weight) == [SearchIndex.descriptionWeight, SearchIndex.titleWeight])
+        #expect(index.lengths == [6, 2])
+    }
+
+    @Test("files are shards by first character plus text chunks, all calling skillexSearch")
+    func files() {
+        let docs = (0..<(SearchIndex.chunkSize + 1)).map {
+            SearchDocument(kind: "skill", title: "skill\($0)", url: "s\($0).html", repo: "r", gate: "admitted", body: "alpha 9lives")
+        }
+        let files = SearchIndex.build(docs).files()
+        let paths = files.extras.map(\.path)
+        #expect(paths.contains("search/t-a.js") && paths.contains("search/t-9.js") && paths.contains("search/t-s.js"))
+        #expect(paths.contains("search/d-0.js") && paths.contains("search/d-1.js") && !paths.contains("search/d-2.js"))
+        let main = String(decoding: files.main, as: UTF8.self)
+        #expect(main.hasPrefix("window.SKILLEX_SEARCH_INDEX={"))
+        #expect(main.contains("\"repos\":[\"r\"]") && main.contains("\"gates\":[\"admitted\"]"))
+        let alpha = files.extras.first { $0.path == "search/t-a.js" }.map { String(decoding: $0.bytes, as: UTF8.self) }
+        // Page numbers are gaps from the previous one.
+        #expect(alpha == "skillexSearch(\"t\",\"a\",{\"admitt\":[0,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2],\"alpha\":[0,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1]});\n")
+    }
+
+    @Test("hostile text stays inert: no data file can close a script element")
+    func hostile() {
+        let evil = "</script><script>window.pwned=1</script><!-- \u{2028} \"quote\" \\ & >"
+        let docs = [SearchDocument(kind: "skill", title: evil, url: "x.html", repo: evil, gate: "refused", description: evil, body: evil)]
+        let files = SearchIndex.build(docs).files()
+        for bytes in [files.main] + files.extras.map(\.bytes) {
+            let text = String(decoding: bytes, as: UTF8.self)
+            #expect(!text.contains("<") && !text.contains(">") && !text.contains("\u{2028}"))
+        }
+        let chunk = String(decoding: files.extras.first { $0.path == "search/d-0.js" }?.bytes ?? Data(), as: UTF8.self)
+        #expect(chunk.contains("\\u003c/script\\u003e\\u003cscript\\u003ewindow.pwned=1"))
+        #expect(chunk.contains("\\\"quote\\\" \\\\ \\u0026 \\u003e"))
+    }
+
+    @Test("a built site indexes SKILL.md bodies and references, cookbook, reference and roadmap pages")
+    func site() throws {
+        let fixture = try SiteFixture(stageFiles: true)
+        try fixture.write("skills/acme/pdf/references/guide.md", "# Guide\n\nUse **pdfplumber** to read tables.\n")
+        let (site, _) = try fixture.build()
+        let main = try #require(site.text("search-index.js"))
+        #expect(main.contains("\"kinds\":[\"cookbook\",\"reference\",\"roadmap\",\"skill\"]"))
+        let p = try #require(site.text("search/t-p.js"))
+        #expect(p.contains("\"pdfplumber\":[1,1]"))
+        let text = try #require(site.text("search/d-0.js"))
+        #expect(text.contains("Use pdfplumber to read tables."))
+        #expect(!text.contains("**"))
+        // The text read from skills is kept for the next build, by fingerprint.
+        let cache = try String(contentsOf: fixture.root.appendingPathComponent(".skillex/site-search-text.tsv"), encoding: .utf8)
+        #expect(cache.contains("pdfplumber") && cache.split(separator: "\n").count == 2)
+    }
+}
