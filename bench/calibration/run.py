@@ -146,7 +146,7 @@ def run_skillsaw(skill_dirs):
 def collect(sync, score, origin):
     """One record per skill: origin, score, gate, findings (spec errors of sync included)."""
     skills = {}
-    for card in score.get("scorecards", []):
+    for card in score.get("skills", []):
         repo, skill = origin.get((card["repo"], card["skill"]), (card["repo"], card["skill"]))
         skills[(card["repo"], card["skill"])] = {
             "repo": repo, "skill": skill, "score": card["score"], "gate": card["gate"], "path": card["path"],
@@ -164,8 +164,30 @@ def collect(sync, score, origin):
             findings = [{"rule": "spec", "severity": "error", "file": "SKILL.md", "line": 0,
                          "message": issue.get("message", "sync failed")}]
         skills[key] = {"repo": repo, "skill": skill, "score": None, "gate": "refused (sync)", "path": None,
-                       "findings": findings}
+                       "findings": findings, "folder": f"repos/{key[0]}/skills/{key[1]}"}
     return skills
+
+
+def reference_check(hub, skills):
+    """For every skill sync refused, whether skills-ref (the specification's reference
+    validator, `agentskills validate`) rejects it too: its spec findings are then confirmed."""
+    tool = ROOT / ".venv" / "bin" / "agentskills"
+    for record in skills.values():
+        if record["score"] is None:
+            proc = subprocess.run([str(tool), "validate", str(hub / record["folder"])], capture_output=True, text=True)
+            record["reference_rejects"] = proc.returncode != 0
+            record["reference_message"] = (proc.stdout + proc.stderr).strip().splitlines()[1:2]
+
+
+def verdict(known, record, finding):
+    """The reviewer's verdict on a finding; a spec error of a skill that skills-ref rejects
+    too is confirmed without a hand review."""
+    found = known.get(finding_key(record, finding))
+    if found:
+        return found
+    if finding["rule"] == "spec" and finding["severity"] == "error" and record.get("reference_rejects"):
+        return ("TP", "skills-ref rejects the skill too")
+    return ("unreviewed", "")
 
 
 def finding_key(record, finding):
@@ -216,7 +238,7 @@ def verdicts():
     return out
 
 
-def review_items(skills, picked):
+def review_items(skills, picked, known):
     """The findings to review: each rule's sample, plus one finding (the worst) of every refused
     skill whose sample findings hold no confirmed one."""
     items = [(rule, record, finding) for rule in sorted(picked) for record, finding in picked[rule]]
@@ -224,6 +246,8 @@ def review_items(skills, picked):
     order = {"error": 0, "warning": 1, "note": 2}
     for record in sorted(skills.values(), key=lambda r: (r["repo"], r["skill"])):
         if record["gate"] == "admitted" or not record["findings"]:
+            continue
+        if any(verdict(known, record, f)[0] == "TP" for f in record["findings"]):
             continue
         worst = sorted(record["findings"], key=lambda f: (order.get(f["severity"], 3), f["rule"], f["file"], f["line"]))
         for finding in worst[:2]:
@@ -238,9 +262,9 @@ def write_sheet(path, hub, items, known):
         out.write("repo\tskill\trule\tfile\tline\tverdict\tnote\tseverity\tmessage\ttext\n")
         for _, record, finding in items:
             key = finding_key(record, finding)
-            verdict, note = known.get(key, ("", ""))
+            mark, note = verdict(known, record, finding)
             text = line_text(hub, record, finding).replace("\t", " ")
-            out.write("\t".join([key, verdict, note, finding["severity"], finding["message"].replace("\t", " "),
+            out.write("\t".join([key, mark, note, finding["severity"], finding["message"].replace("\t", " "),
                                  text]) + "\n")
 
 
@@ -325,7 +349,7 @@ def report(skills, counts, sources, picked, by_rule, known, extra, asci, saw, to
               "each read in its file and marked true (TP) or false (FP) positive in `bench/calibration/review.tsv`.", "",
               "| rule | severity | hits | skills | sample | TP | FP | FP rate |", "|---|---|---|---|---|---|---|---|"]
     for rule in sorted(hits, key=lambda r: (-hits[r], r)):
-        marks = [known.get(finding_key(r, f), ("", ""))[0] for r, f in picked.get(rule, [])]
+        marks = [verdict(known, r, f)[0] for r, f in picked.get(rule, [])]
         tp, fp = marks.count("TP"), marks.count("FP")
         rate = f"{100 * fp / (tp + fp):.0f}%" if tp + fp else "–"
         rates[rule] = (tp, fp, len(marks))
@@ -336,7 +360,7 @@ def report(skills, counts, sources, picked, by_rule, known, extra, asci, saw, to
     # Goals.
     no_error = [r for r in records if not any(f["severity"] == "error" for f in r["findings"])]
     no_error_admitted = sum(r["gate"] == "admitted" for r in no_error)
-    confirmed = lambda r: [f for f in r["findings"] if known.get(finding_key(r, f), ("",))[0] == "TP"]
+    confirmed = lambda r: [f for f in r["findings"] if verdict(known, r, f)[0] == "TP"]
     refused_unconfirmed = [r for r in refused if not confirmed(r)]
     confirmed_error_admitted = [r for r in records if r["gate"] == "admitted"
                                 and any(f["severity"] == "error" for f in confirmed(r))]
@@ -361,19 +385,19 @@ def report(skills, counts, sources, picked, by_rule, known, extra, asci, saw, to
     for rule in sorted(picked):
         lines += [f"### `{rule}`", "", "| skill | where | verdict | note |", "|---|---|---|---|"]
         for record, finding in picked[rule]:
-            verdict, note = known.get(finding_key(record, finding), ("unreviewed", ""))
+            mark, note = verdict(known, record, finding)
             where = finding["file"] + (f":{finding['line']}" if finding["line"] else "")
-            lines.append(f"| {md(record['repo'])}/{md(record['skill'])} | `{md(where)}` | {verdict} | {md(note)} |")
+            lines.append(f"| {md(record['repo'])}/{md(record['skill'])} | `{md(where)}` | {mark} | {md(note)} |")
         lines.append("")
     if extra:
         lines += ["### Refused skills: their worst findings", "",
                   "Findings of refused skills outside the samples above, reviewed so that every refusal is backed.", "",
                   "| skill | rule | where | verdict | note |", "|---|---|---|---|---|"]
         for _, record, finding in extra:
-            verdict, note = known.get(finding_key(record, finding), ("unreviewed", ""))
+            mark, note = verdict(known, record, finding)
             where = finding["file"] + (f":{finding['line']}" if finding["line"] else "")
             lines.append(f"| {md(record['repo'])}/{md(record['skill'])} | `{finding['rule']}` | `{md(where)}` | "
-                         f"{verdict} | {md(note)} |")
+                         f"{mark} | {md(note)} |")
         lines.append("")
 
     lines += tool_section(skills, asci, saw, known, tools_ran)
@@ -480,9 +504,10 @@ def main():
         manifest, origin, counts = build_hub(args.src, hub, sources)
         sync, score = run_skillex(args.skillex, manifest)
         skills = collect(sync, score, origin)
+        reference_check(hub, skills)
         picked, by_rule = sample(skills)
         known = verdicts()
-        items = review_items(skills, picked)
+        items = review_items(skills, picked, known)
         if args.dump:
             args.dump.write_text(json.dumps([dict(r, key=list(k)) for k, r in skills.items()], indent=1))
         if args.review_sheet:
