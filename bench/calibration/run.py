@@ -400,8 +400,28 @@ def report(skills, counts, sources, picked, by_rule, known, extra, asci, saw, to
                          f"{mark} | {md(note)} |")
         lines.append("")
 
+    lines += fixed_section(skills, known)
     lines += tool_section(skills, asci, saw, known, tools_ran)
     return "\n".join(lines) + "\n"
+
+
+def fixed_section(skills, known):
+    """Review verdicts of false positives whose findings no longer appear: what the fixes removed."""
+    current = {finding_key(r, f) for r in skills.values() for f in r["findings"]}
+    gone = collections.defaultdict(lambda: collections.Counter())
+    for key, (mark, note) in known.items():
+        if mark == "FP" and key not in current:
+            gone[key.split("\t")[2]][note] += 1
+    still = [key for key, (mark, _) in known.items() if mark == "FP" and key in current]
+    lines = ["## False positives found and fixed", "",
+             "The first review round marked these findings false; each pattern got a rule fix with a unit test",
+             "(`Tests/SkillExTests/Scoring/CalibrationFixTests.swift`), and none of them is reported any more.", "",
+             "| rule | findings removed | why they were false |", "|---|---|---|"]
+    for rule in sorted(gone):
+        for note, count in gone[rule].most_common():
+            lines.append(f"| `{rule}` | {count} | {md(note)} |")
+    lines += ["", f"False positives still reported: {len(still)}.", ""]
+    return lines
 
 
 def tool_section(skills, asci, saw, known, tools_ran):

@@ -1,7 +1,7 @@
 import Foundation
 
-/// `link-case-mismatch` and `script-missing-extension`: a link or a path named in SKILL.md's
-/// inline code or shell code blocks that does not exist as written, but does with another case
+/// `link-case-mismatch` and `script-missing-extension`: a link or a path named in SKILL.md (its
+/// prose, inline code or shell code blocks) that does not exist as written, but does with another case
 /// (`FORMS.md` for `forms.md`: broken on case-sensitive file systems) or with an extension
 /// (`scripts/fill_form` for `scripts/fill_form.py`). Each finding names the exact fix.
 struct MentionRule: LintRule {
@@ -26,6 +26,13 @@ struct MentionRule: LintRule {
         for (number, line) in skill.markdown.prose where TextScan.lineContains(line, "`") {
             for span in MarkdownLines.inlineCode(line) {
                 for token in ReferenceGraph.tokens(String(span)) { mentions.append((number, String(token), false)) }
+            }
+        }
+        // Prose names files too ("read FORMS.md"): every path-like word of the body.
+        let body = skill.body
+        for (index, line) in TextScan.lines(body).enumerated() where TextScan.lineContains(line, ".") || TextScan.lineContains(line, "/") {
+            for token in ReferenceGraph.tokens(String(line), plain: false) {
+                mentions.append((skill.bodyLineOffset + index + 1, String(token), false))
             }
         }
         for block in skill.markdown.code {

@@ -16,6 +16,16 @@ struct ShellSource {
     /// Words that, just above a code block, present it as an attack to recognise.
     static let attackCues = ["attack", "payload", "malicious", "exploit", "vulnerable", "insecure", "compromise"]
 
+    /// True when the block's first non-blank line is a comment naming it as an attack
+    /// (`# Attacker's code in a fork PR:`).
+    static func opensWithAttackComment(_ lines: [Substring]) -> Bool {
+        guard let first = lines.lazy.map({ $0.drop(while: { $0 == " " || $0 == "\t" }) }).first(where: { !$0.isEmpty }),
+            first.hasPrefix("#") || first.hasPrefix("//")
+        else { return false }
+        let lower = TextScan.asciiLowercased(String(first))
+        return attackCues.contains(where: { TextScan.contains(lower, $0) })
+    }
+
     /// True when one of the (at most three) non-blank lines above line `fence` (1-based) of
     /// `lines` names the block as an attack; a fence or heading above ends the look-back
     /// after it is read.
@@ -114,7 +124,7 @@ struct ShellSource {
                 {
                     let lines = fileLines ?? TextScan.lines(text)
                     fileLines = lines
-                    example = presentsAttack(lines, fence: block.startLine - 1)
+                    example = presentsAttack(lines, fence: block.startLine - 1) || opensWithAttackComment(block.lines)
                 }
                 for (offset, line) in block.lines.enumerated() {
                     var trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
