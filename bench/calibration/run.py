@@ -37,6 +37,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 SAMPLE = 20
+TOOLS = ROOT / ".venv" / "bin"  # agentskills-ci, skillsaw, skills-ref (--tools)
 THRESHOLD = 70
 
 
@@ -108,7 +109,7 @@ def run_skillex(binary, manifest):
 
 
 def run_agentskills(skills_dir):
-    tool = ROOT / ".venv" / "bin" / "agentskills-ci"
+    tool = TOOLS / "agentskills-ci"
     proc = subprocess.run([str(tool), "score", ".", "--format", "json"], capture_output=True, text=True, cwd=skills_dir)
     try:
         return json.loads(proc.stdout)
@@ -120,7 +121,7 @@ def run_agentskills(skills_dir):
 def run_skillsaw(skill_dirs):
     """skillsaw over each hub repository's skills/ folder (one run lints all its skills);
     returns (repo, skill) → violations, or None where skillsaw gave no report."""
-    tool = ROOT / ".venv" / "bin" / "skillsaw"
+    tool = TOOLS / "skillsaw"
     out = {}
     for folder in skill_dirs:
         proc = subprocess.run([str(tool), "lint", ".", "--format", "json", "--no-progress", "--no-color",
@@ -171,7 +172,7 @@ def collect(sync, score, origin):
 def reference_check(hub, skills):
     """For every skill sync refused, whether skills-ref (the specification's reference
     validator, `agentskills validate`) rejects it too: its spec findings are then confirmed."""
-    tool = ROOT / ".venv" / "bin" / "agentskills"
+    tool = TOOLS / "agentskills"
     for record in skills.values():
         if record["score"] is None:
             proc = subprocess.run([str(tool), "validate", str(hub / record["folder"])], capture_output=True, text=True)
@@ -510,10 +511,15 @@ def main():
     parser.add_argument("--work", type=Path, help="hub folder to use (default: a temp folder, removed)")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "scoring-calibration.md")
     parser.add_argument("--no-tools", action="store_true", help="skip agentskills-ci and skillsaw")
+    parser.add_argument("--tools", type=Path, help="bin folder of a venv with agentskills-ci, skillsaw and skills-ref "
+                        "(default: the repository's .venv/bin)")
     parser.add_argument("--review-sheet", type=Path, help="write the findings to review (with line text) here and stop")
     parser.add_argument("--dump", type=Path, help="also write every finding as JSON here")
     args = parser.parse_args()
 
+    global TOOLS
+    if args.tools:
+        TOOLS = args.tools
     sources = read_tsv(HERE / "sources.tsv")
     work = args.work or Path(tempfile.mkdtemp(prefix="skillex-calibration-"))
     hub = work / "hub"
@@ -538,13 +544,13 @@ def main():
         if not args.no_tools:
             for tool in ("agentskills-ci", "skillsaw"):
                 TOOL_VERSIONS[tool] = subprocess.run(
-                    [str(ROOT / ".venv" / "bin" / "pip"), "show", tool], capture_output=True, text=True
+                    [str(TOOLS / "pip"), "show", tool], capture_output=True, text=True
                 ).stdout.split("Version: ")[-1].split("\n")[0]
             dirs = sorted((hub / "repos").glob("*/skills"))
             asci = {}
             for folder in dirs:
-                report = run_agentskills(folder)
-                for result in (report or {}).get("results", []):
+                found = run_agentskills(folder)
+                for result in (found or {}).get("results", []):
                     skill = Path(result.get("path", "")).parts[0] if result.get("path") else result.get("name")
                     top = next((i.get("message", "") for i in result.get("issues", []) if i.get("severity") == "error"),
                                next((i.get("message", "") for i in result.get("issues", [])), ""))
