@@ -28,12 +28,19 @@ struct MentionRule: LintRule {
                 for token in ReferenceGraph.tokens(String(span)) { mentions.append((number, String(token), false)) }
             }
         }
-        // Prose names files too ("read FORMS.md"): every path-like word of the body.
+        // Prose names files too ("read FORMS.md"): a path-like word of the body that holds a `/`
+        // or is as long as one of the skill's file names (the cheap test that skips most words).
         let body = skill.body
-        for (index, line) in TextScan.lines(body).enumerated() where TextScan.lineContains(line, ".") || TextScan.lineContains(line, "/") {
-            for token in ReferenceGraph.tokens(String(line), plain: false) {
-                mentions.append((skill.bodyLineOffset + index + 1, String(token), false))
-            }
+        let lengths = Set(skill.files.compactMap { $0.relativePath.split(separator: "/").last?.utf8.count })
+        var counted = (index: body.startIndex, line: 0)  // newlines before `index`, counted once
+        for token in ReferenceGraph.tokens(body, plain: false) {
+            var end = token
+            while let last = end.last, last == "." || last == "/" || last == "-" { end = end.dropLast() }
+            let name = end.lastIndex(of: "/").map { end[end.index(after: $0)...] } ?? end
+            guard end.contains("/") || lengths.contains(name.utf8.count) else { continue }
+            counted.line += body.utf8[counted.index..<token.startIndex].reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+            counted.index = token.startIndex
+            mentions.append((skill.bodyLineOffset + counted.line + 1, String(token), false))
         }
         for block in skill.markdown.code {
             for (offset, line) in block.lines.enumerated() {
