@@ -486,6 +486,14 @@ def cause(tool, record, their, side):
             return f"SkillEx error `{errors[0]}`, not checked by {tool}"
         return "several SkillEx warnings add up below the threshold: " + top_rules(record)[:80]
     text = str(their[2]).lower()
+    if "secret literal" in text:
+        return ("agentskills-ci takes placeholder keys in examples (`api_key=\"your-key\"`, `sk-…`) for secrets; "
+                "SkillEx's lint does not look for secrets")
+    if "referenced path does not exist" in text:
+        return ("agentskills-ci reads a glob, a command line or a path of the host repository as a file of the skill; "
+                "SkillEx checks links, and inline paths only for case and extension")
+    if "risky command pattern found: rm -rf" in text:
+        return "agentskills-ci fails any `rm -rf`; SkillEx refuses only `rm -r` of / or ~ and warns on other deletes"
     if tool == "skillsaw":
         rule = text.split(":")[0]
         known = {

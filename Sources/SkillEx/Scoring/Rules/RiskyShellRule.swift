@@ -31,8 +31,10 @@ struct RiskyShellRule: LintRule {
             remediation: "Write into the working folder or a temp folder (`mktemp -d`); ask before touching system paths."),
     ]
 
+    /// A download (a `curl`/`wget` with arguments) piped to a shell; a bare `curl|bash` names
+    /// the pattern (a heading, a checklist), it downloads nothing.
     private static let pipeToShell = try? NSRegularExpression(
-        pattern: #"\b(curl|wget|fetch)\b[^|\n]*\|\s*(sudo\s+(-\S+\s+)*)?(env\s+)?(ba|z|k|da|fi)?sh\b|\b(ba|z|k)?sh\s+(-c\s+)?["']?(\$\(|<\()\s*(curl|wget)\b"#)
+        pattern: #"\b(curl|wget|fetch)\s+[^|\n]+\|\s*(sudo\s+(-\S+\s+)*)?(env\s+)?(ba|z|k|da|fi)?sh\b|\b(ba|z|k)?sh\s+(-c\s+)?["']?(\$\(|<\()\s*(curl|wget)\b"#)
     private static let chmod777 = try? NSRegularExpression(
         pattern: #"\bchmod\s+(-[a-zA-Z]+\s+)*(0?777|a\+rwx|ugo\+rwx|a=rwx)\b"#)
 
