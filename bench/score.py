@@ -68,6 +68,16 @@ def main():
         t_warm, c_warm, _ = timed_median(score_cmd, env)
         rss_score = peak_rss_mib(score_cmd + ["--fresh"], env=env)
 
+        # The reference graph's share: the same `--fresh` run with `file-unreferenced` (its only
+        # user) switched off in the manifest, which skips building the graph altogether.
+        data = json.loads(manifest.read_text())
+        data.setdefault("scoring", {}).setdefault("rules", {})["file-unreferenced"] = "off"
+        manifest.write_text(json.dumps(data, indent=2))
+        t_nograph, c_nograph, _ = timed_median(score_cmd + ["--fresh"], env)
+        data["scoring"]["rules"].pop("file-unreferenced")
+        manifest.write_text(json.dumps(data, indent=2))
+        subprocess.run(score_cmd + ["--fresh"], env=env, stdout=subprocess.DEVNULL, check=False)
+
         # The anchor walks every SKILL.md under the folder it is given: give it skills/, the same
         # 1,000 folders SkillEx scores (the hub root would also hold the repos' originals).
         anchor_cmd = [anchor, "score", str(hub / "skills"), "--format", "json"]
@@ -91,6 +101,10 @@ def main():
             f"{rss_score:.0f} MiB", f"{t_anchor / t_score:.1f}×", f"{c_anchor / c_score:.1f}×")
         row("`skillex score`, re-run with nothing changed", f"{t_warm:.2f} s", f"{c_warm:.2f} s", "—",
             f"{t_anchor / t_warm:.1f}×", f"{c_anchor / c_warm:.1f}×")
+        row("`skillex score --fresh` with `file-unreferenced` off (no reference graph)", f"{t_nograph:.2f} s",
+            f"{c_nograph:.2f} s", "—", f"{t_anchor / t_nograph:.1f}×", f"{c_anchor / c_nograph:.1f}×")
+        print(f"\nreference graph share of scoring: {100 * (t_score - t_nograph) / t_score:.0f}% of wall time, "
+              f"{100 * (c_score - c_nograph) / c_score:.0f}% of CPU time\n")
         row("`skillex sync` + `skillex score` (empty skills/)", f"{t_sync + t_rescore:.2f} s", "—", "—",
             f"{t_anchor / (t_sync + t_rescore):.1f}×", "—")
     finally:

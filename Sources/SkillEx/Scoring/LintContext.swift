@@ -41,9 +41,11 @@ struct LintContext: Sendable {
     /// Extensions of source files read outside scripts/.
     private static let sourceSuffixes = [".py", ".js", ".mjs", ".cjs", ".ts", ".tsx", ".jsx", ".sh", ".bash"]
 
-    /// True for the paths whose text the rules read (besides SKILL.md).
+    /// True for the paths whose text the rules read (besides SKILL.md): scripts, Markdown,
+    /// sources, XML schemas (which import each other by file name) and agent-interface files.
     static func followsText(_ path: String) -> Bool {
         path.hasPrefix("scripts/") || path.hasSuffix(".md") || sourceSuffixes.contains(where: { path.hasSuffix($0) })
+            || path.hasSuffix(".xsd") || ReferenceGraph.isAgentInterface(path)
     }
 
     /// Loads `folder`'s files and texts and validates it; `contents` holds bytes already read

@@ -11,10 +11,28 @@ struct ReferenceGraph {
     /// Relative paths of the reached files.
     private(set) var reached: Set<String> = []
 
-    /// File names that never need a mention: package markers and licence or readme files.
+    /// File names that never need a mention: package markers, licence or readme files, the
+    /// project files of a scripts folder (`pyproject.toml`, `uv.lock`, `package.json`… read by
+    /// the tools that run the scripts) and tests of the scripts (`test_x.py`, `x_test.py`,
+    /// `x.test.ts`, `conftest.py`), which the agent never runs.
     static func exempt(_ name: Substring) -> Bool {
         name == "__init__.py" || name.hasPrefix("LICENSE") || name.hasPrefix("LICENCE") || name.hasPrefix("README")
-            || name.hasPrefix("license") || name.hasPrefix("readme")
+            || name.hasPrefix("license") || name.hasPrefix("readme") || projectFiles.contains(name)
+            || (name.hasPrefix("test_") && name.hasSuffix(".py")) || name.hasSuffix("_test.py") || name == "conftest.py"
+            || [".test.", ".spec."].contains(where: { name.contains($0) })
+    }
+
+    /// Build and dependency files that tools read by their fixed names.
+    private static let projectFiles: Set<Substring> = [
+        "pyproject.toml", "uv.lock", "poetry.lock", "Pipfile", "Pipfile.lock", "setup.py", "setup.cfg",
+        "requirements.txt", "requirements-dev.txt", "package.json", "package-lock.json", "pnpm-lock.yaml",
+        "yarn.lock", "bun.lockb", "tsconfig.json", "Cargo.toml", "Cargo.lock", "go.mod", "go.sum",
+    ]
+
+    /// True for the agent-interface files read next to SKILL.md (`agents/openai.yaml` names the
+    /// skill's icons): the walk starts from them too.
+    static func isAgentInterface(_ path: String) -> Bool {
+        path.hasPrefix("agents/") && (path.hasSuffix(".yaml") || path.hasSuffix(".yml"))
     }
 
     /// Extensions tried, in order, after a JavaScript/TypeScript import specifier.
@@ -77,6 +95,10 @@ struct ReferenceGraph {
         var queue: [(path: String, text: String)] = []
         if let text = skill.skillText { queue.append(("SKILL.md", text)) }
         var scanned: Set<String> = ["SKILL.md", "skill.md"]
+        for (path, text) in skill.texts.sorted(by: { $0.key < $1.key }) where Self.isAgentInterface(path) {
+            queue.append((path, text))
+            scanned.insert(path)
+        }
         var next = 0
         while next < queue.count {
             let (path, text) = queue[next]

@@ -8,7 +8,20 @@ struct DescriptionRule: LintRule {
     static let whenCues = [
         "use when", "use this when", "use it when", "use for", "use if", "use to", "use before",
         "use after", "when ", "whenever", "if you", "if the user", "for tasks", "trigger",
+        "use this", "useful for", "helpful for", "ideal for", "best for", "invoke",
     ]
+
+    /// True when `lower` says when to use the skill in a looser form: "use" then, within three
+    /// words, "for", "when", "to" or "if" (`Use rdkit for advanced work`), or a sentence that
+    /// starts with "For" (`… . For evolutionary analysis and …`).
+    static func hasLooseCue(_ lower: String) -> Bool {
+        if lower.hasPrefix("for ") || TextScan.contains(lower, ". for ") { return true }
+        let words = lower.split(whereSeparator: { !$0.isLetter })
+        for (index, word) in words.enumerated() where word == "use" {
+            if words[(index + 1)...].prefix(4).contains(where: { ["for", "when", "to", "if"].contains($0) }) { return true }
+        }
+        return false
+    }
 
     let definitions = [
         RuleDefinition(
@@ -49,7 +62,7 @@ struct DescriptionRule: LintRule {
                     file: "SKILL.md", line: line))
         }
         let lower = TextScan.asciiLowercased(text)
-        if !Self.whenCues.contains(where: { TextScan.contains(lower, $0) }) {
+        if !Self.whenCues.contains(where: { TextScan.contains(lower, $0) }), !Self.hasLooseCue(lower) {
             hits.append(
                 LintHit(
                     rule: "description-no-when",

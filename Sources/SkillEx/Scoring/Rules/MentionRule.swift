@@ -1,7 +1,7 @@
 import Foundation
 
-/// `link-case-mismatch` and `script-missing-extension`: a link or a path named in SKILL.md's
-/// inline code or shell code blocks that does not exist as written, but does with another case
+/// `link-case-mismatch` and `script-missing-extension`: a link or a path named in SKILL.md (its
+/// prose, inline code or shell code blocks) that does not exist as written, but does with another case
 /// (`FORMS.md` for `forms.md`: broken on case-sensitive file systems) or with an extension
 /// (`scripts/fill_form` for `scripts/fill_form.py`). Each finding names the exact fix.
 struct MentionRule: LintRule {
@@ -27,6 +27,20 @@ struct MentionRule: LintRule {
             for span in MarkdownLines.inlineCode(line) {
                 for token in ReferenceGraph.tokens(String(span)) { mentions.append((number, String(token), false)) }
             }
+        }
+        // Prose names files too ("read FORMS.md"): a path-like word of the body that holds a `/`
+        // or is as long as one of the skill's file names (the cheap test that skips most words).
+        let body = skill.body
+        let lengths = Set(skill.files.compactMap { $0.relativePath.split(separator: "/").last?.utf8.count })
+        var counted = (index: body.startIndex, line: 0)  // newlines before `index`, counted once
+        for token in ReferenceGraph.tokens(body, plain: false) {
+            var end = token
+            while let last = end.last, last == "." || last == "/" || last == "-" { end = end.dropLast() }
+            let name = end.lastIndex(of: "/").map { end[end.index(after: $0)...] } ?? end
+            guard end.contains("/") || lengths.contains(name.utf8.count) else { continue }
+            counted.line += body.utf8[counted.index..<token.startIndex].reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+            counted.index = token.startIndex
+            mentions.append((skill.bodyLineOffset + counted.line + 1, String(token), false))
         }
         for block in skill.markdown.code {
             for (offset, line) in block.lines.enumerated() {

@@ -40,8 +40,18 @@ struct MissingLinkRule: LintRule {
         return hits
     }
 
+    /// Prefixes that agents replace with the skill's own folder (`{baseDir}/references/a.md`).
+    static let skillRootPlaceholders = ["{baseDir}/", "${baseDir}/", "$baseDir/", "${CLAUDE_SKILL_DIR}/", "$CLAUDE_SKILL_DIR/"]
+
     /// The file path of a relative link, without fragment or query; nil for URLs and anchors.
-    static func localPath(_ target: String) -> String? {
+    /// A skill-root placeholder (`{baseDir}/`) is read as the skill's folder.
+    static func localPath(_ link: String) -> String? {
+        var target = link
+        if target.utf8.first == UInt8(ascii: "{") || target.utf8.first == UInt8(ascii: "$"),
+            let prefix = skillRootPlaceholders.first(where: { target.hasPrefix($0) })
+        {
+            target = String(target.dropFirst(prefix.count))
+        }
         if target.isEmpty || target.hasPrefix("#") || target.hasPrefix("/") { return nil }
         if let colon = target.firstIndex(of: ":"),
             target[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || "+.-".contains($0) })

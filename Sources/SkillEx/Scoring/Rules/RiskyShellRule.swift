@@ -31,8 +31,10 @@ struct RiskyShellRule: LintRule {
             remediation: "Write into the working folder or a temp folder (`mktemp -d`); ask before touching system paths."),
     ]
 
+    /// A download (a `curl`/`wget` with arguments) piped to a shell; a bare `curl|bash` names
+    /// the pattern (a heading, a checklist), it downloads nothing.
     private static let pipeToShell = try? NSRegularExpression(
-        pattern: #"\b(curl|wget|fetch)\b[^|\n]*\|\s*(sudo\s+(-\S+\s+)*)?(env\s+)?(ba|z|k|da|fi)?sh\b|\b(ba|z|k)?sh\s+(-c\s+)?["']?(\$\(|<\()\s*(curl|wget)\b"#)
+        pattern: #"\b(curl|wget|fetch)\s+[^|\n]+\|\s*(sudo\s+(-\S+\s+)*)?(env\s+)?(ba|z|k|da|fi)?sh\b|\b(ba|z|k)?sh\s+(-c\s+)?["']?(\$\(|<\()\s*(curl|wget)\b"#)
     private static let chmod777 = try? NSRegularExpression(
         pattern: #"\bchmod\s+(-[a-zA-Z]+\s+)*(0?777|a\+rwx|ugo\+rwx|a=rwx)\b"#)
 
@@ -42,14 +44,17 @@ struct RiskyShellRule: LintRule {
             let raw = line.text
             func hit(_ rule: String, _ message: (String) -> String) {
                 let quoted = "`\(raw.prefix(80))`"
-                hits.append(LintHit(rule: rule, message: message(quoted), file: line.file, line: line.line))
+                // Shown as an attack to recognise (a security reference's payload): a note, so
+                // it stays visible without refusing the skill that teaches to spot it.
+                let text = line.example ? message(quoted) + " (shown as an example of an attack)" : message(quoted)
+                hits.append(LintHit(rule: rule, message: text, file: line.file, line: line.line, cap: line.example ? .note : nil))
             }
             if TextScan.lineContains(raw, "curl") || TextScan.lineContains(raw, "wget") || TextScan.lineContains(raw, "fetch"),
-                Self.matches(Self.pipeToShell, String(raw))
+                Self.matchesCode(Self.pipeToShell, String(raw))
             {
                 hit("shell-pipe-to-shell") { "downloads and runs code unchecked: \($0)" }
             }
-            if TextScan.lineContains(raw, "chmod"), Self.matches(Self.chmod777, String(raw)) {
+            if TextScan.lineContains(raw, "chmod"), Self.matchesCode(Self.chmod777, String(raw)) {
                 hit("shell-chmod-777") { "makes files world-writable: \($0)" }
             }
             var outside = TextScan.lineContains(raw, ">") ? (Self.redirectTarget(String(raw)).map { [$0] } ?? []) : []
@@ -82,12 +87,12 @@ struct RiskyShellRule: LintRule {
     }
 
     /// True for an absolute or home path other than /tmp and /dev; a path holding a placeholder
-    /// (`<workspace>`, `${OUT}`; `${HOME}` aside) is not a real path.
+    /// (`<workspace>`, `${OUT}`, `/path/to/`; `${HOME}` aside) is not a real path.
     static func isOutside(_ path: Substring) -> Bool {
         guard path.hasPrefix("/") || path.hasPrefix("~") || path.hasPrefix("$HOME") || path.hasPrefix("${HOME}") else {
             return false
         }
-        if path.contains("<") || path.contains(">") { return false }
+        if path.contains("<") || path.contains(">") || path.contains("/path/to/") { return false }
         let rest = path.hasPrefix("${HOME}") ? path.dropFirst(7) : path
         if rest.contains("${") { return false }
         return !harmlessPrefixes.contains { path == $0 || path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
@@ -146,8 +151,33 @@ struct RiskyShellRule: LintRule {
         return nil
     }
 
-    private static func matches(_ regex: NSRegularExpression?, _ text: String) -> Bool {
+    /// True when `regex` matches `text` as code: a match that starts inside a quoted string is
+    /// data (`echo "install: curl … | sh"`, `grep "chmod 777"`) unless the string is handed to a
+    /// shell (`sh -c "…"`, `eval "…"`).
+    static func matchesCode(_ regex: NSRegularExpression?, _ text: String) -> Bool {
         guard let regex else { return false }
-        return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        for match in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+            guard let range = Range(match.range, in: text) else { continue }
+            guard let opened = openQuote(in: text[..<range.lowerBound]) else { return true }
+            let before = Trim.whitespaces(text[..<opened])
+            if before.hasSuffix("-c") || before.hasSuffix("eval") || before.hasSuffix("$(") { return true }
+        }
+        return false
+    }
+
+    /// Where the quote still open at the end of `prefix` starts (nil when none is open).
+    static func openQuote(in prefix: Substring) -> Substring.Index? {
+        var open: (Character, Substring.Index)?
+        var index = prefix.startIndex
+        while index < prefix.endIndex {
+            let char = prefix[index]
+            if let (quote, _) = open {
+                if char == quote { open = nil }
+            } else if char == "'" || char == "\"" {
+                open = (char, index)
+            }
+            index = prefix.index(after: index)
+        }
+        return open?.1
     }
 }

@@ -8,6 +8,41 @@ struct ShellSource {
         var file: String
         var line: Int
         var text: Substring
+        /// True in a Markdown block that the prose just above presents as an attack or a bad
+        /// example (`attacker`, `payload`, `malicious`, `exploit`…): shown to be recognised.
+        var example = false
+    }
+
+    /// Words that, just above a code block, present it as an attack to recognise.
+    static let attackCues = ["attack", "payload", "malicious", "exploit", "vulnerable", "insecure", "compromise"]
+
+    /// True when the block's first non-blank line is a comment naming it as an attack
+    /// (`# Attacker's code in a fork PR:`).
+    static func opensWithAttackComment(_ lines: [Substring]) -> Bool {
+        guard let first = lines.lazy.map({ $0.drop(while: { $0 == " " || $0 == "\t" }) }).first(where: { !$0.isEmpty }),
+            first.hasPrefix("#") || first.hasPrefix("//")
+        else { return false }
+        let lower = TextScan.asciiLowercased(String(first))
+        return attackCues.contains(where: { TextScan.contains(lower, $0) })
+    }
+
+    /// True when one of the (at most three) non-blank lines above line `fence` (1-based) of
+    /// `lines` names the block as an attack; a fence or heading above ends the look-back
+    /// after it is read.
+    static func presentsAttack(_ lines: [Substring], fence: Int) -> Bool {
+        var index = fence - 2
+        var seen = 0
+        while index >= 0, seen < 3 {
+            let line = lines[index].drop(while: { $0 == " " })
+            index -= 1
+            if line.isEmpty { continue }
+            if line.hasPrefix("```") || line.hasPrefix("~~~") { return false }
+            seen += 1
+            let lower = TextScan.asciiLowercased(String(line))
+            if attackCues.contains(where: { TextScan.contains(lower, $0) }) { return true }
+            if line.hasPrefix("#") { return false }
+        }
+        return false
     }
 
     /// Code block languages read as shell (an unlabelled block counts too).
@@ -81,16 +116,31 @@ struct ShellSource {
             }
         }
         for (path, blocks) in markdown {
+            var fileLines: [Substring]?  // split only for a block that may hold a risky command
             for block in blocks where shellLanguages.contains(block.language) {
+                var example = false
+                if path != "SKILL.md", block.lines.contains(where: mayBeRisky),
+                    let text = skill.texts[path]
+                {
+                    let lines = fileLines ?? TextScan.lines(text)
+                    fileLines = lines
+                    example = presentsAttack(lines, fence: block.startLine - 1) || opensWithAttackComment(block.lines)
+                }
                 for (offset, line) in block.lines.enumerated() {
                     var trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
                     if trimmed.hasPrefix("$ ") { trimmed = trimmed.dropFirst(2) }
                     if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-                    out.append(Line(file: path, line: block.startLine + offset, text: trimmed))
+                    out.append(Line(file: path, line: block.startLine + offset, text: trimmed, example: example))
                 }
             }
         }
         return out
+    }
+
+    /// True for a line that could hold a command the error rules look for.
+    private static func mayBeRisky(_ line: Substring) -> Bool {
+        TextScan.lineContains(line, "curl") || TextScan.lineContains(line, "wget") || TextScan.lineContains(line, "chmod")
+            || TextScan.lineContains(line, "rm ") || TextScan.lineContains(line, ">")
     }
 
     /// The words of each simple command on `line` (split at unquoted `;`, `&&`, `||`, `|`, `&`),

@@ -16,10 +16,11 @@ struct SideEffectRule: LintRule {
             remediation: "Tell the agent to show what will change and ask the user to confirm before running it (offer a dry run when the tool has one).")
     ]
 
-    /// Commands with side effects (the byte scan in `SideEffectScan` mirrors this for ASCII text).
+    /// Commands with side effects (the byte scan in `SideEffectScan` mirrors this for ASCII text);
+    /// `--rm -i` (a docker flag) is not `rm -i`.
     static let command = try? NSRegularExpression(
         pattern: [
-            #"\brm\s+-"#,
+            #"(?<!-)\brm\s+-"#,
             #"\bkubectl\s+(delete|apply|rollout|scale|drain|replace)\b"#,
             #"\bhelm\s+(install|upgrade|uninstall|delete)\b"#,
             #"\bterraform\s+(apply|destroy)\b"#,
@@ -31,9 +32,11 @@ struct SideEffectRule: LintRule {
             #"\bDELETE\s+FROM\b"#,
             #"\bcurl\b[^\n]*\s-X\s*(POST|PUT|PATCH|DELETE)\b"#,
         ].joined(separator: "|"))
-    /// Imperative lines (mirrored by `SideEffectScan` for ASCII text).
+    /// Imperative lines (mirrored by `SideEffectScan` for ASCII text). A verb followed by `=`,
+    /// `(` or `:` is code or a label (`email="…"`), and "push back", "delete means", "deploy
+    /// with", "deploy or …" are not orders to act.
     static let imperative = try? NSRegularExpression(
-        pattern: #"^\s*(?:[-*+]\s+|\d+[.)]\s+)?(delete|drop|deploy|publish|push|send|email|truncate|wipe|purge|destroy|force-push|roll out)\b"#,
+        pattern: #"^\s*(?:[-*+]\s+|\d+[.)]\s+)?(delete|drop|deploy|publish|push|send|email|truncate|wipe|purge|destroy|force-push|roll out)\b(?![ \t]*[=(:])(?![ \t]+(?:back|means|with|or|and)\b)"#,
         options: [.caseInsensitive, .anchorsMatchLines])
 
     func check(_ skill: LintContext) -> [LintHit] {
@@ -52,7 +55,10 @@ struct SideEffectRule: LintRule {
             guard let found = starts.min() else { return [] }
             first = found
         }
-        let index = body.utf8[..<first].reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+        // `^\s*` may start the match on a blank line above the one that holds it.
+        var start = first
+        while start < body.endIndex, body[start].isWhitespace { start = body.index(after: start) }
+        let index = body.utf8[..<start].reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
         let lines = TextScan.lines(body)
         if index < lines.count {
             let what = Trim.whitespaces(lines[index]).prefix(60)

@@ -107,7 +107,7 @@ private struct Bytes {
     func commandMatches(at i: Int) -> Bool {
         switch at(i) {
         case UInt8(ascii: "r"):
-            guard let end = literal("rm", at: i), let next = spaces(end) else { return false }
+            guard i == 0 || at(i - 1) != UInt8(ascii: "-"), let end = literal("rm", at: i), let next = spaces(end) else { return false }
             return at(next) == UInt8(ascii: "-")
         case UInt8(ascii: "k"): return phrase("kubectl", ["delete", "apply", "rollout", "scale", "drain", "replace"], at: i)
         case UInt8(ascii: "h"): return phrase("helm", ["install", "upgrade", "uninstall", "delete"], at: i)
@@ -152,22 +152,33 @@ private struct Bytes {
         "destroy", "force-push", "roll out",
     ]
 
+    /// Words after a verb that make it no order to act ("push back", "deploy or serve").
+    static let notOrders: [StaticString] = ["back", "means", "with", "or", "and"]
+
+    /// A verb at `i` that is an order: not followed (after blanks) by `=`, `(` or `:`, nor by
+    /// one of `notOrders`.
+    func verbMatches(at i: Int) -> Bool {
+        guard let end = oneOf(Self.verbs, at: i, fold: true) else { return false }
+        var j = end
+        while at(j) == 0x20 || at(j) == 0x09 { j += 1 }
+        if j < t.count, t[j] == UInt8(ascii: "=") || t[j] == UInt8(ascii: "(") || t[j] == UInt8(ascii: ":") { return false }
+        return j == end || oneOf(Self.notOrders, at: j, fold: true) == nil
+    }
+
     func imperativeMatches(at i: Int) -> Bool {
         let b = at(i)
         if b == UInt8(ascii: "-") || b == UInt8(ascii: "*") || b == UInt8(ascii: "+"), isSpace(i + 1),
-            oneOf(Self.verbs, at: skipSpaces(i + 1), fold: true) != nil
+            verbMatches(at: skipSpaces(i + 1))
         {
             return true
         }
         if b >= 0x30 && b <= 0x39 {
             var j = i
             while at(j) >= 0x30 && at(j) <= 0x39 { j += 1 }
-            if at(j) == UInt8(ascii: ".") || at(j) == UInt8(ascii: ")"), isSpace(j + 1),
-                oneOf(Self.verbs, at: skipSpaces(j + 1), fold: true) != nil
-            {
+            if at(j) == UInt8(ascii: ".") || at(j) == UInt8(ascii: ")"), isSpace(j + 1), verbMatches(at: skipSpaces(j + 1)) {
                 return true
             }
         }
-        return oneOf(Self.verbs, at: i, fold: true) != nil
+        return verbMatches(at: i)
     }
 }
