@@ -38,7 +38,7 @@ public struct LintRuleSet: Sendable {
 
     /// Bumped whenever a rule or the penalty formula changes what a skill scores, so stored
     /// scorecards of the same SkillEx version are not reused across the change.
-    static let revision = 2
+    static let revision = 3
 
     /// Every built-in rule.
     public static let standard = LintRuleSet(rules: [

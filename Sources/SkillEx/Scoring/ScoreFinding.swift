@@ -65,8 +65,12 @@ public struct ScoreFinding: Sendable, Equatable, Codable {
     public var file: String
     /// 1-based line, when known.
     public var line: Int?
-    /// The component it counts against (`lint` or `static_analysis`).
+    /// The component it counts against (`lint`, `static_analysis` or `security`).
     public var component: String
+    /// For a security finding: its risk (`critical`, `high`, `medium`, `low`).
+    public var risk: SecurityRisk?
+    /// For a security finding: true when `scoring.security.refuse` refuses the skill for it.
+    public var refuses: Bool?
 
     /// A finding.
     public init(

@@ -47,6 +47,8 @@ struct ScoreFinding: Sendable, Codable, Equatable {
     var remediation: String?
     var file: String?
     var line: Int?
+    var risk: String?
+    var refuses: Bool?
 }
 
 /// A maintainer's override of the gate.

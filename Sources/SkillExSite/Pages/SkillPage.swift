@@ -89,14 +89,17 @@ struct SkillPage: Sendable, Encodable {
 
     static func make(_ skill: SkillInput, _ context: SiteContext) -> (SkillPage, [RenderedPage]) {
         let validation = SpecValidator().validate(folder: skill.folder)
-        let body = validation.document?.body ?? (SiteInput.readText(skill.folder.appendingPathComponent("SKILL.md")) ?? "")
+        // Secrets masked and hidden characters shown (security: SecretMask.shown).
+        let body = SecretMask.shown(
+            validation.document?.body ?? (SiteInput.readText(skill.folder.appendingPathComponent("SKILL.md")) ?? ""))
         let (rendered, toc) = SiteContext.markdown(body)
         let (html, extras) = SkillLinks(skill, context: context).rewrite(rendered, sourceFolder: "", pagePath: skill.pagePath)
         let card = skill.scorecard
         let status = SkillStatus(skill)
         var findings = (card?.findings ?? []).map { finding in
             Finding(
-                severity: finding.severity ?? "note", rule: finding.rule ?? "", message: finding.message ?? "",
+                severity: finding.risk.map { "\(finding.severity ?? "note") \($0)" } ?? finding.severity ?? "note",
+                rule: finding.rule ?? "", message: finding.message ?? "",
                 remediation: finding.remediation ?? "",
                 location: [finding.file, finding.line.map(String.init)].compactMap { $0 }.joined(separator: ":"))
         }
@@ -121,9 +124,9 @@ struct SkillPage: Sendable, Encodable {
         let page = SkillPage(
             frame: PageFrame(context: context, title: skill.entry.name, path: skill.pagePath, section: "home"),
             name: skill.entry.name, repo: skill.entry.sourceRepo,
-            description: validation.document?.description ?? skill.entry.description ?? "",
+            description: SecretMask.shown(validation.document?.description ?? skill.entry.description ?? ""),
             bodyHTML: html, toc: toc,
-            fields: (validation.document?.fields ?? []).map { Field(key: $0.key, value: $0.value.display) },
+            fields: (validation.document?.fields ?? []).map { Field(key: $0.key, value: SecretMask.shown($0.value.display)) },
             files: files, filesError: filesError, checksum: skill.entry.checksum,
             commit: skill.entry.sourceCommit ?? "not a git checkout", branch: skill.entry.sourceBranch ?? "—",
             syncedAt: skill.entry.packagedAt, score: Formatting.score(skill.score),

@@ -1,0 +1,50 @@
+import Foundation
+
+/// The `security` score component of one skill: its findings under the manifest's
+/// `scoring.security` policy, and the value they leave (see `ScoreFormula`).
+struct SecurityScoring {
+    /// The component.
+    var component: ScoreComponent
+    /// The findings, marked `refuses` when the policy refuses their risk.
+    var findings: [ScoreFinding]
+    /// Raw secret values found, for masking other components' messages.
+    var secrets: [String]
+
+    /// Scores `result` under `settings`.
+    init(_ result: SecurityScanResult, settings: ScoringSettings) {
+        findings = Self.findings(result, policy: settings.security)
+        secrets = result.secrets
+        var basis = SkillScoring.countText(findings) + "; \(result.scanned) file\(result.scanned == 1 ? "" : "s") scanned"
+        if !result.skipped.isEmpty {
+            basis += "; skipped " + result.skipped.prefix(5).map { "\($0.file) (\($0.reason))" }.joined(separator: ", ")
+            if result.skipped.count > 5 { basis += " and \(result.skipped.count - 5) more" }
+        }
+        component = ScoreComponent(
+            id: ComponentID.security, weight: settings.weights[ComponentID.security] ?? 0,
+            value: ScoreFormula.deductionValue(findings), basis: basis)
+    }
+
+    /// The hits of `result` as findings: the policy's risk, severity, refusal and remediation.
+    static func findings(_ result: SecurityScanResult, policy: SecurityPolicy) -> [ScoreFinding] {
+        result.hits.compactMap { hit in
+            guard let risk = policy.risk(of: hit) else { return nil }
+            var finding = ScoreFinding(
+                rule: hit.rule, severity: risk.severity, message: hit.message,
+                remediation: SecurityRules.byID[hit.rule]?.remediation ?? "", file: hit.file, line: hit.line,
+                component: ComponentID.security)
+            finding.risk = risk
+            finding.refuses = policy.refuses(risk) ? true : nil
+            return finding
+        }
+    }
+
+    /// `findings` with every secret in `secrets` masked in their messages.
+    static func redact(_ findings: [ScoreFinding], _ secrets: [String]) -> [ScoreFinding] {
+        guard !secrets.isEmpty else { return findings }
+        return findings.map { finding in
+            var masked = finding
+            masked.message = SecretMask.redact(finding.message, secrets)
+            return masked
+        }
+    }
+}
