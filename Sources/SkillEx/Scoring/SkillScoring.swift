@@ -30,7 +30,7 @@ struct SkillScoring: Sendable {
         }
         let checksum: String
         let contents: [String: [UInt8]]
-        let securityPlan = SecurityScan.plan(files)  // security: the files its rules read
+        let securityPlan: (read: Set<String>, skipped: [SkippedFile]) = settings.security.isOff ? ([], []) : SecurityScan.plan(files)
         let keep = { (file: SkillFile) in LintContext.readsText(file) || securityPlan.read.contains(file.relativePath) }
         if let synced, synced.checksum == entry.checksum, let target = synced.target,
             target == SyncCache.targetFingerprint(files)
@@ -79,11 +79,13 @@ struct SkillScoring: Sendable {
                     basis: "no static-analysis report for this repository"))
         }
         components.append(coverage(weight: weight(ComponentID.coverage), files: files))
-        let security = SecurityScoring(
-            SecurityScan.scan(
-                contents: contents, planned: securityPlan, name: context.validation.document?.name ?? "",
-                description: context.validation.document?.description ?? ""),
-            settings: settings)
+        let security = settings.security.isOff
+            ? SecurityScoring.off(settings)
+            : SecurityScoring(
+                SecurityScan.scan(
+                    contents: contents, planned: securityPlan, name: context.validation.document?.name ?? "",
+                    description: context.validation.document?.description ?? ""),
+                settings: settings)
         components.append(security.component)
 
         return finish(

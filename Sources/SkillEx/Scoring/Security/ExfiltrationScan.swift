@@ -18,13 +18,13 @@ enum ExfiltrationScan {
     private static let credentialRead = rx(
         #"(?i)\b(?:cat|less|more|head|tail|cp|scp|base64|tar|zip|xxd|strings|type|Get-Content|read|open|copy|collect|grab|dump|print|include)\b[^\n]*(?:(?:~|\$HOME|\$\{HOME\}|%USERPROFILE%)/\.(?:ssh|aws|gnupg|azure|config/gcloud)\b|\.ssh/id_|\.aws/credentials|\.netrc\b|\.git-credentials|login data|/etc/shadow|\.docker/config\.json)|\bsecurity\s+(?:find-generic-password|find-internet-password|dump-keychain)\b|\bsecret-tool\s+lookup\b|\bexpanduser\([^)\n]*(?:\.ssh|\.aws|\.netrc|\.git-credentials|\.docker/config)|\bgh\s+auth\s+token\b|readFileSync\([^)\n]*(?:\.ssh|\.aws|\.netrc)"#)
     private static let disableSafety = rx(
-        #"(?i)--dangerously-skip-permissions|--dangerously-bypass-approvals-and-sandbox|dangerouslyDisableSandbox|--yolo\b|--trust-all-tools|--allow-all-tools|approval[_-]policy["']?\s*[=:]\s*["']?never|--ask-for-approval\s+never|bypassPermissions|\b(?:curl|wget)\b[^\n]*\s(?:-k|--insecure|--no-check-certificate)\b|\bverify\s*=\s*False\b|NODE_TLS_REJECT_UNAUTHORIZED\s*=\s*['"]?0|PYTHONHTTPSVERIFY\s*=\s*['"]?0|GIT_SSL_NO_VERIFY\s*=\s*['"]?(?:1|true)|StrictHostKeyChecking[= ]+no\b|rejectUnauthorized\s*:\s*false"#)
+        #"(?i)--dangerously-skip-permissions|--dangerously-bypass-approvals-and-sandbox|dangerouslyDisableSandbox|--yolo\b|--trust-all-tools|--allow-all-tools|approval[_-]policy["']?\s*[=:]\s*["']?never|--ask-for-approval\s+never|bypassPermissions|\b(?:curl|wget)\b[^\n]*\s(?:-k|--insecure|--no-check-certificate)\b|\bverify\s*=\s*False\b|NODE_TLS_REJECT_UNAUTHORIZED\s*=\s*['"]?0|PYTHONHTTPSVERIFY\s*=\s*['"]?0|GIT_SSL_NO_VERIFY\s*=\s*['"]?(?:1|true)|StrictHostKeyChecking[= ]+no\b|rejectUnauthorized\s*:\s*false|\bNOPASSWD\b"#)
 
     static let hints = [
         "curl", "wget", "requests.", "httpx", "urlopen", "urllib", "fetch", "axios", "nc ", "ncat", "netcat", "/dev/tcp",
         "invoke-", "iwr", "irm", "iex", "scp", "socket", "smtplib", "http", "exec", "eval", ".ssh", ".aws", ".netrc",
         "credentials", "keychain", "security ", "secret-tool", "gh auth", "dangerously", "--yolo", "trust-all",
-        "allow-all", "approval", "bypasspermissions", "verify", "tls_reject", "stricthostkeychecking", "rejectunauthorized",
+        "allow-all", "approval", "login data", "cookies.sqlite", "/etc/", "printenv", "nopasswd", "bypasspermissions", "verify", "tls_reject", "stricthostkeychecking", "rejectunauthorized",
     ]
 
     static func hits(_ file: ScannedText) -> [SecurityHit] {

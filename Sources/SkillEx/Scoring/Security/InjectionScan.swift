@@ -10,14 +10,14 @@ enum InjectionScan {
         ("inject-conceal", .high, "tells the agent to hide what it does from the user", rx(
             #"\b(?:do\s+not|don't|never)\s+(?:tell|inform|mention|reveal|show|disclose|notify|alert|report)\s+(?:this\s+|it\s+|anything\s+|these\s+\w+\s+)?(?:to\s+)?(?:the\s+)?user\b|\bwithout\s+(?:telling|informing|notifying|alerting)\s+the\s+user|\b(?:hide|conceal)\s+(?:this|these|that|the|your|any)\b[\w\s]{0,24}?\bfrom\s+the\s+user|\bkeep\s+(?:this|it)\s+(?:secret|hidden)\s+from\b|\bthe\s+user\s+(?:must|should)\s+(?:not|never)\s+(?:know|see|notice|find\s+out)|\b(?:silently|secretly|covertly|quietly)\s+(?:run|execute|send|upload|copy|delete|install|add|modify|post|forward|append|overwrite)"#)),
         ("inject-escalate", .high, "tells the agent to take permissions or skip asking", rx(
-            #"\b(?:without|never)\s+(?:asking|requesting|waiting)\s+(?:for\s+)?(?:the\s+user(?:'s)?\s+)?(?:permission|confirmation|approval|consent)|\b(?:do\s+not|don't|never)\s+ask\s+(?:the\s+user\s+)?(?:for\s+)?(?:permission|confirmation|approval)|\b(?:bypass|skip|disable|turn\s+off|circumvent)\s+(?:all\s+|any\s+|the\s+|every\s+|your\s+)?(?:safety|security|permission|approval|confirmation|sandbox)\s*(?:checks?|prompts?|dialogs?|restrictions?|guardrails?|rules|mode)?\b|\bgrant\s+yourself\b|\byou\s+(?:have|now\s+have)\s+(?:full|unrestricted|root|admin)\s+(?:access|permissions?|privileges)|\bNOPASSWD\b|\brun\s+(?:\w+\s+){0,3}(?:as|with)\s+(?:root|sudo|administrator)\b"#)),
+            #"\b(?:without|never)\s+(?:asking|requesting|waiting)\s+(?:for\s+)?(?:the\s+user(?:'s)?\s+)?(?:permission|confirmation|approval|consent)|\b(?:do\s+not|don't|never)\s+ask\s+(?:the\s+user\s+)?(?:for\s+)?(?:permission|confirmation|approval)|\b(?:bypass|skip|disable|turn\s+off|circumvent)\s+(?:all\s+|any\s+|the\s+|every\s+|your\s+)?(?:safety|security|permission|approval|confirmation|sandbox)\s*(?:checks?|prompts?|dialogs?|restrictions?|guardrails?|rules|mode)?\b|\bgrant\s+yourself\b|\byou\s+(?:have|now\s+have)\s+(?:full|unrestricted|root|admin)\s+(?:access|permissions?|privileges)|\brun\s+(?:\w+\s+){0,3}(?:as|with)\s+(?:root|sudo|administrator)\b"#)),
     ]
 
     static let hints = [
         "ignore", "disregard", "forget", "override", "system prompt", "you are now", "tell", "inform", "mention", "reveal",
         "disclose", "notify", "hide", "conceal", "secret", "silently", "covertly", "quietly", "the user", "without",
         "ask", "bypass", "skip", "disable", "turn off", "circumvent", "grant yourself", "you have", "you now have",
-        "nopasswd", "root", "sudo", "administrator",
+        "root", "sudo", "administrator",
     ]
 
     static func hits(_ file: ScannedText) -> [SecurityHit] {

@@ -27,6 +27,9 @@ public struct SecurityPolicy: Sendable, Equatable, Codable {
         rules = try container.decodeIfPresent([String: String].self, forKey: .rules) ?? [:]
     }
 
+    /// True when every rule is switched off: scoring then skips the scan (and reads no extra files).
+    public var isOff: Bool { SecurityRules.definitions.allSatisfy { rules[$0.id] == "off" } }
+
     /// True when a finding of `risk` refuses its skill.
     public func refuses(_ risk: SecurityRisk) -> Bool { refuse.contains(risk) }
 

@@ -24,6 +24,15 @@ struct SecurityScoring {
             value: ScoreFormula.deductionValue(findings), basis: basis)
     }
 
+    /// The component when every security rule is switched off: missing, its weight to the others.
+    static func off(_ settings: ScoringSettings) -> SecurityScoring {
+        var scoring = SecurityScoring(SecurityScanResult(hits: [], skipped: [], scanned: 0, secrets: []), settings: settings)
+        scoring.component = ScoreComponent(
+            missing: ComponentID.security, weight: settings.weights[ComponentID.security] ?? 0,
+            basis: "every security rule is off (scoring.security.rules)")
+        return scoring
+    }
+
     /// The hits of `result` as findings: the policy's risk, severity, refusal and remediation.
     static func findings(_ result: SecurityScanResult, policy: SecurityPolicy) -> [ScoreFinding] {
         result.hits.compactMap { hit in
