@@ -30,7 +30,8 @@ struct SkillScoring: Sendable {
         }
         let checksum: String
         let contents: [String: [UInt8]]
-        let securityPlan: (read: Set<String>, skipped: [SkippedFile]) = settings.security.isOff ? ([], []) : SecurityScan.plan(files)
+        let securityPlan: (read: Set<String>, skipped: [SkippedFile]) =
+            settings.security.isOff ? ([], []) : SecurityScan.plan(files)
         let keep = { (file: SkillFile) in LintContext.readsText(file) || securityPlan.read.contains(file.relativePath) }
         if let synced, synced.checksum == entry.checksum, let target = synced.target,
             target == SyncCache.targetFingerprint(files)
@@ -85,7 +86,7 @@ struct SkillScoring: Sendable {
                 SecurityScan.scan(
                     contents: contents, planned: securityPlan, name: context.validation.document?.name ?? "",
                     description: context.validation.document?.description ?? ""),
-                settings: settings)
+                settings: settings, lint: lintFindings)
         components.append(security.component)
 
         return finish(

@@ -67,7 +67,8 @@ public struct SecurityScanReport: Sendable, Encodable {
         var lines: [String] = []
         for skill in skills {
             let mark = skill.error != nil ? "error" : (skill.refused ? "refused" : (skill.findings.isEmpty ? "clean" : "findings"))
-            lines.append("\(skill.path): \(mark) (\(skill.findings.count) finding\(skill.findings.count == 1 ? "" : "s"), \(skill.scanned) files scanned)")
+            let files = "\(skill.scanned) file\(skill.scanned == 1 ? "" : "s") scanned"
+            lines.append("\(skill.path): \(mark) (\(skill.findings.count) finding\(skill.findings.count == 1 ? "" : "s"), \(files))")
             if let error = skill.error { lines.append("    \(error)") }
             for finding in skill.findings {
                 let place = finding.file + (finding.line.map { ":\($0)" } ?? "")

@@ -10,9 +10,13 @@ struct SecurityScoring {
     /// Raw secret values found, for masking other components' messages.
     var secrets: [String]
 
-    /// Scores `result` under `settings`.
-    init(_ result: SecurityScanResult, settings: ScoringSettings) {
-        findings = Self.findings(result, policy: settings.security)
+    /// Scores `result` under `settings`; a download-and-execute hit on a line the lint rule
+    /// `shell-pipe-to-shell` already reports (in `lint`) is left to lint, not counted twice.
+    init(_ result: SecurityScanResult, settings: ScoringSettings, lint: [ScoreFinding] = []) {
+        let piped = Set(lint.filter { $0.rule == "shell-pipe-to-shell" }.map { "\($0.file):\($0.line ?? 0)" })
+        findings = Self.findings(result, policy: settings.security).filter { finding in
+            !(finding.rule == "exfil-download-exec" && piped.contains("\(finding.file):\(finding.line ?? 0)"))
+        }
         secrets = result.secrets
         var basis = SkillScoring.countText(findings) + "; \(result.scanned) file\(result.scanned == 1 ? "" : "s") scanned"
         if !result.skipped.isEmpty {
