@@ -151,7 +151,7 @@ def test_a_bidi_override_in_the_description_refuses_the_skill_and_shows_on_its_p
     assert "&lt;U+202E&gt;" in page and RLO not in page
     # A maintainer's approval lets it ship until the skill changes.
     skillex("score", "--manifest", manifest, "--approve", "pr-summary", "--by", "alice", "--reason",
-            "the override is in a quoted sample", "--format", "json", check=1)
+            "the override is in a quoted sample", "--format", "json", check=0)
     approved = next(c for c in json.loads(skillex("score", "--manifest", manifest, "--format", "json").stdout)["skills"]
                     if c["skill"] == "pr-summary")
     assert approved["gate"] == "approved"
