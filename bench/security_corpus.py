@@ -69,10 +69,11 @@ def skillsaw(base, names):
         run = subprocess.run([tool, "lint", "--format", "json", "--no-progress", *rules, *paths],
                              capture_output=True, text=True, cwd=base)
         for violation in json.loads(run.stdout)["violations"]:
-            parts = pathlib.PurePath(violation.get("file_path") or "").parts
-            for index, part in enumerate(parts[:-1]):
-                if part == kind and (kind, parts[index + 1]) in out:
-                    out[(kind, parts[index + 1])] = True
+            # Paths are relative to the paths' common folder: the skill's name is a component.
+            for part in pathlib.PurePath(violation.get("file_path") or "").parts[:-1]:
+                if (kind, part) in out:
+                    out[(kind, part)] = True
+                    break
     return out
 
 

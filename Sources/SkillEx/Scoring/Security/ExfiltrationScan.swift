@@ -31,28 +31,27 @@ enum ExfiltrationScan {
         guard file.hasAny(hints) else { return [] }
         var out: [SecurityHit] = []
         var flagged = Set<Int>()
-        func add(_ rule: String, _ risk: SecurityRisk, _ line: Int, _ what: String, _ text: Substring) {
+        func add(_ rule: String, _ risk: SecurityRisk, _ line: Int, _ what: String) {
             out.append(SecurityHit(
                 rule: rule, risk: risk, message: "\(what): \(HiddenCharacterScan.shown(file, line))", file: file.path, line: line))
-            _ = text
         }
         for found in accepted(file, sendWithSource) {
             flagged.insert(found.line)
-            add("exfil-send", .critical, found.line, "sends local secrets to the network", found.text)
+            add("exfil-send", .critical, found.line, "sends local secrets to the network")
         }
         // In a script, a sensitive read and a send anywhere in the file count together.
         if !file.isMarkdown, out.isEmpty, let read = accepted(file, source).first, let sent = accepted(file, send).first {
             flagged.insert(sent.line)
-            add("exfil-send", .critical, sent.line, "sends data read from line \(read.line) to the network", sent.text)
+            add("exfil-send", .critical, sent.line, "sends data read from line \(read.line) to the network")
         }
         for found in accepted(file, downloadExec) {
-            add("exfil-download-exec", .high, found.line, "downloads code and runs it unchecked", found.text)
+            add("exfil-download-exec", .high, found.line, "downloads code and runs it unchecked")
         }
         for found in accepted(file, credentialRead) where !flagged.contains(found.line) {
-            add("exfil-credential-store", .high, found.line, "reads a credential store", found.text)
+            add("exfil-credential-store", .high, found.line, "reads a credential store")
         }
         for found in accepted(file, disableSafety) {
-            add("exfil-disable-safety", .high, found.line, "switches a safety prompt or check off", found.text)
+            add("exfil-disable-safety", .high, found.line, "switches a safety prompt or check off")
         }
         return out
     }
