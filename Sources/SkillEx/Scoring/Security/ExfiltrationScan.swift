@@ -27,6 +27,25 @@ enum ExfiltrationScan {
         "allow-all", "approval", "login data", "cookies.sqlite", "/etc/", "printenv", "nopasswd", "bypasspermissions", "verify", "tls_reject", "stricthostkeychecking", "rejectunauthorized",
     ]
 
+    static let sourceWords = [
+        "/.ssh", ".ssh/", "/.aws", "/.gnupg", "/.kube", "/.docker", ".netrc", ".git-credentials", "/.config/gh", "/.azure",
+        "id_rsa", "id_ed25519", "id_ecdsa", "id_dsa", "/etc/passwd", "/etc/shadow", "os.environ", "process.env", "printenv",
+        "env |", "env|", "$(env", "$( env", "`env`", ".env", "keychain", "login data", "cookies.sqlite",
+    ]
+    static let sendWords = [
+        "curl", "wget", "requests.", "httpx.", "urlopen", "urllib.request", "fetch", "axios.", "nc ", "ncat", "netcat",
+        "/dev/tcp", "invoke-webrequest", "invoke-restmethod", "scp", "socket.send", "smtplib", "http://", "https://",
+    ]
+    static let execWords = ["curl", "wget", "iex", "invoke-expression", "iwr", "irm", "invoke-webrequest", "invoke-restmethod", "exec", "eval"]
+    static let storeWords = [
+        ".ssh", ".aws", ".gnupg", ".azure", "gcloud", ".netrc", ".git-credentials", "login data", "/etc/shadow",
+        ".docker/config", "find-generic-password", "find-internet-password", "dump-keychain", "secret-tool", "gh auth token",
+    ]
+    static let safetyWords = [
+        "dangerously", "--yolo", "trust-all-tools", "allow-all-tools", "approval", "bypasspermissions", "curl", "wget", "verify",
+        "tls_reject", "stricthostkeychecking", "rejectunauthorized", "nopasswd",
+    ]
+
     static func hits(_ file: ScannedText) -> [SecurityHit] {
         guard file.hasAny(hints) else { return [] }
         var out: [SecurityHit] = []
@@ -35,32 +54,35 @@ enum ExfiltrationScan {
             out.append(SecurityHit(
                 rule: rule, risk: risk, message: "\(what): \(HiddenCharacterScan.shown(file, line))", file: file.path, line: line))
         }
-        for found in accepted(file, sendWithSource) {
+        for found in accepted(file, sendWithSource, sourceWords) {
             flagged.insert(found.line)
             add("exfil-send", .critical, found.line, "sends local secrets to the network")
         }
         // In a script, a sensitive read and a send anywhere in the file count together.
-        if !file.isMarkdown, out.isEmpty, let read = accepted(file, source).first, let sent = accepted(file, send).first {
+        if !file.isMarkdown, out.isEmpty, let read = accepted(file, source, sourceWords).first,
+            let sent = accepted(file, send, sendWords).first {
             flagged.insert(sent.line)
             add("exfil-send", .critical, sent.line, "sends data read from line \(read.line) to the network")
         }
-        for found in accepted(file, downloadExec) {
+        for found in accepted(file, downloadExec, execWords) {
             add("exfil-download-exec", .high, found.line, "downloads code and runs it unchecked")
         }
-        for found in accepted(file, credentialRead) where !flagged.contains(found.line) {
+        for found in accepted(file, credentialRead, storeWords) where !flagged.contains(found.line) {
             add("exfil-credential-store", .high, found.line, "reads a credential store")
         }
-        for found in accepted(file, disableSafety) {
+        for found in accepted(file, disableSafety, safetyWords) {
             add("exfil-disable-safety", .high, found.line, "switches a safety prompt or check off")
         }
         return out
     }
 
     /// Matches not negated on their line, and in Markdown not in a line that discusses attacks.
-    static func accepted(_ file: ScannedText, _ regex: NSRegularExpression?) -> [(line: Int, text: Substring)] {
+    static func accepted(
+        _ file: ScannedText, _ regex: NSRegularExpression?, _ words: [String]
+    ) -> [(line: Int, text: Substring)] {
         var out: [(line: Int, text: Substring)] = [], lines = Set<Int>()
-        for found in file.matches(regex) {
-            let text = file.group(found.match, 0)
+        for found in file.lineMatches(regex, anyOf: words) {
+            let text = found.match
             guard !lines.contains(found.line), !MatchContext.negated(found.lineText, before: text) else { continue }
             if file.isMarkdown, MatchContext.discusses(found.lineText) { continue }
             lines.insert(found.line)

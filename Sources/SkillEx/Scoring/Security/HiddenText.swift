@@ -22,7 +22,7 @@ public enum HiddenText {
     /// `text` with every hidden character written as `<U+XXXX>`; with `keepJoiners`, U+200C and
     /// U+200D stay (emoji sequences and some scripts need them) — for pages showing whole files.
     public static func reveal(_ text: some StringProtocol, keepJoiners: Bool = false) -> String {
-        guard text.utf8.contains(where: { $0 >= 0xE1 }) else { return String(text) }
+        guard hasLeadByte(String(text)) else { return String(text) }
         var out = ""
         out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.unicodeScalars {
@@ -35,6 +35,16 @@ public enum HiddenText {
         return out
     }
 
+    /// True when `text` holds a UTF-8 lead byte of U+1000 or above (every hidden character's is
+    /// 0xE1 or more): the quick test that lets plain text skip the per-character scan.
+    static func hasLeadByte(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            for byte in bytes where byte >= 0xE1 { return true }
+            return false
+        }
+    }
+
     /// `<U+202E>`.
     public static func marker(_ value: UInt32) -> String {
         let hex = String(value, radix: 16, uppercase: true)
@@ -45,7 +55,7 @@ public enum HiddenText {
 /// `hidden-bidi`, `hidden-zero-width`, `hidden-tag-chars`: invisible characters in any text file.
 enum HiddenCharacterScan {
     static func hits(_ file: ScannedText) -> [SecurityHit] {
-        guard file.text.utf8.contains(where: { $0 >= 0xE1 }) else { return [] }
+        guard HiddenText.hasLeadByte(file.text) else { return [] }
         var bidi: [Int: [UInt32]] = [:], zero: [Int: [UInt32]] = [:], tags: [Int: String] = [:]
         var line = 1, previous: UInt32 = 0, first = true, flag = false
         for scalar in file.text.unicodeScalars {

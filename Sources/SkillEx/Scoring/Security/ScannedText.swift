@@ -43,6 +43,33 @@ final class ScannedText {
         }
     }
 
+    /// Matches of `regex` on the lines whose lower-cased text holds one of `keywords` (each
+    /// match must contain one): the regex runs on those lines alone, not the whole file.
+    func lineMatches(_ regex: NSRegularExpression?, anyOf keywords: [String]) -> [(match: Substring, line: Int, lineText: Substring)] {
+        let present = keywords.filter { has($0) }
+        guard let regex, !present.isEmpty else { return [] }
+        var out: [(match: Substring, line: Int, lineText: Substring)] = []
+        let lowerUTF8 = lower.utf8
+        for line in 1...lineStarts.count {
+            let start = lineStarts[line - 1]
+            let end = line < lineStarts.count ? lineStarts[line] - 1 : lowerUTF8.count
+            guard end > start else { continue }
+            let lowered = String(lower[lowerUTF8.index(lowerUTF8.startIndex, offsetBy: start)..<lowerUTF8.index(lowerUTF8.startIndex, offsetBy: end)])
+            guard present.contains(where: { TextScan.contains(lowered, $0) }) else { continue }
+            let lineText = self.lineText(line)
+            let string = String(lineText)
+            for found in regex.matches(in: string, range: NSRange(location: 0, length: (string as NSString).length)) {
+                guard let range = Range(found.range, in: string) else { continue }
+                let offset = string.utf8.distance(from: string.startIndex, to: range.lowerBound)
+                let length = string.utf8.distance(from: range.lowerBound, to: range.upperBound)
+                let utf8 = lineText.utf8
+                let from = utf8.index(utf8.startIndex, offsetBy: offset), to = utf8.index(from, offsetBy: length)
+                out.append((lineText[from..<to], line, lineText))
+            }
+        }
+        return out
+    }
+
     /// The captured group `index` of `match` (empty when it did not take part).
     func group(_ match: NSTextCheckingResult, _ index: Int) -> Substring {
         guard index < match.numberOfRanges, let range = Range(match.range(at: index), in: text) else { return "" }
