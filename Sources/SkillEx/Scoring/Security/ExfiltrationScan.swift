@@ -42,7 +42,8 @@ enum ExfiltrationScan {
         ".docker/config", "find-generic-password", "find-internet-password", "dump-keychain", "secret-tool", "gh auth token",
     ]
     static let safetyWords = [
-        "dangerously", "--yolo", "trust-all-tools", "allow-all-tools", "approval", "bypasspermissions", "curl", "wget", "verify",
+        "dangerously", "--yolo", "trust-all-tools", "allow-all-tools", "approval_policy", "approval-policy",
+        "ask-for-approval", "bypasspermissions", "curl", "wget", "verify",
         "tls_reject", "stricthostkeychecking", "rejectunauthorized", "nopasswd",
     ]
 

@@ -46,9 +46,14 @@ final class ScannedText {
     /// Matches of `regex` on the lines whose lower-cased text holds one of `keywords` (each
     /// match must contain one): the regex runs on those lines alone, not the whole file.
     func lineMatches(_ regex: NSRegularExpression?, anyOf keywords: [String]) -> [(match: Substring, line: Int, lineText: Substring)] {
+        lineGroups(regex, anyOf: keywords).map { ($0.groups[0], $0.line, $0.lineText) }
+    }
+
+    /// As `lineMatches`, with every capture group (group 0 first; empty when it took no part).
+    func lineGroups(_ regex: NSRegularExpression?, anyOf keywords: [String]) -> [(groups: [Substring], line: Int, lineText: Substring)] {
         let present = keywords.filter { has($0) }
         guard let regex, !present.isEmpty else { return [] }
-        var out: [(match: Substring, line: Int, lineText: Substring)] = []
+        var out: [(groups: [Substring], line: Int, lineText: Substring)] = []
         let lowerUTF8 = lower.utf8
         for line in 1...lineStarts.count {
             let start = lineStarts[line - 1]
@@ -59,12 +64,15 @@ final class ScannedText {
             let lineText = self.lineText(line)
             let string = String(lineText)
             for found in regex.matches(in: string, range: NSRange(location: 0, length: (string as NSString).length)) {
-                guard let range = Range(found.range, in: string) else { continue }
-                let offset = string.utf8.distance(from: string.startIndex, to: range.lowerBound)
-                let length = string.utf8.distance(from: range.lowerBound, to: range.upperBound)
-                let utf8 = lineText.utf8
-                let from = utf8.index(utf8.startIndex, offsetBy: offset), to = utf8.index(from, offsetBy: length)
-                out.append((lineText[from..<to], line, lineText))
+                let groups = (0..<found.numberOfRanges).map { index -> Substring in
+                    guard let range = Range(found.range(at: index), in: string) else { return "" }
+                    let offset = string.utf8.distance(from: string.startIndex, to: range.lowerBound)
+                    let length = string.utf8.distance(from: range.lowerBound, to: range.upperBound)
+                    let utf8 = lineText.utf8
+                    let from = utf8.index(utf8.startIndex, offsetBy: offset), to = utf8.index(from, offsetBy: length)
+                    return lineText[from..<to]
+                }
+                out.append((groups, line, lineText))
             }
         }
         return out

@@ -8,30 +8,30 @@ enum SecretScan {
     struct Pattern {
         var rule: String
         var label: String
-        var hint: String
+        var hints: [String]
         var regex: NSRegularExpression?
         var group = 0
     }
 
     static let patterns: [Pattern] = [
-        .init(rule: "secret-cloud-key", label: "AWS access key ID", hint: "akia",
+        .init(rule: "secret-cloud-key", label: "AWS access key ID", hints: ["akia"],
               regex: rx(#"(?<![A-Z0-9])AKIA[A-Z0-9]{16}(?![A-Z0-9])"#)),
-        .init(rule: "secret-cloud-key", label: "AWS access key ID", hint: "asia",
+        .init(rule: "secret-cloud-key", label: "AWS access key ID", hints: ["asia"],
               regex: rx(#"(?<![A-Z0-9])ASIA[A-Z0-9]{16}(?![A-Z0-9])"#)),
-        .init(rule: "secret-cloud-key", label: "AWS secret access key", hint: "secret_access_key",
+        .init(rule: "secret-cloud-key", label: "AWS secret access key", hints: ["secret_access_key", "secretaccesskey", "secret-access-key"],
               regex: rx(#"(?i)aws_?secret_?access_?key["']?\s*[:=]\s*["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])"#), group: 1),
-        .init(rule: "secret-cloud-key", label: "Google API key", hint: "aiza",
+        .init(rule: "secret-cloud-key", label: "Google API key", hints: ["aiza"],
               regex: rx(#"AIza[0-9A-Za-z_\-]{35}(?![0-9A-Za-z_\-])"#)),
-        .init(rule: "secret-token", label: "GitHub token", hint: "gh",
+        .init(rule: "secret-token", label: "GitHub token", hints: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"],
               regex: rx(#"\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36}\b|\bgithub_pat_[A-Za-z0-9_]{50,}"#)),
-        .init(rule: "secret-token", label: "GitLab token", hint: "glpat-", regex: rx(#"\bglpat-[A-Za-z0-9_\-]{20}\b"#)),
-        .init(rule: "secret-token", label: "Slack token", hint: "xox", regex: rx(#"\bxox[abposr]-[A-Za-z0-9\-]{10,}"#)),
-        .init(rule: "secret-token", label: "Stripe key", hint: "_live_", regex: rx(#"\b[sr]k_live_[A-Za-z0-9]{20,}"#)),
-        .init(rule: "secret-token", label: "Anthropic key", hint: "sk-ant-", regex: rx(#"\bsk-ant-[A-Za-z0-9_\-]{30,}"#)),
-        .init(rule: "secret-token", label: "OpenAI key", hint: "sk-",
+        .init(rule: "secret-token", label: "GitLab token", hints: ["glpat-"], regex: rx(#"\bglpat-[A-Za-z0-9_\-]{20}\b"#)),
+        .init(rule: "secret-token", label: "Slack token", hints: ["xox"], regex: rx(#"\bxox[abposr]-[A-Za-z0-9\-]{10,}"#)),
+        .init(rule: "secret-token", label: "Stripe key", hints: ["_live_"], regex: rx(#"\b[sr]k_live_[A-Za-z0-9]{20,}"#)),
+        .init(rule: "secret-token", label: "Anthropic key", hints: ["sk-ant-"], regex: rx(#"\bsk-ant-[A-Za-z0-9_\-]{30,}"#)),
+        .init(rule: "secret-token", label: "OpenAI key", hints: ["sk-"],
               regex: rx(#"\bsk-(?:proj-)?(?!ant-)[A-Za-z0-9_\-]{32,}"#)),
-        .init(rule: "secret-token", label: "npm token", hint: "npm_", regex: rx(#"\bnpm_[A-Za-z0-9]{36}\b"#)),
-        .init(rule: "secret-token", label: "PyPI token", hint: "pypi-", regex: rx(#"\bpypi-[A-Za-z0-9_\-]{50,}"#)),
+        .init(rule: "secret-token", label: "npm token", hints: ["npm_"], regex: rx(#"\bnpm_[A-Za-z0-9]{36}\b"#)),
+        .init(rule: "secret-token", label: "PyPI token", hints: ["pypi-"], regex: rx(#"\bpypi-[A-Za-z0-9_\-]{50,}"#)),
     ]
 
     private static let privateKey = rx(
@@ -51,9 +51,9 @@ enum SecretScan {
                 rule: rule, risk: .critical, message: "\(label) committed in the file: \(SecretMask.mask(value)) (masked)",
                 file: file.path, line: line))
         }
-        for pattern in patterns where file.has(pattern.hint) {
-            for found in file.matches(pattern.regex) {
-                let value = file.group(found.match, pattern.group)
+        for pattern in patterns {
+            for found in file.lineGroups(pattern.regex, anyOf: pattern.hints) {
+                let value = found.groups[pattern.group]
                 guard !SecretMask.looksFake(value, context: context(file, found.line)),
                     SecretMask.entropy(value) >= 3.0
                 else { continue }
@@ -68,9 +68,9 @@ enum SecretScan {
                 report("secret-private-key", "private key", body, line: found.line)
             }
         }
-        if file.hasAny(assignmentHints) {
-            for found in file.matches(assignment) {
-                let key = file.group(found.match, 1), value = file.group(found.match, 2)
+        do {
+            for found in file.lineGroups(assignment, anyOf: assignmentHints) {
+                let key = found.groups[1], value = found.groups[2]
                 guard plausible(value), !SecretMask.looksFake(value, context: context(file, found.line)) else { continue }
                 report("secret-assignment", "a value for \(key)", value, line: found.line)
             }
