@@ -23,6 +23,7 @@ struct SkillExCommand: AsyncParsableCommand {
             BuildCommand.self,
             SyncCommand.self,
             ValidateCommand.self,
+            ScanCommand.self,  // security scan (issue #18)
             ScoreCommand.self,
             PackageCommand.self,
             PublishCommand.self,

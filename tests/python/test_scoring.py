@@ -81,7 +81,7 @@ def test_scorecards_file_matches_the_contract_and_is_reproducible(synced, skille
     assert "formula" in stored
     for card in stored["skills"]:
         assert {"repo", "skill", "checksum", "score", "components", "findings", "gate"} <= set(card)
-        assert [c["id"] for c in card["components"]] == ["lint", "static_analysis", "coverage"]
+        assert [c["id"] for c in card["components"]] == ["lint", "static_analysis", "coverage", "security"]
         for component in card["components"]:
             assert {"id", "weight", "effective_weight", "value", "missing"} <= set(component)
             if component["missing"]:

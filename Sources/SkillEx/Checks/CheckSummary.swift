@@ -4,8 +4,8 @@ import Foundation
 enum CheckSummary {
     static func markdown(_ run: ScoreRun) -> String {
         var lines = [
-            "| Skill | Score | Gate | Lint | Static analysis | Coverage | Findings |",
-            "|---|---:|---|---:|---:|---:|---:|",
+            "| Skill | Score | Gate | Lint | Static analysis | Coverage | Security | Findings |",
+            "|---|---:|---|---:|---:|---:|---:|---:|",
         ]
         for card in run.skills {
             let values = ComponentID.all.map { id in

@@ -37,7 +37,8 @@ public struct Gate: Sendable {
                 decision.refused.append(
                     GateRefusal(
                         repo: card.repo, skill: card.skill, score: card.score, threshold: run.threshold,
-                        findings: card.topFindings(), staleApproval: card.approval))
+                        findings: card.topFindings(), staleApproval: card.approval,
+                        blocking: card.findings.filter { $0.refuses == true }))
             }
         }
         return decision
@@ -75,11 +76,18 @@ public struct GateRefusal: DescribedError, Equatable {
     public var findings: [ScoreFinding]
     /// An approval of an earlier version that no longer holds, if any.
     public var staleApproval: Approval?
+    /// Security findings that refuse the skill whatever its score (`scoring.security.refuse`).
+    public var blocking: [ScoreFinding] = []
 
     /// `repo/skill: score 12.5 is below the threshold 70 (top findings: …)`.
     public var description: String {
         let score = String(format: "%.1f", score), threshold = String(format: "%g", threshold)
         var text = "\(repo)/\(skill): score \(score) is below the threshold \(threshold)"
+        if !blocking.isEmpty {
+            let risks = Set(blocking.compactMap { $0.risk?.rawValue }).sorted().joined(separator: "/")
+            text = "\(repo)/\(skill): refused by the security policy: \(blocking.count) \(risks) finding"
+                + (blocking.count == 1 ? "" : "s") + " (score \(score))"
+        }
         if let stale = staleApproval {
             text += "; the approval by \(stale.by) was for an earlier version"
         }

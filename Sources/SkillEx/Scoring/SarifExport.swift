@@ -4,7 +4,7 @@ import Foundation
 public enum SarifExport {
     /// The log for `run`: lint rules first (all of them), then each report rule seen.
     public static func log(_ run: ScoreRun) -> SarifLog {
-        var rules = LintRuleSet.standard.definitions.map { definition in
+        var rules = (LintRuleSet.standard.definitions + SecurityRules.ruleDefinitions).map { definition in
             SarifLog.Rule(
                 id: definition.id, name: definition.id, shortDescription: .init(text: definition.summary),
                 fullDescription: .init(text: definition.summary),
@@ -34,7 +34,8 @@ public enum SarifExport {
                                     artifactLocation: .init(uri: uriPath("\(card.path)/\(finding.file)")),
                                     region: finding.line.map { .init(startLine: max(1, $0)) }))
                         ],
-                        properties: ["skill": card.id, "component": finding.component]))
+                        properties: ["skill": card.id, "component": finding.component]
+                            .merging(finding.risk.map { ["risk": $0.rawValue] } ?? [:]) { a, _ in a }))
             }
         }
         let driver = SarifLog.Driver(

@@ -65,8 +65,12 @@ public struct ScoreFinding: Sendable, Equatable, Codable {
     public var file: String
     /// 1-based line, when known.
     public var line: Int?
-    /// The component it counts against (`lint` or `static_analysis`).
+    /// The component it counts against (`lint`, `static_analysis` or `security`).
     public var component: String
+    /// For a security finding: its risk (`critical`, `high`, `medium`, `low`).
+    public var risk: SecurityRisk?
+    /// For a security finding: true when `scoring.security.refuse` refuses the skill for it.
+    public var refuses: Bool?
 
     /// A finding.
     public init(
@@ -82,7 +86,9 @@ public struct ScoreFinding: Sendable, Equatable, Codable {
         self.component = component
     }
 
-    private enum CodingKeys: String, CodingKey { case rule, severity, message, remediation, file, line, component }
+    private enum CodingKeys: String, CodingKey {
+        case rule, severity, message, remediation, file, line, component, risk, refuses
+    }
 
     /// Reads a stored finding; `file` (`""`) and `component` (`lint`, the only one before static
     /// analysis came) may be absent.
@@ -95,6 +101,8 @@ public struct ScoreFinding: Sendable, Equatable, Codable {
         file = try c.decodeIfPresent(String.self, forKey: .file) ?? ""
         line = try c.decodeIfPresent(Int.self, forKey: .line)
         component = try c.decodeIfPresent(String.self, forKey: .component) ?? ComponentID.lint
+        risk = try c.decodeIfPresent(SecurityRisk.self, forKey: .risk)
+        refuses = try c.decodeIfPresent(Bool.self, forKey: .refuses)
     }
 
     /// Errors first, then by file, line and rule: a stable order for reports.

@@ -79,7 +79,9 @@ enum ScorecardJSON {
         object.key("file", &out); JSONWriter.quote(item.file, into: &out)
         if let line = item.line { object.key("line", &out); integer(line, &out) }
         object.key("message", &out); JSONWriter.quote(item.message, into: &out)
+        if let refuses = item.refuses { object.key("refuses", &out); out += Array((refuses ? "true" : "false").utf8) }
         object.key("remediation", &out); JSONWriter.quote(item.remediation, into: &out)
+        if let risk = item.risk { object.key("risk", &out); JSONWriter.quote(risk.rawValue, into: &out) }
         object.key("rule", &out); JSONWriter.quote(item.rule, into: &out)
         object.key("severity", &out); JSONWriter.quote(item.severity.rawValue, into: &out)
         object.close(&out)

@@ -72,10 +72,23 @@ enum ScorecardTree {
             guard case .int(let number) = value, let exact = Int(exactly: number) else { return nil }
             line = exact
         }
-        guard f.count == (f["line"] == nil ? 6 : 7) else { return nil }
-        return ScoreFinding(
+        var risk: SecurityRisk?, refuses: Bool?
+        if let value = f["risk"] {
+            guard let text = string(value), let known = SecurityRisk(rawValue: text) else { return nil }
+            risk = known
+        }
+        if let value = f["refuses"] {
+            guard case .bool(let flag) = value else { return nil }
+            refuses = flag
+        }
+        let optional = [f["line"], f["risk"], f["refuses"]].reduce(0) { $0 + ($1 == nil ? 0 : 1) }
+        guard f.count == 6 + optional else { return nil }
+        var finding = ScoreFinding(
             rule: rule, severity: severity, message: message, remediation: remediation, file: file, line: line,
             component: component)
+        finding.risk = risk
+        finding.refuses = refuses
+        return finding
     }
 
     private static func tokens(_ tree: JSONValue?) -> TokenReport? {

@@ -14,10 +14,14 @@ public struct ScoringSettings: Sendable, Equatable, Codable {
     public var rules: [String: String]
     /// Token budgets: `description` and `body`.
     public var budgets: [String: Int]
+    /// `scoring.security`: which security risks refuse a skill, per-rule overrides.
+    public var security = SecurityPolicy()
 
     /// Weights used when the manifest names none.
     public static let defaultWeights: [String: Double] = [
         ComponentID.lint: 0.6, ComponentID.staticAnalysis: 0.2, ComponentID.coverage: 0.2,
+        // Security gates through `scoring.security.refuse`; a weight lets it count toward the score too.
+        ComponentID.security: 0,
     ]
     /// Token budgets used when the manifest names none.
     public static let defaultBudgets: [String: Int] = ["description": 200, "body": 5000]
@@ -33,7 +37,7 @@ public struct ScoringSettings: Sendable, Equatable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case weights, threshold, rules, budgets
+        case weights, threshold, rules, budgets, security
         case historyLimit = "history_limit", regressionPoints = "regression_points"
     }
 
@@ -50,6 +54,7 @@ public struct ScoringSettings: Sendable, Equatable, Codable {
         rules = try container.decodeIfPresent([String: String].self, forKey: .rules) ?? [:]
         let budgets = try container.decodeIfPresent([String: Int].self, forKey: .budgets) ?? [:]
         self.budgets = defaults.budgets.merging(budgets) { _, new in new }
+        security = try container.decodeIfPresent(SecurityPolicy.self, forKey: .security) ?? SecurityPolicy()
     }
 
     /// The manifest's section (defaults when absent), checked; errors name the manifest field.
@@ -91,6 +96,7 @@ public struct ScoringSettings: Sendable, Equatable, Codable {
             throw ManifestError.invalidField(
                 path: path, field: "scoring.regression_points", reason: "must be ≥ 0")
         }
+        try security.check(path: path)
         let known = Set(LintRuleSet.standard.definitions.map(\.id))
         for (rule, level) in rules {
             guard known.contains(rule) else {
@@ -115,6 +121,8 @@ public enum ComponentID {
     public static let staticAnalysis = "static_analysis"
     /// Line coverage of the skill's `scripts/`.
     public static let coverage = "coverage"
+    /// The security rules (`SecurityRules`).
+    public static let security = "security"
     /// Every component, in report order.
-    public static let all = [lint, staticAnalysis, coverage]
+    public static let all = [lint, staticAnalysis, coverage, security]
 }

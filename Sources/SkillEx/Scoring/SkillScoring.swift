@@ -30,16 +30,19 @@ struct SkillScoring: Sendable {
         }
         let checksum: String
         let contents: [String: [UInt8]]
+        let securityPlan: (read: Set<String>, skipped: [SkippedFile]) =
+            settings.security.isOff ? ([], []) : SecurityScan.plan(files)
+        let keep = { (file: SkillFile) in LintContext.readsText(file) || securityPlan.read.contains(file.relativePath) }
         if let synced, synced.checksum == entry.checksum, let target = synced.target,
             target == SyncCache.targetFingerprint(files)
         {
             // Every file's lstat is what sync left: the manifest's checksum is this copy's, so
             // only the texts the rules need are read (assets never are).
             checksum = entry.checksum
-            contents = try Self.readTexts(files, in: folder.path)
+            contents = try Self.readTexts(files, in: folder.path, keeping: keep)
         } else {
             // One read per file serves the checksum and the lint rules' texts.
-            (checksum, contents) = try SkillChecksum.compute(files, keeping: LintContext.readsText)
+            (checksum, contents) = try SkillChecksum.compute(files, keeping: keep)
         }
         if let stored, stored.checksum == checksum {
             return finish(
@@ -77,19 +80,30 @@ struct SkillScoring: Sendable {
                     basis: "no static-analysis report for this repository"))
         }
         components.append(coverage(weight: weight(ComponentID.coverage), files: files))
+        let security = settings.security.isOff
+            ? SecurityScoring.off(settings)
+            : SecurityScoring(
+                SecurityScan.scan(
+                    contents: contents, planned: securityPlan, name: context.validation.document?.name ?? "",
+                    description: context.validation.document?.description ?? ""),
+                settings: settings, lint: lintFindings)
+        components.append(security.component)
 
         return finish(
             checksum: checksum, components: components,
-            findings: (lintFindings + staticFindings).sorted(by: ScoreFinding.reportOrder),
+            findings: (SecurityScoring.redact(lintFindings + staticFindings, security.secrets) + security.findings)
+                .sorted(by: ScoreFinding.reportOrder),
             tokens: context.tokens, settings: settings)
     }
 
     /// The bytes of the files the lint rules read (up to 1 MiB each; `LintContext` reads larger
     /// ones), opened by their path in `folder` (a symlink among them leads to the same file
     /// inside the skill, as `SkillFiles.list` checked).
-    private static func readTexts(_ files: [SkillFile], in folder: String) throws -> [String: [UInt8]] {
+    private static func readTexts(
+        _ files: [SkillFile], in folder: String, keeping keep: (SkillFile) -> Bool
+    ) throws -> [String: [UInt8]] {
         var out: [String: [UInt8]] = [:]
-        for file in files where file.size <= 1 << 20 && LintContext.readsText(file) {
+        for file in files where file.size <= 1 << 20 && keep(file) {
             out[file.relativePath] = try FileBytes.readAll(path: folder + "/" + file.relativePath, expected: Int(file.size))
         }
         return out
@@ -107,7 +121,9 @@ struct SkillScoring: Sendable {
         return Scorecard(
             repo: entry.sourceRepo, skill: entry.name, checksum: checksum, score: score,
             components: components, findings: findings,
-            gate: GateVerdict.decide(score: score, threshold: settings.threshold, approvalHolds: holds),
+            gate: findings.contains { $0.refuses == true }
+                ? (holds ? .approved : .refused)  // security: a refusing finding overrides the score
+                : GateVerdict.decide(score: score, threshold: settings.threshold, approvalHolds: holds),
             approval: approval, approvalHolds: holds, regression: nil, tokens: tokens, path: path)
     }
 

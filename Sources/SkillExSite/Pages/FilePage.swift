@@ -12,7 +12,7 @@ struct FilePage: Sendable, Encodable {
     var hasToc = false
 
     static func make(skill: SkillInput, file: SkillFile, path: String, context: SiteContext) -> (FilePage, [RenderedPage]) {
-        let text = SiteInput.readText(file.url) ?? ""
+        let text = SecretMask.shown(SiteInput.readText(file.url) ?? "")
         let (rendered, toc) = SiteContext.markdown(text)
         let folder = file.relativePath.split(separator: "/").dropLast().joined(separator: "/")
         let (html, extras) = SkillLinks(skill, context: context).rewrite(rendered, sourceFolder: folder, pagePath: path)

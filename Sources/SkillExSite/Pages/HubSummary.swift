@@ -51,9 +51,9 @@ struct HubSummary: Sendable, Encodable {
                 problems.append(Problem(kind: "files unreadable", css: "bad", subject: subject, href: skill.pagePath, detail: error.description))
             }
             switch skill.scorecard?.gate {
-            case "admitted": counts.admitted += 1
-            case "approved": counts.approved += 1
-            case "refused":
+            case .admitted: counts.admitted += 1
+            case .approved: counts.approved += 1
+            case .refused:
                 counts.refused += 1
                 let score = Formatting.score(skill.score) ?? "?"
                 refusedRows.append(Problem(

@@ -117,7 +117,8 @@ struct SkillLinks {
         if !embedded, SkillPage.hasPage(relative) {
             return (folderPath + "/" + SkillPage.sitePath(of: relative), [])
         }
-        guard let data = try? Data(contentsOf: file.url) else { return nil }
+        guard var data = try? Data(contentsOf: file.url) else { return nil }
+        if let text = String(data: data, encoding: .utf8) { data = Data(SecretMask.maskSecrets(in: text).utf8) }  // security
         let rawPath = folderPath + "/" + RawCopy.path(of: relative)
         let copy = RenderedPage(path: rawPath, bytes: data)
         guard !embedded, !RawCopy.isInert(relative), let text = SourcePage.text(of: data) else {

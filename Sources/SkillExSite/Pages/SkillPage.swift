@@ -100,15 +100,17 @@ struct SkillPage: Sendable, Encodable {
 
     static func make(_ skill: SkillInput, _ context: SiteContext) -> (SkillPage, [RenderedPage]) {
         let validation = SpecValidator().validate(folder: skill.folder)
-        let body = validation.document?.body ?? (SiteInput.readText(skill.folder.appendingPathComponent("SKILL.md")) ?? "")
+        // Secrets masked and hidden characters shown (security: SecretMask.shown).
+        let body = SecretMask.shown(
+            validation.document?.body ?? (SiteInput.readText(skill.folder.appendingPathComponent("SKILL.md")) ?? ""))
         let (rendered, toc) = SiteContext.markdown(body)
         let (html, extras) = SkillLinks(skill, context: context).rewrite(rendered, sourceFolder: "", pagePath: skill.pagePath)
         let card = skill.scorecard
         let status = SkillStatus(skill)
         var findings = (card?.findings ?? []).map { finding in
             Finding(
-                severity: finding.severity.rawValue, rule: finding.rule, message: finding.message,
-                remediation: finding.remediation,
+                severity: finding.risk.map { "\(finding.severity.rawValue) \($0.rawValue)" } ?? finding.severity.rawValue,
+                rule: finding.rule, message: finding.message, remediation: finding.remediation,
                 location: [finding.file.isEmpty ? nil : finding.file, finding.line.map(String.init)].compactMap { $0 }
                     .joined(separator: ":"),
                 file: finding.file.isEmpty ? nil : finding.file, line: finding.line)
@@ -137,9 +139,9 @@ struct SkillPage: Sendable, Encodable {
             frame: PageFrame(context: context, title: skill.entry.name, path: skill.pagePath, section: "home",
                              description: skill.entry.description),  // sitedocs: meta description
             name: skill.entry.name, repo: skill.entry.sourceRepo,
-            description: validation.document?.description ?? skill.entry.description ?? "",
+            description: SecretMask.shown(validation.document?.description ?? skill.entry.description ?? ""),
             bodyHTML: html, toc: toc,
-            fields: (validation.document?.fields ?? []).map { Field(key: $0.key, value: $0.value.display) },
+            fields: (validation.document?.fields ?? []).map { Field(key: $0.key, value: SecretMask.shown($0.value.display)) },
             files: files, filesError: filesError, checksum: skill.entry.checksum,
             commit: skill.entry.sourceCommit ?? "not a git checkout", branch: skill.entry.sourceBranch ?? "—",
             syncedAt: skill.entry.packagedAt, score: Formatting.score(skill.score),

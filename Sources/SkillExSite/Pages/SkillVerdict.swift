@@ -35,8 +35,8 @@ struct SkillVerdict: Sendable, Encodable {
         var rows: [ApprovalRow] = []
         for approval in [skill.scorecard?.approval, skill.manifestApproval].compactMap({ $0 }) {
             let row = ApprovalRow(
-                by: approval.by ?? "?", at: approval.at ?? "", score: Formatting.score(approval.score) ?? "?",
-                reason: approval.reason ?? "", holds: approval.checksum == nil || approval.checksum == skill.entry.checksum)
+                by: approval.by, at: approval.at, score: Formatting.score(approval.score) ?? "?",
+                reason: approval.reason, holds: approval.checksum == skill.entry.checksum)
             if !rows.contains(where: { $0.by == row.by && $0.at == row.at }) { rows.append(row) }
         }
         approvals = rows
@@ -47,16 +47,14 @@ struct SkillVerdict: Sendable, Encodable {
             return
         }
         switch skill.scorecard?.gate {
-        case "admitted":
+        case .admitted:
             reason = "\(scoreText) meets\(against): the skill ships."
-        case "refused":
+        case .refused:
             reason = "\(scoreText) is below\(against): the skill does not ship until its score rises or a maintainer approves this version."
             approveCommand = Self.approveCommand(skill)
-        case "approved":
+        case .approved:
             let who = rows.first.map { " \($0.by) approved this version on \($0.at): \($0.reason)" } ?? " a maintainer approved this version."
             reason = "\(scoreText) is below\(against), but\(who)"
-        case let other?:
-            reason = "Gate verdict “\(other)” for \(scoreText.lowercased())."
         case nil:
             reason = score == nil
                 ? "Not scored yet: run `skillex score` to score it against the gate."

@@ -43,7 +43,7 @@ struct SearchDocument: Sendable, Equatable {
     /// The skill's state for the gate filter.
     static func gate(_ skill: SkillInput) -> String {
         if !skill.filesReadable { return "invalid" }
-        if let gate = skill.scorecard?.gate { return gate }
+        if let gate = skill.scorecard?.gate { return gate.rawValue }
         return "unscored"
     }
 

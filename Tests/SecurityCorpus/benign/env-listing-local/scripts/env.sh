@@ -1,0 +1,2 @@
+#!/bin/sh
+printenv HOME PATH SHELL

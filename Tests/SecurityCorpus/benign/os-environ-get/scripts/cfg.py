@@ -1,0 +1,3 @@
+import os
+home = os.environ.get('HOME')
+region = os.environ['AWS_REGION']

@@ -1,0 +1,2 @@
+token = get_token()
+api_key = settings.api_key

