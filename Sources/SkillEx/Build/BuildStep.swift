@@ -40,6 +40,8 @@ public struct BuildStepResult: Sendable, Codable, Equatable {
     public var summary: String
     /// False when the step found a problem (the build goes on, and exits 1 at the end).
     public var ok: Bool
+    /// Lines worth a warning that do not fail the step (absent when none).
+    public var warnings: [String]?
 
     /// A result; the pipeline fills in `step`.
     public init(summary: String, ok: Bool = true, step: String = "") {

@@ -8,7 +8,8 @@ enum StandardBuild {
         [
             BuildStep("sync", run: sync),
             BuildStep("score", run: score),
-            BuildStep("package", run: package),
+            // issue #20: marketplace + catalog budget after the pack; re-place with the package job.
+            BuildStep("package") { context in try PackageExtras.afterBuildPackage(context, try package(&context)) },
             BuildStep("publish") { try await publish(&$0, wait: wait) },
             BuildStep("site") { context in
                 let report = try SiteBuild.run(workspace: context.workspace, manifest: context.manifest, out: out)

@@ -55,6 +55,7 @@ struct BuildCommand: AsyncParsableCommand {
             for step in report.steps {
                 let mark = step.ok ? Terminal.paint("✓", "32") : Terminal.paint("✗", "31")
                 Terminal.out("\(mark) \(step.step): \(step.summary)")
+                for line in step.warnings ?? [] { Terminal.err(Terminal.paint("warning", "33", fd: 2) + ": " + line) }  // issue #20
             }
         }
         if !report.ok { throw ExitStatus.failed }

@@ -31,6 +31,8 @@ struct PackageCommand: AsyncParsableCommand {
     @Option(help: "Use this time (ISO 8601) for the pack instead of SOURCE_DATE_EPOCH.") var clock: String?
     @Option(help: "Output format: text or json (json when stdout is not a terminal).")
     var format: OutputFormat?
+    @Flag(help: "Also write the Claude Code plugin marketplace (default: the manifest's marketplace.enabled).")
+    var marketplace = false
     @OptionGroup var logging: LogOptions
     @OptionGroup var lock: LockOptions
 
@@ -69,11 +71,14 @@ struct PackageCommand: AsyncParsableCommand {
             PackageEvents.failed(error, on: telemetry)
             throw ExitStatus.inputError(error)
         }
+        // issue #20: marketplace + catalog budget after the pack; re-place with the package job.
+        let extras: PackageExtras.Report
+        do { extras = try PackageExtras.run(admitted, version: result.version, workspace: context.workspace, forceMarketplace: marketplace) } catch { throw ExitStatus.inputError(error) }
         for refusal in decision.refused {
             Terminal.err(Terminal.paint("refused", "31", fd: 2) + " " + refusal.description)
         }
         switch OutputFormat.resolve(format) {
-        case .json: try JSONOutput.print(PackageReport(pack: result, refused: decision.refused))
+        case .json: try JSONOutput.print(PackageReport(pack: result, refused: decision.refused, extras: extras))
         case .text:
             Terminal.out(
                 Terminal.paint("packed", "32")
@@ -85,6 +90,7 @@ struct PackageCommand: AsyncParsableCommand {
                         + "~\(delta.changed.count) -\(delta.removed.count), "
                         + "\(delta.artifact.file) \(delta.artifact.size) bytes")
             }
+            PackageReport.printExtras(extras)
         }
         if !decision.refused.isEmpty { throw ExitStatus.failed }
     }
