@@ -50,11 +50,16 @@ enum MarketplaceFiles {
     }
 
     /// `value` as JSON people diff: sorted keys, 2-space indent, a final newline.
-    static func json<T: Encodable>(_ value: T) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(value)
-        data.append(0x0A)
-        return data
+    static func json<T: Encodable>(_ value: T) throws -> Data { try JSONWriter.data(value) }
+
+    /// A plugin's README.md: what it holds and how to install it.
+    static func readme(_ plugin: MarketplacePlan.Plugin, marketplace: String) -> Data {
+        var text = "# \(plugin.name)\n\n\(description(plugin)).\n\nInstall in Claude Code:\n\n"
+        text += "```\n/plugin install \(plugin.name)@\(marketplace)\n```\n\n## Skills\n\n"
+        for skill in plugin.skills {
+            let summary = (skill.description ?? "").replacingOccurrences(of: "\n", with: " ")
+            text += "- `\(skill.name)` (\(skill.sourceRepo)): \(MarkdownText.escaped(summary))\n"
+        }
+        return Data(text.utf8)
     }
 }

@@ -47,6 +47,7 @@ struct MarketplaceWriter: Sendable {
             try put(MarketplaceFiles.json(MarketplaceFiles.ClaudePlugin(
                 name: plugin.name, version: version, description: description, author: .init(name: owner.name))),
                 base.appendingPathComponent(".claude-plugin/plugin.json"))
+            try put(MarketplaceFiles.readme(plugin, marketplace: marketplace.name), base.appendingPathComponent("README.md"))
             if agentPlugins {
                 try put(MarketplaceFiles.json(MarketplaceFiles.AgentPlugin(name: plugin.name, version: version, description: description)),
                     base.appendingPathComponent("plugin.json"))
