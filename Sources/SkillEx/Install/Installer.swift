@@ -36,6 +36,7 @@ public struct Installer: Sendable {
             if !chosen.contains(entry) { chosen.append(entry) }
         }
         if names.isEmpty { chosen = index.entries }
+        chosen.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
         let fetched = try await fetchAll(chosen, from: source, report: &report)
         for (entry, artifact, url) in fetched {
             let target = folder.appendingPathComponent(entry.name, isDirectory: true)
