@@ -32,6 +32,9 @@ public struct HubIndex: Sendable, Equatable {
         } catch let error as InstallError { throw error } catch {
             throw .badIndex(location: location, reason: "not valid JSON")
         }
+        if object["versions"] != nil && object["$schema"] == nil {
+            throw .badIndex(location: location, reason: "this is a dist/ pack index; install reads a site's discovery index (public/ or its URL)")
+        }
         guard let schema = object["$schema"] as? String else {
             throw .badIndex(location: location, reason: "no $schema (expected \(Self.schema))")
         }

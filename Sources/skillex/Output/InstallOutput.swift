@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SkillEx
 
 /// Prints `skillex install` / `update` reports and maps their errors to exit codes.
@@ -14,7 +15,7 @@ enum InstallOutput {
             Terminal.out(
                 Terminal.paint(report.command == "update" ? "updated" : "installed", "32")
                     + " \(changed) of \(report.skills.count) skills for \(report.agents.joined(separator: ", ")) "
-                    + "(\(report.requests) fetches, \(report.bytesFetched) bytes); lock \(report.lockfile)")
+                    + "(\(report.requests) fetches, \(report.bytesFetched) bytes); lock \(shown(report.lockfile))")
         }
     }
 
@@ -23,14 +24,20 @@ enum InstallOutput {
         case .json: try JSONOutput.print(report)
         case .text:
             for drift in report.drift {
-                Terminal.err(Terminal.paint(drift.problem, "31", fd: 2) + " \(drift.name) (\(drift.agent)): \(drift.path)")
+                Terminal.err(Terminal.paint(drift.problem, "31", fd: 2) + " \(drift.name) (\(drift.agent)): \(shown(drift.path))")
             }
             if report.drift.isEmpty {
-                Terminal.out("\(report.checked) installed skills match \(report.lockfile)")
+                Terminal.out("\(report.checked) installed skills match \(shown(report.lockfile))")
             } else {
-                Terminal.err("skillex: error: \(report.drift.count) of \(report.checked) installed skills differ from \(report.lockfile)")
+                Terminal.err("skillex: error: \(report.drift.count) of \(report.checked) installed skills differ from \(shown(report.lockfile))")
             }
         }
+    }
+
+    /// `path` relative to the current folder when it is inside it.
+    static func shown(_ path: String) -> String {
+        let cwd = FileManager.default.currentDirectoryPath
+        return path.hasPrefix(cwd + "/") ? String(path.dropFirst(cwd.count + 1)) : path
     }
 
     /// Exit 1 for a failed verification (after printing it), else exit 2.
