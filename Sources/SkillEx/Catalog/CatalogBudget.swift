@@ -39,11 +39,12 @@ public struct CatalogBudget: Codable, Sendable, Equatable {
         return CatalogBudget(skills: skills.count, characters: characters, caps: caps)
     }
 
-    /// One warning line per cap the catalog passes; none when it fits.
+    /// One warning line naming every cap the catalog passes; none when it fits them all.
     public var warnings: [String] {
-        caps.filter(\.over).map {
-            "catalog budget: \(characters) characters of names and descriptions in \(skills) admitted skills, "
-                + "over \($0.agent)'s \($0.limit) (\($0.percent)%): it will shorten descriptions or leave skills out"
-        }
+        let over = caps.filter(\.over)
+        guard !over.isEmpty else { return [] }
+        let named = over.map { "\($0.agent) \($0.limit) (\($0.percent)%)" }.joined(separator: ", ")
+        return ["catalog budget: \(characters) characters of names and descriptions in \(skills) admitted skills, "
+            + "over the preloaded skills list of \(named): agents will shorten descriptions or leave skills out"]
     }
 }
