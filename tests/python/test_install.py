@@ -189,3 +189,27 @@ def test_a_hostile_index_is_refused_with_one_line_and_nothing_installed(
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("skillex: error: ") and message in lines[0], result.stderr
     assert list(project.iterdir()) == [], f"{case}: something was written"
+
+
+def test_install_and_update_from_a_dist_folder(skillex, tmp_path):
+    hub = built_hub(skillex, tmp_path)
+    project = tmp_path / "project"
+    project.mkdir()
+    env = {"HOME": str(tmp_path / "home")}
+    report = json.loads(skillex("install", "--from", hub / "dist", "--agent", "cursor", "--format", "json",
+                                cwd=project, env=env, check=0).stdout)
+    index = json.loads((hub / "public/.well-known/agent-skills/index.json").read_text())
+    names = sorted(entry["name"] for entry in index["skills"])
+    assert [i["name"] for i in report["skills"]] == names and report["requests"] == 3  # index, pack index, pack
+    for name in names:
+        assert tree(project / ".cursor/skills" / name) == synced_files(hub, name), name
+    skillex("install", "--frozen", "--agent", "cursor", cwd=project, env=env, check=0)
+    report = json.loads(skillex("update", "--format", "json", cwd=project, env=env, check=0).stdout)
+    assert report["requests"] == 2 and all(i["action"] == "unchanged" for i in report["skills"])  # no pack fetched
+    pack = next((hub / "dist").glob("skills-pack-*.zip"))
+    data = bytearray(pack.read_bytes())
+    data[100] ^= 0x01  # one flipped bit in the first entry's compressed bytes
+    pack.write_bytes(bytes(data))
+    (project / ".cursor").rename(project / "kept")
+    result = skillex("install", "--from", hub / "dist", "--agent", "cursor", cwd=project, env=env, check=1)
+    assert "refusing skills-pack-0.1.0.zip: digest is sha256:" in result.stderr and not (project / ".cursor").exists()

@@ -20,6 +20,8 @@ public struct HubIndex: Sendable, Equatable {
 
     /// Entries by name, sorted by name.
     public var entries: [Entry]
+    /// Set when the source is a `dist/` folder: where the entries' files come from.
+    var dist: DistHub? = nil
 
     /// Parses and checks `data`, the index at `location`.
     public static func parse(_ data: Data, location: String) throws(InstallError) -> HubIndex {

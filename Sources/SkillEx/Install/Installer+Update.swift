@@ -26,7 +26,7 @@ extension Installer {
                     changed.append(entry)
                 }
             }
-            pending += try await fetchAll(changed, from: source, report: &report)
+            pending += try await fetchAll(changed, from: source, index: index, report: &report)
         }
         // Everything is fetched and verified; now each changed skill is swapped in, agent by agent.
         for (entry, artifact, url) in pending {

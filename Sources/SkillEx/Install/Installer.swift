@@ -37,7 +37,7 @@ public struct Installer: Sendable {
         }
         if names.isEmpty { chosen = index.entries }
         chosen.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
-        let fetched = try await fetchAll(chosen, from: source, report: &report)
+        let fetched = try await fetchAll(chosen, from: source, index: index, report: &report)
         for (entry, artifact, url) in fetched {
             let target = folder.appendingPathComponent(entry.name, isDirectory: true)
             let hash = InstalledTree.hash(artifact.files.map { ($0.path, $0.executable, $0.bytes) })
@@ -60,13 +60,15 @@ public struct Installer: Sendable {
         let data = try await source.fetch(source.indexURL, limit: HubIndex.maxBytes)
         report.requests += 1
         report.bytesFetched += data.count
+        if let dist = try await DistHub.index(data, source: source, report: &report) { return dist }
         return try HubIndex.parse(data, location: source.location)
     }
 
     /// Fetches and verifies every entry's artifact; throws at the first that fails, before any is written.
     func fetchAll(
-        _ entries: [HubIndex.Entry], from source: HubSource, report: inout InstallReport
+        _ entries: [HubIndex.Entry], from source: HubSource, index: HubIndex, report: inout InstallReport
     ) async throws -> [(HubIndex.Entry, SkillArtifact, String)] {
+        if let dist = index.dist { return try await dist.artifacts(entries, from: source, limits: limits, report: &report) }
         var out: [(HubIndex.Entry, SkillArtifact, String)] = []
         for entry in entries {
             let url = try source.resolve(entry.url)
