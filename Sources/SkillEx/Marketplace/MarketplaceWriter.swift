@@ -57,9 +57,13 @@ struct MarketplaceWriter: Sendable {
         let workspace = workspace
         let failures = ParallelMap.map(copies.map { Copy(skill: $0.0, target: $0.1) }) { copy -> String? in
             do {
+                var folders = Set<String>()
                 for file in try SkillFiles.list(copy.skill.folder(in: workspace)) {
                     let target = copy.target.appendingPathComponent(file.relativePath)
-                    try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                    let parent = target.deletingLastPathComponent()
+                    if folders.insert(parent.path).inserted {  // each folder made once, not once per file
+                        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+                    }
                     try TreeExtractor.write(Data(contentsOf: file.url), to: target, mode: file.isExecutable ? 0o755 : 0o644)
                 }
                 return nil
