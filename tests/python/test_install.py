@@ -6,6 +6,8 @@ import hashlib
 import http.server
 import io
 import json
+import subprocess
+import sys
 import threading
 import zipfile
 from pathlib import Path
@@ -95,6 +97,7 @@ def test_install_puts_every_admitted_skill_in_place_and_frozen_catches_an_edit(s
     digests = {entry["name"]: entry["digest"] for entry in index["skills"]}
     assert all(lock["skills"][n]["digest"] == digests[n] and lock["skills"][n]["source"] == server.url for n in names)
 
+    assert lock_errors(project) == []  # the skills CLI's lockfile shape, as skillsaw checks it
     skillex("install", "--frozen", "--agent", "claude-code", cwd=project, env=env, check=0)
     with open(project / ".claude/skills/style-guide/SKILL.md", "a") as handle:
         handle.write("\nA local edit.\n")
@@ -104,6 +107,22 @@ def test_install_puts_every_admitted_skill_in_place_and_frozen_catches_an_edit(s
                                 cwd=project, env=env, check=1).stdout)
     assert frozen["status"] == "drift" and [d["name"] for d in frozen["drift"]] == ["style-guide"]
     jsonschema.validate(frozen, json.loads((ROOT / "schemas/install-report.schema.json").read_text()))
+
+
+def lock_errors(project: Path) -> list[str]:
+    """skillsaw's skills-lock-valid errors for the project's skills-lock.json; a lock with a bad
+    computedHash must give one, so an empty list means the rule ran."""
+    def run(folder):
+        out = subprocess.run([str(Path(sys.executable).parent / "skillsaw"), "lint", "--format", "json", "--no-progress",
+                              "--rule", "skills-lock-valid", str(folder)], capture_output=True, text=True, timeout=300)
+        return [v["message"] for v in json.loads(out.stdout)["violations"] if v["severity"] == "error"]
+    broken = project.parent / "broken-lock"
+    broken.mkdir()
+    lock = json.loads((project / "skills-lock.json").read_text())
+    lock["skills"]["sql-review"]["computedHash"] = "NOT-A-HASH"
+    (broken / "skills-lock.json").write_text(json.dumps(lock))
+    assert run(broken), "skills-lock-valid reported nothing for a broken lock"
+    return run(project)
 
 
 def test_update_transfers_only_the_changed_skill_and_the_index(skillex, tmp_path, serve):
