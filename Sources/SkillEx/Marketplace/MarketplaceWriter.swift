@@ -64,12 +64,25 @@ struct MarketplaceWriter: Sendable {
                     if folders.insert(parent.path).inserted {  // each folder made once, not once per file
                         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
                     }
-                    try TreeExtractor.write(Data(contentsOf: file.url), to: target, mode: file.isExecutable ? 0o755 : 0o644)
+                    try Self.place(file, at: target)
                 }
                 return nil
             } catch { return "\(copy.skill.sourceRepo)/\(copy.skill.name): \(ErrorText.brief(error))" }
         }
         if let failure = failures.compactMap({ $0 }).first { throw MarketplaceError.copyFailed(failure) }
+    }
+
+    /// Puts `file` at `target`: a hard link when the synced file already has the mode the
+    /// marketplace gives it (0644 or 0755; no bytes are copied), else a new file with that mode.
+    private static func place(_ file: SkillFile, at target: URL) throws {
+        let mode: mode_t = file.isExecutable ? 0o755 : 0o644
+        var info = stat()
+        if lstat(file.url.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, (info.st_mode & 0o7777) == mode,
+            link(file.url.path, target.path) == 0
+        {
+            return
+        }
+        try TreeExtractor.write(Data(contentsOf: file.url), to: target, mode: mode)
     }
 
     private struct Copy: Sendable {
