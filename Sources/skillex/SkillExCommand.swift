@@ -28,6 +28,8 @@ struct SkillExCommand: AsyncParsableCommand {
             PackageCommand.self,
             PublishCommand.self,
             PullCommand.self,
+            InstallCommand.self,  // issue #20: skillex install / update
+            UpdateCommand.self,
             SiteCommand.self,
             ServeCommand.self,
             ReportCommand.self,

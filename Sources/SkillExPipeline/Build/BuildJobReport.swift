@@ -47,6 +47,8 @@ public struct BuildStageReport: Sendable, Codable, Equatable {
     public var refused: [String]?
     /// publish: where dist/ went.
     public var location: String?
+    /// Lines worth a warning that do not fail the stage (package: the catalog budget).
+    public var warnings: [String]?
 
     /// A stage report; the build fills in `durationMs`.
     public init(stage: BuildStage, status: StageStatus, counts: StageCounts, summary: String) {
@@ -58,7 +60,7 @@ public struct BuildStageReport: Sendable, Codable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case stage, status, counts, summary, version, minted, refused, location, durationMs = "duration_ms"
+        case stage, status, counts, summary, version, minted, refused, location, warnings, durationMs = "duration_ms"
     }
 }
 

@@ -44,7 +44,12 @@ extension PackageJobReport {
             summary = "unchanged: version \(version) already holds these \(skills) skills"
                 + (refusals.isEmpty ? "" : "; refused \(refusals)")
         }
+        if let market = extras?.marketplace {
+            summary += "; marketplace \(market.name): \(market.plugins) plugins, \(market.skills) skills"
+                + (market.written ? "" : " (unchanged)")
+        }
         var report = BuildStageReport(stage: .package, status: status, counts: counts, summary: summary)
+        if let warnings = extras?.warnings, !warnings.isEmpty { report.warnings = warnings }
         (report.version, report.minted) = (version, pack != nil)
         report.refused = refused.map { "\($0.repo)/\($0.skill)" }
         return report

@@ -10,6 +10,8 @@ public struct PackageJob: Sendable {
     public var context: JobContext
     /// Version, strategy, delta base, entry time. An explicit `version` always mints.
     public var options: PackOptions
+    /// Write the plugin marketplace even when the manifest does not enable it.
+    public var forceMarketplace = false
 
     /// A package job.
     public init(context: JobContext, options: PackOptions = PackOptions()) {
@@ -40,8 +42,10 @@ public struct PackageJob: Sendable {
         admitted.skills = decision.admitted
         let latest = PackCurrency.latest(dist: workspace.distURL)
         if options.version == nil, let latest, latest.checksums == PackCurrency.checksums(admitted.skills) {
-            return PackageJobReport(
+            var report = PackageJobReport(
                 outcome: .unchanged(version: latest.version), skills: admitted.skills.count, refused: decision.refused)
+            report.extras = try extras(admitted, version: latest.version)
+            return report
         }
         let result: PackResult
         do {
@@ -55,6 +59,13 @@ public struct PackageJob: Sendable {
                 result, skills: admitted.skills, previous: latest?.checksums,
                 durationMs: Date().timeIntervalSince(started) * 1000, on: telemetry)
         }
-        return PackageJobReport(outcome: .minted(result), skills: result.skills, refused: decision.refused)
+        var report = PackageJobReport(outcome: .minted(result), skills: result.skills, refused: decision.refused)
+        report.extras = try extras(admitted, version: result.version)
+        return report
+    }
+
+    /// The plugin marketplace (when enabled) and the catalog budget of the admitted skills.
+    private func extras(_ admitted: Manifest, version: String) throws -> PackageExtras.Report {
+        try PackageExtras.run(admitted, version: version, workspace: context.workspace, forceMarketplace: forceMarketplace)
     }
 }

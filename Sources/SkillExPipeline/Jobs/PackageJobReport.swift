@@ -17,6 +17,8 @@ public struct PackageJobReport: Sendable, Encodable {
     public var skills: Int
     /// Skills the gate left out.
     public var refused: [GateRefusal]
+    /// The plugin marketplace and the catalog budget (issue #20).
+    public var extras: PackageExtras.Report?
 
     /// `problems` when the gate refused a skill.
     public var status: StageStatus { refused.isEmpty ? .ok : .problems }
@@ -42,7 +44,7 @@ public struct PackageJobReport: Sendable, Encodable {
         let findings: [ScoreFinding]
     }
 
-    private enum CodingKeys: String, CodingKey { case refused, minted, version, skills }
+    private enum CodingKeys: String, CodingKey { case refused, minted, version, skills, marketplace, catalog, warnings }
 
     /// `skillex package --format json`: a minted pack's fields at the top level (as before
     /// #16), `minted`, and the gate's refusals; an unchanged run gives its version and skills.
@@ -59,5 +61,8 @@ public struct PackageJobReport: Sendable, Encodable {
                 Refusal(repo: $0.repo, skill: $0.skill, score: $0.score, threshold: $0.threshold,
                         message: $0.description, findings: $0.findings)
             }, forKey: .refused)
+        try container.encodeIfPresent(extras?.marketplace, forKey: .marketplace)
+        try container.encodeIfPresent(extras?.catalog, forKey: .catalog)
+        try container.encodeIfPresent(extras?.warnings, forKey: .warnings)
     }
 }

@@ -19,6 +19,8 @@ struct DashboardPage: Sendable, Encodable {
     var runs: [RunSummary.Row]
     /// The summary strip and the problems list (`summary` template; HubSummary.swift).
     var summary: HubSummary?
+    /// Issue #20: the admitted skills' catalog against the caps of agents that preload it.
+    var catalog: CatalogBudget
 
     // MARK: - Pages
 
@@ -46,7 +48,9 @@ struct DashboardPage: Sendable, Encodable {
                 id: "throughput", title: "Packaging throughput (skills packaged per day)", yLabel: "skills",
                 days: series.numbers, labels: series.days, values: series.packaged, flagged: series.flagged),
             scores: scoreTrend(input), distribution: distribution(input),
-            anomalies: events.latestAnomalies(limit: 50), runs: events.recentRuns(limit: 20))
+            anomalies: events.latestAnomalies(limit: 50), runs: events.recentRuns(limit: 20),
+            catalog: CatalogBudget.measure(
+                input.skills.filter(DiscoverySelection.isAdmitted).map { ($0.entry.name, $0.entry.description ?? "") }))
         page.summary = HubSummary(input)
         return page
     }

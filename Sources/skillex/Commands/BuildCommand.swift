@@ -55,6 +55,7 @@ struct BuildCommand: AsyncParsableCommand {
             for stage in report.stages {
                 let mark = stage.status.passed ? Terminal.paint("✓", "32") : Terminal.paint("✗", "31")
                 Terminal.out("\(mark) \(stage.stage.rawValue): \(stage.summary)")
+                for line in stage.warnings ?? [] { Terminal.err(Terminal.paint("warning", "33", fd: 2) + ": " + line) }
             }
         }
         if report.status == .problems { throw ExitStatus.failed }

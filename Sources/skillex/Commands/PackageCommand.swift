@@ -30,6 +30,8 @@ struct PackageCommand: AsyncParsableCommand {
     var strategy: String?
     @Option(help: "Version the delta starts from (default: the latest in dist/index.json).")
     var since: String?
+    @Flag(help: "Also write the Claude Code plugin marketplace (default: the manifest's marketplace.enabled).")
+    var marketplace = false
     @OptionGroup var common: StandardOptions
 
     func run() async throws {
@@ -39,7 +41,9 @@ struct PackageCommand: AsyncParsableCommand {
             version: version, strategy: strategy, since: since,
             timestamp: explicitTime ? context.workspace.clock.now() : nil)
         let report: PackageJobReport
-        do { report = try await PackageJob(context: common.jobContext(context), options: options).run(context.manifest) } catch {
+        var job = PackageJob(context: common.jobContext(context), options: options)
+        job.forceMarketplace = marketplace
+        do { report = try await job.run(context.manifest) } catch {
             if let failure = error as? PackagingError, case .checksumMismatch = failure {
                 Terminal.err("skillex: error: " + failure.description)
                 throw ExitStatus.failed
