@@ -74,7 +74,10 @@ public struct Site: Sendable {
         let summary = try publisher.publish(pages, keptKeys: keptKeys)
         PhaseTrace.mark("site.publish")
         if !templates.isEmpty { publisher.storeStampedTemplates(templates) }
-        publisher.storeState(SiteStateUpdate(listings: input.listings, eventLog: input.eventLog, fragments: context.fragments))
+        publisher.storeState(
+            SiteStateUpdate(
+                listings: input.listings, eventLog: input.eventLog, fragments: context.fragments,
+                searchTexts: context.searchTexts))
         return SiteReport(
             pages: summary.unchanged + summary.written.count, rendered: renderedCount, written: summary.written.count,
             unchanged: summary.unchanged, removed: summary.removed.count, skills: input.skills.count,
@@ -109,6 +112,7 @@ public struct Site: Sendable {
             generatedAt: Timestamp.string(input.now), salt: Digest.hex(hasher.finalize()),
             fragments: FragmentCache(folder: SiteBuildState(workspace: input.workspace).fragmentsFolder))
         context.links = links
+        context.searchTexts = SkillTexts(stateFolder: SiteBuildState(workspace: input.workspace).stateFolder)
         return context
     }
 }

@@ -19,9 +19,11 @@ struct ReviewerPageTests {
               "findings": [
                 {"rule": "static.exec", "severity": "error", "message": "runs a shell", "remediation": "Use subprocess with a list.",
                  "file": "scripts/run.py", "line": 3},
-                {"rule": "static.exec", "severity": "warning", "message": "imports os", "file": "scripts/run.py", "line": 1},
+                {"rule": "static.exec", "severity": "warning", "message": "imports os", "remediation": "Use subprocess with a list.",
+                 "file": "scripts/run.py", "line": 1},
                 {"rule": "body.long", "severity": "warning", "message": "long", "remediation": "Split it.", "file": "SKILL.md", "line": 7},
-                {"rule": "refs.style", "severity": "note", "message": "heading", "file": "references/guide.md", "line": 1}]},
+                {"rule": "refs.style", "severity": "note", "message": "heading", "remediation": "Use sentence case.",
+                 "file": "references/guide.md", "line": 1}]},
              {"repo": "acme", "skill": "evil", "score": 90, "gate": "approved",
               "approval": {"by": "ana", "at": "2025-10-02T09:00:00Z", "reason": "known <false> positive", "checksum": "old", "score": 60}}]}
             """)

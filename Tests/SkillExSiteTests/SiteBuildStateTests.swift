@@ -36,7 +36,8 @@ struct SiteBuildStateTests {
         #expect(forgetful.pages.text("index.html") != nil)
         #expect(Self.stateFiles(fixture) == [])
         _ = try Site(theme: Theme.load()).build(input: input, publisher: MemoryPublisher())
-        #expect(Self.stateFiles(fixture) == ["site-events.json", "site-fragments", "site-listings.tsv"])
+        #expect(
+            Self.stateFiles(fixture) == ["site-events.json", "site-fragments", "site-listings.tsv", "site-search-text.tsv"])
         // The next load reads them back: the listing of each skill is not taken again.
         let again = try SiteInput.load(workspace: fixture.workspace, manifest: manifest)
         #expect(again.listings.items.filter { !$0.cached }.isEmpty)

@@ -13,9 +13,7 @@ struct SearchPage: Sendable, Encodable {
                 SearchPage(frame: PageFrame(context: context, title: "Search", path: "search.html", section: "search"))
             },
             PlannedPage(path: "search-index.js", key: SearchDocument.key(input, context: context)) {
-                let texts = SkillTexts(stateFolder: input.workspace.stateURL)
-                let files = SearchIndex.build(SearchDocument.all(input, texts: texts)).files()
-                texts.save()
+                let files = SearchIndex.build(SearchDocument.all(input, texts: context.searchTexts ?? SkillTexts(stateFolder: input.workspace.stateURL))).files()
                 return PlannedPage.Output(main: files.main, extras: files.extras.map { RenderedPage(path: $0.path, bytes: $0.bytes) })
             },
         ]

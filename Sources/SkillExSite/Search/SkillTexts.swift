@@ -5,9 +5,11 @@ import SkillExMarkdown
 /// Each skill's Markdown (SKILL.md first, then its other `.md` files) as plain text, kept in
 /// `.skillex/site-search-text.tsv` by skill fingerprint so a rebuild after one edit reads only
 /// the edited skill's files. One line per skill: fingerprint, tab, text (which has no tab or
-/// newline: plain text folds whitespace).
+/// newline: plain text folds whitespace). The file is read on the first lookup and written by
+/// the publisher with the rest of the site's state (`SiteStateUpdate`), never while rendering.
 final class SkillTexts: @unchecked Sendable {
     private let url: URL
+    private var loaded = false
     private var cached: [String: String] = [:]
     private var used: [String: String] = [:]
     private var misses = 0
@@ -18,6 +20,12 @@ final class SkillTexts: @unchecked Sendable {
 
     init(stateFolder: URL) {
         url = stateFolder.appendingPathComponent("site-search-text.tsv")
+    }
+
+    /// Reads the cache file once; call with the lock held.
+    private func loadIfNeeded() {
+        guard !loaded else { return }
+        loaded = true
         guard let data = try? Data(contentsOf: url) else { return }
         for line in data.split(separator: 0x0A, omittingEmptySubsequences: true) {
             guard let tab = line.firstIndex(of: 0x09) else { continue }
@@ -29,6 +37,7 @@ final class SkillTexts: @unchecked Sendable {
     /// The skill's text, from the cache when its fingerprint is there.
     func text(of skill: SkillInput) -> String {
         lock.lock()
+        loadIfNeeded()
         if let hit = cached[skill.fingerprint] {
             used[skill.fingerprint] = hit
             lock.unlock()
@@ -43,11 +52,12 @@ final class SkillTexts: @unchecked Sendable {
         return text
     }
 
-    /// Writes the texts used this build when any was read afresh or any cached one went unused.
+    /// Writes the texts used this build when the index was built and any text was read afresh
+    /// or any cached one went unused.
     func save() {
         lock.lock()
         defer { lock.unlock() }
-        guard misses > 0 || used.count != cached.count else { return }
+        guard loaded, misses > 0 || used.count != cached.count else { return }
         var out = Data()
         for key in used.keys.sorted() { out.append(Data("\(key)\t\(used[key] ?? "")\n".utf8)) }
         try? AtomicFile.write(out, to: url, durable: false)
