@@ -122,9 +122,15 @@ def check_html_injection(arena):
     assert "&lt;script&gt;alert('numeric')&lt;/script&gt;" in page
     notes = list(folder.rglob("notes*.html"))
     assert notes and all("<script>alert(" not in p.read_text() for p in notes)
-    index = (public / "search-index.js").read_text()
-    assert "<script" not in index.lower() and "</" not in index, "the search index must not close a script"
-    assert json.loads(index[index.index("["):].rstrip().rstrip(";"))
+    for data in [public / "search-index.js", *sorted((public / "search").glob("*.js"))]:
+        text = data.read_text().strip().rstrip(";")
+        assert "<script" not in text.lower() and "</" not in text, f"{data.name} must not close a script"
+        # Each file is an assignment of, or one call with, JSON values.
+        if text.startswith("window.SKILLEX_SEARCH_INDEX="):
+            assert json.loads(text[len("window.SKILLEX_SEARCH_INDEX="):])
+        else:
+            assert text.startswith("skillexSearch(") and text.endswith(")")
+            assert json.loads("[" + text[len("skillexSearch("):-1] + "]")
 
 
 def check_hostile_names(arena):

@@ -42,7 +42,7 @@ def test_the_marketplace_holds_only_admitted_skills_and_skillsaw_finds_no_error(
     hub = copy_example_hub(tmp_path / "hub")
     enable_marketplace(hub, name="acme-skills", owner={"name": "Platform team", "email": "platform@example.com"})
     result = skillex("build", "--manifest", hub / "manifest.json", "--format", "json", check=1)  # k8s-rollout refused
-    package = next(step for step in json.loads(result.stdout)["steps"] if step["step"] == "package")
+    package = next(stage for stage in json.loads(result.stdout)["stages"] if stage["stage"] == "package")
     assert "marketplace acme-skills: 3 plugins, 8 skills" in package["summary"]
     market = hub / "marketplace"
     data = json.loads((market / ".claude-plugin/marketplace.json").read_text())
@@ -83,7 +83,7 @@ def test_the_marketplace_is_reproducible_and_an_unchanged_build_rewrites_nothing
     marker = tmp_path / "two/marketplace/.claude-plugin/marketplace.json"
     before = marker.stat().st_mtime_ns
     result = skillex("build", "--manifest", tmp_path / "two/manifest.json", "--format", "json", check=1)
-    package = next(step for step in json.loads(result.stdout)["steps"] if step["step"] == "package")
+    package = next(stage for stage in json.loads(result.stdout)["stages"] if stage["stage"] == "package")
     assert "(unchanged)" in package["summary"] and marker.stat().st_mtime_ns == before
 
 
@@ -117,7 +117,7 @@ def test_the_catalog_budget_warns_in_build_and_shows_on_the_dashboard(skillex, t
     (hub / "manifest.json").write_text(json.dumps({"version": 1, "repositories": [
         {"name": "ledger", "path": "repos/ledger", "skills_dir": "skills"}], "skills": []}))
     result = skillex("build", "--manifest", hub / "manifest.json", "--format", "json", check=0)
-    package = next(step for step in json.loads(result.stdout)["steps"] if step["step"] == "package")
+    package = next(stage for stage in json.loads(result.stdout)["stages"] if stage["stage"] == "package")
     manifest = json.loads((hub / "manifest.json").read_text())
     expected = sum(len(s["name"]) + len(s["description"]) for s in manifest["skills"])
     assert expected > 8000

@@ -140,6 +140,9 @@ def test_copy_button_sort_and_filter(built, browser):
     button = browser.find_element(By.CSS_SELECTOR, ".code-block > button.copy")
     assert button.text == "Copy"
     button.click()
+    # The clipboard answers asynchronously: wait for the button to say how it went.
+    from selenium.webdriver.support.ui import WebDriverWait
+    WebDriverWait(browser, 10).until(lambda _: button.text != "Copy")
     assert button.text in ("Copied", "Press Ctrl+C")
     browser.get((built / "public/index.html").as_uri())
     box = browser.find_element(By.CSS_SELECTOR, ".table-tools input[type=search]")

@@ -90,14 +90,14 @@ public struct ScoreFinding: Sendable, Equatable, Codable {
         case rule, severity, message, remediation, file, line, component, risk, refuses
     }
 
-    /// Reads a stored finding; `file` (`""`) and `component` (`lint`, the only one before static
+    /// Reads a stored finding; `remediation` and `file` (`""`) and `component` (`lint`, the only one before static
     /// analysis came) may be absent.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         rule = try c.decode(String.self, forKey: .rule)
         severity = try c.decode(FindingSeverity.self, forKey: .severity)
         message = try c.decode(String.self, forKey: .message)
-        remediation = try c.decode(String.self, forKey: .remediation)
+        remediation = try c.decodeIfPresent(String.self, forKey: .remediation) ?? ""
         file = try c.decodeIfPresent(String.self, forKey: .file) ?? ""
         line = try c.decodeIfPresent(Int.self, forKey: .line)
         component = try c.decodeIfPresent(String.self, forKey: .component) ?? ComponentID.lint

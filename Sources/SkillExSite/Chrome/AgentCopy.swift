@@ -41,7 +41,9 @@ enum AgentCopy {
 
     /// A skill's copy, written with its page (and kept, removed and checked with it).
     static func skillCopy(_ skill: SkillInput, context: SiteContext) -> RenderedPage {
-        RenderedPage(path: skill.pagePath + ".md", bytes: Data(self.skill(skill, siteTitle: context.input.title).utf8), key: nil)
+        // Secrets masked and hidden characters shown, as on the page (security: SecretMask.shown).
+        let text = SecretMask.shown(self.skill(skill, siteTitle: context.input.title))
+        return RenderedPage(path: skill.pagePath + ".md", bytes: Data(text.utf8), key: nil)
     }
 
     /// A skill's copy: name, repository and description, then SKILL.md without front matter.

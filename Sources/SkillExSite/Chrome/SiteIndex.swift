@@ -17,7 +17,7 @@ enum SiteIndex {
         var entries = [Entry(path: "index.html", title: input.title, summary: "Every skill of the hub, by repository.", section: "")]
         for skill in input.skills {
             entries.append(Entry(path: skill.pagePath, title: "\(skill.entry.sourceRepo)/\(skill.entry.name)",
-                                 summary: skill.entry.description ?? "", section: "Skills"))
+                                 summary: SecretMask.shown(skill.entry.description ?? ""), section: "Skills"))
         }
         entries.append(Entry(path: "cookbook/index.html", title: "Cookbook", summary: "Every cookbook page.", section: ""))
         for doc in input.cookbook {

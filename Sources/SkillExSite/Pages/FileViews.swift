@@ -53,11 +53,13 @@ struct FileViews {
                 views.entries.append(entry)
                 continue
             }
-            guard !RawCopy.isInert(relative), let text = SourcePage.text(of: data) else {
+            guard !RawCopy.isInert(relative), let original = SourcePage.text(of: data) else {
                 entry.sha256 = Digest.sha256Hex(data)
                 views.entries.append(entry)
                 continue
             }
+            // Secrets masked and hidden characters shown, in the view and the raw copy (security).
+            let text = SecretMask.shown(original)
             let viewPath = sourcePath(of: relative)
             entry.linesHref = viewPath
             if !markdown { entry.href = viewPath }
@@ -70,7 +72,7 @@ struct FileViews {
                 context: context)
             views.extras.append(RenderedPage(path: folder + viewPath, bytes: page))
             if let rawPath, done.insert(rawPath).inserted {
-                views.extras.append(RenderedPage(path: rawPath, bytes: data))
+                views.extras.append(RenderedPage(path: rawPath, bytes: Data(SecretMask.maskSecrets(in: original).utf8)))
             }
         }
         return views

@@ -136,7 +136,7 @@ struct HomePage: Sendable, Encodable {
         return SkillRow(
             name: skill.entry.name, href: skill.pagePath, status: status.label, statusClass: status.css,
             score: Formatting.score(skill.score), trend: trend?.text, trendClass: trend?.css ?? "none",
-            description: skill.entry.description ?? "")
+            description: SecretMask.shown(skill.entry.description ?? ""))
     }
 
     static func packSummary(_ input: SiteInput) -> PackSummary? {

@@ -1,3 +1,5 @@
+import SkillEx
+
 /// What the base layout shows around every page: titles, navigation, the path back to the root.
 struct PageFrame: Sendable, Encodable {
     /// A link of the site navigation.
@@ -32,7 +34,8 @@ struct PageFrame: Sendable, Encodable {
         root = Self.root(of: path)
         nav = Self.sections.map { NavItem(label: $0.0, href: $0.1, current: $0.2 == section) }
         self.hasSidebar = hasSidebar
-        self.description = PageMeta.description(description, title: title, siteTitle: context.input.title)
+        // A skill's description is untrusted: secrets masked, hidden characters shown (security).
+        self.description = SecretMask.shown(PageMeta.description(description, title: title, siteTitle: context.input.title))
         canonical = context.links.absolute(path)
         markdownHref = AgentCopy.hasCopy(path) ? (path.split(separator: "/").last.map(String.init) ?? path) + ".md" : nil
     }

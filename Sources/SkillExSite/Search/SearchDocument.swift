@@ -22,7 +22,7 @@ struct SearchDocument: Sendable, Equatable {
         var docs = input.skills.map { skill in
             SearchDocument(
                 kind: "skill", title: skill.entry.name, url: skill.pagePath, repo: skill.entry.sourceRepo,
-                gate: gate(skill), description: skill.entry.description ?? "", body: texts.text(of: skill))
+                gate: gate(skill), description: SecretMask.shown(skill.entry.description ?? ""), body: texts.text(of: skill))
         }
         docs += input.cookbook.map { doc in
             SearchDocument(kind: "cookbook", title: doc.title, url: "cookbook/\(doc.slug).html", body: PlainText.fromMarkdown(doc.body[...]))

@@ -74,6 +74,7 @@ final class SkillTexts: @unchecked Sendable {
             let text = String(decoding: data, as: UTF8.self)
             parts.append(PlainText.fromMarkdown(FrontMatter.split(text).body))
         }
-        return parts.joined(separator: " ")
+        // Secrets masked and hidden characters shown, as on the skill's page (security).
+        return SecretMask.shown(parts.joined(separator: " "))
     }
 }
