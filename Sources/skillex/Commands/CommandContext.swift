@@ -70,7 +70,7 @@ struct CommandContext {
     }
 
     /// `run` for a job that awaits.
-    func run<T>(_ stage: (Manifest) async throws -> T) async throws -> T {
+    func runAsync<T>(_ stage: (Manifest) async throws -> T) async throws -> T {
         do { return try await stage(manifest) } catch let exit as ExitCode { throw exit } catch {
             throw ExitStatus.inputError(error)
         }

@@ -38,7 +38,7 @@ struct PublishCommand: AsyncParsableCommand {
         var job = PublishJob(context: common.quietJobContext(context))
         (job.destination, job.endpoint, job.multipartThreshold) = (to, endpoint, multipartThreshold)
         (job.concurrency, job.dryRun, job.lockWait) = (concurrency, dryRun, common.lockSeconds)
-        let published = try await context.run { try await job.run($0) }
+        let published = try await context.runAsync { try await job.run($0) }
         guard let report = published.report else { return }
         switch common.resolvedFormat {
         case .json: try JSONOutput.print(report)

@@ -51,7 +51,7 @@ struct ScoreCommand: AsyncParsableCommand {
             }
             job.approval = ScoreJob.ApprovalRequest(skill: approve, by: by, reason: reason)
         }
-        let scored = try await context.run { try await job.run($0) }
+        let scored = try await context.runAsync { try await job.run($0) }
         let json = try context.run { _ in try scored.scorecardsJSON() }
         let chosen = post && common.format == nil ? .githubChecks : common.resolvedFormat
         try await ScoreOutput.emit(scored.run, json: json, format: chosen, post: post, environment: context.workspace.environment)
