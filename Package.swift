@@ -67,7 +67,7 @@ let package = Package(
             ],
             swiftSettings: shared
         ),
-        // Test aid, in no product: tests/python/test_sigv4.py compares its signatures with botocore's.
+        // Test aid, in no product: Tests/Python/test_sigv4.py compares its signatures with botocore's.
         .executableTarget(
             name: "skillex-sigv4-probe", dependencies: ["SkillEx"], path: "Sources/SigV4Probe",
             swiftSettings: shared),

@@ -20,7 +20,7 @@ import boto3
 from moto.server import ThreadedMotoServer
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "python"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "Tests" / "Python"))
 from common import ROOT, corpus, row, run_timed, skillex_bin  # noqa: E402
 from distfixture import dist_files  # noqa: E402
 from servers import FaultProxy, free_port  # noqa: E402

@@ -48,7 +48,7 @@ def main():
     args = parser.parse_args()
     anchor = shutil.which("agentskills-ci") or str(ROOT / ".venv" / "bin" / "agentskills-ci")
     if not os.path.exists(anchor):
-        sys.exit("bench: agentskills-ci not found; run scripts/setup --test (tests/requirements.txt pins 0.1.2)")
+        sys.exit("bench: agentskills-ci not found; run scripts/setup --test (Tests/requirements.txt pins 0.1.2)")
     binary = skillex_bin()
     source = corpus(args.skills)
     work = Path(tempfile.mkdtemp(prefix="skillex-score-bench-"))

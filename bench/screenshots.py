@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests" / "python"))
+sys.path.insert(0, str(ROOT / "Tests" / "Python"))
 from browser import chrome  # noqa: E402
 from conftest import skillex_bin  # noqa: E402
 from docs_site import StaticServer, build_project_site  # noqa: E402

@@ -28,7 +28,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests" / "python"))
+sys.path.insert(0, str(ROOT / "Tests" / "Python"))
 from browser import chrome  # noqa: E402
 from site_fixtures import add_stage_files  # noqa: E402
 

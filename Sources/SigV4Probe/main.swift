@@ -3,7 +3,7 @@ import SkillEx
 
 // `skillex-sigv4-probe`: a test aid, not part of the `skillex` product. It signs requests
 // described as JSON on stdin with SkillEx's SigV4 signer and prints every intermediate step, so
-// tests/python/test_sigv4.py can compare them with another implementation (botocore), request
+// Tests/Python/test_sigv4.py can compare them with another implementation (botocore), request
 // by request.
 //
 // Input:  {"access_key", "secret_key", "session_token"?, "region", "service", "amz_date",

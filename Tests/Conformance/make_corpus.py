@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the validation conformance corpus (committed; rerun only to change it).
 
-Each case is tests/conformance/cases/<case>/<folder>/ holding a skill. cases.json records, per
+Each case is Tests/Conformance/cases/<case>/<folder>/ holding a skill. cases.json records, per
 case, whether the Agent Skills spec is clear on it ("clear": skillex validate must agree with
 skills-ref) and, where the spec is silent, the verdict SkillEx's standard mode gives on purpose.
 `skillex validate --strict` must agree with skills-ref on every case.

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-CORPUS = Path(__file__).resolve().parents[1] / "conformance"
+CORPUS = Path(__file__).resolve().parents[1] / "Conformance"
 CASES = json.loads((CORPUS / "cases.json").read_text())
 AGENTSKILLS = str(Path(sys.executable).parent / "agentskills")
 
