@@ -1,5 +1,6 @@
 """Security scanning: `skillex scan` on the labelled corpus, its formats and exit codes, secrets
 masked in every output of `skillex build`, and a bidi override refusing a skill by default."""
+import importlib.util
 import json
 import sys
 import zipfile
@@ -9,8 +10,11 @@ import pytest
 
 from conftest import ROOT
 
-sys.path.insert(0, str(ROOT / "Tests" / "SecurityCorpus"))
-import corpus  # noqa: E402
+# Loaded by path under its own name: bench/corpus.py is another module called `corpus`.
+_spec = importlib.util.spec_from_file_location("security_corpus", ROOT / "Tests" / "SecurityCorpus" / "corpus.py")
+corpus = importlib.util.module_from_spec(_spec)
+sys.modules["security_corpus"] = corpus
+_spec.loader.exec_module(corpus)
 
 RLO = "\u202e"
 
