@@ -57,7 +57,7 @@ struct GitCheckout {
         if !FileManager.default.fileExists(atPath: repository.appendingPathComponent("HEAD").path) {
             try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let made = process.run(["init", "--quiet", "--bare", repository.path])
-            guard made.status == 0 else { return .failure(.fetchFailed(Self.lastLine(made.errors, url: url))) }
+            guard made.status == 0 else { return .failure(.fetchFailed(Self.gitMessage(made.errors, url: url))) }
         }
         let fetched = process.run(
             ["--git-dir=\(repository.path)", "fetch", "--quiet", "--depth=1", "--no-tags", "--", url, ref])
@@ -92,7 +92,7 @@ struct GitCheckout {
         let run = process.run(
             ["--git-dir=\(repository.path)", "--work-tree=\(fresh.path)", "checkout", "--quiet", "--force",
              state.commit, "--", "."])
-        guard run.status == 0 else { return .failure(.checkoutFailed(Self.lastLine(run.errors, url: ""))) }
+        guard run.status == 0 else { return .failure(.checkoutFailed(Self.gitMessage(run.errors, url: ""))) }
         if rename(tree.path, aside.path) != 0 && errno != ENOENT {
             return .failure(.checkoutFailed("cannot move the old tree aside: \(String(cString: strerror(errno)))"))
         }
@@ -135,12 +135,12 @@ struct GitCheckout {
     static func classify(_ errors: String, url: String) -> Failure {
         let lowered = errors.lowercased()
         let missing = ["couldn't find remote ref", "not our ref", "no such remote ref", "unadvertised object"]
-        if missing.contains(where: lowered.contains) { return .missingRef(lastLine(errors, url: url)) }
-        return .fetchFailed(lastLine(errors, url: url))
+        if missing.contains(where: lowered.contains) { return .missingRef(gitMessage(errors, url: url)) }
+        return .fetchFailed(gitMessage(errors, url: url))
     }
 
     /// git's messages on one line (hints left out), redacted and bounded.
-    static func lastLine(_ errors: String, url: String) -> String {
+    static func gitMessage(_ errors: String, url: String) -> String {
         let lines = errors.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
         let kept = lines.filter { !$0.isEmpty && !$0.hasPrefix("hint:") }
         let line = kept.isEmpty ? "git gave no reason" : kept.joined(separator: "; ")

@@ -48,25 +48,26 @@ public enum GitRemote {
 
     /// `url` with any user name and password replaced by `***` (`https://***@host/repo.git`).
     public static func redacted(_ url: String) -> String {
-        guard let scheme = url.range(of: "://") else { return url }
-        let rest = url[scheme.upperBound...]
-        let hostEnd = rest.firstIndex(of: "/") ?? rest.endIndex
-        guard let at = rest[..<hostEnd].lastIndex(of: "@") else { return url }
-        return String(url[..<scheme.upperBound]) + "***" + String(rest[at...])
+        guard let userinfo = userinfo(of: url) else { return url }
+        return String(url[..<userinfo.lowerBound]) + "***" + String(url[userinfo.upperBound...])
     }
 
     /// `text` with every occurrence of `url` (and of the credentials in it) redacted: for git's
     /// own messages, which quote the remote.
     public static func scrub(_ text: String, url: String) -> String {
         var out = text.replacingOccurrences(of: url, with: redacted(url))
-        if let scheme = url.range(of: "://") {
-            let rest = url[scheme.upperBound...]
-            let hostEnd = rest.firstIndex(of: "/") ?? rest.endIndex
-            if let at = rest[..<hostEnd].lastIndex(of: "@") {
-                let userinfo = String(rest[..<at])
-                if !userinfo.isEmpty { out = out.replacingOccurrences(of: userinfo, with: "***") }
-            }
+        if let userinfo = userinfo(of: url), !userinfo.isEmpty {
+            out = out.replacingOccurrences(of: String(url[userinfo]), with: "***")
         }
         return out
+    }
+
+    /// Where `user:password` sits in `scheme://user:password@host/…`, if anywhere.
+    private static func userinfo(of url: String) -> Range<String.Index>? {
+        guard let scheme = url.range(of: "://") else { return nil }
+        let rest = url[scheme.upperBound...]
+        let hostEnd = rest.firstIndex(of: "/") ?? rest.endIndex
+        guard let at = rest[..<hostEnd].lastIndex(of: "@") else { return nil }
+        return scheme.upperBound..<at
     }
 }
