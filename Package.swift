@@ -17,6 +17,8 @@ let package = Package(
         .library(name: "SkillExMarkdown", targets: ["SkillExMarkdown"]),
         .library(name: "SkillExSite", targets: ["SkillExSite"]),
         .library(name: "SkillExPipeline", targets: ["SkillExPipeline"]),
+        // Test aid, not shipped: listed only so the fuzz package in Fuzz/ can depend on it.
+        .library(name: "SkillExFuzzSupport", targets: ["SkillExFuzzSupport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -72,14 +74,17 @@ let package = Package(
             name: "skillex-sigv4-probe", dependencies: ["SkillEx"], path: "Sources/SigV4Probe",
             swiftSettings: shared),
         .target(name: "SkillExTestSupport", dependencies: ["SkillEx"], swiftSettings: shared),
+        // Test aid: the libFuzzer entry points (Fuzz/ and the corpus tests call them), kept out of
+        // the shipped targets; they reach the parsers through `package` declarations.
+        .target(name: "SkillExFuzzSupport", dependencies: ["SkillEx", "SkillExSite"], swiftSettings: shared),
         .testTarget(
             name: "SkillExMarkdownTests", dependencies: ["SkillExMarkdown"],
             resources: [.copy("Fixtures")], swiftSettings: shared),
         .testTarget(
-            name: "SkillExTests", dependencies: ["SkillEx", "SkillExTestSupport"],
+            name: "SkillExTests", dependencies: ["SkillEx", "SkillExTestSupport", "SkillExFuzzSupport"],
             swiftSettings: shared),
         .testTarget(
-            name: "SkillExSiteTests", dependencies: ["SkillExSite", "SkillEx", "SkillExTestSupport"],
+            name: "SkillExSiteTests", dependencies: ["SkillExSite", "SkillEx", "SkillExTestSupport", "SkillExFuzzSupport"],
             swiftSettings: shared),
         .testTarget(
             name: "SkillExPipelineTests", dependencies: ["SkillExPipeline", "SkillEx", "SkillExTestSupport"],

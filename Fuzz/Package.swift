@@ -9,17 +9,23 @@ let harnesses = [
     "excoveralls", "credo", "dialyzer", "event-log", "site-event-log", "xml-reader", "serve-request",
 ]
 
+/// The main package's identity, which SwiftPM derives from the folder of a path dependency (its
+/// last component, lower-cased, without a `.git` suffix) and not from the name in its manifest:
+/// so a clone in a folder of any name builds.
+let mainPackage: String = {
+    var folder = String(#filePath.split(separator: "/").dropLast(2).last ?? "skillex").lowercased()
+    if folder.hasSuffix(".git") { folder.removeLast(4) }
+    return folder
+}()
+
 let package = Package(
     name: "skillex-fuzz",
     platforms: [.macOS(.v14)],
-    dependencies: [.package(name: "skillex", path: "..")],
+    dependencies: [.package(path: "..")],
     targets: [
         .target(
             name: "FuzzDriver",
-            dependencies: [
-                .product(name: "SkillEx", package: "skillex"),
-                .product(name: "SkillExSite", package: "skillex"),
-            ],
+            dependencies: [.product(name: "SkillExFuzzSupport", package: mainPackage)],
             path: "Driver"
         )
     ]

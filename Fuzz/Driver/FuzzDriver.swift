@@ -1,6 +1,5 @@
 import Foundation
-@_spi(Fuzz) import SkillEx
-@_spi(Fuzz) import SkillExSite
+import SkillExFuzzSupport
 
 @_silgen_name("LLVMFuzzerRunDriver")
 private func runDriver(

@@ -1,6 +1,5 @@
 import Foundation
-@_spi(Fuzz) import SkillEx
-@_spi(Fuzz) import SkillExSite
+import SkillExFuzzSupport
 import Testing
 
 /// The site's fuzz corpora through the site's entries, and a check that every corpus folder

@@ -1,13 +1,13 @@
-import Foundation
+package import Foundation
 
 /// Writes checked archive entries into a folder (never outside it): files with 0644, or 0755
 /// when the entry has an execute bit. Folders are made first, then files are inflated, checked
 /// and written on every core. Every file is created new (`O_EXCL`): the staging folder of a
 /// delta pull holds hard links to the target's files, and opening one of those for writing
 /// would change the target itself.
-enum TreeExtractor {
+package enum TreeExtractor {
     /// Extracts the entries `include` accepts from `reader` under `root`.
-    static func extract(
+    package static func extract(
         _ reader: ZipReader, into root: URL, file: String, include: (ZipEntryInfo) -> Bool = { _ in true }
     ) throws {
         let entries = reader.entries.filter(include)

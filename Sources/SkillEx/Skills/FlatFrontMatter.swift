@@ -2,9 +2,9 @@
 /// value a plain scalar or a quoted string without escapes. Anything else (nesting, lists,
 /// comments, escapes, blank-but-spaced lines, duplicate keys, non-ASCII) returns nil and goes
 /// to Yams, so every document this accepts gets exactly the fields Yams would give.
-enum FlatFrontMatter {
+package enum FlatFrontMatter {
     /// The fields of `yaml` in order, or nil when it is not the simple flat form.
-    static func fields(_ yaml: Substring) -> [(key: String, value: SkillDocument.Value)]? {
+    package static func fields(_ yaml: Substring) -> [(key: String, value: SkillDocument.Value)]? {
         let bytes = Array(yaml.utf8)
         var fields: [(key: String, value: SkillDocument.Value)] = []
         var keys = Set<String>()

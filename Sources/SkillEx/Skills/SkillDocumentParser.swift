@@ -3,16 +3,16 @@ internal import SkillExMarkdown
 internal import Yams
 
 /// Turns `SKILL.md` text into a `SkillDocument`, or the findings that explain why it cannot.
-enum SkillDocumentParser {
+package enum SkillDocumentParser {
     /// The outcome of a parse: a document, plus findings raised on the way.
-    struct Outcome {
-        var document: SkillDocument?
+    package struct Outcome {
+        package var document: SkillDocument?
         var findings: [SpecFinding]
     }
 
     /// Parses `raw` (already valid UTF-8) from `file` under `mode`.
     /// `flatFastPath: false` always uses Yams (tests compare the two).
-    static func parse(_ raw: String, file: String, mode: ValidationMode, flatFastPath: Bool = true) -> Outcome {
+    package static func parse(_ raw: String, file: String, mode: ValidationMode, flatFastPath: Bool = true) -> Outcome {
         var findings: [SpecFinding] = []
         // Python's read_text uses universal newlines; both modes see LF only.
         var text = ByteSearch.contains(raw, 13) ? raw.replacingOccurrences(of: "\r\n", with: "\n") : raw

@@ -1,9 +1,9 @@
 /// A small, strict JSON reader for one event line. It reads straight from the line's bytes
 /// (no intermediate tree), which makes `skillex metrics` over millions of lines fast;
 /// unknown fields are skipped, so newer logs still read.
-enum EventLineParser {
+package enum EventLineParser {
     /// The event on `line`, or nil when the line is not one complete event object.
-    static func parse(_ line: UnsafeBufferPointer<UInt8>) -> Event? {
+    package static func parse(_ line: UnsafeBufferPointer<UInt8>) -> Event? {
         var cursor = Cursor(bytes: line)
         return cursor.event()
     }

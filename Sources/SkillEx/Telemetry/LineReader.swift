@@ -1,10 +1,10 @@
-import Foundation
+package import Foundation
 
 /// Reads a file line by line in fixed-size chunks, so memory stays flat whatever the size.
-enum LineReader {
+package enum LineReader {
     /// Calls `body` with each line's bytes (without the newline); the last line is passed
     /// even when it has no newline. A missing file reads as empty.
-    static func forEachLine(
+    package static func forEachLine(
         in url: URL, chunkSize: Int = 1 << 20, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void
     ) throws {
         let fd = open(url.path, O_RDONLY | O_CLOEXEC)

@@ -1,9 +1,9 @@
 import Foundation
 
 /// Builds a bar chart (events per day, score distribution).
-enum BarChart {
+package enum BarChart {
     /// One bar per value, labelled by `labels`; `flagged` bars are marked (anomaly days).
-    static func make(
+    package static func make(
         id: String, title: String, yLabel: String, labels: [String], values: [Double],
         flagged: Set<Int> = [], unit: String = ""
     ) -> ChartModel {

@@ -3,7 +3,7 @@ import SkillEx
 
 /// What the `chart` template draws: an inline SVG with axes, labels and a text alternative.
 /// Every value is a number or escaped text, so the template needs no raw HTML.
-struct ChartModel: Sendable, Encodable {
+package struct ChartModel: Sendable, Encodable {
     /// A grid line or axis label with its value label; `anchor` is the SVG `text-anchor` that keeps
     /// the label inside the chart (`start` at the left edge, `end` at the right one).
     struct Tick: Sendable, Encodable {

@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 import SkillEx
 
 /// Keeps the event log's `EventSummary` in `.skillex/site-events.json` with the log's identity
@@ -7,7 +7,7 @@ import SkillEx
 /// the offset and folds them in. A log that was truncated, rotated, replaced or rewritten is
 /// folded again from its first byte. A last line without its newline (still being written) is
 /// folded into this build's summary but not into the stored one.
-enum EventSummaryCache {
+package enum EventSummaryCache {
     /// Bumped whenever what the summary holds or how it is folded changes.
     static let format = "2/\(SkillExVersion.current)"
     private static let window = 4096
@@ -113,7 +113,7 @@ enum EventSummaryCache {
     }
 
     /// The events in `data` and how many lines could not be read, decoded on every core.
-    static func decode(_ data: Data) -> ([EventRecord], Int) {
+    package static func decode(_ data: Data) -> ([EventRecord], Int) {
         let data = Data(data)  // zero-based indices
         let ranges = LazyEventLog.lineAlignedRanges(data, parts: 16)
         let decoded = ParallelMap.map(ranges) { range -> ([EventRecord], Int) in

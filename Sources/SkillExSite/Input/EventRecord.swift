@@ -1,7 +1,7 @@
 import SkillEx
 
 /// One line of `.skillex/events.jsonl`.
-struct EventRecord: Sendable, Decodable, Equatable {
+package struct EventRecord: Sendable, Decodable, Equatable {
     var type: String
     /// `run` or `skill`; absent in logs of old versions (then a skill name means `skill`).
     var scope: String?

@@ -5,7 +5,7 @@ import SkillEx
 /// so a summary of the first N lines can be extended with the lines after them: a rebuild after
 /// `skillex sync` decodes only what sync appended (see `EventSummaryCache`). Folding the whole log
 /// gives the same summary as folding it in any number of pieces.
-struct EventSummary: Sendable, Equatable, Codable {
+package struct EventSummary: Sendable, Equatable, Codable {
     /// One run: when it started, how many events it logged and how many of them failed.
     struct RunTally: Sendable, Equatable, Codable {
         var id: String
@@ -16,11 +16,11 @@ struct EventSummary: Sendable, Equatable, Codable {
 
     /// What one day saw, for the dashboard's charts (sums kept as `Double` bit patterns, so the
     /// stored form gives back exactly the sums a fresh fold makes).
-    struct DayTally: Sendable, Equatable, Codable {
+    package struct DayTally: Sendable, Equatable, Codable {
         var ingested: UInt64 = 0.0.bitPattern
         var validated: UInt64 = 0.0.bitPattern
         var passed: UInt64 = 0.0.bitPattern
-        var packaged: UInt64 = 0.0.bitPattern
+        package var packaged: UInt64 = 0.0.bitPattern
         var anomaly = false
 
         static func add(_ value: Double, to sum: inout UInt64) {
@@ -53,10 +53,10 @@ struct EventSummary: Sendable, Equatable, Codable {
     /// The time of the last run that packaged each version (its run-scope `packaged` event).
     var packTimes: [String: String] = [:]
     /// Per-day tallies by `YYYY-MM-DD`.
-    var days: [String: DayTally] = [:]
+    package var days: [String: DayTally] = [:]
 
     /// Folds `events` in, in order.
-    mutating func add(_ events: [EventRecord], kinds: inout EventKinds) {
+    package mutating func add(_ events: [EventRecord], kinds: inout EventKinds) {
         for event in events { add(event, kinds.of(event.type)) }
     }
 
@@ -109,14 +109,14 @@ struct EventSummary: Sendable, Equatable, Codable {
     // MARK: - What the pages show
 
     /// The latest `limit` runs, newest first.
-    func recentRuns(limit: Int) -> [RunSummary.Row] {
+    package func recentRuns(limit: Int) -> [RunSummary.Row] {
         runs.suffix(limit).reversed().map {
             RunSummary.Row(id: $0.id, started: $0.started, events: $0.events, failures: $0.failures, ok: $0.failures == 0)
         }
     }
 
     /// The latest `limit` anomalies, newest first.
-    func latestAnomalies(limit: Int) -> [RunSummary.AnomalyRow] {
+    package func latestAnomalies(limit: Int) -> [RunSummary.AnomalyRow] {
         Array(anomalies.suffix(limit).reversed())
     }
 
@@ -133,7 +133,7 @@ struct EventSummary: Sendable, Equatable, Codable {
     }
 
     /// Days with any event, oldest first.
-    var sortedDays: [String] { days.keys.sorted() }
+    package var sortedDays: [String] { days.keys.sorted() }
 
     // MARK: - Stored form
 
@@ -142,9 +142,9 @@ struct EventSummary: Sendable, Equatable, Codable {
         case exists, eventCount, unreadable, runs, anomalies, sawSync, lastSyncRun, failures, repoFailures, packTimes, days
     }
 
-    init() {}
+    package init() {}
 
-    init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         exists = try container.decode(Bool.self, forKey: .exists)
         eventCount = try container.decode(Int.self, forKey: .eventCount)
@@ -167,7 +167,7 @@ struct EventSummary: Sendable, Equatable, Codable {
 
 /// What the pages make of an event type (`type.contains("sync")`…), worked out once per distinct
 /// type: a log has a handful of types and tens of thousands of events.
-struct EventKinds {
+package struct EventKinds {
     struct Kind {
         var anomaly: Bool
         var failure: Bool
@@ -177,6 +177,8 @@ struct EventKinds {
     }
 
     private var known: [String: Kind] = [:]
+
+    package init() {}
 
     mutating func of(_ type: String) -> Kind {
         if let kind = known[type] { return kind }

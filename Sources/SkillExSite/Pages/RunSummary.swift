@@ -3,9 +3,9 @@ import SkillEx
 /// Runs and anomalies read from the event log, for the home page, dashboard and report. The
 /// pages use `EventSummary`, which folds the log incrementally; these functions over a whole list
 /// of events are the reference it is tested against.
-enum RunSummary {
-    struct Row: Sendable, Encodable, Equatable { var id: String; var started: String; var events: Int; var failures: Int; var ok: Bool }
-    struct AnomalyRow: Sendable, Equatable, Codable { var time: String; var type: String; var subject: String; var detail: String }
+package enum RunSummary {
+    package struct Row: Sendable, Encodable, Equatable { var id: String; var started: String; var events: Int; var failures: Int; var ok: Bool }
+    package struct AnomalyRow: Sendable, Equatable, Codable { var time: String; var type: String; var subject: String; var detail: String }
     struct FailureRow: Sendable, Equatable, Codable { var subject: String; var reason: String; var message: String }
 
     /// The skills that failed in the most recent sync run (invalid, unsafe symlink, validator

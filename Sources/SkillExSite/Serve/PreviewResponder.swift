@@ -94,7 +94,7 @@ public struct PreviewResponder: Sendable {
     /// the folder or a hidden file: `..`, `.`-prefixed (except a leading `.well-known`) or
     /// empty-after-decoding segments, a slash or a control character smuggled in by
     /// percent-encoding.
-    static func segments(_ path: String) -> [String]? {
+    package static func segments(_ path: String) -> [String]? {
         var segments: [String] = []
         for raw in path.split(separator: "/", omittingEmptySubsequences: true) {
             // `.well-known` at the root is the one dot folder served (the discovery index).

@@ -1,5 +1,5 @@
 import Foundation
-@_spi(Fuzz) import SkillEx
+import SkillExFuzzSupport
 import Testing
 
 /// Every committed fuzz input (seeds and regression cases under `Fuzz/corpus/<harness>/`) goes

@@ -1,5 +1,5 @@
 /// One piece of an XML document as `XMLReader` meets it, in document order.
-enum XMLEvent: Equatable, Sendable {
+package enum XMLEvent: Equatable, Sendable {
     /// A start tag, or an empty-element tag (whose `.end` follows at once): the element's local
     /// name (after any `prefix:`), its attributes by name as written (prefix included), and the
     /// 1-based line of its `<`.

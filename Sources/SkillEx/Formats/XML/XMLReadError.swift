@@ -1,6 +1,6 @@
 /// Why a document is not XML `XMLReader` accepts, and where: a 1-based line, and a 1-based
 /// column (in characters) when the reader found the problem itself.
-struct XMLReadError: Error, Equatable, CustomStringConvertible {
+package struct XMLReadError: Error, Equatable, CustomStringConvertible {
     /// 1-based line of the problem.
     var line: Int
     /// 1-based column in Unicode scalars; nil for errors a handler raised from a `.start` line.
@@ -12,5 +12,5 @@ struct XMLReadError: Error, Equatable, CustomStringConvertible {
     var position: String { column.map { "line \(line), column \($0)" } ?? "line \(line)" }
 
     /// `line 3, column 7: reason`.
-    var description: String { "\(position): \(reason)" }
+    package var description: String { "\(position): \(reason)" }
 }

@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 
 /// A small, strict XML 1.0 reader over UTF-8 bytes that reports elements, attributes and text
 /// to a callback. It replaces Foundation's `XMLParser` (and with it libxml2) for the few XML
@@ -9,16 +9,16 @@ import Foundation
 /// expansion bombs), read encodings other than UTF-8, or validate against a DTD. Nesting is
 /// held to `maxDepth`, and the reader keeps its own stack of open elements, so no input makes
 /// it recurse.
-struct XMLReader {
+package struct XMLReader {
     /// The deepest nesting of elements accepted.
-    static let maxDepth = 256
+    package static let maxDepth = 256
 
     /// Receives the events; throwing stops the reading and the error reaches the caller as is.
-    typealias Handler = (XMLEvent) throws(XMLReadError) -> Void
+    package typealias Handler = (XMLEvent) throws(XMLReadError) -> Void
 
     /// Reads `data` as one XML document, passing each start tag, piece of text and end tag to
     /// `handler`; throws at the first problem.
-    static func read(_ data: Data, handler: Handler) throws(XMLReadError) {
+    package static func read(_ data: Data, handler: Handler) throws(XMLReadError) {
         let outcome: Result<Void, XMLReadError> = data.withUnsafeBytes { raw in
             var reader = XMLReader(bytes: raw.bindMemory(to: UInt8.self))
             do throws(XMLReadError) {

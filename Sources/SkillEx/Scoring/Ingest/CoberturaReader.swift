@@ -1,11 +1,11 @@
-import Foundation
+package import Foundation
 
 /// Reads Cobertura XML (`coverage.py xml`, JaCoCo converters, `excoveralls` cobertura…):
 /// `<class filename="…"><lines><line number="N" hits="H"/>`, with `<source>` folders
 /// prefixed to relative file names when given. Element names are matched without any
 /// namespace prefix.
-enum CoberturaReader {
-    static func read(_ data: Data, file: String) throws(IngestError) -> LineCoverage {
+package enum CoberturaReader {
+    package static func read(_ data: Data, file: String) throws(IngestError) -> LineCoverage {
         var collector = Collector()
         do throws(XMLReadError) {
             try XMLReader.read(data) { event throws(XMLReadError) in try collector.take(event) }

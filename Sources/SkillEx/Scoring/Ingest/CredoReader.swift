@@ -1,11 +1,11 @@
-import Foundation
+package import Foundation
 
 /// Reads `mix credo --format json`: `{"issues": [{category, check, filename, line_no, message, priority}]}`.
 ///
 /// Severity: category `warning` is a warning; other categories (readability, refactor, design,
 /// consistency) are notes; a priority of 20 or more (Credo's "higher") raises either by one level.
-enum CredoReader {
-    static func read(_ data: Data, file: String) throws(IngestError) -> [AnalysisFinding] {
+package enum CredoReader {
+    package static func read(_ data: Data, file: String) throws(IngestError) -> [AnalysisFinding] {
         let report = try JSONReport.decode(Report.self, from: data, file: file)
         return report.issues.map { issue in
             var severity: FindingSeverity = issue.category == "warning" ? .warning : .note

@@ -1,11 +1,11 @@
-import Foundation
+package import Foundation
 
 /// Reads Dialyzer's short format (`mix dialyzer --format short`): one warning per line,
 /// `path:line[:column]:warning_name message`. Blank lines and the summary lines Dialyzer
 /// prints around the warnings (`Total errors: …`, `done …`) are skipped. Every warning is a
 /// warning: Dialyzer reports discrepancies, not style.
-enum DialyzerReader {
-    static func read(_ data: Data, file: String) throws(IngestError) -> [AnalysisFinding] {
+package enum DialyzerReader {
+    package static func read(_ data: Data, file: String) throws(IngestError) -> [AnalysisFinding] {
         guard let text = String(validating: data, as: UTF8.self) else {
             throw IngestError(file: file, position: "offset 0", reason: "not UTF-8 text")
         }

@@ -1,9 +1,9 @@
-import Foundation
+package import Foundation
 
 /// Reads ExCoveralls JSON (`mix coveralls.json`): `{"source_files": [{"name", "coverage": [null|hits…]}]}`;
 /// `coverage[i]` is line i+1: null is not code, 0 did not run, more ran.
-enum ExCoverallsReader {
-    static func read(_ data: Data, file: String) throws(IngestError) -> LineCoverage {
+package enum ExCoverallsReader {
+    package static func read(_ data: Data, file: String) throws(IngestError) -> LineCoverage {
         let report = try JSONReport.decode(Report.self, from: data, file: file)
         var coverage: LineCoverage = [:]
         for source in report.sourceFiles {

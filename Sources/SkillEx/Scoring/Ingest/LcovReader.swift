@@ -1,10 +1,10 @@
-import Foundation
+package import Foundation
 
 /// Reads lcov tracefiles (`SF:`, `DA:line,hits`, `LF:`/`LH:`, `end_of_record`).
 ///
 /// Lines come from `DA` records; other records (`TN`, `FN`, `FNDA`, `BRDA`…) are skipped.
-enum LcovReader {
-    static func read(_ data: Data, file: String) throws(IngestError) -> LineCoverage {
+package enum LcovReader {
+    package static func read(_ data: Data, file: String) throws(IngestError) -> LineCoverage {
         guard let text = String(validating: data, as: UTF8.self) else {
             throw IngestError(file: file, position: "offset 0", reason: "not UTF-8 text")
         }

@@ -1,9 +1,9 @@
-import Foundation
+package import Foundation
 
 /// Reads SARIF 2.1.0 logs from any analyser (ShellCheck, Semgrep, SwiftLint, ruff, Credo…).
-enum SarifReader {
+package enum SarifReader {
     /// The findings of every run; a result without a location is skipped (it names no file).
-    static func read(_ data: Data, file: String) throws(IngestError) -> [AnalysisFinding] {
+    package static func read(_ data: Data, file: String) throws(IngestError) -> [AnalysisFinding] {
         let log = try JSONReport.decode(Log.self, from: data, file: file)
         guard log.version == "2.1.0" else {
             throw IngestError(file: file, position: "version", reason: "SARIF version is not 2.1.0")

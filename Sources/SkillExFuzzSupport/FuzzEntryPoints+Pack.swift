@@ -1,6 +1,7 @@
 public import Foundation
+import SkillEx
 
-@_spi(Fuzz) extension FuzzEntryPoints {
+extension FuzzEntryPoints {
     /// A pack as `skillex pull` reads it: central directory, the safety check of every name, each
     /// entry inflated and CRC-checked, the delta manifest and pack index decoded; then, when the
     /// safety check passed, the entries extracted into a scratch folder, which nothing may leave.

@@ -1,6 +1,7 @@
 public import Foundation
+import SkillEx
 
-@_spi(Fuzz) extension FuzzEntryPoints {
+extension FuzzEntryPoints {
     /// Arbitrary bytes through `XMLReader` (and S3's readers on top of it). Checks that the
     /// events of a document that reads are balanced, no deeper than the limit, with text only
     /// inside the root; and that writing those events back out as XML reads to the same events.

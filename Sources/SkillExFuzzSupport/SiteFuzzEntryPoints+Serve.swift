@@ -1,22 +1,7 @@
 public import Foundation
-@_spi(Fuzz) public import SkillEx
+import SkillExSite
 
-/// The libFuzzer entries for the site's own parsers of outside input (see `FuzzEntryPoints`);
-/// SPI like those, seen only through `@_spi(Fuzz) import SkillExSite`.
-@_spi(Fuzz) public enum SiteFuzzEntryPoints {
-    /// The harness names, which are also the folders under `Fuzz/corpus/`.
-    public static let harnesses = ["site-event-log", "serve-request"]
-
-    /// Runs the harness called `name` on `data`; false when there is no such harness here.
-    public static func run(_ name: String, _ data: Data) throws(FuzzViolation) -> Bool {
-        switch name {
-        case "site-event-log": eventLog(data)
-        case "serve-request": try serveRequest(data)
-        default: return false
-        }
-        return true
-    }
-
+extension SiteFuzzEntryPoints {
     /// Bytes a client sends to `skillex serve`, read as the server reads them (whole, and in
     /// 7-byte pieces, at the real 8 KiB limit and at 64 bytes) and answered from a folder that
     /// does not exist. **Checks** that the pieces give the same outcome as the whole, that a
@@ -48,22 +33,5 @@ public import Foundation
             }
             _ = PreviewResponder(folder: URL(fileURLWithPath: "/nonexistent-skillex-fuzz")).respond(to: head, version: 1)
         }
-    }
-
-    /// `.skillex/events.jsonl` bytes as the site reads them: line-aligned ranges parsed on every
-    /// core, each line by the byte-level parser or, failing that, by `JSONDecoder`; then folded
-    /// into the summary the home page and dashboard show.
-    public static func eventLog(_ data: Data) {
-        let (events, _) = EventSummaryCache.decode(data)
-        var summary = EventSummary()
-        var kinds = EventKinds()
-        summary.add(events, kinds: &kinds)
-        _ = summary.recentRuns(limit: 10)
-        _ = summary.latestAnomalies(limit: 10)
-        // The dashboard's chart of skills packaged per day: the one tally that sums measurements
-        // as the log gives them (the others count events).
-        let days = summary.sortedDays
-        let packaged = days.map { Double(bitPattern: (summary.days[$0] ?? EventSummary.DayTally()).packaged) }
-        _ = BarChart.make(id: "fuzz", title: "fuzz", yLabel: "skills", labels: days, values: packaged, flagged: [0])
     }
 }
