@@ -8,8 +8,13 @@ final class ScannedText {
     let path: String
     /// The file's text.
     let text: String
-    /// `text` with ASCII letters lower-cased.
-    let lower: String
+    /// `text` with ASCII letters lower-cased (only for keywords the matcher does not hold).
+    private(set) lazy var lower: String = TextScan.asciiLowercased(text)
+    /// Where the security rules' keywords occur: one pass over the text.
+    private(set) lazy var keywordLines: KeywordLines = {
+        var copy = text
+        return copy.withUTF8 { SecurityKeywords.matcher.scan($0) }
+    }()
     /// True for Markdown (`.md`, `.markdown`, `.mdx`).
     let isMarkdown: Bool
     /// UTF-8 offset where each line starts.
@@ -20,13 +25,15 @@ final class ScannedText {
     init(path: String, text: String) {
         self.path = path
         self.text = text
-        self.lower = TextScan.asciiLowercased(text)
         let name = path.lowercased()
         isMarkdown = name.hasSuffix(".md") || name.hasSuffix(".markdown") || name.hasSuffix(".mdx")
     }
 
     /// True when the lower-cased text holds `needle` (lower-case ASCII).
-    func has(_ needle: String) -> Bool { TextScan.contains(lower, needle) }
+    func has(_ needle: String) -> Bool {
+        if let id = SecurityKeywords.matcher.id(needle) { return keywordLines.has(id) }
+        return TextScan.contains(lower, needle)
+    }
 
     /// True when the lower-cased text holds any of `needles`.
     func hasAny(_ needles: [String]) -> Bool { needles.contains { has($0) } }
@@ -51,16 +58,10 @@ final class ScannedText {
 
     /// As `lineMatches`, with every capture group (group 0 first; empty when it took no part).
     func lineGroups(_ regex: NSRegularExpression?, anyOf keywords: [String]) -> [(groups: [Substring], line: Int, lineText: Substring)] {
-        let present = keywords.filter { has($0) }
-        guard let regex, !present.isEmpty else { return [] }
+        let candidates = lines(holdingAnyOf: keywords)
+        guard let regex, !candidates.isEmpty else { return [] }
         var out: [(groups: [Substring], line: Int, lineText: Substring)] = []
-        let lowerUTF8 = lower.utf8
-        for line in 1...lineStarts.count {
-            let start = lineStarts[line - 1]
-            let end = line < lineStarts.count ? lineStarts[line] - 1 : lowerUTF8.count
-            guard end > start else { continue }
-            let lowered = String(lower[lowerUTF8.index(lowerUTF8.startIndex, offsetBy: start)..<lowerUTF8.index(lowerUTF8.startIndex, offsetBy: end)])
-            guard present.contains(where: { TextScan.contains(lowered, $0) }) else { continue }
+        for line in candidates {
             let lineText = self.lineText(line)
             let string = String(lineText)
             for found in regex.matches(in: string, range: NSRange(location: 0, length: (string as NSString).length)) {
@@ -76,6 +77,23 @@ final class ScannedText {
             }
         }
         return out
+    }
+
+    /// The ascending 1-based lines whose lower-cased text holds one of `keywords`.
+    func lines(holdingAnyOf keywords: [String]) -> [Int] {
+        let ids = keywords.compactMap(SecurityKeywords.matcher.id)
+        if ids.count == keywords.count { return keywordLines.union(ids) }
+        let present = keywords.filter { has($0) }
+        guard !present.isEmpty else { return [] }
+        let lowerUTF8 = lower.utf8
+        return (1...lineStarts.count).filter { line in
+            let start = lineStarts[line - 1]
+            let end = line < lineStarts.count ? lineStarts[line] - 1 : lowerUTF8.count
+            guard end > start else { return false }
+            let from = lowerUTF8.index(lowerUTF8.startIndex, offsetBy: start)
+            let lowered = String(lower[from..<lowerUTF8.index(from, offsetBy: end - start)])
+            return present.contains { TextScan.contains(lowered, $0) }
+        }
     }
 
     /// The captured group `index` of `match` (empty when it did not take part).

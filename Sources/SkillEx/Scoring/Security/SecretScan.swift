@@ -38,7 +38,7 @@ enum SecretScan {
         #"-----BEGIN (?:(?:RSA|DSA|EC|OPENSSH|ENCRYPTED|PGP) )?PRIVATE KEY(?: BLOCK)?-----[ \t]*\r?\n(?:[A-Za-z-]+:[^\n]*\n|[ \t]*\r?\n)*([A-Za-z0-9+/=]{40,})"#)
     private static let assignment = rx(
         #"(?im)^[ \t-]*(?:export[ \t]+|set[ \t]+)?["']?([A-Za-z0-9_.\-]*(?:secret|token|passw(?:or)?d|pwd|api[_\-]?key|apikey|access[_\-]?key|private[_\-]?key|auth[_\-]?key|credential)[A-Za-z0-9_.\-]*)["']?[ \t]*(?::|=|:=)[ \t]*["']?([^\s"'`,;#]{12,})"#)
-    private static let assignmentHints = ["secret", "token", "passw", "pwd", "api_key", "apikey", "api-key", "access_key", "accesskey", "private_key", "auth_key", "credential"]
+    static let assignmentHints = ["secret", "token", "passw", "pwd", "api_key", "apikey", "api-key", "access_key", "accesskey", "private_key", "auth_key", "credential"]
 
     /// The hits and the raw values found (kept only to mask them in other messages).
     static func hits(_ file: ScannedText) -> (hits: [SecurityHit], values: [String]) {

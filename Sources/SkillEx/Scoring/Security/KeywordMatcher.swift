@@ -1,0 +1,131 @@
+/// Finds every occurrence of many ASCII keywords in one pass over a text (an Aho–Corasick
+/// automaton, compiled to a table over byte classes, ASCII letters folded to lower case), and
+/// records the 1-based lines each keyword occurs on. One pass replaces one substring search per
+/// keyword: the security rules ask about some 250 keywords per file.
+struct KeywordMatcher: Sendable {
+    /// The keywords, lower-cased; a keyword's position here is its id.
+    let keywords: [String]
+    private let ids: [String: Int]
+    /// Byte → class (bytes that occur in no keyword share class 0; `A`–`Z` share `a`–`z`'s).
+    private let classOf: [UInt8]
+    private let classCount: Int
+    /// `next[state * classCount + class]`: the state after reading a byte of that class.
+    private let next: [Int32]
+    /// The keyword ids that end in each state: `outputs[outputStart[s]..<outputStart[s + 1]]`.
+    private let outputStart: [Int32]
+    private let outputs: [Int32]
+
+    /// Compiles `keywords` (ASCII, without line breaks; others are left out and never found).
+    init(_ keywords: [String]) {
+        var unique: [String] = [], ids: [String: Int] = [:]
+        for keyword in keywords {
+            let lower = String(decoding: keyword.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+            guard !lower.isEmpty, lower.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0A }), ids[lower] == nil else { continue }
+            ids[lower] = unique.count
+            unique.append(lower)
+        }
+        var classOf = [UInt8](repeating: 0, count: 256), classCount = 1
+        for byte in Set(unique.flatMap(\.utf8)).sorted() {
+            classOf[Int(byte)] = UInt8(classCount)
+            if byte >= 97 && byte <= 122 { classOf[Int(byte) - 32] = UInt8(classCount) }
+            classCount += 1
+        }
+        // The trie: `goto` edges per state (-1 when absent), and the keywords ending there.
+        var edges: [[Int32]] = [Array(repeating: -1, count: classCount)]
+        var ends: [[Int32]] = [[]]
+        for (id, keyword) in unique.enumerated() {
+            var state = 0
+            for byte in keyword.utf8 {
+                let cls = Int(classOf[Int(byte)])
+                if edges[state][cls] < 0 {
+                    edges[state][cls] = Int32(edges.count)
+                    edges.append(Array(repeating: -1, count: classCount))
+                    ends.append([])
+                }
+                state = Int(edges[state][cls])
+            }
+            ends[state].append(Int32(id))
+        }
+        // Breadth-first: failure links, inherited outputs, and the full transition table.
+        var table = [Int32](repeating: 0, count: edges.count * classCount)
+        var fail = [Int](repeating: 0, count: edges.count)
+        var queue: [Int] = []
+        for cls in 0..<classCount where edges[0][cls] > 0 {
+            table[cls] = edges[0][cls]
+            queue.append(Int(edges[0][cls]))
+        }
+        var head = 0
+        while head < queue.count {
+            let state = queue[head]
+            head += 1
+            ends[state] += ends[fail[state]]
+            for cls in 0..<classCount {
+                let child = edges[state][cls]
+                if child > 0 {
+                    fail[Int(child)] = Int(table[fail[state] * classCount + cls])
+                    table[state * classCount + cls] = child
+                    queue.append(Int(child))
+                } else {
+                    table[state * classCount + cls] = table[fail[state] * classCount + cls]
+                }
+            }
+        }
+        var outputStart: [Int32] = [0], outputs: [Int32] = []
+        for found in ends {
+            outputs += found
+            outputStart.append(Int32(outputs.count))
+        }
+        self.keywords = unique
+        self.ids = ids
+        self.classOf = classOf
+        self.classCount = classCount
+        self.next = table
+        self.outputStart = outputStart
+        self.outputs = outputs
+    }
+
+    /// The id of `keyword` (lower case), when it was compiled in.
+    func id(_ keyword: String) -> Int? { ids[keyword] }
+
+    /// The lines of `bytes` each keyword occurs on.
+    func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> KeywordLines {
+        var lines = [[Int32]](repeating: [], count: keywords.count)
+        classOf.withUnsafeBufferPointer { classOf in
+            next.withUnsafeBufferPointer { next in
+                outputStart.withUnsafeBufferPointer { outputStart in
+                    outputs.withUnsafeBufferPointer { outputs in
+                        var state = 0, line: Int32 = 1
+                        let width = classCount
+                        for byte in bytes {
+                            if byte == 0x0A { line += 1 }
+                            state = Int(next[state &* width &+ Int(classOf[Int(byte)])])
+                            let from = Int(outputStart[state]), to = Int(outputStart[state &+ 1])
+                            guard from < to else { continue }
+                            for index in from..<to {
+                                let id = Int(outputs[index])
+                                if lines[id].last != line { lines[id].append(line) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return KeywordLines(lines: lines)
+    }
+}
+
+/// Where each keyword of a `KeywordMatcher` occurs in one text.
+struct KeywordLines: Sendable {
+    /// Per keyword id, the ascending 1-based lines holding it.
+    let lines: [[Int32]]
+
+    /// True when the keyword with `id` occurs.
+    func has(_ id: Int) -> Bool { !lines[id].isEmpty }
+
+    /// The ascending lines holding any of the keywords with `ids`.
+    func union(_ ids: [Int]) -> [Int] {
+        let found = ids.filter { !lines[$0].isEmpty }
+        if found.count == 1 { return lines[found[0]].map(Int.init) }
+        return Set(found.flatMap { lines[$0] }).sorted().map(Int.init)
+    }
+}
