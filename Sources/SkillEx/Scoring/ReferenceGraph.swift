@@ -121,14 +121,14 @@ struct ReferenceGraph {
         // Plain words matter only when a file name has no `.` or (in a subfolder) may name a folder.
         for token in Self.tokens(text, plain: hasPlainNames || (!folder.isEmpty && !folderNames.isEmpty)) {
             var word = token
-            while word.hasPrefix("./") { word = word.dropFirst(2) }
-            while let last = word.last, last == "/" || last == "." { word = word.dropLast() }
+            while word.utf8.starts(with: [0x2E, 0x2F]) { word = word.dropFirst(2) }
+            while let last = word.utf8.last, last == 0x2F || last == 0x2E { word = word.dropLast() }
             guard !word.isEmpty else { continue }
             // A file name anywhere: `guide.md`, `references/guide.md`, `"$DIR/lib.sh"`.
-            let name = word.lastIndex(of: "/").map { word[word.index(after: $0)...] } ?? word
+            let name = word.utf8.lastIndex(of: 0x2F).map { word[word.utf8.index(after: $0)...] } ?? word
             if let found = byName[name] { out += found }
             // Only a path, or a word naming a folder, is resolved further.
-            guard word.contains("/") || (!folder.isEmpty && folderNames.contains(word)) else { continue }
+            guard word.utf8.contains(0x2F) || (!folder.isEmpty && folderNames.contains(word)) else { continue }
             // A path from the skill root or from this file's folder: a folder, or (in a script) a file.
             for base in folder.isEmpty ? [""] : ["", folder] {
                 guard let full = MissingLinkRule.normalize(base.isEmpty ? String(word) : base + "/" + word) else { continue }

@@ -43,3 +43,26 @@ import Testing
         }
     }
 }
+
+/// The byte test that lets prose skip the `secret-assignment` pattern must pass every line the
+/// pattern can match, and fail plain prose.
+@Suite struct AssignmentShapeTests {
+    @Test func passesAssignmentsInEveryNotation() {
+        for line in [
+            "export API_TOKEN=abc", "password: 'x'", "  \"auth-key\" : value", "db.Passwd := q", "- private-key=1",
+        ] {
+            #expect(AssignmentShape.holds(Substring(line)), "\(line)")
+        }
+    }
+
+    @Test func failsProseAndOtherNames() {
+        for line in ["Spend the token budget wisely.", "Ratio = tokens per line", "See: the secret garden", "no separator"] {
+            #expect(!AssignmentShape.holds(Substring(line)), "\(line)")
+        }
+    }
+
+    @Test func aHyphenatedKeyNameIsFoundOnALineWithoutOtherKeywords() {
+        let value = "Zq8" + "vN2kLp7Xw4Rt"
+        #expect(securityRules(["config.ini": "private-key = \(value)\n"]) == ["secret-assignment"])
+    }
+}

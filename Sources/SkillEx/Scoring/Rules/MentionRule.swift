@@ -35,9 +35,9 @@ struct MentionRule: LintRule {
         var counted = (index: body.startIndex, line: 0)  // newlines before `index`, counted once
         for token in ReferenceGraph.tokens(body, plain: false) {
             var end = token
-            while let last = end.last, last == "." || last == "/" || last == "-" { end = end.dropLast() }
-            let name = end.lastIndex(of: "/").map { end[end.index(after: $0)...] } ?? end
-            guard end.contains("/") || lengths.contains(name.utf8.count) else { continue }
+            while let last = end.utf8.last, last == 0x2E || last == 0x2F || last == 0x2D { end = end.dropLast() }
+            let name = end.utf8.lastIndex(of: 0x2F).map { end[end.utf8.index(after: $0)...] } ?? end
+            guard end.utf8.contains(0x2F) || lengths.contains(name.utf8.count) else { continue }
             counted.line += body.utf8[counted.index..<token.startIndex].reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
             counted.index = token.startIndex
             mentions.append((skill.bodyLineOffset + counted.line + 1, String(token), false))
@@ -122,7 +122,7 @@ struct PathHints {
         var text = Substring(token)
         while text.hasPrefix("./") { text = text.dropFirst(2) }
         while let last = text.last, last == "." || last == "/" || last == "-" { text = text.dropLast() }
-        guard !text.isEmpty, !text.hasPrefix("/"), !text.hasPrefix("~"), !text.hasPrefix("."), !text.contains("//")
+        guard !text.isEmpty, !text.hasPrefix("/"), !text.hasPrefix("~"), !text.hasPrefix("."), !TextScan.lineContains(text, "//")
         else { return nil }
         return String(text)
     }
@@ -135,10 +135,10 @@ struct PathHints {
         guard !present.contains(path), !folders.contains(path) else { return nil }
         if !link {
             guard let dot = name.lastIndex(of: "."), name[name.index(after: dot)...].contains(where: \.isLetter) else { return nil }
-            if !path.contains("/"), names.contains(name) { return nil }
+            if !path.utf8.contains(0x2F), names.contains(name) { return nil }
         }
         if let found = lowered[path.lowercased()], found.count == 1 { return found[0] }
-        if !path.contains("/"), let found = loweredNames[name.lowercased()], found.count == 1 {
+        if !path.utf8.contains(0x2F), let found = loweredNames[name.lowercased()], found.count == 1 {
             return link ? nil : found[0]
         }
         return nil
@@ -147,9 +147,9 @@ struct PathHints {
     /// The one file `path` names without its extension, when no file or folder is named `path`.
     /// A mention must hold a `/` (`scripts/fill_form`), so plain words are never matched.
     func extensionFix(_ path: String, link: Bool) -> String? {
-        guard link || path.contains("/"), !present.contains(path), !folders.contains(path) else { return nil }
+        guard link || path.utf8.contains(0x2F), !present.contains(path), !folders.contains(path) else { return nil }
         let name = path.split(separator: "/").last ?? Substring(path)
-        guard !name.contains(".") else { return nil }
+        guard !name.utf8.contains(0x2E) else { return nil }
         if let found = stems[path], found.count == 1 { return found[0] }
         return nil
     }

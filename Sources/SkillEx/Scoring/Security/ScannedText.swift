@@ -57,12 +57,17 @@ final class ScannedText {
     }
 
     /// As `lineMatches`, with every capture group (group 0 first; empty when it took no part).
-    func lineGroups(_ regex: NSRegularExpression?, anyOf keywords: [String]) -> [(groups: [Substring], line: Int, lineText: Substring)] {
+    /// `shaped`, when given, is a cheap test every line the regex can match passes: lines failing
+    /// it are skipped without running the regex.
+    func lineGroups(
+        _ regex: NSRegularExpression?, anyOf keywords: [String], where shaped: ((Substring) -> Bool)? = nil
+    ) -> [(groups: [Substring], line: Int, lineText: Substring)] {
         let candidates = lines(holdingAnyOf: keywords)
         guard let regex, !candidates.isEmpty else { return [] }
         var out: [(groups: [Substring], line: Int, lineText: Substring)] = []
         for line in candidates {
             let lineText = self.lineText(line)
+            if let shaped, !shaped(lineText) { continue }
             let string = String(lineText)
             for found in regex.matches(in: string, range: NSRange(location: 0, length: (string as NSString).length)) {
                 let groups = (0..<found.numberOfRanges).map { index -> Substring in

@@ -38,7 +38,11 @@ enum SecretScan {
         #"-----BEGIN (?:(?:RSA|DSA|EC|OPENSSH|ENCRYPTED|PGP) )?PRIVATE KEY(?: BLOCK)?-----[ \t]*\r?\n(?:[A-Za-z-]+:[^\n]*\n|[ \t]*\r?\n)*([A-Za-z0-9+/=]{40,})"#)
     private static let assignment = rx(
         #"(?im)^[ \t-]*(?:export[ \t]+|set[ \t]+)?["']?([A-Za-z0-9_.\-]*(?:secret|token|passw(?:or)?d|pwd|api[_\-]?key|apikey|access[_\-]?key|private[_\-]?key|auth[_\-]?key|credential)[A-Za-z0-9_.\-]*)["']?[ \t]*(?::|=|:=)[ \t]*["']?([^\s"'`,;#]{12,})"#)
-    static let assignmentHints = ["secret", "token", "passw", "pwd", "api_key", "apikey", "api-key", "access_key", "accesskey", "private_key", "auth_key", "credential"]
+    /// One keyword for each way `assignment`'s name may spell its credential word.
+    static let assignmentHints = [
+        "secret", "token", "passw", "pwd", "api_key", "apikey", "api-key", "access_key", "accesskey", "access-key",
+        "private_key", "privatekey", "private-key", "auth_key", "authkey", "auth-key", "credential",
+    ]
 
     /// The hits and the raw values found (kept only to mask them in other messages).
     static func hits(_ file: ScannedText) -> (hits: [SecurityHit], values: [String]) {
@@ -69,7 +73,7 @@ enum SecretScan {
             }
         }
         do {
-            for found in file.lineGroups(assignment, anyOf: assignmentHints) {
+            for found in file.lineGroups(assignment, anyOf: assignmentHints, where: AssignmentShape.holds) {
                 let key = found.groups[1], value = found.groups[2]
                 guard plausible(value), !SecretMask.looksFake(value, context: context(file, found.line)) else { continue }
                 report("secret-assignment", "a value for \(key)", value, line: found.line)
