@@ -214,19 +214,19 @@ struct ReferenceGraph {
             var out: [(Int, Int)] = []
             var start = -1
             var pathy = false
-            for index in 0..<bytes.count {
-                let byte = bytes[index]
-                let inToken = byte >= 0x80 || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
-                    || (byte >= 0x2D && byte <= 0x39) || byte == 0x5F || byte == 0x7E || byte == 0x40 || byte == 0x2B
-                if inToken {
-                    if start < 0 {
-                        start = index
-                        pathy = false
+            tokenBytes.withUnsafeBufferPointer { kinds in
+                for index in 0..<bytes.count {
+                    let kind = kinds[Int(bytes[index])]
+                    if kind != 0 {
+                        if start < 0 {
+                            start = index
+                            pathy = false
+                        }
+                        if kind == 2 { pathy = true }
+                    } else if start >= 0 {
+                        if plain || pathy { out.append((start, index)) }
+                        start = -1
                     }
-                    if byte == 0x2E || byte == 0x2F { pathy = true }
-                } else if start >= 0 {
-                    if plain || pathy { out.append((start, index)) }
-                    start = -1
                 }
             }
             if start >= 0, plain || pathy { out.append((start, bytes.count)) }
@@ -236,6 +236,15 @@ struct ReferenceGraph {
         return ranges.map { range in
             text[utf8.index(utf8.startIndex, offsetBy: range.0)..<utf8.index(utf8.startIndex, offsetBy: range.1)]
         }
+    }
+
+    /// Per byte: 0 outside a token; 1 inside one (ASCII letters, digits, `-_~@+`, non-ASCII);
+    /// 2 for `.` and `/`, which make a token path-like.
+    private static let tokenBytes: [UInt8] = (0...255).map { (byte: Int) -> UInt8 in
+        if byte == 0x2E || byte == 0x2F { return 2 }
+        let letter = byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A
+        return byte >= 0x80 || letter || (byte >= 0x2D && byte <= 0x39) || byte == 0x5F || byte == 0x7E || byte == 0x40
+            || byte == 0x2B ? 1 : 0
     }
 
     /// The modules a Python text imports: `import a.b, c as d` gives `a.b` and `c`;

@@ -9,7 +9,8 @@ struct KeywordMatcher: Sendable {
     /// Byte → class (bytes that occur in no keyword share class 0; `A`–`Z` share `a`–`z`'s).
     private let classOf: [UInt8]
     private let classCount: Int
-    /// `next[state * classCount + class]`: the state after reading a byte of that class.
+    /// `next[state * classCount + class]`: the state after reading a byte of that class, stored
+    /// as `state * classCount` (the next row's offset), bit-inverted when keywords end there.
     private let next: [Int32]
     /// The keyword ids that end in each state: `outputs[outputStart[s]..<outputStart[s + 1]]`.
     private let outputStart: [Int32]
@@ -70,6 +71,11 @@ struct KeywordMatcher: Sendable {
                 }
             }
         }
+        for index in table.indices {
+            let state = Int(table[index])
+            let row = Int32(state * classCount)
+            table[index] = ends[state].isEmpty ? row : ~row
+        }
         var outputStart: [Int32] = [0], outputs: [Int32] = []
         for found in ends {
             outputs += found
@@ -94,14 +100,18 @@ struct KeywordMatcher: Sendable {
             next.withUnsafeBufferPointer { next in
                 outputStart.withUnsafeBufferPointer { outputStart in
                     outputs.withUnsafeBufferPointer { outputs in
-                        var state = 0, line: Int32 = 1
+                        var row = 0, line: Int32 = 1
                         let width = classCount
                         for byte in bytes {
                             if byte == 0x0A { line += 1 }
-                            state = Int(next[state &* width &+ Int(classOf[Int(byte)])])
-                            let from = Int(outputStart[state]), to = Int(outputStart[state &+ 1])
-                            guard from < to else { continue }
-                            for index in from..<to {
+                            let entry = next[row &+ Int(classOf[Int(byte)])]
+                            if entry >= 0 {
+                                row = Int(entry)
+                                continue
+                            }
+                            row = Int(~entry)
+                            let state = row / width
+                            for index in Int(outputStart[state])..<Int(outputStart[state &+ 1]) {
                                 let id = Int(outputs[index])
                                 if lines[id].last != line { lines[id].append(line) }
                             }
@@ -126,6 +136,11 @@ struct KeywordLines: Sendable {
     func union(_ ids: [Int]) -> [Int] {
         let found = ids.filter { !lines[$0].isEmpty }
         if found.count == 1 { return lines[found[0]].map(Int.init) }
-        return Set(found.flatMap { lines[$0] }).sorted().map(Int.init)
+        var all = found.flatMap { lines[$0] }
+        all.sort()
+        var out: [Int] = []
+        out.reserveCapacity(all.count)
+        for line in all where out.last != Int(line) { out.append(Int(line)) }
+        return out
     }
 }
