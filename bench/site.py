@@ -2,7 +2,7 @@
 """Site benchmark: cold `skillex site` vs cold `hugo` on the same Markdown, per page, plus the
 rebuild after editing one skill and peak memory.
 
-    bench/site.py [--sizes 1000 10000] [--repeat 3]
+    bench/site.py [--sizes 1000 10000] [--repeat 3] [--binary PATH] [--no-hugo]
 
 The corpus comes from bench/corpus.py (through bench/common.py); skills are synced first
 (untimed), so the site renders the same SKILL.md, references/*.md and cookbook pages that Hugo
@@ -52,12 +52,16 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--repeat", type=int, default=1, help="cold builds and rebuilds per size (medians reported)")
+    parser.add_argument("--binary", help="the skillex binary (default: the release build)")
+    parser.add_argument("--no-hugo", action="store_true", help="time skillex only")
     args = parser.parse_args()
-    binary = skillex_bin()
+    binary = args.binary or skillex_bin()
     hugo = shutil.which("hugo")
-    if not hugo:
+    if args.no_hugo:
+        hugo = None
+    elif not hugo:
         sys.exit("bench: hugo not found (apt-get install hugo)")
-    version = subprocess.run([hugo, "version"], capture_output=True, text=True).stdout.split()[1]
+    version = subprocess.run([hugo, "version"], capture_output=True, text=True).stdout.split()[1] if hugo else "(not run)"
     print(f"hugo {version}; skillex {binary}")
     row("skills", "tool", "pages", "cold s", "ms/page", "peak MiB", "rebuild after one edit s", "rebuild / cold",
         "rebuild CPU s")
@@ -101,6 +105,9 @@ def main():
         row(size, "skillex site", site_pages, f"{cold:.2f}", f"{cold / site_pages * 1000:.3f}", f"{peak:.0f}",
             f"{rebuild:.3f}", f"{rebuild / cold * 100:.1f}%", f"{rebuild_cpu:.3f}")
 
+        if not hugo:
+            shutil.rmtree(work, ignore_errors=True)
+            continue
         site = hugo_site(corpus(size), CORPUS_ROOT / f"hugo-site-{size}")
         hugo_cmd = [hugo, "--quiet", "--noBuildLock"]
         hugo_cold, _, proc = run_timed(hugo_cmd, cwd=site)

@@ -81,6 +81,21 @@ struct SearchIncrementalTests {
         #expect(try text(fixture, "search/t-z.js").contains("\"zanzibarian\":[0,1]"))
     }
 
+    @Test("an index file deleted from the site comes back, though nothing else changed")
+    func deletedIndexFileComesBack() throws {
+        let fixture = try SiteFixture(stageFiles: true)
+        defer { try? FileManager.default.removeItem(at: fixture.root) }
+        _ = try Site(theme: Theme.load()).build(input: input(fixture), publisher: disk(fixture))
+        let shard = fixture.root.appendingPathComponent("public/search/t-p.js")
+        let before = try Data(contentsOf: shard)
+        let unchanged = try Site(theme: Theme.load()).build(input: input(fixture), publisher: disk(fixture))
+        #expect(unchanged.rendered == 0)
+        try FileManager.default.removeItem(at: shard)
+        let again = try Site(theme: Theme.load()).build(input: input(fixture), publisher: disk(fixture))
+        #expect(again.written == 1)
+        #expect(try Data(contentsOf: shard) == before)
+    }
+
     @Test("a cache written by another version is ignored; the index comes out the same")
     func otherVersionIgnored() throws {
         let fixture = try SiteFixture(stageFiles: true)
