@@ -48,9 +48,7 @@ struct SearchIncrementalTests {
         let input = try input(fixture)
         let context = Site(theme: try Theme.load()).makeContext(input)
         let model = SearchIndexModel.make(context, indexKey: "k", cache: nil)
-        var documents = SearchDocument.all(input)
-        for (i, skill) in input.skills.enumerated() { documents[i].body = SkillText.read(skill) }
-        let reference = SearchIndex.build(documents).files()
+        let reference = SearchIndex.build(SearchDocument.all(input)).files()
         #expect(model.mainFile() == reference.main)
         #expect(model.pageKeys.map(\.path) == reference.extras.map(\.path))
         for file in reference.extras { #expect(model.file(file.path) == file.bytes, "\(file.path)") }

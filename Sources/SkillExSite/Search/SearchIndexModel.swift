@@ -30,14 +30,12 @@ struct SearchIndexModel: Sendable {
         }
     }
 
-    /// Every page, skills first; a skill's body is empty (see `bodies`).
-    var documents: [SearchDocument]
-    /// The skill of each page, for skill pages.
-    var skills: [SkillInput?]
+    /// Every page, skills first, as found before reading anything.
+    var sources: [SearchSource]
     /// Each page's counts.
     var terms: [SearchTerms]
-    /// The skill texts read this build, by page.
-    var bodies: [Int: String]
+    /// The pages read (with their description and text) this build, by number.
+    var read: [Int: SearchDocument]
     /// For each shard, the pages with terms in it and the index of that section in their counts.
     var shards: [String: [(doc: Int, section: Int)]]
     /// Each shard's and chunk's path and fingerprint, shards first.
@@ -46,22 +44,18 @@ struct SearchIndexModel: Sendable {
     /// The model of `context`'s site, from the counts in `cache` where their pages did not
     /// change; keeps this build's head and counts in `cache` for the next build.
     static func make(_ context: SiteContext, indexKey: String, cache: SearchTermCache?) -> SearchIndexModel {
-        let input = context.input
-        let documents = SearchDocument.all(input)
-        let skills: [SkillInput?] = documents.indices.map { $0 < input.skills.count ? input.skills[$0] : nil }
-        let docKeys = documents.indices.map { documents[$0].key(skillFingerprint: skills[$0]?.fingerprint) }
+        let sources = SearchSource.all(context.input)
+        let docKeys = sources.map(\.key)
         var found: [SearchTerms?] = docKeys.map { cache?.terms($0) }
         let missing = found.indices.filter { found[$0] == nil }
-        let counted = ParallelMap.map(missing) { i -> (SearchTerms, String?) in
-            var doc = documents[i]
-            guard let skill = skills[i] else { return (SearchTerms.count(doc), nil) }
-            doc.body = SkillText.read(skill)
-            return (SearchTerms.count(doc), doc.body)
+        let counted = ParallelMap.map(missing) { i -> (SearchTerms, SearchDocument) in
+            let doc = sources[i].full()
+            return (SearchTerms.count(doc), doc)
         }
-        var bodies: [Int: String] = [:]
-        for (i, (terms, body)) in zip(missing, counted) {
+        var read: [Int: SearchDocument] = [:]
+        for (i, (terms, doc)) in zip(missing, counted) {
             found[i] = terms
-            bodies[i] = body
+            read[i] = doc
         }
         let terms = found.map { $0 ?? SearchTerms(length: 0, counts: [:]) }
         var shards: [String: [(doc: Int, section: Int)]] = [:]
@@ -79,22 +73,22 @@ struct SearchIndexModel: Sendable {
             }
             pageKeys.append(PageKey(path: SearchIndex.shardPath(shard), key: Digest.hex(hasher.finalize())))
         }
-        for chunk in 0..<SearchIndex.chunkCount(documents.count) {
+        for chunk in 0..<SearchIndex.chunkCount(sources.count) {
             var hasher = SHA256Hasher()
             hasher.update("search-chunk-\(SearchIndexPlan.version)\u{0}\(chunk)\u{0}")
-            for doc in SearchIndex.chunkRange(chunk, of: documents.count) { hasher.update(docKeys[doc]) }
+            for doc in SearchIndex.chunkRange(chunk, of: sources.count) { hasher.update(docKeys[doc]) }
             pageKeys.append(PageKey(path: SearchIndex.chunkPath(chunk), key: Digest.hex(hasher.finalize())))
         }
         cache?.keep(
             head: SearchTermCache.Head(indexKey: indexKey, pages: pageKeys),
             pages: Array(zip(docKeys, terms)).map { (key: $0.0, terms: $0.1) }, fresh: missing.count)
-        return SearchIndexModel(
-            documents: documents, skills: skills, terms: terms, bodies: bodies, shards: shards, pageKeys: pageKeys)
+        return SearchIndexModel(sources: sources, terms: terms, read: read, shards: shards, pageKeys: pageKeys)
     }
 
     /// `search-index.js`.
     func mainFile() -> Data {
-        SearchIndex.mainScript(documents: documents, lengths: terms.map(\.length), shards: shards.keys.sorted())
+        // Kind, repository and gate are all it shows of a page.
+        SearchIndex.mainScript(documents: sources.map(\.page), lengths: terms.map(\.length), shards: shards.keys.sorted())
     }
 
     /// The file at `path` (a shard or a chunk; an index file this model does not have comes out
@@ -115,14 +109,9 @@ struct SearchIndexModel: Sendable {
         return SearchIndex.shardFile(shard, terms: Array(postings.keys), postings: postings)
     }
 
-    /// `search/d-<chunk>.js`, reading the text of skills not read this build.
+    /// `search/d-<chunk>.js`, reading the pages not read this build.
     func chunkFile(_ chunk: Int) -> Data {
-        let range = chunk < SearchIndex.chunkCount(documents.count) ? SearchIndex.chunkRange(chunk, of: documents.count) : 0..<0
-        let docs = range.map { i in
-            var doc = documents[i]
-            if let skill = skills[i] { doc.body = bodies[i] ?? SkillText.read(skill) }
-            return doc
-        }
-        return SearchIndex.chunkFile(chunk, documents: docs)
+        let range = chunk < SearchIndex.chunkCount(sources.count) ? SearchIndex.chunkRange(chunk, of: sources.count) : 0..<0
+        return SearchIndex.chunkFile(chunk, documents: range.map { read[$0] ?? sources[$0].full() })
     }
 }
