@@ -94,6 +94,25 @@ struct SearchIncrementalTests {
         #expect(try Data(contentsOf: shard) == before)
     }
 
+    @Test("a secret in a skill's description is masked in the search data and llms.txt, though fingerprints use it as written")
+    func descriptionSecretMasked() throws {
+        let fixture = try SiteFixture(stageFiles: true)
+        defer { try? FileManager.default.removeItem(at: fixture.root) }
+        let token = ["gh", "p_"].joined() + "Zq8Lm2Wx7Rt4Yp9Kd3Fs6Hj1Nb5Vc0Gt2Mq8"
+        let manifest = try String(contentsOf: fixture.workspace.manifestURL, encoding: .utf8)
+        try fixture.write("manifest.json", manifest.replacingOccurrences(of: "\"Builds PDF reports\"", with: "\"Builds PDF reports with \(token)\""))
+        _ = try Site(theme: Theme.load()).build(input: input(fixture), publisher: disk(fixture))
+        let site = fixture.root.appendingPathComponent("public")
+        var checked = 0
+        for case let url as URL in FileManager.default.enumerator(at: site, includingPropertiesForKeys: nil) ?? .init()
+        where url.lastPathComponent == "llms.txt" || url.path.contains("/search/") {
+            #expect(try !String(decoding: Data(contentsOf: url), as: UTF8.self).contains(token), "\(url.lastPathComponent)")
+            checked += 1
+        }
+        #expect(checked > 5)
+        #expect(try text(fixture, "llms.txt").contains("Builds PDF reports with "))
+    }
+
     @Test("a cache written by another version is ignored; the index comes out the same")
     func otherVersionIgnored() throws {
         let fixture = try SiteFixture(stageFiles: true)
