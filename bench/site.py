@@ -2,7 +2,7 @@
 """Site benchmark: cold `skillex site` vs cold `hugo` on the same Markdown, per page, plus the
 rebuild after editing one skill and peak memory.
 
-    bench/site.py [--sizes 1000 10000] [--repeat 3]
+    bench/site.py [--sizes 1000 10000] [--repeat 3] [--binary PATH] [--no-hugo]
 
 The corpus comes from bench/corpus.py (through bench/common.py); skills are synced first
 (untimed), so the site renders the same SKILL.md, references/*.md and cookbook pages that Hugo
@@ -52,16 +52,20 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--repeat", type=int, default=1, help="cold builds and rebuilds per size (medians reported)")
+    parser.add_argument("--binary", help="the skillex binary (default: the release build)")
+    parser.add_argument("--no-hugo", action="store_true", help="time skillex only")
     args = parser.parse_args()
-    binary = skillex_bin()
+    binary = args.binary or skillex_bin()
     hugo = shutil.which("hugo")
-    if not hugo:
+    if args.no_hugo:
+        hugo = None
+    elif not hugo:
         sys.exit("bench: hugo not found (apt-get install hugo)")
-    version = subprocess.run([hugo, "version"], capture_output=True, text=True).stdout.split()[1]
+    version = subprocess.run([hugo, "version"], capture_output=True, text=True).stdout.split()[1] if hugo else "(not run)"
     print(f"hugo {version}; skillex {binary}")
     row("skills", "tool", "pages", "cold s", "ms/page", "peak MiB", "rebuild after one edit s", "rebuild / cold",
-        "rebuild CPU s")
-    row(*["---"] * 9)
+        "rebuild CPU s", "cold CPU s", "rebuild CPU / cold CPU")
+    row(*["---"] * 11)
     for size in args.sizes:
         work = fresh_copy(corpus(size), CORPUS_ROOT / f"site-work-{size}")
         manifest = work / "manifest.json"
@@ -69,15 +73,16 @@ def main():
         shutil.rmtree(work / "public", ignore_errors=True)
         forget_site_state(work)
         cmd = [binary, "site", "--manifest", str(manifest), "--format", "json"]
-        colds = []
+        colds, cold_cpus = [], []
         for _ in range(args.repeat):
             shutil.rmtree(work / "public", ignore_errors=True)
             forget_site_state(work)
-            wall, _, proc = cpu_timed(cmd)
+            wall, cpu, proc = cpu_timed(cmd)
             if proc.returncode != 0:
                 sys.exit(f"bench: skillex site failed: {proc.stderr.decode()[-2000:]}")
             colds.append(wall)
-        cold = statistics.median(colds)
+            cold_cpus.append(cpu)
+        cold, cold_cpu = statistics.median(colds), statistics.median(cold_cpus)
         site_pages = pages(work / "public")
         # Peak memory of a cold build, measured on another cold run.
         shutil.rmtree(work / "public")
@@ -97,10 +102,15 @@ def main():
         rebuild, rebuild_cpu = statistics.median(rebuilds), statistics.median(cpus)
         if args.repeat > 1:
             print(f"cold runs: {', '.join(f'{c:.2f}' for c in colds)}; rebuilds: {', '.join(f'{r:.3f}' for r in rebuilds)}; "
-                  f"rebuild CPU: {', '.join(f'{c:.3f}' for c in cpus)}", flush=True)
+                  f"rebuild CPU: {', '.join(f'{c:.3f}' for c in cpus)}; cold CPU: {', '.join(f'{c:.2f}' for c in cold_cpus)}",
+                  flush=True)
         row(size, "skillex site", site_pages, f"{cold:.2f}", f"{cold / site_pages * 1000:.3f}", f"{peak:.0f}",
-            f"{rebuild:.3f}", f"{rebuild / cold * 100:.1f}%", f"{rebuild_cpu:.3f}")
+            f"{rebuild:.3f}", f"{rebuild / cold * 100:.1f}%", f"{rebuild_cpu:.3f}", f"{cold_cpu:.2f}",
+            f"{rebuild_cpu / cold_cpu * 100:.1f}%")
 
+        if not hugo:
+            shutil.rmtree(work, ignore_errors=True)
+            continue
         site = hugo_site(corpus(size), CORPUS_ROOT / f"hugo-site-{size}")
         hugo_cmd = [hugo, "--quiet", "--noBuildLock"]
         hugo_cold, _, proc = run_timed(hugo_cmd, cwd=site)
@@ -110,7 +120,7 @@ def main():
         shutil.rmtree(site / "public", ignore_errors=True)
         shutil.rmtree(site / "resources", ignore_errors=True)
         hugo_peak = peak_rss_mib(hugo_cmd, cwd=site)
-        row(size, "hugo", hugo_pages, f"{hugo_cold:.2f}", f"{hugo_cold / hugo_pages * 1000:.3f}", f"{hugo_peak:.0f}", "", "", "")
+        row(size, "hugo", hugo_pages, f"{hugo_cold:.2f}", f"{hugo_cold / hugo_pages * 1000:.3f}", f"{hugo_peak:.0f}", "", "", "", "", "")
         print(f"per-page speed-up: {(hugo_cold / hugo_pages) / (cold / site_pages):.1f}x", flush=True)
         shutil.rmtree(site, ignore_errors=True)
         shutil.rmtree(work, ignore_errors=True)

@@ -77,7 +77,7 @@ public struct Site: Sendable {
         publisher.storeState(
             SiteStateUpdate(
                 listings: input.listings, eventLog: input.eventLog, fragments: context.fragments,
-                searchTexts: context.searchTexts))
+                searchTerms: context.searchTerms))
         return SiteReport(
             pages: summary.unchanged + summary.written.count, rendered: renderedCount, written: summary.written.count,
             unchanged: summary.unchanged, removed: summary.removed.count, skills: input.skills.count,
@@ -95,7 +95,7 @@ public struct Site: Sendable {
         pages += DashboardPage.pages(from: context)
         pages += RoadmapPage.pages(from: context)
         pages += ReferencePage.pages(from: context)
-        pages += SearchPage.pages(from: context)
+        pages += SearchPage.pages(from: context, published: published)  // searchinc: the index planned file by file
         pages += AssetFiles.pages(from: context)
         pages += SiteFiles.pages(from: context)  // sitedocs: 404, sitemap, robots, llms.txt, Markdown copies
         return (pages, skills.kept)
@@ -112,7 +112,7 @@ public struct Site: Sendable {
             generatedAt: Timestamp.string(input.now), salt: Digest.hex(hasher.finalize()),
             fragments: FragmentCache(folder: SiteBuildState(workspace: input.workspace).fragmentsFolder))
         context.links = links
-        context.searchTexts = SkillTexts(stateFolder: SiteBuildState(workspace: input.workspace).stateFolder)
+        context.searchTerms = SearchTermCache(stateFolder: SiteBuildState(workspace: input.workspace).stateFolder)
         return context
     }
 }

@@ -16,9 +16,9 @@ struct SiteContext: Sendable {
     var fragments: FragmentCache?
     /// The site's published address and edit address, from the manifest (sitedocs).
     var links = SiteLinks()
-    /// The skills' plain text for the search index, cached between builds (read only if the
-    /// index is rebuilt; saved by the publisher).
-    var searchTexts: SkillTexts?
+    /// Each search page's term counts and the index files' fingerprints, kept between builds
+    /// (read only if the index input changed; saved by the publisher). Nil: nothing is kept.
+    var searchTerms: SearchTermCache?
 
     /// A fingerprint of `parts` plus the salt.
     func key(_ parts: String...) -> String {

@@ -77,6 +77,8 @@ struct IncrementalTests {
     func whatARebuildRenders() throws {
         let fixture = try SiteFixture(stageFiles: true)
         _ = try build(fixture, at: 1_759_500_000, into: disk(fixture))
+        let index = fixture.root.appendingPathComponent("public/search")
+        let indexBefore = try files(index)
         try fixture.write("skills/acme/pdf/SKILL.md", """
             ---
             name: pdf
@@ -89,8 +91,11 @@ struct IncrementalTests {
         try resync(fixture, "c1", as: "c1-edited")
         let edited = try build(fixture, at: 1_759_500_000, into: disk(fixture))
         // Its page and its guide's page, plus home and dashboard, which show its manifest entry,
-        // and the search index, which holds its text.
-        #expect(edited.rendered == 5)
+        // `search-index.js` and the index files whose content changed (each is a page of its own).
+        let indexAfter = try files(index)
+        let changed = Set(indexBefore.keys).union(indexAfter.keys).filter { indexBefore[$0] != indexAfter[$0] }
+        #expect(!changed.isEmpty && changed.count < indexAfter.count)
+        #expect(edited.rendered == 5 + changed.count)
         let page = try String(contentsOf: fixture.root.appendingPathComponent("public/skills/acme/pdf/index.html"), encoding: .utf8)
         #expect(page.contains("Edited."))
         let log = fixture.root.appendingPathComponent(".skillex/events.jsonl")

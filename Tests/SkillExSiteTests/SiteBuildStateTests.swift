@@ -37,7 +37,7 @@ struct SiteBuildStateTests {
         #expect(Self.stateFiles(fixture) == [])
         _ = try Site(theme: Theme.load()).build(input: input, publisher: MemoryPublisher())
         #expect(
-            Self.stateFiles(fixture) == ["site-events.json", "site-fragments", "site-listings.tsv", "site-search-text.tsv"])
+            Self.stateFiles(fixture) == ["site-events.json", "site-fragments", "site-listings.tsv", "site-search-terms.tsv"])
         // The next load reads them back: the listing of each skill is not taken again.
         let again = try SiteInput.load(workspace: fixture.workspace, manifest: manifest)
         #expect(again.listings.items.filter { !$0.cached }.isEmpty)

@@ -19,7 +19,19 @@ enum PageMeta {
     static func firstParagraph(_ body: String) -> String? {
         var lines: [Substring] = []
         var inFence = false
-        for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Lines one at a time up to the paragraph's end, not a split of the whole page (this runs
+        // for every cookbook page on every build, for `llms.txt`).
+        var rest = body[...]
+        var more = true
+        while more {
+            let line: Substring
+            if let newline = rest.firstIndex(of: "\n") {
+                line = rest[..<newline]
+                rest = rest[rest.index(after: newline)...]
+            } else {
+                line = rest
+                more = false
+            }
             let trimmed = line.drop(while: { $0 == " " })
             if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle(); continue }
             if inFence { continue }

@@ -9,6 +9,12 @@ enum SiteIndex {
         var title: String
         var summary: String
         var section: String
+        /// True when `summary` is a skill's description as written: it is masked only where it is
+        /// shown (`shownSummary`), not on every build just to fingerprint the entries.
+        var unmasked = false
+
+        /// The summary as `llms.txt` shows it: secrets masked, hidden characters shown (security).
+        var shownSummary: String { unmasked ? SecretMask.shown(summary) : summary }
     }
 
     /// Home, skills, cookbook, reference, roadmap, dashboard and search.
@@ -17,7 +23,7 @@ enum SiteIndex {
         var entries = [Entry(path: "index.html", title: input.title, summary: "Every skill of the hub, by repository.", section: "")]
         for skill in input.skills {
             entries.append(Entry(path: skill.pagePath, title: "\(skill.entry.sourceRepo)/\(skill.entry.name)",
-                                 summary: SecretMask.shown(skill.entry.description ?? ""), section: "Skills"))
+                                 summary: skill.entry.description ?? "", section: "Skills", unmasked: true))
         }
         entries.append(Entry(path: "cookbook/index.html", title: "Cookbook", summary: "Every cookbook page.", section: ""))
         for doc in input.cookbook {
@@ -39,7 +45,9 @@ enum SiteIndex {
     /// Changes whenever any entry changes.
     static func fingerprint(_ entries: [Entry]) -> String {
         var hasher = SHA256Hasher()
-        for entry in entries { hasher.update("\(entry.path)\u{0}\(entry.title)\u{0}\(entry.summary)\u{0}\(entry.section)\u{1}") }
+        for entry in entries {
+            hasher.update("\(entry.path)\u{0}\(entry.title)\u{0}\(entry.summary)\u{0}\(entry.section)\u{0}\(entry.unmasked)\u{1}")
+        }
         return Digest.hex(hasher.finalize())
     }
 }
@@ -60,7 +68,7 @@ enum LlmsText {
             text += "\n## \(section)\n\n"
             for entry in listed {
                 let address = context.links.absolute(entry.path + ".md") ?? SiteLinks.percentEncoded(entry.path + ".md")
-                let summary = oneLine(entry.summary)
+                let summary = oneLine(entry.shownSummary)
                 text += "- [\(linkText(entry.title))](\(address))" + (summary.isEmpty ? "" : ": \(summary)") + "\n"
             }
         }

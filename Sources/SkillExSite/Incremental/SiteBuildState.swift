@@ -9,6 +9,7 @@ public import SkillEx
 /// - `site-listings.tsv`: every skill's file listing by checksum (`SkillListingCache`)
 /// - `site-events.json`: the event log's folded summary (`EventSummaryCache`)
 /// - `site-fragments/`: rendered pieces of pages by fingerprint (`FragmentCache`)
+/// - `site-search-terms.tsv`: search pages' term counts and index file fingerprints (`SearchTermCache`)
 ///
 /// Loading input and planning pages only read these; the publisher writes them, after the
 /// pages (`SitePublisher.storeState`). One record and marker per output folder, so a build

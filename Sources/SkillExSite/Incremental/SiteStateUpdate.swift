@@ -10,14 +10,14 @@ public struct SiteStateUpdate: Sendable {
     let eventLog: LazyEventLog
     /// The fragments rendered this build.
     let fragments: FragmentCache?
-    /// The skills' search texts read this build.
-    var searchTexts: SkillTexts?
+    /// The search index's page counts and file fingerprints of this build.
+    var searchTerms: SearchTermCache?
 
     /// Writes everything (best effort: each file is a cache, and a lost one only costs work).
     public func save() {
         listings.save()
         eventLog.saveSummary()
         fragments?.save()
-        searchTexts?.save()
+        searchTerms?.save()
     }
 }

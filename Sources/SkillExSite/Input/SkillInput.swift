@@ -1,5 +1,6 @@
 public import Foundation
 public import SkillEx
+import Synchronization
 
 /// One synced skill as the site sees it: its manifest entry, files on disk and stage data.
 /// Built for every skill on every build, so it holds only what planning needs (file names and
@@ -18,6 +19,9 @@ public struct SkillInput: Sendable {
     /// Changes whenever what the aggregate pages show of the skill changes (entry, score, whether
     /// its files are readable), but not when only its files' content does.
     public var summaryFingerprint: String
+    /// `history`, decoded on first use and shared by copies (the entry is not changed after
+    /// loading; home, dashboard and the skill's page all read it).
+    private let decodedHistory = Once<[ScoreHistoryEntry]>()
 
     /// The synced folder (`skills/<repo>/<skill>`).
     public var folder: URL { URL(fileURLWithPath: diskPath, isDirectory: true) }
@@ -43,7 +47,7 @@ public struct SkillInput: Sendable {
 
     /// The manifest's `score_history`, oldest first.
     var history: [ScoreHistoryEntry] {
-        (try? entry.extra.decode([ScoreHistoryEntry].self, key: "score_history")) ?? []
+        decodedHistory.value { (try? entry.extra.decode([ScoreHistoryEntry].self, key: "score_history")) ?? [] }
     }
 
     /// The scorecard's approval, else the manifest's `approval`, if any.
@@ -69,4 +73,19 @@ public struct SkillInput: Sendable {
 
     /// The score shown for the skill: the scorecard's, else the last history point's.
     var score: Double? { scorecard?.score ?? history.last?.score }
+}
+
+/// A value made by the first caller and then shared by every caller and copy.
+final class Once<Value: Sendable>: Sendable {
+    private let state = Mutex<Value?>(nil)
+
+    /// The value, made with `make` the first time.
+    func value(_ make: () -> Value) -> Value {
+        state.withLock { value in
+            if let value { return value }
+            let made = make()
+            value = made
+            return made
+        }
+    }
 }

@@ -6,17 +6,12 @@ import SkillEx
 struct SearchPage: Sendable, Encodable {
     var frame: PageFrame
 
-    static func pages(from context: SiteContext) -> [PlannedPage] {
-        let input = context.input
-        return [
+    static func pages(from context: SiteContext, published: PublishedRecords) -> [PlannedPage] {
+        [
             .template("search.html", key: context.key("search.html"), theme: context.theme, "search") {
                 SearchPage(frame: PageFrame(context: context, title: "Search", path: "search.html", section: "search"))
-            },
-            PlannedPage(path: "search-index.js", key: SearchDocument.key(input, context: context)) {
-                let files = SearchIndex.build(SearchDocument.all(input, texts: context.searchTexts ?? SkillTexts(stateFolder: input.workspace.stateURL))).files()
-                return PlannedPage.Output(main: files.main, extras: files.extras.map { RenderedPage(path: $0.path, bytes: $0.bytes) })
-            },
-        ]
+            }
+        ] + SearchIndexPlan.pages(context, published: published)
     }
 }
 

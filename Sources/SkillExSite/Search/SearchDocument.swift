@@ -17,27 +17,9 @@ struct SearchDocument: Sendable, Equatable {
     /// The page's text without Markdown syntax.
     var body = ""
 
-    /// Every page of the site worth finding, skills first; skill text comes from `texts`.
-    static func all(_ input: SiteInput, texts: SkillTexts) -> [SearchDocument] {
-        var docs = input.skills.map { skill in
-            SearchDocument(
-                kind: "skill", title: skill.entry.name, url: skill.pagePath, repo: skill.entry.sourceRepo,
-                gate: gate(skill), description: SecretMask.shown(skill.entry.description ?? ""), body: texts.text(of: skill))
-        }
-        docs += input.cookbook.map { doc in
-            SearchDocument(kind: "cookbook", title: doc.title, url: "cookbook/\(doc.slug).html", body: PlainText.fromMarkdown(doc.body[...]))
-        }
-        for schema in ReferencePage.schemas {
-            guard let text = input.schemas[schema.file] else { continue }
-            let fields = SchemaFields.flatten(text).map { "\($0.path) \($0.type) \($0.meaning)" }
-            docs.append(SearchDocument(
-                kind: "reference", title: schema.title, url: "reference/\(schema.page).html",
-                description: schema.summary, body: fields.joined(separator: " ")))
-        }
-        if let roadmap = input.roadmap {
-            docs.append(SearchDocument(kind: "roadmap", title: roadmap.title, url: "roadmap.html", body: PlainText.fromMarkdown(roadmap.body[...])))
-        }
-        return docs
+    /// Every page of the site worth finding, skills first, with its description and text.
+    static func all(_ input: SiteInput) -> [SearchDocument] {
+        SearchSource.all(input).map { $0.full() }
     }
 
     /// The skill's state for the gate filter.
@@ -51,7 +33,7 @@ struct SearchDocument: Sendable, Equatable {
     /// files' content (the checksum) and the scorecard.
     static func key(_ input: SiteInput, context: SiteContext) -> String {
         var hasher = SHA256Hasher()
-        hasher.update(context.salt + "search-index-2\u{0}")
+        hasher.update(context.salt + "search-index-\(SearchIndexPlan.version)\u{0}")
         for skill in input.skills { hasher.update(skill.fingerprint + "\u{0}") }
         for doc in input.cookbook { hasher.update("\(doc.title)\u{0}\(doc.slug)\u{0}\(doc.body)\u{1}") }
         if let roadmap = input.roadmap { hasher.update("roadmap\u{0}\(roadmap.title)\u{0}\(roadmap.body)\u{1}") }

@@ -21,28 +21,17 @@ struct SearchIndex: Sendable {
     /// Each page's length in words (all fields).
     var lengths: [Int]
 
-    /// Indexes `documents`.
+    /// Indexes `documents` (all at once; the site builds it by `SearchIndexPlan`, which gives
+    /// the same files and keeps each page's counts between builds).
     static func build(_ documents: [SearchDocument]) -> SearchIndex {
-        let counted = ParallelMap.map(documents) { doc -> ([String: Int], Int) in
-            var counts: [String: Int] = [:]
-            var length = 0
-            func add(_ text: String, _ weight: Int) {
-                SearchTokenizer.forEachTerm(text) { term in
-                    counts[term, default: 0] += weight
-                    length += 1
-                }
-            }
-            add(doc.title, titleWeight)
-            add(doc.description, descriptionWeight)
-            add(doc.repo + " " + doc.gate, metaWeight)
-            add(doc.body, 1)
-            return (counts, length)
-        }
+        let counted = ParallelMap.map(documents, SearchTerms.count)
         var postings: [String: [(doc: Int, weight: Int)]] = [:]
-        for (doc, (counts, _)) in counted.enumerated() {
-            for (term, weight) in counts { postings[term, default: []].append((doc, weight)) }
+        for (doc, terms) in counted.enumerated() {
+            for section in terms.sections {
+                terms.forEachTerm(in: section.range) { term, weight in postings[term, default: []].append((doc, weight)) }
+            }
         }
-        return SearchIndex(documents: documents, postings: postings, lengths: counted.map(\.1))
+        return SearchIndex(documents: documents, postings: postings, lengths: counted.map(\.length))
     }
 
     /// The shard a stem lives in: its first character when a-z or 0-9, else `_`.
@@ -59,41 +48,63 @@ struct SearchIndex: Sendable {
         for term in postings.keys { shards[Self.shard(of: term), default: []].append(term) }
         var extras: [(path: String, bytes: Data)] = []
         for (shard, terms) in shards.sorted(by: { $0.key < $1.key }) {
-            var out = Array("skillexSearch(\"t\",\"\(shard)\",{".utf8)
-            for (i, term) in terms.sorted().enumerated() {
+            extras.append((Self.shardPath(shard), Self.shardFile(shard, terms: terms, postings: postings)))
+        }
+        for chunk in 0..<Self.chunkCount(documents.count) {
+            extras.append((Self.chunkPath(chunk), Self.chunkFile(chunk, documents: Array(documents[Self.chunkRange(chunk, of: documents.count)]))))
+        }
+        return (Self.mainScript(documents: documents, lengths: lengths, shards: shards.keys.sorted()), extras)
+    }
+
+    /// The path of the postings of `shard`.
+    static func shardPath(_ shard: String) -> String { "search/t-\(shard).js" }
+    /// The path of text chunk `chunk`.
+    static func chunkPath(_ chunk: Int) -> String { "search/d-\(chunk).js" }
+    /// Text chunks for `count` pages.
+    static func chunkCount(_ count: Int) -> Int { (count + chunkSize - 1) / chunkSize }
+    /// The pages of chunk `chunk`.
+    static func chunkRange(_ chunk: Int, of count: Int) -> Range<Int> {
+        (chunk * chunkSize)..<min((chunk + 1) * chunkSize, count)
+    }
+
+    /// `search/t-<shard>.js`: `terms` (those of the shard, in any order) with their postings,
+    /// page numbers written as gaps from the previous one.
+    static func shardFile(_ shard: String, terms: [String], postings: [String: [(doc: Int, weight: Int)]]) -> Data {
+        var out = Array("skillexSearch(\"t\",\"\(shard)\",{".utf8)
+        for (i, term) in terms.sorted().enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            SearchScript.appendString(term, to: &out)
+            out.append(UInt8(ascii: ":"))
+            var flat: [Int] = []
+            var previous = 0
+            for posting in postings[term] ?? [] {
+                flat += [posting.doc - previous, posting.weight]
+                previous = posting.doc
+            }
+            SearchScript.appendInts(flat, to: &out)
+        }
+        out += Array("});\n".utf8)
+        return Data(out)
+    }
+
+    /// `search/d-<chunk>.js`: the title, path, description and snippet text of `documents`.
+    static func chunkFile(_ chunk: Int, documents: [SearchDocument]) -> Data {
+        var out = Array("skillexSearch(\"d\",\(chunk),[".utf8)
+        for (n, doc) in documents.enumerated() {
+            if n > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(UInt8(ascii: "["))
+            for (i, field) in [doc.title, doc.url, doc.description, String(doc.body.prefix(Self.snippetText))].enumerated() {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
-                SearchScript.appendString(term, to: &out)
-                out.append(UInt8(ascii: ":"))
-                var flat: [Int] = []
-                var previous = 0
-                for posting in postings[term] ?? [] {
-                    flat += [posting.doc - previous, posting.weight]
-                    previous = posting.doc
-                }
-                SearchScript.appendInts(flat, to: &out)
+                SearchScript.appendString(field, to: &out)
             }
-            out += Array("});\n".utf8)
-            extras.append(("search/t-\(shard).js", Data(out)))
+            out.append(UInt8(ascii: "]"))
         }
-        for start in stride(from: 0, to: documents.count, by: Self.chunkSize) {
-            var out = Array("skillexSearch(\"d\",\(start / Self.chunkSize),[".utf8)
-            for (n, doc) in documents[start..<min(start + Self.chunkSize, documents.count)].enumerated() {
-                if n > 0 { out.append(UInt8(ascii: ",")) }
-                out.append(UInt8(ascii: "["))
-                for (i, field) in [doc.title, doc.url, doc.description, String(doc.body.prefix(Self.snippetText))].enumerated() {
-                    if i > 0 { out.append(UInt8(ascii: ",")) }
-                    SearchScript.appendString(field, to: &out)
-                }
-                out.append(UInt8(ascii: "]"))
-            }
-            out += Array("]);\n".utf8)
-            extras.append(("search/d-\(start / Self.chunkSize).js", Data(out)))
-        }
-        return (Data(mainScript(shards: shards.keys.sorted().joined()).utf8), extras)
+        out += Array("]);\n".utf8)
+        return Data(out)
     }
 
     /// `search-index.js`: a global with every page's kind, repository, gate and length.
-    private func mainScript(shards: String) -> String {
+    static func mainScript(documents: [SearchDocument], lengths: [Int], shards: [String]) -> Data {
         func table(_ values: [String]) -> ([String], [String: Int]) {
             let names = Array(Set(values)).sorted()
             return (names, Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) }))
@@ -106,7 +117,7 @@ struct SearchIndex: Sendable {
             rows += [kindIndex[doc.kind] ?? 0, repoIndex[doc.repo] ?? 0, gateIndex[doc.gate] ?? 0, lengths[i]]
         }
         var out = Array("window.SKILLEX_SEARCH_INDEX={\"version\":2,\"chunk\":\(Self.chunkSize),\"shards\":".utf8)
-        SearchScript.appendString(shards, to: &out)
+        SearchScript.appendString(shards.joined(), to: &out)
         for (name, list) in [("kinds", kinds), ("repos", repos), ("gates", gates)] {
             out += Array(",\"\(name)\":[".utf8)
             for (i, value) in list.enumerated() {
@@ -118,6 +129,6 @@ struct SearchIndex: Sendable {
         out += Array(",\"docs\":".utf8)
         SearchScript.appendInts(rows, to: &out)
         out += Array("};\n".utf8)
-        return String(decoding: out, as: UTF8.self)
+        return Data(out)
     }
 }

@@ -1,0 +1,117 @@
+import Foundation
+import SkillEx
+
+/// The search index of one build as the incremental build holds it: every page's counts (kept
+/// ones from `SearchTermCache`, the others tokenized now), which pages have terms in each
+/// shard, and a fingerprint for each index file made from exactly what the file is made of. It
+/// writes the same files as `SearchIndex.files()` (the cold, all-at-once form), one at a time.
+struct SearchIndexModel: Sendable {
+    /// One index file and the fingerprint of its content.
+    struct PageKey: Sendable, Equatable {
+        var path: String
+        var key: String
+
+        /// True for a shard's or chunk's path (`search/t-<shard>.js`, `search/d-<n>.js`).
+        static func isIndexFile(_ path: String) -> Bool {
+            shard(of: path) != nil || chunk(of: path) != nil
+        }
+
+        /// The shard of `search/t-<shard>.js`.
+        static func shard(of path: String) -> String? {
+            guard path.hasPrefix("search/t-"), path.hasSuffix(".js") else { return nil }
+            let shard = String(path.dropFirst(9).dropLast(3))
+            return shard.count == 1 ? shard : nil
+        }
+
+        /// The chunk of `search/d-<n>.js`.
+        static func chunk(of path: String) -> Int? {
+            guard path.hasPrefix("search/d-"), path.hasSuffix(".js") else { return nil }
+            return Int(path.dropFirst(9).dropLast(3)).flatMap { $0 >= 0 ? $0 : nil }
+        }
+    }
+
+    /// Every page, skills first, as found before reading anything.
+    var sources: [SearchSource]
+    /// Each page's counts.
+    var terms: [SearchTerms]
+    /// The pages read (with their description and text) this build, by number.
+    var read: [Int: SearchDocument]
+    /// For each shard, the pages with terms in it and the index of that section in their counts.
+    var shards: [String: [(doc: Int, section: Int)]]
+    /// Each shard's and chunk's path and fingerprint, shards first.
+    var pageKeys: [PageKey]
+
+    /// The model of `context`'s site, from the counts in `cache` where their pages did not
+    /// change; keeps this build's head and counts in `cache` for the next build.
+    static func make(_ context: SiteContext, indexKey: String, cache: SearchTermCache?) -> SearchIndexModel {
+        let sources = SearchSource.all(context.input)
+        let docKeys = sources.map(\.key)
+        var found: [SearchTerms?] = docKeys.map { cache?.terms($0) }
+        let missing = found.indices.filter { found[$0] == nil }
+        let counted = ParallelMap.map(missing) { i -> (SearchTerms, SearchDocument) in
+            let doc = sources[i].full()
+            return (SearchTerms.count(doc), doc)
+        }
+        var read: [Int: SearchDocument] = [:]
+        for (i, (terms, doc)) in zip(missing, counted) {
+            found[i] = terms
+            read[i] = doc
+        }
+        let terms = found.map { $0 ?? SearchTerms(length: 0, counts: [:]) }
+        var shards: [String: [(doc: Int, section: Int)]] = [:]
+        for (doc, counts) in terms.enumerated() {
+            for (n, section) in counts.sections.enumerated() { shards[section.shard, default: []].append((doc, n)) }
+        }
+        var pageKeys: [PageKey] = []
+        for shard in shards.keys.sorted() {
+            var hasher = SHA256Hasher()
+            hasher.update("search-shard-\(SearchIndexPlan.version)\u{0}\(shard)\u{0}")
+            for (doc, n) in shards[shard] ?? [] {
+                let range = terms[doc].sections[n].range
+                hasher.update("\(doc):\(range.count):")
+                terms[doc].encoded[range].withUnsafeBytes { hasher.update($0) }
+            }
+            pageKeys.append(PageKey(path: SearchIndex.shardPath(shard), key: Digest.hex(hasher.finalize())))
+        }
+        for chunk in 0..<SearchIndex.chunkCount(sources.count) {
+            var hasher = SHA256Hasher()
+            hasher.update("search-chunk-\(SearchIndexPlan.version)\u{0}\(chunk)\u{0}")
+            for doc in SearchIndex.chunkRange(chunk, of: sources.count) { hasher.update(docKeys[doc]) }
+            pageKeys.append(PageKey(path: SearchIndex.chunkPath(chunk), key: Digest.hex(hasher.finalize())))
+        }
+        cache?.keep(
+            head: SearchTermCache.Head(indexKey: indexKey, pages: pageKeys),
+            pages: Array(zip(docKeys, terms)).map { (key: $0.0, terms: $0.1) }, fresh: missing.count)
+        return SearchIndexModel(sources: sources, terms: terms, read: read, shards: shards, pageKeys: pageKeys)
+    }
+
+    /// `search-index.js`.
+    func mainFile() -> Data {
+        // Kind, repository and gate are all it shows of a page.
+        SearchIndex.mainScript(documents: sources.map(\.page), lengths: terms.map(\.length), shards: shards.keys.sorted())
+    }
+
+    /// The file at `path` (a shard or a chunk; an index file this model does not have comes out
+    /// empty of terms or pages).
+    func file(_ path: String) -> Data {
+        if let shard = PageKey.shard(of: path) { return shardFile(shard) }
+        return chunkFile(PageKey.chunk(of: path) ?? Int.max)
+    }
+
+    /// `search/t-<shard>.js`: the postings of every page with terms in `shard`, in page order.
+    func shardFile(_ shard: String) -> Data {
+        var postings: [String: [(doc: Int, weight: Int)]] = [:]
+        for (doc, n) in shards[shard] ?? [] {
+            terms[doc].forEachTerm(in: terms[doc].sections[n].range) { term, weight in
+                postings[term, default: []].append((doc, weight))
+            }
+        }
+        return SearchIndex.shardFile(shard, terms: Array(postings.keys), postings: postings)
+    }
+
+    /// `search/d-<chunk>.js`, reading the pages not read this build.
+    func chunkFile(_ chunk: Int) -> Data {
+        let range = chunk < SearchIndex.chunkCount(sources.count) ? SearchIndex.chunkRange(chunk, of: sources.count) : 0..<0
+        return SearchIndex.chunkFile(chunk, documents: range.map { read[$0] ?? sources[$0].full() })
+    }
+}

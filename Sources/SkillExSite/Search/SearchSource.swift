@@ -1,0 +1,83 @@
+import Foundation
+import SkillEx
+import SkillExMarkdown
+
+/// One page of the search index before anything costly is done with it: the fields every build
+/// needs (kind, title, path, repository, gate), what its description and text are made from,
+/// and a fingerprint of all of that. A rebuild fingerprints every page this way and reads,
+/// masks and flattens only the pages it counts again or whose text chunk it writes.
+struct SearchSource: Sendable {
+    /// Where a page's description and text come from.
+    enum Origin: Sendable {
+        /// A skill: its manifest description (masked when shown) and its Markdown files.
+        case skill(SkillInput)
+        /// A page whose text is `markdown` flattened.
+        case markdown(description: String, markdown: String)
+        /// A page whose text is `text` as it is.
+        case plain(description: String, text: String)
+    }
+
+    /// The page without description and body.
+    var page: SearchDocument
+    var origin: Origin
+    /// Changes whenever anything the page's entry in the index is made of does.
+    var key: String
+
+    init(_ page: SearchDocument, _ origin: Origin) {
+        self.page = page
+        self.origin = origin
+        var hasher = SHA256Hasher()
+        hasher.update("search-page-\(SearchIndexPlan.version)\u{0}")
+        var fields = [page.kind, page.title, page.url, page.repo, page.gate]
+        switch origin {
+        case .skill(let skill):
+            // The fingerprint changes whenever the skill's files or manifest entry do.
+            fields += ["skill", skill.entry.description ?? "", skill.fingerprint]
+        case .markdown(let description, let markdown): fields += ["markdown", description, markdown]
+        case .plain(let description, let text): fields += ["text", description, text]
+        }
+        for field in fields { hasher.update("\(field.utf8.count):" + field) }
+        key = Digest.hex(hasher.finalize())
+    }
+
+    /// The page with its description and text.
+    func full() -> SearchDocument {
+        var doc = page
+        switch origin {
+        case .skill(let skill):
+            // Secrets masked and hidden characters shown, as on the skill's page (security).
+            doc.description = SecretMask.shown(skill.entry.description ?? "")
+            doc.body = SkillText.read(skill)
+        case .markdown(let description, let markdown):
+            doc.description = description
+            doc.body = PlainText.fromMarkdown(markdown[...])
+        case .plain(let description, let text):
+            doc.description = description
+            doc.body = text
+        }
+        return doc
+    }
+
+    /// Every page of the site worth finding, skills first.
+    static func all(_ input: SiteInput) -> [SearchSource] {
+        var sources = input.skills.map { skill in
+            SearchSource(
+                SearchDocument(kind: "skill", title: skill.entry.name, url: skill.pagePath, repo: skill.entry.sourceRepo, gate: SearchDocument.gate(skill)),
+                .skill(skill))
+        }
+        sources += input.cookbook.map { doc in
+            SearchSource(SearchDocument(kind: "cookbook", title: doc.title, url: "cookbook/\(doc.slug).html"), .markdown(description: "", markdown: doc.body))
+        }
+        for schema in ReferencePage.schemas {
+            guard let text = input.schemas[schema.file] else { continue }
+            let fields = SchemaFields.flatten(text).map { "\($0.path) \($0.type) \($0.meaning)" }
+            sources.append(SearchSource(
+                SearchDocument(kind: "reference", title: schema.title, url: "reference/\(schema.page).html"),
+                .plain(description: schema.summary, text: fields.joined(separator: " "))))
+        }
+        if let roadmap = input.roadmap {
+            sources.append(SearchSource(SearchDocument(kind: "roadmap", title: roadmap.title, url: "roadmap.html"), .markdown(description: "", markdown: roadmap.body)))
+        }
+        return sources
+    }
+}

@@ -1,0 +1,113 @@
+/// One page's weighted term counts, in the form the incremental index keeps and merges them:
+/// grouped by shard (`SearchIndex.shard(of:)`), shards and terms in sorted order, each shard a
+/// `shard=term weight term weight…` section and the sections joined by tabs. The same counts
+/// always give the same bytes, so a shard's bytes can be compared and hashed without parsing.
+struct SearchTerms: Sendable {
+    /// The page's length in words (all fields).
+    var length: Int
+    /// The sections, tab-separated.
+    var encoded: [UInt8]
+    /// Each section's shard and the byte range of its `term weight…` list in `encoded`.
+    var sections: [(shard: String, range: Range<Int>)]
+
+    /// Tokenizes `doc`: every field's stems, a title word counting `titleWeight` body words
+    /// and so on (`SearchIndex`'s weights).
+    static func count(_ doc: SearchDocument) -> SearchTerms {
+        var counts: [String: Int] = [:]
+        var length = 0
+        func add(_ text: String, _ weight: Int) {
+            SearchTokenizer.forEachTerm(text) { term in
+                counts[term, default: 0] += weight
+                length += 1
+            }
+        }
+        add(doc.title, SearchIndex.titleWeight)
+        add(doc.description, SearchIndex.descriptionWeight)
+        add(doc.repo + " " + doc.gate, SearchIndex.metaWeight)
+        add(doc.body, 1)
+        return SearchTerms(length: length, counts: counts)
+    }
+
+    /// The encoded form of `counts` (a term → weighted count map, as the index builds it).
+    init(length: Int, counts: [String: Int]) {
+        var byShard: [String: [String]] = [:]
+        for term in counts.keys { byShard[SearchIndex.shard(of: term), default: []].append(term) }
+        var encoded: [UInt8] = []
+        var sections: [(shard: String, range: Range<Int>)] = []
+        for shard in byShard.keys.sorted() {
+            if !encoded.isEmpty { encoded.append(UInt8(ascii: "\t")) }
+            encoded += shard.utf8
+            encoded.append(UInt8(ascii: "="))
+            let start = encoded.count
+            for (i, term) in (byShard[shard] ?? []).sorted().enumerated() {
+                if i > 0 { encoded.append(UInt8(ascii: " ")) }
+                encoded += term.utf8
+                encoded.append(UInt8(ascii: " "))
+                encoded += String(counts[term] ?? 0).utf8
+            }
+            sections.append((shard, start..<encoded.count))
+        }
+        self.init(length: length, encoded: encoded, sections: sections)
+    }
+
+    private init(length: Int, encoded: [UInt8], sections: [(shard: String, range: Range<Int>)]) {
+        self.length = length
+        self.encoded = encoded
+        self.sections = sections
+    }
+
+    /// Reads the encoded form back; nil unless every section is `shard=` followed by `term
+    /// weight` pairs with non-empty terms and decimal weights (a damaged cache line is then
+    /// counted afresh instead of trusted).
+    init?(length: Int, encoded: [UInt8]) {
+        var sections: [(shard: String, range: Range<Int>)] = []
+        var start = 0
+        while start < encoded.count {
+            var end = start
+            while end < encoded.count && encoded[end] != UInt8(ascii: "\t") { end += 1 }
+            guard let equals = encoded[start..<end].firstIndex(of: UInt8(ascii: "=")), equals > start,
+                Self.wellFormed(encoded[(equals + 1)..<end])
+            else { return nil }
+            sections.append((String(decoding: encoded[start..<equals], as: UTF8.self), (equals + 1)..<end))
+            start = end + 1
+        }
+        guard encoded.last != UInt8(ascii: "\t") else { return nil }
+        self.init(length: length, encoded: encoded, sections: sections)
+    }
+
+    /// True for `term weight term weight…`: at least one pair, single spaces, digits for weights.
+    private static func wellFormed(_ list: ArraySlice<UInt8>) -> Bool {
+        var field = 0
+        var fieldLength = 0
+        for byte in list {
+            if byte == UInt8(ascii: " ") {
+                guard fieldLength > 0 else { return false }
+                field += 1
+                fieldLength = 0
+                continue
+            }
+            guard byte != UInt8(ascii: "="), byte != 0x0A, field % 2 == 0 || byte &- UInt8(ascii: "0") < 10 else { return false }
+            fieldLength += 1
+            if field % 2 == 1 && fieldLength > 9 { return false }
+        }
+        return fieldLength > 0 && field % 2 == 1
+    }
+
+    /// Calls `body` with each term and weight of the section at `range`, in order.
+    func forEachTerm(in range: Range<Int>, _ body: (String, Int) -> Void) {
+        var i = range.lowerBound
+        while i < range.upperBound {
+            var space = i
+            while encoded[space] != UInt8(ascii: " ") { space += 1 }
+            let term = String(decoding: encoded[i..<space], as: UTF8.self)
+            var weight = 0
+            var j = space + 1
+            while j < range.upperBound && encoded[j] != UInt8(ascii: " ") {
+                weight = weight * 10 + Int(encoded[j] &- UInt8(ascii: "0"))
+                j += 1
+            }
+            body(term, weight)
+            i = j + 1
+        }
+    }
+}
