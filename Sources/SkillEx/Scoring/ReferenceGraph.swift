@@ -53,6 +53,9 @@ struct ReferenceGraph {
     private let hasPlainNames: Bool
     /// The last names of `folders`, so a plain word is resolved only when it could name one.
     private let folderNames: Set<Substring>
+    /// UTF-8 lengths of the file names and of `folderNames`: most words match neither.
+    private let nameLengths: LengthMask
+    private let folderNameLengths: LengthMask
 
     /// Walks the skill in `skill` from SKILL.md.
     init(_ skill: LintContext) {
@@ -91,6 +94,8 @@ struct ReferenceGraph {
                 && UnreferencedFileRule.folders.contains(where: { file.relativePath.hasPrefix($0) })
         }
         folderNames = Set(folders.keys.compactMap { $0.split(separator: "/").last.map { Substring(String($0)) } })
+        nameLengths = LengthMask(byName.keys.map(\.utf8.count))
+        folderNameLengths = LengthMask(folderNames.map(\.utf8.count))
 
         var queue: [(path: String, text: String)] = []
         if let text = skill.skillText { queue.append(("SKILL.md", text)) }
@@ -119,22 +124,30 @@ struct ReferenceGraph {
         var out: [String] = []
         var named: Set<String> = []  // folders already added: a tree named 100 times is listed once
         // Plain words matter only when a file name has no `.` or (in a subfolder) may name a folder.
-        for token in Self.tokens(text, plain: hasPlainNames || (!folder.isEmpty && !folderNames.isEmpty)) {
-            var word = token
-            while word.utf8.starts(with: [0x2E, 0x2F]) { word = word.dropFirst(2) }
-            while let last = word.utf8.last, last == 0x2F || last == 0x2E { word = word.dropLast() }
-            guard !word.isEmpty else { continue }
+        PathTokens.forEach(text, plain: hasPlainNames || (!folder.isEmpty && !folderNames.isEmpty)) { bytes, start, end in
+            var from = start, to = end
+            while to - from >= 2, bytes[from] == 0x2E, bytes[from + 1] == 0x2F { from += 2 }
+            while to > from, bytes[to - 1] == 0x2F || bytes[to - 1] == 0x2E { to -= 1 }
+            guard to > from else { return }
             // A file name anywhere: `guide.md`, `references/guide.md`, `"$DIR/lib.sh"`.
-            let name = word.utf8.lastIndex(of: 0x2F).map { word[word.utf8.index(after: $0)...] } ?? word
-            if let found = byName[name] { out += found }
+            var nameStart = to
+            while nameStart > from, bytes[nameStart - 1] != 0x2F { nameStart -= 1 }
+            if nameLengths.contains(to - nameStart), let found = byName[Substring(PathTokens.string(bytes, nameStart, to))] {
+                out += found
+            }
             // Only a path, or a word naming a folder, is resolved further.
-            guard word.utf8.contains(0x2F) || (!folder.isEmpty && folderNames.contains(word)) else { continue }
+            let isPath = nameStart > from
+            guard isPath || (!folder.isEmpty && folderNameLengths.contains(to - from)) else { return }
+            let word = PathTokens.string(bytes, from, to)
+            guard isPath || folderNames.contains(Substring(word)) else { return }
             // A path from the skill root or from this file's folder: a folder, or (in a script) a file.
+            let relative = bytes[start] == 0x2E && end - start >= 2
+                && (bytes[start + 1] == 0x2F || (end - start >= 3 && bytes[start + 1] == 0x2E && bytes[start + 2] == 0x2F))
             for base in folder.isEmpty ? [""] : ["", folder] {
-                guard let full = MissingLinkRule.normalize(base.isEmpty ? String(word) : base + "/" + word) else { continue }
+                guard let full = MissingLinkRule.normalize(base.isEmpty ? word : base + "/" + word) else { continue }
                 if let under = folders[full], named.insert(full).inserted { out += under }
                 if let named = stems[full] { out += named }
-                if language == .script, token.hasPrefix("./") || token.hasPrefix("../") {
+                if language == .script, relative {
                     out += Self.scriptSuffixes.map { full + $0 }.filter(paths.contains)
                 } else if paths.contains(full) {
                     out.append(full)
@@ -206,46 +219,8 @@ struct ReferenceGraph {
         }
     }
 
-    /// Runs of path-like bytes in `text`: ASCII letters, digits, `._-/~@+` and any non-ASCII byte.
-    /// With `plain` false, only runs holding a `.` or `/` (the ones that can name a file or path).
-    static func tokens(_ text: String, plain: Bool = true) -> [Substring] {
-        var copy = text
-        let ranges: [(Int, Int)] = copy.withUTF8 { bytes in
-            var out: [(Int, Int)] = []
-            var start = -1
-            var pathy = false
-            tokenBytes.withUnsafeBufferPointer { kinds in
-                for index in 0..<bytes.count {
-                    let kind = kinds[Int(bytes[index])]
-                    if kind != 0 {
-                        if start < 0 {
-                            start = index
-                            pathy = false
-                        }
-                        if kind == 2 { pathy = true }
-                    } else if start >= 0 {
-                        if plain || pathy { out.append((start, index)) }
-                        start = -1
-                    }
-                }
-            }
-            if start >= 0, plain || pathy { out.append((start, bytes.count)) }
-            return out
-        }
-        let utf8 = text.utf8
-        return ranges.map { range in
-            text[utf8.index(utf8.startIndex, offsetBy: range.0)..<utf8.index(utf8.startIndex, offsetBy: range.1)]
-        }
-    }
-
-    /// Per byte: 0 outside a token; 1 inside one (ASCII letters, digits, `-_~@+`, non-ASCII);
-    /// 2 for `.` and `/`, which make a token path-like.
-    private static let tokenBytes: [UInt8] = (0...255).map { (byte: Int) -> UInt8 in
-        if byte == 0x2E || byte == 0x2F { return 2 }
-        let letter = byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A
-        return byte >= 0x80 || letter || (byte >= 0x2D && byte <= 0x39) || byte == 0x5F || byte == 0x7E || byte == 0x40
-            || byte == 0x2B ? 1 : 0
-    }
+    /// The path-like words of `text` (see `PathTokens`).
+    static func tokens(_ text: String, plain: Bool = true) -> [Substring] { PathTokens.tokens(text, plain: plain) }
 
     /// The modules a Python text imports: `import a.b, c as d` gives `a.b` and `c`;
     /// `from .x import (y, z)` gives `.x` with names `y`, `z` (parenthesised lists may span lines).

@@ -30,17 +30,19 @@ struct MentionRule: LintRule {
         }
         // Prose names files too ("read FORMS.md"): a path-like word of the body that holds a `/`
         // or is as long as one of the skill's file names (the cheap test that skips most words).
-        let body = skill.body
         let lengths = Set(skill.files.compactMap { $0.relativePath.split(separator: "/").last?.utf8.count })
-        var counted = (index: body.startIndex, line: 0)  // newlines before `index`, counted once
-        for token in ReferenceGraph.tokens(body, plain: false) {
-            var end = token
-            while let last = end.utf8.last, last == 0x2E || last == 0x2F || last == 0x2D { end = end.dropLast() }
-            let name = end.utf8.lastIndex(of: 0x2F).map { end[end.utf8.index(after: $0)...] } ?? end
-            guard end.utf8.contains(0x2F) || lengths.contains(name.utf8.count) else { continue }
-            counted.line += body.utf8[counted.index..<token.startIndex].reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
-            counted.index = token.startIndex
-            mentions.append((skill.bodyLineOffset + counted.line + 1, String(token), false))
+        let lengthMask = LengthMask(lengths)
+        var counted = (offset: 0, line: 0)  // newlines before `offset`, counted once
+        PathTokens.forEach(skill.body, plain: false) { bytes, start, end in
+            var to = end
+            while to > start, bytes[to - 1] == 0x2E || bytes[to - 1] == 0x2F || bytes[to - 1] == 0x2D { to -= 1 }
+            var nameStart = to
+            while nameStart > start, bytes[nameStart - 1] != 0x2F { nameStart -= 1 }
+            let length = to - nameStart
+            guard nameStart > start || (lengthMask.contains(length) && lengths.contains(length)) else { return }
+            for index in counted.offset..<start where bytes[index] == 0x0A { counted.line += 1 }
+            counted.offset = start
+            mentions.append((skill.bodyLineOffset + counted.line + 1, PathTokens.string(bytes, start, end), false))
         }
         for block in skill.markdown.code {
             for (offset, line) in block.lines.enumerated() {
