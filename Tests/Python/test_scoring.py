@@ -342,6 +342,12 @@ def test_rules_are_listed_and_unknown_rules_in_the_manifest_are_refused(hub, ski
     ids = {r["id"] for r in rules}
     assert {"spec", "link-missing", "shell-pipe-to-shell", "side-effect-unconfirmed"} <= ids
     assert all(r["remediation"] and r["severity"] in ("error", "warning", "note") for r in rules)
+    jsonschema.validate(rules, json.loads((ROOT / "schemas" / "rule-list.schema.json").read_text()))
+    security = {r["id"]: r for r in rules if r["component"] == "security"}
+    assert {"hidden-bidi", "secret-token", "exfil-send", "inject-override"} <= set(security)
+    assert security["hidden-bidi"]["risk"] == "critical" and security["hidden-bidi"]["severity"] == "error"
+    text = skillex("score", "--list-rules", "--format", "text", check=0).stdout.splitlines()
+    assert len(text) == len(rules) and "hidden-bidi (security, critical): " in "\n".join(text)
     data = manifest(hub)
     data["scoring"]["rules"] = {"no-such-rule": "off"}
     (hub / "manifest.json").write_text(json.dumps(data))

@@ -34,7 +34,7 @@ struct ScoreCommand: AsyncParsableCommand {
     var report: [String] = []
     @Flag(help: "Post a check run to GitHub (GITHUB_API_URL, GITHUB_REPOSITORY, GITHUB_SHA, GITHUB_TOKEN).")
     var post = false
-    @Flag(help: "List the lint rules (id, default severity, what they find) and exit.") var listRules = false
+    @Flag(help: "List the lint and security rules (id, default severity or risk, what they find) and exit.") var listRules = false
     @Flag(help: "Re-lint every skill instead of reusing stored scorecards of unchanged skills.") var fresh = false
     @OptionGroup var common: CommonOptions<ScoreFormat>
 

@@ -25,11 +25,15 @@ enum ScoreOutput {
         }
     }
 
-    /// `--list-rules`: one line per rule, or the definitions as JSON.
+    /// `--list-rules`: one line per lint and security rule, or the list as JSON
+    /// (schemas/rule-list.schema.json).
     static func listRules(_ format: ScoreFormat) throws {
-        let rules = LintRuleSet.standard.definitions
+        let rules = RuleCatalog.all()
         guard format == .json else {
-            for rule in rules { Terminal.out("\(rule.id) (\(rule.severity.rawValue)): \(rule.summary)") }
+            for rule in rules {
+                let level = rule.risk.map { "security, \($0.rawValue)" } ?? rule.severity.rawValue
+                Terminal.out("\(rule.id) (\(level)): \(rule.summary)")
+            }
             return
         }
         try JSONOutput.print(rules)
