@@ -2,7 +2,7 @@
 """Site benchmark: cold `skillex site` vs cold `hugo` on the same Markdown, per page, plus the
 rebuild after editing one skill and peak memory.
 
-    bench/site.py [--sizes 1000 10000] [--repeat 3] [--binary PATH] [--no-hugo]
+    bench/site.py [--sizes 1000 10000] [--repeat 3] [--binary PATH] [--no-hugo] [--drop-caches]
 
 The corpus comes from bench/corpus.py (through bench/common.py); skills are synced first
 (untimed), so the site renders the same SKILL.md, references/*.md and cookbook pages that Hugo
@@ -12,9 +12,16 @@ The rebuild models the real workflow: one skill's SKILL.md is edited in its sour
 (`repos/<repo>/.claude/skills/<skill>/SKILL.md`), `skillex sync` copies it into skills/ and
 updates its checksum (untimed), then `skillex site` is timed. With `--repeat N` the cold build and
 the edit-sync-rebuild cycle run N times each and the medians are reported, with the user+sys CPU
-time of the rebuild (steadier than wall time on a shared machine).
+time of the rebuild (steadier than wall time on a shared machine). Hugo's cold build runs
+`--repeat` times too (median wall and CPU).
+
+Corpus, work copies and the Hugo site all live under SKILLEX_CORPUS_ROOT (bench/common.py), so
+that variable picks the file system measured (e.g. /dev/shm/... for tmpfs, a folder on disk for
+ext4). `--drop-caches` (root only) syncs and drops the page cache before every cold build of
+either tool, so both read their input, and their own binary, from the disk.
 """
 import argparse
+import os
 import resource
 import shutil
 import statistics
@@ -38,6 +45,17 @@ def cpu_timed(cmd):
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), proc
 
 
+def drop_caches(enabled: bool):
+    """Syncs and drops the page cache, dentries and inodes (needs root) when `enabled`."""
+    if not enabled:
+        return
+    os.sync()
+    try:
+        Path("/proc/sys/vm/drop_caches").write_text("3\n")
+    except OSError as error:
+        sys.exit(f"bench: cannot drop the page cache ({error}); run as root or leave out --drop-caches")
+
+
 def forget_site_state(work: Path):
     """Removes every piece of site state in .skillex/ (hash records, stamped templates, skill
     listings, the event summary, kept fragments), so the next build is cold."""
@@ -54,6 +72,8 @@ def main():
     parser.add_argument("--repeat", type=int, default=1, help="cold builds and rebuilds per size (medians reported)")
     parser.add_argument("--binary", help="the skillex binary (default: the release build)")
     parser.add_argument("--no-hugo", action="store_true", help="time skillex only")
+    parser.add_argument("--drop-caches", action="store_true",
+                        help="sync and drop the page cache before every cold build of either tool (root only)")
     args = parser.parse_args()
     binary = args.binary or skillex_bin()
     hugo = shutil.which("hugo")
@@ -77,6 +97,7 @@ def main():
         for _ in range(args.repeat):
             shutil.rmtree(work / "public", ignore_errors=True)
             forget_site_state(work)
+            drop_caches(args.drop_caches)
             wall, cpu, proc = cpu_timed(cmd)
             if proc.returncode != 0:
                 sys.exit(f"bench: skillex site failed: {proc.stderr.decode()[-2000:]}")
@@ -87,6 +108,7 @@ def main():
         # Peak memory of a cold build, measured on another cold run.
         shutil.rmtree(work / "public")
         forget_site_state(work)
+        drop_caches(args.drop_caches)
         peak = peak_rss_mib(cmd)
         skill = sorted((work / "repos").glob("*/.claude/skills/*/SKILL.md"))[0]
         rebuilds, cpus = [], []
@@ -113,15 +135,31 @@ def main():
             continue
         site = hugo_site(corpus(size), CORPUS_ROOT / f"hugo-site-{size}")
         hugo_cmd = [hugo, "--quiet", "--noBuildLock"]
-        hugo_cold, _, proc = run_timed(hugo_cmd, cwd=site)
-        if proc.returncode != 0:
-            sys.exit(f"bench: hugo failed: {proc.stderr.decode()[-2000:]}")
+        hugo_colds, hugo_cpus = [], []
+        for _ in range(args.repeat):
+            shutil.rmtree(site / "public", ignore_errors=True)
+            shutil.rmtree(site / "resources", ignore_errors=True)
+            drop_caches(args.drop_caches)
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            wall, _, proc = run_timed(hugo_cmd, cwd=site)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            if proc.returncode != 0:
+                sys.exit(f"bench: hugo failed: {proc.stderr.decode()[-2000:]}")
+            hugo_colds.append(wall)
+            hugo_cpus.append((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime))
+        hugo_cold, hugo_cpu = statistics.median(hugo_colds), statistics.median(hugo_cpus)
         hugo_pages = pages(site / "public")
         shutil.rmtree(site / "public", ignore_errors=True)
         shutil.rmtree(site / "resources", ignore_errors=True)
+        drop_caches(args.drop_caches)
         hugo_peak = peak_rss_mib(hugo_cmd, cwd=site)
-        row(size, "hugo", hugo_pages, f"{hugo_cold:.2f}", f"{hugo_cold / hugo_pages * 1000:.3f}", f"{hugo_peak:.0f}", "", "", "", "", "")
-        print(f"per-page speed-up: {(hugo_cold / hugo_pages) / (cold / site_pages):.1f}x", flush=True)
+        if args.repeat > 1:
+            print(f"hugo cold runs: {', '.join(f'{c:.2f}' for c in hugo_colds)}; "
+                  f"hugo cold CPU: {', '.join(f'{c:.2f}' for c in hugo_cpus)}", flush=True)
+        row(size, "hugo", hugo_pages, f"{hugo_cold:.2f}", f"{hugo_cold / hugo_pages * 1000:.3f}", f"{hugo_peak:.0f}", "", "", "",
+            f"{hugo_cpu:.2f}", "")
+        print(f"per-page speed-up: {(hugo_cold / hugo_pages) / (cold / site_pages):.1f}x wall, "
+              f"{(hugo_cpu / hugo_pages) / (cold_cpu / site_pages):.1f}x CPU", flush=True)
         shutil.rmtree(site, ignore_errors=True)
         shutil.rmtree(work, ignore_errors=True)
 
