@@ -174,6 +174,33 @@ struct DiscoveryCacheTests {
         #expect(digest == "sha256:" + Digest.sha256Hex(original))
     }
 
+    @Test("an index.json edited or removed on disk is written again though nothing it lists changed")
+    func editedIndexRewritten() throws {
+        let fixture = try DiscoveryIndexTests.hub()
+        let site = DiscoveryIndexTests.temp()
+        let index = site.appendingPathComponent(".well-known/agent-skills/index.json")
+        _ = try DiscoveryIndexTests.write(fixture, into: site)
+        let original = try Data(contentsOf: index)
+        #expect(try DiscoveryIndexTests.write(fixture, into: site).0.written == 0)
+        try Data("{}".utf8).write(to: index)
+        #expect(try DiscoveryIndexTests.write(fixture, into: site).0.written == 1)
+        #expect(try Data(contentsOf: index) == original)
+        try FileManager.default.removeItem(at: index)
+        #expect(try DiscoveryIndexTests.write(fixture, into: site).0.written == 1)
+        #expect(try Data(contentsOf: index) == original)
+    }
+
+    @Test("the index key changes with any listed field")
+    func indexKey() {
+        let entry = DiscoveryEntry(name: "a", type: "skill-md", description: "d", url: "a/SKILL.md", digest: "sha256:1")
+        var moved = entry
+        moved.digest = "sha256:2"
+        let schema = "https://schemas.agentskills.io/discovery/0.2.0/schema.json"
+        #expect(DiscoveryCache.indexKey(schema: schema, entries: [entry]) == DiscoveryCache.indexKey(schema: schema, entries: [entry]))
+        #expect(DiscoveryCache.indexKey(schema: schema, entries: [entry]) != DiscoveryCache.indexKey(schema: schema, entries: [moved]))
+        #expect(DiscoveryCache.indexKey(schema: schema, entries: [entry]) != DiscoveryCache.indexKey(schema: "x", entries: [entry]))
+    }
+
     @Test("a changed skill gets a new artifact and digest")
     func changedSkill() throws {
         let fixture = try DiscoveryIndexTests.hub()

@@ -17,7 +17,33 @@ struct DiscoveryCache: Codable {
         var modified: Int64
     }
 
+    /// `index.json` as last written: what it lists (`indexKey`) and its size and modification
+    /// time, so a build that lists the same would not re-encode it.
+    struct IndexStamp: Codable, Equatable, Sendable {
+        var key: String
+        var size: Int64
+        var modified: Int64
+    }
+
     var records: [String: Record] = [:]
+    /// Absent in caches written before it existed: the index is then encoded once more.
+    var index: IndexStamp?
+
+    /// What `index.json` lists: the schema, then every entry's fields in order.
+    static func indexKey(schema: String, entries: [DiscoveryEntry]) -> String {
+        var hasher = SHA256Hasher()
+        hasher.update(schema + "\u{0}")
+        for entry in entries {
+            hasher.update("\(entry.name)\u{0}\(entry.type)\u{0}\(entry.description)\u{0}\(entry.url)\u{0}\(entry.digest)\n")
+        }
+        return Digest.hex(hasher.finalize())
+    }
+
+    /// True when `index.json` at `url` is the one last written for `key`.
+    func indexHolds(_ key: String, at url: URL) -> Bool {
+        guard let index, index.key == key, let stamp = Self.stamp(url) else { return false }
+        return stamp.size == index.size && stamp.modified == index.modified
+    }
 
     /// The cache file for output folder `site`.
     static func url(state: URL, site: URL) -> URL {

@@ -55,15 +55,22 @@ public enum DiscoveryIndex {
                     description: built.candidate.skill.entry.description ?? "",
                     url: base + record.relativePath, digest: record.digest))
         }
-        let index = DiscoveryIndexFile(schema: schema, skills: entries)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var bytes = try encoder.encode(index)
-        bytes.append(0x0A)
-        if try ChangedFile.write(bytes, to: folder.appendingPathComponent("index.json")) { report.written += 1 }
+        // An index listing exactly what the last one did, still as written, is not encoded again.
+        let indexURL = folder.appendingPathComponent("index.json")
+        let indexKey = DiscoveryCache.indexKey(schema: schema, entries: entries)
+        if cache.indexHolds(indexKey, at: indexURL) {
+            next.index = cache.index
+        } else {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            var bytes = try encoder.encode(DiscoveryIndexFile(schema: schema, skills: entries))
+            bytes.append(0x0A)
+            if try ChangedFile.write(bytes, to: indexURL) { report.written += 1 }
+            next.index = DiscoveryCache.stamp(indexURL).map { .init(key: indexKey, size: $0.size, modified: $0.modified) }
+        }
         report.removed = try ChangedFile.removeAll(in: folder, except: kept)
         report.skills = entries.count
-        if next.records != cache.records, let data = try? JSONWriter.data(next) {
+        if next.records != cache.records || next.index != cache.index, let data = try? JSONWriter.data(next) {
             try? AtomicFile.write(data, to: cacheURL, durable: false)
         }
         return report
