@@ -36,13 +36,17 @@ public struct SiteInput: Sendable {
     public var now: Date
 
     /// Reads the workspace (and writes nothing); a malformed stage file is an error naming it.
-    public static func load(workspace: Workspace, manifest: Manifest) throws(SiteError) -> SiteInput {
+    /// `scored` is the score stage's run when it ran in this process (`skillex build`): the
+    /// scorecards it wrote are then not read back.
+    public static func load(workspace: Workspace, manifest: Manifest, scored: ScoreRun? = nil) throws(SiteError) -> SiteInput {
         let settings = (try? manifest.extra.decode(SiteSettings.self, key: "site")) ?? SiteSettings()
         let state = SiteBuildState(workspace: workspace)
         let scorecardsURL = ScorecardStore.url(workspace)
-        let scorecards: ScoreRun?
-        do { scorecards = try ScorecardStore.read(at: scorecardsURL) } catch {
-            throw .badFile(path: scorecardsURL.path, reason: ErrorText.decoding(error))
+        var scorecards = scored
+        if scored == nil {
+            do { scorecards = try ScorecardStore.read(at: scorecardsURL) } catch {
+                throw .badFile(path: scorecardsURL.path, reason: ErrorText.decoding(error))
+            }
         }
         let packsURL = workspace.distURL.appendingPathComponent(DistIndex.fileName)
         let packsData = try? Data(contentsOf: packsURL)

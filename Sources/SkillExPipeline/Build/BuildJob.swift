@@ -69,7 +69,11 @@ public struct BuildJob: Sendable {
             (publish.command, publish.lockWait, publish.skipsWithoutDestination) = ("build", lockWait, true)
             return try await publish.run(state.manifest).stageReport
         case .site:
-            return try SiteJob(context: context, out: out).run(state.manifest).stageReport
+            var site = SiteJob(context: context, out: out)
+            // A run covering every skill is exactly what scorecards.json holds (a partial one is
+            // merged with stored cards there, so the site reads the file instead).
+            site.scored = state.scored.flatMap { $0.skills.count >= state.manifest.skills.count ? $0 : nil }
+            return try site.run(state.manifest).stageReport
         }
     }
 }

@@ -18,6 +18,8 @@ public struct SiteJob: Sendable {
     public var commands: CommandBlocks?
     /// A publisher already loading its records (`prefetchedPublisher`); nil makes one.
     public var publisher: DiskPublisher?
+    /// The scorecards the build's score stage wrote, passed in memory; nil reads the file.
+    public var scored: ScoreRun?
 
     /// A site job.
     public init(context: JobContext, out: URL? = nil) {
@@ -30,7 +32,7 @@ public struct SiteJob: Sendable {
         let workspace = context.workspace
         let state = SiteBuildState(workspace: workspace, out: out)
         let publisher = self.publisher ?? Self.prefetchedPublisher(workspace: workspace, out: out, verify: verify)
-        let input = try SiteInput.load(workspace: workspace, manifest: manifest)
+        let input = try SiteInput.load(workspace: workspace, manifest: manifest, scored: scored)
         PhaseTrace.mark("site.input")
         let theme = try Theme.load(overrides: workspace.root.appendingPathComponent("templates"))
         PhaseTrace.mark("site.theme")
