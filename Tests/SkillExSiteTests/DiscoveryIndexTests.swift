@@ -190,6 +190,19 @@ struct DiscoveryCacheTests {
         #expect(try Data(contentsOf: index) == original)
     }
 
+    @Test("the cache reads back what it wrote; a damaged cache reads as empty")
+    func cacheRoundTrip() throws {
+        var cache = DiscoveryCache()
+        cache.records["a"] = .init(key: "k", type: "archive", relativePath: "a/a.zip", digest: "sha256:d", size: -1, modified: 1_796_231_458_381_236_921)
+        cache.index = .init(key: "i", size: 10, modified: 5)
+        let url = DiscoveryIndexTests.temp().appendingPathExtension("json")
+        try JSONWriter.data(cache).write(to: url)
+        let loaded = DiscoveryCache.load(url)
+        #expect(loaded.records == cache.records && loaded.index == cache.index)
+        try Data(#"{"records":{"a":{"key":"k"}}}"#.utf8).write(to: url)
+        #expect(DiscoveryCache.load(url).records.isEmpty)
+    }
+
     @Test("the index key changes with any listed field")
     func indexKey() {
         let entry = DiscoveryEntry(name: "a", type: "skill-md", description: "d", url: "a/SKILL.md", digest: "sha256:1")
