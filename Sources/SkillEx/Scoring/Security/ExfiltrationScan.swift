@@ -48,30 +48,30 @@ enum ExfiltrationScan {
     ]
 
     static func hits(_ file: ScannedText) -> [SecurityHit] {
-        guard file.hasAny(hints) else { return [] }
+        guard file.hasAny(Sets.hints) else { return [] }
         var out: [SecurityHit] = []
         var flagged = Set<Int>()
         func add(_ rule: String, _ risk: SecurityRisk, _ line: Int, _ what: String) {
             out.append(SecurityHit(
                 rule: rule, risk: risk, message: "\(what): \(HiddenCharacterScan.shown(file, line))", file: file.path, line: line))
         }
-        for found in accepted(file, sendWithSource, sourceWords) {
+        for found in accepted(file, sendWithSource, Sets.sourceWords) {
             flagged.insert(found.line)
             add("exfil-send", .critical, found.line, "sends local secrets to the network")
         }
         // In a script, a sensitive read and a send anywhere in the file count together.
-        if !file.isMarkdown, out.isEmpty, let read = accepted(file, source, sourceWords).first,
-            let sent = accepted(file, send, sendWords).first {
+        if !file.isMarkdown, out.isEmpty, let read = accepted(file, source, Sets.sourceWords).first,
+            let sent = accepted(file, send, Sets.sendWords).first {
             flagged.insert(sent.line)
             add("exfil-send", .critical, sent.line, "sends data read from line \(read.line) to the network")
         }
-        for found in accepted(file, downloadExec, execWords) {
+        for found in accepted(file, downloadExec, Sets.execWords) {
             add("exfil-download-exec", .high, found.line, "downloads code and runs it unchecked")
         }
-        for found in accepted(file, credentialRead, storeWords) where !flagged.contains(found.line) {
+        for found in accepted(file, credentialRead, Sets.storeWords) where !flagged.contains(found.line) {
             add("exfil-credential-store", .high, found.line, "reads a credential store")
         }
-        for found in accepted(file, disableSafety, safetyWords) {
+        for found in accepted(file, disableSafety, Sets.safetyWords) {
             add("exfil-disable-safety", .high, found.line, "switches a safety prompt or check off")
         }
         return out
@@ -79,7 +79,7 @@ enum ExfiltrationScan {
 
     /// Matches not negated on their line, and in Markdown not in a line that discusses attacks.
     static func accepted(
-        _ file: ScannedText, _ regex: NSRegularExpression?, _ words: [String]
+        _ file: ScannedText, _ regex: NSRegularExpression?, _ words: KeywordSet
     ) -> [(line: Int, text: Substring)] {
         var out: [(line: Int, text: Substring)] = [], lines = Set<Int>()
         for found in file.lineMatches(regex, anyOf: words) {
@@ -90,6 +90,16 @@ enum ExfiltrationScan {
             out.append((found.line, text))
         }
         return out
+    }
+
+    /// The keyword lists with their matcher ids.
+    enum Sets {
+        static let hints = KeywordSet(ExfiltrationScan.hints)
+        static let sourceWords = KeywordSet(ExfiltrationScan.sourceWords)
+        static let sendWords = KeywordSet(ExfiltrationScan.sendWords)
+        static let execWords = KeywordSet(ExfiltrationScan.execWords)
+        static let storeWords = KeywordSet(ExfiltrationScan.storeWords)
+        static let safetyWords = KeywordSet(ExfiltrationScan.safetyWords)
     }
 
     private static func rx(_ pattern: String) -> NSRegularExpression? { try? NSRegularExpression(pattern: pattern) }

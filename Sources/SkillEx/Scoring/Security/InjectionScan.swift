@@ -17,11 +17,14 @@ enum InjectionScan {
             #"\b(?:without|never)\s+(?:asking|requesting|waiting)\s+(?:for\s+)?(?:the\s+user(?:'s)?\s+)?(?:permission|confirmation|approval|consent)|\b(?:do\s+not|don't|never)\s+ask\s+(?:the\s+user\s+)?(?:for\s+)?(?:permission|confirmation|approval)|\b(?:bypass|skip|disable|turn\s+off|circumvent)\s+(?:all\s+|any\s+|the\s+|every\s+|your\s+)?(?:safety|security|permission|approval|confirmation|sandbox)\s*(?:checks?|prompts?|dialogs?|restrictions?|guardrails?|rules|mode)?\b|\bgrant\s+yourself\b|\byou\s+(?:have|now\s+have)\s+(?:full|unrestricted|root|admin)\s+(?:access|permissions?|privileges)|\brun\s+(?:\w+\s+){0,3}(?:as|with)\s+(?:root|sudo|administrator)\b"#)),
     ]
 
+    /// Each rule's keywords with their matcher ids.
+    private static let ruleWords = rules.map { KeywordSet($0.words) }
+
     static func hits(_ file: ScannedText) -> [SecurityHit] {
         var out: [SecurityHit] = []
-        for rule in rules {
+        for (rule, words) in zip(rules, ruleWords) {
             var lines = Set<Int>()
-            for found in file.lineMatches(rule.regex, anyOf: rule.words) {
+            for found in file.lineMatches(rule.regex, anyOf: words) {
                 let text = found.match
                 guard !lines.contains(found.line), !file.fencedLines.contains(found.line),
                     !MatchContext.discusses(found.lineText), !MatchContext.quoted(found.lineText, match: text),

@@ -36,7 +36,10 @@ final class ScannedText {
     }
 
     /// True when the lower-cased text holds any of `needles`.
-    func hasAny(_ needles: [String]) -> Bool { needles.contains { has($0) } }
+    func hasAny(_ needles: KeywordSet) -> Bool {
+        if let ids = needles.ids { return ids.contains { keywordLines.has($0) } }
+        return needles.words.contains { has($0) }
+    }
 
     /// Every match of `regex` in the text: the matched text, its 1-based line and that line.
     func matches(_ regex: NSRegularExpression?) -> [(match: NSTextCheckingResult, line: Int, lineText: Substring)] {
@@ -52,7 +55,7 @@ final class ScannedText {
 
     /// Matches of `regex` on the lines whose lower-cased text holds one of `keywords` (each
     /// match must contain one): the regex runs on those lines alone, not the whole file.
-    func lineMatches(_ regex: NSRegularExpression?, anyOf keywords: [String]) -> [(match: Substring, line: Int, lineText: Substring)] {
+    func lineMatches(_ regex: NSRegularExpression?, anyOf keywords: KeywordSet) -> [(match: Substring, line: Int, lineText: Substring)] {
         lineGroups(regex, anyOf: keywords).map { ($0.groups[0], $0.line, $0.lineText) }
     }
 
@@ -60,7 +63,7 @@ final class ScannedText {
     /// `shaped`, when given, is a cheap test every line the regex can match passes: lines failing
     /// it are skipped without running the regex.
     func lineGroups(
-        _ regex: NSRegularExpression?, anyOf keywords: [String], where shaped: ((Substring) -> Bool)? = nil
+        _ regex: NSRegularExpression?, anyOf keywords: KeywordSet, where shaped: ((Substring) -> Bool)? = nil
     ) -> [(groups: [Substring], line: Int, lineText: Substring)] {
         let candidates = lines(holdingAnyOf: keywords)
         guard let regex, !candidates.isEmpty else { return [] }
@@ -85,10 +88,9 @@ final class ScannedText {
     }
 
     /// The ascending 1-based lines whose lower-cased text holds one of `keywords`.
-    func lines(holdingAnyOf keywords: [String]) -> [Int] {
-        let ids = keywords.compactMap(SecurityKeywords.matcher.id)
-        if ids.count == keywords.count { return keywordLines.union(ids) }
-        let present = keywords.filter { has($0) }
+    func lines(holdingAnyOf keywords: KeywordSet) -> [Int] {
+        if let ids = keywords.ids { return keywordLines.union(ids) }
+        let present = keywords.words.filter { has($0) }
         guard !present.isEmpty else { return [] }
         let lowerUTF8 = lower.utf8
         return (1...lineStarts.count).filter { line in

@@ -44,6 +44,9 @@ enum SecretScan {
         "private_key", "privatekey", "private-key", "auth_key", "authkey", "auth-key", "credential",
     ]
 
+    private static let patternHints = patterns.map { KeywordSet($0.hints) }
+    private static let assignmentSet = KeywordSet(assignmentHints)
+
     /// The hits and the raw values found (kept only to mask them in other messages).
     static func hits(_ file: ScannedText) -> (hits: [SecurityHit], values: [String]) {
         var hits: [SecurityHit] = [], values: [String] = [], seen = Set<String>()
@@ -55,8 +58,8 @@ enum SecretScan {
                 rule: rule, risk: .critical, message: "\(label) committed in the file: \(SecretMask.mask(value)) (masked)",
                 file: file.path, line: line))
         }
-        for pattern in patterns {
-            for found in file.lineGroups(pattern.regex, anyOf: pattern.hints) {
+        for (pattern, hints) in zip(patterns, patternHints) {
+            for found in file.lineGroups(pattern.regex, anyOf: hints) {
                 let value = found.groups[pattern.group]
                 guard !SecretMask.looksFake(value, context: context(file, found.line)),
                     SecretMask.entropy(value) >= 3.0
@@ -73,7 +76,7 @@ enum SecretScan {
             }
         }
         do {
-            for found in file.lineGroups(assignment, anyOf: assignmentHints, where: AssignmentShape.holds) {
+            for found in file.lineGroups(assignment, anyOf: assignmentSet, where: AssignmentShape.holds) {
                 let key = found.groups[1], value = found.groups[2]
                 guard plausible(value), !SecretMask.looksFake(value, context: context(file, found.line)) else { continue }
                 report("secret-assignment", "a value for \(key)", value, line: found.line)

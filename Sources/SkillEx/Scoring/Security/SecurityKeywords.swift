@@ -9,3 +9,16 @@ enum SecurityKeywords {
             + ExfiltrationScan.execWords + ExfiltrationScan.storeWords + ExfiltrationScan.safetyWords
             + SecretScan.patterns.flatMap(\.hints) + SecretScan.assignmentHints + InjectionScan.rules.flatMap(\.words))
 }
+
+/// A rule's keyword list with the matcher's ids for it, looked up once (not per file).
+struct KeywordSet: Sendable {
+    let words: [String]
+    /// Nil when a word is not in `SecurityKeywords.matcher` (then found by substring search).
+    let ids: [Int]?
+
+    init(_ words: [String]) {
+        self.words = words
+        let ids = words.compactMap(SecurityKeywords.matcher.id)
+        self.ids = ids.count == words.count ? ids : nil
+    }
+}
