@@ -55,6 +55,11 @@ public enum SecurityScan {
         return (read, skipped)
     }
 
+    /// True when `bytes` hold a NUL byte (one `memchr`).
+    static func holdsNUL(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { raw in raw.baseAddress.map { memchr($0, 0, raw.count) != nil } ?? false }
+    }
+
     /// Scans the bytes of the planned files (`contents`, by relative path) and the front
     /// matter's `name` and `description`.
     public static func scan(
@@ -65,7 +70,7 @@ public enum SecurityScan {
         var skillText: ScannedText?
         for path in planned.read.sorted() {
             guard let bytes = contents[path] else { continue }
-            guard !bytes.contains(0) else {
+            guard !Self.holdsNUL(bytes) else {
                 skipped.append(SkippedFile(file: path, reason: "binary (holds NUL bytes)"))
                 continue
             }
