@@ -52,40 +52,10 @@ struct DiscoveryCache: Codable {
 
     /// The cache at `url`; a missing or unreadable file gives an empty one.
     static func load(_ url: URL) -> DiscoveryCache {
-        guard let data = try? Data(contentsOf: url), let tree = try? JSONValueParser.parse(data),
-            let cache = DiscoveryCache(tree)
+        guard let data = try? Data(contentsOf: url), let cache = try? JSONTreeDecoder.decode(DiscoveryCache.self, from: data)
         else { return DiscoveryCache() }
         return cache
     }
-
-    /// The cache in `tree` (as `JSONWriter` wrote it), read field by field: a 10,000-skill
-    /// cache is read on every build, and Foundation's decoder took most of the index's time.
-    /// Nil when any field is missing or of another type.
-    init?(_ tree: JSONValue) {
-        guard case .object(let top) = tree, case .object(let records)? = top["records"] else { return nil }
-        func string(_ fields: [String: JSONValue], _ key: String) -> String? {
-            if case .string(let value)? = fields[key] { return value }
-            return nil
-        }
-        func int(_ fields: [String: JSONValue], _ key: String) -> Int64? {
-            if case .int(let value)? = fields[key] { return value }
-            return nil
-        }
-        for (name, value) in records {
-            guard case .object(let fields) = value, let key = string(fields, "key"), let type = string(fields, "type"),
-                let path = string(fields, "relativePath"), let digest = string(fields, "digest"),
-                let size = int(fields, "size"), let modified = int(fields, "modified")
-            else { return nil }
-            self.records[name] = Record(key: key, type: type, relativePath: path, digest: digest, size: size, modified: modified)
-        }
-        if case .object(let fields)? = top["index"] {
-            guard let key = string(fields, "key"), let size = int(fields, "size"), let modified = int(fields, "modified")
-            else { return nil }
-            index = IndexStamp(key: key, size: size, modified: modified)
-        }
-    }
-
-    init() {}
 
     /// What identifies a skill's artifact: its site fingerprint (entry with checksum and
     /// description, score, file names and sizes), its repository and its files' execute bits.

@@ -1,12 +1,12 @@
-import Foundation
+package import Foundation
 
 /// Decodes a `Decodable` value from JSON bytes by way of `JSONValueParser`'s tree, which is
 /// quicker than `JSONDecoder` on large files. It is as strict as `JSONDecoder` on types; on any
 /// failure (or a type `JSONDecoder` treats specially: Data, Date, URL, Decimal) the bytes are
 /// decoded again by `JSONDecoder`, so errors and edge cases read exactly as before.
-enum JSONTreeDecoder {
+package enum JSONTreeDecoder {
     /// `value` decoded from `data`; `userInfo` is passed to both decoders.
-    static func decode<T: Decodable>(
+    package static func decode<T: Decodable>(
         _ type: T.Type, from data: Data, tree: JSONValue? = nil, userInfo: [CodingUserInfoKey: any Sendable] = [:]
     ) throws -> T {
         if let tree = tree ?? (try? JSONValueParser.parse(data)),

@@ -1,8 +1,8 @@
-package import Foundation
+import Foundation
 
 /// A small, fast JSON parser straight into `JSONValue` (Foundation's decoder costs an error
 /// object per failed type probe, which dominated writing large reports).
-package enum JSONValueParser {
+enum JSONValueParser {
     /// Why `parse` failed, with the byte offset.
     struct Failure: Error, CustomStringConvertible {
         var offset: Int
@@ -11,7 +11,7 @@ package enum JSONValueParser {
     }
 
     /// Parses one JSON document.
-    package static func parse(_ data: Data) throws -> JSONValue {
+    static func parse(_ data: Data) throws -> JSONValue {
         try data.withUnsafeBytes { raw in
             var parser = Cursor(bytes: raw.bindMemory(to: UInt8.self))
             let value = try parser.value(depth: 0)

@@ -14,7 +14,13 @@ enum AssignmentShape {
             while start > 0, isNameByte(bytes[start - 1]) { start -= 1 }
             guard end - start >= 3 else { continue }
             let name = bytes[start..<end].map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
-            if SecretScan.assignmentHints.contains(where: { contains(name, $0.utf8) }) { return true }
+            let found = name.withUnsafeBufferPointer { hay in
+                SecretScan.assignmentHints.contains { hint in
+                    var pin = hint
+                    return pin.withUTF8 { TextScan.search(hay, for: $0) }
+                }
+            }
+            if found { return true }
         }
         return false
     }
@@ -22,14 +28,5 @@ enum AssignmentShape {
     private static func isNameByte(_ byte: UInt8) -> Bool {
         (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == 0x5F || byte == 0x2E
             || byte == 0x2D
-    }
-
-    private static func contains(_ hay: [UInt8], _ needle: String.UTF8View) -> Bool {
-        let pin = Array(needle)
-        guard hay.count >= pin.count else { return false }
-        for start in 0...(hay.count - pin.count) where hay[start] == pin[0] {
-            if hay[start..<start + pin.count].elementsEqual(pin) { return true }
-        }
-        return false
     }
 }
