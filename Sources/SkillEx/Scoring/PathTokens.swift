@@ -66,3 +66,39 @@ extension PathTokens {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }
 }
+
+/// A set of names as 1,024 bits (two per name, from an FNV-1a hash of its bytes, ASCII letters
+/// folded to lower case): the test that skips making a string of a word no name can equal. A miss
+/// is certain; a hit still needs the real lookup. It matches names case-insensitively, so it also
+/// serves lookups that ignore case.
+struct NameSieve: Sendable {
+    private var bits = [UInt64](repeating: 0, count: 16)
+
+    init(_ names: some Sequence<some StringProtocol>) {
+        for name in names {
+            var copy = String(name)
+            let hash = copy.withUTF8 { Self.hash($0, 0, $0.count) }
+            let (first, second) = Self.bits(hash)
+            for bit in [first, second] { bits[bit >> 6] |= 1 << UInt64(bit & 63) }
+        }
+    }
+
+    /// False when `bytes[start..<end]` equals no name, ignoring ASCII case. Words with a
+    /// non-ASCII byte always pass (Unicode case folding is left to the real lookup).
+    func mayContain(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        for index in start..<end where bytes[index] >= 0x80 { return true }
+        let (first, second) = Self.bits(Self.hash(bytes, start, end))
+        return bits[first >> 6] & (1 << UInt64(first & 63)) != 0 && bits[second >> 6] & (1 << UInt64(second & 63)) != 0
+    }
+
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for index in start..<end {
+            let byte = bytes[index]
+            hash = (hash ^ UInt64(byte >= 65 && byte <= 90 ? byte + 32 : byte)) &* 0x100_0000_01b3
+        }
+        return hash
+    }
+
+    private static func bits(_ hash: UInt64) -> (Int, Int) { (Int(hash & 1023), Int((hash >> 32) & 1023)) }
+}

@@ -55,6 +55,8 @@ struct ReferenceGraph {
     private let folderNames: Set<Substring>
     /// UTF-8 lengths of the file names and of `folderNames`: most words match neither.
     private let nameLengths: LengthMask
+    /// The file names as a sieve: a word that passes the length test is hashed before a string is made.
+    private let nameSieve: NameSieve
     private let folderNameLengths: LengthMask
 
     /// Walks the skill in `skill` from SKILL.md.
@@ -95,6 +97,7 @@ struct ReferenceGraph {
         }
         folderNames = Set(folders.keys.compactMap { $0.split(separator: "/").last.map { Substring(String($0)) } })
         nameLengths = LengthMask(byName.keys.map(\.utf8.count))
+        nameSieve = NameSieve(byName.keys)
         folderNameLengths = LengthMask(folderNames.map(\.utf8.count))
 
         var queue: [(path: String, text: String)] = []
@@ -132,7 +135,9 @@ struct ReferenceGraph {
             // A file name anywhere: `guide.md`, `references/guide.md`, `"$DIR/lib.sh"`.
             var nameStart = to
             while nameStart > from, bytes[nameStart - 1] != 0x2F { nameStart -= 1 }
-            if nameLengths.contains(to - nameStart), let found = byName[Substring(PathTokens.string(bytes, nameStart, to))] {
+            if nameLengths.contains(to - nameStart), nameSieve.mayContain(bytes, nameStart, to),
+                let found = byName[Substring(PathTokens.string(bytes, nameStart, to))]
+            {
                 out += found
             }
             // Only a path, or a word naming a folder, is resolved further.

@@ -41,6 +41,19 @@ struct MentionRuleTests {
         ])
     }
 
+    @Test("prose names a file with another case, in ASCII or not; words that name no file are left alone")
+    func proseMentions() throws {
+        let body = """
+            Read FORMS.md first, then ÜBERSICHT.md. Words like paper.md, notes and e.g. stay quiet.
+            """
+        #expect(try found([
+            "SKILL.md": skill(body), "forms.md": "f", "übersicht.md": "u", "notes.txt": "n",
+        ], rules: ["link-case-mismatch", "script-missing-extension"]) == [
+            "link-case-mismatch@6: Write 'forms.md' instead of 'FORMS.md'.",
+            "link-case-mismatch@6: Write 'übersicht.md' instead of 'ÜBERSICHT.md'.",
+        ])
+    }
+
     @Test("a script named without its extension is a warning naming the file; folders and plain words are not")
     func missingExtension() throws {
         let body = """

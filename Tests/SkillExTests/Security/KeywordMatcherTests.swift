@@ -5,7 +5,23 @@ import Testing
 @Suite struct KeywordMatcherTests {
     private func lines(_ matcher: KeywordMatcher, _ text: String) -> KeywordLines {
         var copy = text
-        return copy.withUTF8 { matcher.scan($0) }
+        return copy.withUTF8 { matcher.scan($0) }.keywords
+    }
+
+    @Test func recordsLineStartsAndHighLeadBytesInTheSamePass() {
+        let matcher = KeywordMatcher(["x"])
+        var plain = "ab\n\ncd\n"
+        let first = plain.withUTF8 { matcher.scan($0) }
+        #expect(first.lineStarts == [0, 3, 4, 7])
+        #expect(!first.hasHighLead)
+        var accented = "caf\u{E9} na\u{EF}ve"  // two-byte letters (lead 0xC3): not hidden-character territory
+        #expect(!accented.withUTF8 { matcher.scan($0) }.hasHighLead)
+        var hidden = "a\u{202E}b"  // lead byte 0xE2
+        #expect(hidden.withUTF8 { matcher.scan($0) }.hasHighLead)
+        var boundary = "\u{1000}"  // lead byte 0xE1, the lowest that counts
+        #expect(boundary.withUTF8 { matcher.scan($0) }.hasHighLead)
+        var below = "\u{FFF}"  // lead byte 0xE0
+        #expect(!below.withUTF8 { matcher.scan($0) }.hasHighLead)
     }
 
     @Test func findsOverlappingKeywordsOnTheirLinesCaseFolded() throws {

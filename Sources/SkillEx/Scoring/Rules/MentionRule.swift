@@ -32,6 +32,7 @@ struct MentionRule: LintRule {
         // or is as long as one of the skill's file names (the cheap test that skips most words).
         let lengths = Set(skill.files.compactMap { $0.relativePath.split(separator: "/").last?.utf8.count })
         let lengthMask = LengthMask(lengths)
+        let sieve = NameSieve(skill.files.compactMap { $0.relativePath.split(separator: "/").last })
         var counted = (offset: 0, line: 0)  // newlines before `offset`, counted once
         PathTokens.forEach(skill.body, plain: false) { bytes, start, end in
             var to = end
@@ -39,7 +40,9 @@ struct MentionRule: LintRule {
             var nameStart = to
             while nameStart > start, bytes[nameStart - 1] != 0x2F { nameStart -= 1 }
             let length = to - nameStart
-            guard nameStart > start || (lengthMask.contains(length) && lengths.contains(length)) else { return }
+            // A word without `/` can only need a fix when it equals a file name but for case.
+            guard nameStart > start || (lengthMask.contains(length) && lengths.contains(length) && sieve.mayContain(bytes, start, to))
+            else { return }
             for index in counted.offset..<start where bytes[index] == 0x0A { counted.line += 1 }
             counted.offset = start
             mentions.append((skill.bodyLineOffset + counted.line + 1, PathTokens.string(bytes, start, end), false))
@@ -50,19 +53,24 @@ struct MentionRule: LintRule {
             }
         }
         guard !mentions.isEmpty else { return [] }
-        let hints = PathHints(skill.files)
+        var hints: PathHints?
         var seen: Set<String> = []
         var hits: [LintHit] = []
         for mention in mentions {
-            guard let path = PathHints.clean(mention.path), seen.insert("\(mention.line) \(path)").inserted else { continue }
-            if let fix = hints.caseFix(path, link: mention.link) {
+            guard let path = PathHints.clean(mention.path), mention.link || Self.mayNeedFix(path),
+                seen.insert("\(mention.line) \(path)").inserted
+            else { continue }
+            // Built for the first mention that could need a fix (most skills have none).
+            let lookup = hints ?? PathHints(skill.files)
+            hints = lookup
+            if let fix = lookup.caseFix(path, link: mention.link) {
                 hits.append(
                     LintHit(
                         rule: "link-case-mismatch",
                         message: "'\(path)' does not exist; the skill has '\(fix)' (case differs, broken on case-sensitive file systems)",
                         file: "SKILL.md", line: mention.line,
                         remediation: "Write '\(fix)' instead of '\(path)'."))
-            } else if let fix = hints.extensionFix(path, link: mention.link) {
+            } else if let fix = lookup.extensionFix(path, link: mention.link) {
                 hits.append(
                     LintHit(
                         rule: "script-missing-extension",
@@ -72,6 +80,12 @@ struct MentionRule: LintRule {
             }
         }
         return hits
+    }
+
+    /// False for a mention (not a link) that neither fix can apply to: no `/` (an extension fix
+    /// needs one) and no `.` (a case fix needs a file name with an extension).
+    static func mayNeedFix(_ path: String) -> Bool {
+        path.utf8.contains { $0 == 0x2F || $0 == 0x2E }
     }
 }
 

@@ -2,28 +2,46 @@
 /// runs: a `:` or `=` whose name on the left (the run of `[A-Za-z0-9_.-]` before it, past blanks
 /// and one quote) holds a credential word. Prose that mentions tokens has no such name.
 enum AssignmentShape {
+    /// The credential words, lower-cased, as bytes.
+    private static let hints: [[UInt8]] = SecretScan.assignmentHints.map { Array($0.utf8) }
+
     /// True when `line` may hold an assignment to a credential-named key.
     static func holds(_ line: Substring) -> Bool {
-        guard line.utf8.contains(where: { $0 == 0x3A || $0 == 0x3D }) else { return false }
-        let bytes = Array(line.utf8)
-        for index in bytes.indices where bytes[index] == 0x3A || bytes[index] == 0x3D {
+        var copy = String(line)
+        return copy.withUTF8 { holds(bytes: $0) }
+    }
+
+    /// True when the line in `bytes` (no line break) may hold an assignment to a credential-named key.
+    static func holds(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for index in 0..<bytes.count where bytes[index] == 0x3A || bytes[index] == 0x3D {
             var end = index
             while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
             if end > 0, bytes[end - 1] == 0x22 || bytes[end - 1] == 0x27 { end -= 1 }
             var start = end
             while start > 0, isNameByte(bytes[start - 1]) { start -= 1 }
-            guard end - start >= 3 else { continue }
-            let name = bytes[start..<end].map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
-            let found = name.withUnsafeBufferPointer { hay in
-                SecretScan.assignmentHints.contains { hint in
-                    var pin = hint
-                    return pin.withUTF8 { TextScan.search(hay, for: $0) }
-                }
-            }
-            if found { return true }
+            if end - start >= 3, holdsHint(bytes, start, end) { return true }
         }
         return false
     }
+
+    /// True when `bytes[start..<end]`, ASCII letters folded to lower case, holds one of `hints`.
+    private static func holdsHint(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        for hint in hints where hint.count <= end - start {
+            var from = start
+            while from + hint.count <= end {
+                var matched = true
+                for offset in 0..<hint.count where lower(bytes[from + offset]) != hint[offset] {
+                    matched = false
+                    break
+                }
+                if matched { return true }
+                from += 1
+            }
+        }
+        return false
+    }
+
+    private static func lower(_ byte: UInt8) -> UInt8 { byte >= 65 && byte <= 90 ? byte + 32 : byte }
 
     private static func isNameByte(_ byte: UInt8) -> Bool {
         (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == 0x5F || byte == 0x2E

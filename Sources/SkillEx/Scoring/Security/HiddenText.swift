@@ -55,7 +55,7 @@ public enum HiddenText {
 /// `hidden-bidi`, `hidden-zero-width`, `hidden-tag-chars`: invisible characters in any text file.
 enum HiddenCharacterScan {
     static func hits(_ file: ScannedText) -> [SecurityHit] {
-        guard HiddenText.hasLeadByte(file.text) else { return [] }
+        guard file.mayHoldHidden else { return [] }
         var bidi: [Int: [UInt32]] = [:], zero: [Int: [UInt32]] = [:], tags: [Int: String] = [:]
         var line = 1, previous: UInt32 = 0, first = true, flag = false
         for scalar in file.text.unicodeScalars {

@@ -93,17 +93,26 @@ struct KeywordMatcher: Sendable {
     /// The id of `keyword` (lower case), when it was compiled in.
     func id(_ keyword: String) -> Int? { ids[keyword] }
 
-    /// The lines of `bytes` each keyword occurs on.
-    func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> KeywordLines {
+    /// One pass over `bytes`: the lines each keyword occurs on, where every line starts, and
+    /// whether any byte is a UTF-8 lead byte of U+1000 or above (0xE1+, which every hidden
+    /// character has).
+    func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> KeywordPass {
         var lines = [[Int32]](repeating: [], count: keywords.count)
+        var starts = [0]
+        var high: UInt8 = 0
         classOf.withUnsafeBufferPointer { classOf in
             next.withUnsafeBufferPointer { next in
                 outputStart.withUnsafeBufferPointer { outputStart in
                     outputs.withUnsafeBufferPointer { outputs in
                         var row = 0, line: Int32 = 1
                         let width = classCount
-                        for byte in bytes {
-                            if byte == 0x0A { line += 1 }
+                        for index in 0..<bytes.count {
+                            let byte = bytes[index]
+                            high |= byte >= 0xE1 ? 1 : 0
+                            if byte == 0x0A {
+                                line += 1
+                                starts.append(index &+ 1)
+                            }
                             let entry = next[row &+ Int(classOf[Int(byte)])]
                             if entry >= 0 {
                                 row = Int(entry)
@@ -120,8 +129,18 @@ struct KeywordMatcher: Sendable {
                 }
             }
         }
-        return KeywordLines(lines: lines)
+        return KeywordPass(keywords: KeywordLines(lines: lines), lineStarts: starts, hasHighLead: high != 0)
     }
+}
+
+/// What `KeywordMatcher.scan` learns about one text in its single pass.
+struct KeywordPass: Sendable {
+    /// Where each keyword occurs.
+    let keywords: KeywordLines
+    /// UTF-8 offset where each line starts.
+    let lineStarts: [Int]
+    /// True when a byte of 0xE1 or above occurs (see `HiddenText.hasLeadByte`).
+    let hasHighLead: Bool
 }
 
 /// Where each keyword of a `KeywordMatcher` occurs in one text.

@@ -10,15 +10,19 @@ final class ScannedText {
     let text: String
     /// `text` with ASCII letters lower-cased (only for keywords the matcher does not hold).
     private(set) lazy var lower: String = TextScan.asciiLowercased(text)
-    /// Where the security rules' keywords occur: one pass over the text.
-    private(set) lazy var keywordLines: KeywordLines = {
+    /// The single pass over the text: keyword lines, line starts, high lead bytes.
+    private lazy var pass: KeywordPass = {
         var copy = text
         return copy.withUTF8 { SecurityKeywords.matcher.scan($0) }
     }()
+    /// Where the security rules' keywords occur.
+    var keywordLines: KeywordLines { pass.keywords }
+    /// True when the text may hold a hidden character (a UTF-8 lead byte of 0xE1 or above).
+    var mayHoldHidden: Bool { pass.hasHighLead }
     /// True for Markdown (`.md`, `.markdown`, `.mdx`).
     let isMarkdown: Bool
     /// UTF-8 offset where each line starts.
-    private(set) lazy var lineStarts: [Int] = Self.starts(text)
+    private(set) lazy var lineStarts: [Int] = pass.lineStarts
     /// 1-based lines inside fenced code blocks (Markdown only).
     private(set) lazy var fencedLines: Set<Int> = isMarkdown ? Self.fenced(text) : []
 
@@ -60,17 +64,28 @@ final class ScannedText {
     }
 
     /// As `lineMatches`, with every capture group (group 0 first; empty when it took no part).
-    /// `shaped`, when given, is a cheap test every line the regex can match passes: lines failing
-    /// it are skipped without running the regex.
+    /// `shaped`, when given, is a cheap test of a line's bytes (without its line break) that
+    /// every line the regex can match passes: lines failing it are skipped without the regex.
     func lineGroups(
-        _ regex: NSRegularExpression?, anyOf keywords: KeywordSet, where shaped: ((Substring) -> Bool)? = nil
+        _ regex: NSRegularExpression?, anyOf keywords: KeywordSet,
+        where shaped: ((UnsafeBufferPointer<UInt8>) -> Bool)? = nil
     ) -> [(groups: [Substring], line: Int, lineText: Substring)] {
-        let candidates = lines(holdingAnyOf: keywords)
+        var candidates = lines(holdingAnyOf: keywords)
         guard let regex, !candidates.isEmpty else { return [] }
+        if let shaped {
+            let starts = lineStarts
+            var copy = text
+            candidates = copy.withUTF8 { bytes in
+                candidates.filter { line in
+                    let start = starts[line - 1]
+                    let end = line < starts.count ? starts[line] - 1 : bytes.count
+                    return shaped(UnsafeBufferPointer(rebasing: bytes[start..<max(start, end)]))
+                }
+            }
+        }
         var out: [(groups: [Substring], line: Int, lineText: Substring)] = []
         for line in candidates {
             let lineText = self.lineText(line)
-            if let shaped, !shaped(lineText) { continue }
             let string = String(lineText)
             for found in regex.matches(in: string, range: NSRange(location: 0, length: (string as NSString).length)) {
                 let groups = (0..<found.numberOfRanges).map { index -> Substring in
@@ -126,15 +141,6 @@ final class ScannedText {
         let start = utf8.index(utf8.startIndex, offsetBy: lineStarts[line - 1])
         let end = line < lineStarts.count ? utf8.index(utf8.startIndex, offsetBy: lineStarts[line] - 1) : utf8.endIndex
         return text[start..<end]
-    }
-
-    private static func starts(_ text: String) -> [Int] {
-        var out = [0]
-        var copy = text
-        copy.withUTF8 { bytes in
-            for (index, byte) in bytes.enumerated() where byte == 0x0A { out.append(index + 1) }
-        }
-        return out
     }
 
     private static func fenced(_ text: String) -> Set<Int> {

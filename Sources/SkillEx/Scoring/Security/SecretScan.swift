@@ -76,7 +76,7 @@ enum SecretScan {
             }
         }
         do {
-            for found in file.lineGroups(assignment, anyOf: assignmentSet, where: AssignmentShape.holds) {
+            for found in file.lineGroups(assignment, anyOf: assignmentSet, where: AssignmentShape.holds(bytes:)) {
                 let key = found.groups[1], value = found.groups[2]
                 guard plausible(value), !SecretMask.looksFake(value, context: context(file, found.line)) else { continue }
                 report("secret-assignment", "a value for \(key)", value, line: found.line)
