@@ -54,10 +54,12 @@ struct MentionRule: LintRule {
         }
         guard !mentions.isEmpty else { return [] }
         var hints: PathHints?
+        // A path naming a file exactly needs no fix: most links and mentions do.
+        let present = Set(skill.files.map(\.relativePath))
         var seen: Set<String> = []
         var hits: [LintHit] = []
         for mention in mentions {
-            guard let path = PathHints.clean(mention.path), mention.link || Self.mayNeedFix(path),
+            guard let path = PathHints.clean(mention.path), mention.link || Self.mayNeedFix(path), !present.contains(path),
                 seen.insert("\(mention.line) \(path)").inserted
             else { continue }
             // Built for the first mention that could need a fix (most skills have none).

@@ -7,14 +7,14 @@ struct KeywordMatcher: Sendable {
     let keywords: [String]
     private let ids: [String: Int]
     /// Byte → class (bytes that occur in no keyword share class 0; `A`–`Z` share `a`–`z`'s).
-    private let classOf: [UInt8]
-    private let classCount: Int
+    let classOf: [UInt8]
+    let classCount: Int
     /// `next[state * classCount + class]`: the state after reading a byte of that class, stored
     /// as `state * classCount` (the next row's offset), bit-inverted when keywords end there.
-    private let next: [Int32]
+    let next: [Int32]
     /// The keyword ids that end in each state: `outputs[outputStart[s]..<outputStart[s + 1]]`.
-    private let outputStart: [Int32]
-    private let outputs: [Int32]
+    let outputStart: [Int32]
+    let outputs: [Int32]
 
     /// Compiles `keywords` (ASCII, without line breaks; others are left out and never found).
     init(_ keywords: [String]) {
@@ -92,45 +92,6 @@ struct KeywordMatcher: Sendable {
 
     /// The id of `keyword` (lower case), when it was compiled in.
     func id(_ keyword: String) -> Int? { ids[keyword] }
-
-    /// One pass over `bytes`: the lines each keyword occurs on, where every line starts, and
-    /// whether any byte is a UTF-8 lead byte of U+1000 or above (0xE1+, which every hidden
-    /// character has).
-    func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> KeywordPass {
-        var lines = [[Int32]](repeating: [], count: keywords.count)
-        var starts = [0]
-        var high: UInt8 = 0
-        classOf.withUnsafeBufferPointer { classOf in
-            next.withUnsafeBufferPointer { next in
-                outputStart.withUnsafeBufferPointer { outputStart in
-                    outputs.withUnsafeBufferPointer { outputs in
-                        var row = 0, line: Int32 = 1
-                        let width = classCount
-                        for index in 0..<bytes.count {
-                            let byte = bytes[index]
-                            high |= byte >= 0xE1 ? 1 : 0
-                            if byte == 0x0A {
-                                line += 1
-                                starts.append(index &+ 1)
-                            }
-                            let entry = next[row &+ Int(classOf[Int(byte)])]
-                            if entry >= 0 {
-                                row = Int(entry)
-                                continue
-                            }
-                            row = Int(~entry)
-                            let state = row / width
-                            for index in Int(outputStart[state])..<Int(outputStart[state &+ 1]) {
-                                let id = Int(outputs[index])
-                                if lines[id].last != line { lines[id].append(line) }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        return KeywordPass(keywords: KeywordLines(lines: lines), lineStarts: starts, hasHighLead: high != 0)
-    }
 }
 
 /// What `KeywordMatcher.scan` learns about one text in its single pass.

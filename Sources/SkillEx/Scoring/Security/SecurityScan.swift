@@ -37,9 +37,7 @@ public enum SecurityScan {
         var read = Set<String>(), skipped: [SkippedFile] = [], budget = maxSkillBytes
         for file in files {
             let path = file.relativePath
-            let suffix = path.split(separator: "/").last.flatMap { name in
-                name.contains(".") ? name.split(separator: ".").last.map { $0.lowercased() } : nil
-            } ?? ""
+            let suffix = Self.suffix(path)
             if mediaSuffixes.contains(suffix) { continue }
             if archiveSuffixes.contains(suffix) {
                 skipped.append(SkippedFile(file: path, reason: "archive or compiled file (not unpacked)"))
@@ -53,6 +51,22 @@ public enum SecurityScan {
             }
         }
         return (read, skipped)
+    }
+
+    /// The lower-cased extension of the file name ending `path`: its last non-empty `.`-part,
+    /// or "" without a `.` (`a/B.TAR.GZ` → `gz`, `.env` → `env`, `notes.` → `notes`).
+    static func suffix(_ path: String) -> String {
+        var copy = path
+        return copy.withUTF8 { bytes in
+            var nameStart = bytes.count
+            while nameStart > 0, bytes[nameStart - 1] != 0x2F { nameStart -= 1 }
+            var end = bytes.count
+            while end > nameStart, bytes[end - 1] == 0x2E { end -= 1 }
+            guard end < bytes.count || bytes[nameStart..<end].contains(0x2E) else { return "" }
+            var start = end
+            while start > nameStart, bytes[start - 1] != 0x2E { start -= 1 }
+            return String(decoding: bytes[start..<end].map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+        }
     }
 
     /// True when `bytes` hold a NUL byte (one `memchr`).
