@@ -1,92 +1,99 @@
 import Foundation
 
-/// The keyword pass over one text. Each byte's table lookup needs the state the previous byte
-/// left, so one stream keeps the core waiting on memory; the text is split at a line break near
-/// its middle and both halves are read in the same loop, as two independent streams. Keywords
-/// never span lines, so the halves find exactly what one stream over the whole text finds.
+/// The keyword pass over one text, kept to what the automaton needs so its state stays in
+/// registers: line starts come from `memchr` and the high-byte test from a word-at-a-time loop,
+/// both before it, and a match records its byte offset (turned into a line afterwards). Each
+/// byte's table lookup needs the state the previous byte left, so the text is split at a line
+/// break near its middle and both halves are read in the same loop as two independent streams;
+/// keywords never span lines, so the halves find exactly what one stream finds.
 extension KeywordMatcher {
     /// One pass over `bytes`: the lines each keyword occurs on, where every line starts, and
     /// whether any byte is a UTF-8 lead byte of U+1000 or above (0xE1+, which every hidden
     /// character has).
     func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> KeywordPass {
+        let starts = Self.lineStarts(bytes)
         let count = bytes.count
         var split = count
         if count >= 512, let base = bytes.baseAddress, let found = memchr(base + count / 2, 0x0A, count - count / 2) {
             split = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found)) + 1
         }
-        var first = KeywordStream(keywords: keywords.count, starts: [0])
-        var second = KeywordStream(keywords: keywords.count, starts: [])
+        var first = [[Int]](repeating: [], count: keywords.count)
+        var second = first
         classOf.withUnsafeBufferPointer { classOf in
             next.withUnsafeBufferPointer { next in
-                outputStart.withUnsafeBufferPointer { outputStart in
-                    outputs.withUnsafeBufferPointer { outputs in
-                        let tables = KeywordTables(
-                            classOf: classOf, next: next, outputStart: outputStart, outputs: outputs, width: classCount)
-                        let shared = min(split, count - split)
-                        for offset in 0..<shared {
-                            tables.step(&first, bytes, offset)
-                            tables.step(&second, bytes, split &+ offset)
-                        }
-                        for index in shared..<split { tables.step(&first, bytes, index) }
-                        for index in (split &+ shared)..<count { tables.step(&second, bytes, index) }
-                    }
+                var rowA = 0, rowB = 0
+                let shared = min(split, count - split)
+                for offset in 0..<shared {
+                    let entryA = next[rowA &+ Int(classOf[Int(bytes[offset])])]
+                    let entryB = next[rowB &+ Int(classOf[Int(bytes[split &+ offset])])]
+                    rowA = Int(entryA >= 0 ? entryA : ~entryA)
+                    rowB = Int(entryB >= 0 ? entryB : ~entryB)
+                    if entryA < 0 { record(rowA, at: offset, into: &first) }
+                    if entryB < 0 { record(rowB, at: split &+ offset, into: &second) }
+                }
+                for index in shared..<split {
+                    let entry = next[rowA &+ Int(classOf[Int(bytes[index])])]
+                    rowA = Int(entry >= 0 ? entry : ~entry)
+                    if entry < 0 { record(rowA, at: index, into: &first) }
+                }
+                for index in (split &+ shared)..<count {
+                    let entry = next[rowB &+ Int(classOf[Int(bytes[index])])]
+                    rowB = Int(entry >= 0 ? entry : ~entry)
+                    if entry < 0 { record(rowB, at: index, into: &second) }
                 }
             }
         }
-        // The second half's lines come after the first half's line breaks.
-        let base = Int32(first.starts.count - 1)
-        var lines = first.lines
-        for id in lines.indices where !second.lines[id].isEmpty {
-            lines[id] += second.lines[id].map { $0 &+ base }
+        let lines = first.indices.map { id -> [Int32] in
+            first[id].isEmpty && second[id].isEmpty ? [] : Self.lines(of: first[id] + second[id], starts: starts)
         }
-        return KeywordPass(
-            keywords: KeywordLines(lines: lines), lineStarts: first.starts + second.starts,
-            hasHighLead: first.high | second.high != 0)
+        return KeywordPass(keywords: KeywordLines(lines: lines), lineStarts: starts, hasHighLead: Self.hasHighLead(bytes))
     }
-}
 
-/// Where one stream of the keyword pass is: its automaton row, its 1-based line (counted from
-/// the stream's start), the line starts and keyword lines it found.
-struct KeywordStream {
-    var row = 0
-    var line: Int32 = 1
-    var high: UInt8 = 0
-    var starts: [Int]
-    var lines: [[Int32]]
-
-    init(keywords: Int, starts: [Int]) {
-        self.starts = starts
-        lines = Array(repeating: [], count: keywords)
+    /// Records the offset of every keyword ending in the state of `row`.
+    @inline(never)
+    private func record(_ row: Int, at offset: Int, into found: inout [[Int]]) {
+        let state = row / classCount
+        for slot in Int(outputStart[state])..<Int(outputStart[state + 1]) {
+            found[Int(outputs[slot])].append(offset)
+        }
     }
-}
 
-/// A `KeywordMatcher`'s tables, borrowed for one pass.
-struct KeywordTables {
-    let classOf: UnsafeBufferPointer<UInt8>
-    let next: UnsafeBufferPointer<Int32>
-    let outputStart: UnsafeBufferPointer<Int32>
-    let outputs: UnsafeBufferPointer<Int32>
-    let width: Int
+    /// The ascending 1-based lines of ascending byte `offsets`.
+    private static func lines(of offsets: [Int], starts: [Int]) -> [Int32] {
+        var out: [Int32] = [], line = 0  // line = how many starts are at or before the offset
+        for offset in offsets {
+            var high = starts.count
+            while line < high {
+                let mid = (line + high) / 2
+                if starts[mid] <= offset { line = mid + 1 } else { high = mid }
+            }
+            if out.last != Int32(line) { out.append(Int32(line)) }
+        }
+        return out
+    }
 
-    /// Reads the byte at `index` into `stream`.
-    @inline(__always)
-    func step(_ stream: inout KeywordStream, _ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) {
-        let byte = bytes[index]
-        stream.high |= byte >= 0xE1 ? 1 : 0
-        if byte == 0x0A {
-            stream.line &+= 1
-            stream.starts.append(index &+ 1)
+    /// UTF-8 offset where each line starts.
+    static func lineStarts(_ bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+        var starts = [0]
+        guard let base = bytes.baseAddress else { return starts }
+        var from = 0
+        while from < bytes.count, let found = memchr(base + from, 0x0A, bytes.count - from) {
+            from = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found)) + 1
+            starts.append(from)
         }
-        let entry = next[stream.row &+ Int(classOf[Int(byte)])]
-        if entry >= 0 {
-            stream.row = Int(entry)
-            return
+        return starts
+    }
+
+    /// True when a byte of 0xE1 or above occurs (ASCII text is passed over eight bytes at a time).
+    static func hasHighLead(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
+        var index = 0
+        while index + 8 <= bytes.count {
+            if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { break }
+            index += 8
         }
-        stream.row = Int(~entry)
-        let state = stream.row / width
-        for slot in Int(outputStart[state])..<Int(outputStart[state &+ 1]) {
-            let id = Int(outputs[slot])
-            if stream.lines[id].last != stream.line { stream.lines[id].append(stream.line) }
-        }
+        for at in index..<bytes.count where bytes[at] >= 0xE1 { return true }
+        return false
     }
 }
