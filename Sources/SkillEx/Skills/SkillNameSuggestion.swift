@@ -32,6 +32,11 @@ public enum SkillNameSuggestion {
     /// True when `text` breaks no `name.*` rule as the name of a folder of the same name (the
     /// rules of `SpecRules.checkName`, which the tests hold this to).
     public static func isValid(_ text: String) -> Bool {
+        // Lowercase ASCII letters, digits and hyphens: NFKC and trimming change nothing.
+        if text.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }) {
+            return !text.isEmpty && text.utf8.count <= SkillSpec.maxNameLength && text.utf8.first != 0x2D
+                && text.utf8.last != 0x2D && !text.contains("--")
+        }
         let name = SpecRules.compatibilityMapped(Trim.whitespacesAndNewlines(text))
         return !name.isEmpty && SpecRules.compatibilityMapped(text) == name
             && name.unicodeScalars.count <= SkillSpec.maxNameLength && name == name.lowercased()

@@ -41,35 +41,42 @@ struct SpecRules {
             return
         }
         let name = Self.compatibilityMapped(Trim.whitespacesAndNewlines(raw))
-        let suggested = SkillNameSuggestion.suggestion(for: name)
+        // The suggestion goes into a fix only when a rule fails: made at most once, on demand.
+        var suggestion: String?
+        func suggested() -> String {
+            if let suggestion { return suggestion }
+            let made = SkillNameSuggestion.suggestion(for: name)
+            suggestion = made
+            return made
+        }
         let length = name.unicodeScalars.count
         if length > SkillSpec.maxNameLength {
             add("name.length", field: "name",
                 "name is \(length) characters; the limit is \(SkillSpec.maxNameLength)",
-                fix: "Shorten the name, e.g. to '\(suggested)' (and rename the folder to match).")
+                fix: "Shorten the name, e.g. to '\(suggested())' (and rename the folder to match).")
         }
         if name != name.lowercased() {
             add("name.lowercase", field: "name", "name '\(name)' must be lowercase",
-                fix: "Use '\(suggested)' (and rename the folder to match).")
+                fix: "Use '\(suggested())' (and rename the folder to match).")
         }
         if name.hasPrefix("-") || name.hasSuffix("-") {
             add("name.hyphen-edge", field: "name", "name must not start or end with a hyphen",
-                fix: "Remove the leading or trailing '-': '\(suggested)'.")
+                fix: "Remove the leading or trailing '-': '\(suggested())'.")
         }
         if name.contains("--") {
             add("name.double-hyphen", field: "name", "name must not contain '--'",
-                fix: "Use single hyphens between words: '\(suggested)'.")
+                fix: "Use single hyphens between words: '\(suggested())'.")
         }
         if !name.allSatisfy({ $0 == "-" || $0.isLetter || $0.isNumber }) {
             add("name.characters", field: "name",
                 "name '\(name)' may contain only letters, digits and hyphens",
-                fix: "Replace spaces, underscores and other symbols with '-': '\(suggested)'.")
+                fix: "Replace spaces, underscores and other symbols with '-': '\(suggested())'.")
         }
         if Self.compatibilityMapped(folderName) != name {
-            let nameFits = name == suggested
+            let nameFits = name == suggested()
             let fix: String
             if folderName != folderName.trimmingCharacters(in: .whitespaces) {
-                fix = "Rename the folder to '\(suggested)': a name cannot start or end with a space."
+                fix = "Rename the folder to '\(suggested())': a name cannot start or end with a space."
             } else if nameFits && folderFits {
                 fix = "Rename the folder to '\(name)' or set 'name: \(Self.yamlText(folderName))'."
             } else if nameFits {
@@ -77,7 +84,7 @@ struct SpecRules {
             } else if folderFits {
                 fix = "Set 'name: \(Self.yamlText(folderName))'."
             } else {
-                fix = "Use '\(suggested)' as the name and the folder's name."
+                fix = "Use '\(suggested())' as the name and the folder's name."
             }
             add("name.folder-mismatch", field: "name",
                 "name '\(name)' does not match its folder '\(folderName)'", fix: fix)
