@@ -110,3 +110,51 @@ import Testing
         #expect(plan.skipped.map(\.file) == ["pkg.Whl"])
     }
 }
+
+/// The provider patterns' byte tests must pass every line their regex matches and stop prose.
+@Suite struct LiteralShapeTests {
+    private func holds(_ shape: LiteralShape, _ line: String) -> Bool {
+        var copy = line
+        return copy.withUTF8 { shape.holds($0) }
+    }
+
+    @Test func passesEveryLineItsPatternMatches() throws {
+        let body = String(repeating: "aB3dE5gH7jK9mN1pQ", count: 4)
+        func take(_ count: Int) -> String { String(body.prefix(count)) }
+        var lines: [String] = []
+        lines.append("key = AKIA" + String(repeating: "Q", count: 16))
+        lines.append("id: ASIA" + String(repeating: "7", count: 16))
+        lines.append("AIza" + take(35))
+        lines.append("token ghp_" + take(36))
+        lines.append("(gho_" + take(36))
+        lines.append("github_pat_" + take(50))
+        lines.append("glpat-" + take(20))
+        lines.append("é xoxb-" + take(12))
+        lines.append("sk_live_" + take(24))
+        lines.append("\"sk-ant-" + take(32))
+        lines.append("sk-proj-" + take(40))
+        lines.append("=npm_" + take(36))
+        lines.append("pypi-" + take(52))
+        for line in lines {
+            let matching = SecretScan.patterns.filter { pattern in
+                guard let regex = pattern.regex else { return false }
+                return regex.firstMatch(in: line, range: NSRange(location: 0, length: (line as NSString).length)) != nil
+            }
+            #expect(!matching.isEmpty, "no pattern matches \(line)")
+            for pattern in matching {
+                let shape = try #require(pattern.shape, "\(pattern.label) has no byte test")
+                #expect(holds(shape, line), "\(pattern.label): \(line)")
+            }
+        }
+    }
+
+    @Test func stopsProseThatOnlyHoldsTheKeyword() {
+        let openAI = LiteralShape(["sk-"], atWordStart: true)
+        let asia = LiteralShape(["ASIA"], atWordStart: false)
+        #expect(holds(openAI, "a task-list and a risk-based desk-top") == false)
+        #expect(holds(asia, "travel to Asia") == false)
+        #expect(holds(openAI, "a task- then sk-x"))
+        #expect(holds(openAI, "sk- at the start"))
+        #expect(holds(openAI, "") == false)
+    }
+}

@@ -29,7 +29,7 @@ final class ScannedText {
     init(path: String, text: String) {
         self.path = path
         self.text = text
-        let name = path.lowercased()
+        let name = TextScan.asciiLowercased(path)
         isMarkdown = name.hasSuffix(".md") || name.hasSuffix(".markdown") || name.hasSuffix(".mdx")
     }
 
@@ -41,7 +41,10 @@ final class ScannedText {
 
     /// True when the lower-cased text holds any of `needles`.
     func hasAny(_ needles: KeywordSet) -> Bool {
-        if let ids = needles.ids { return ids.contains { keywordLines.has($0) } }
+        if let ids = needles.ids {
+            let found = keywordLines
+            return ids.contains { found.has($0) }
+        }
         return needles.words.contains { has($0) }
     }
 

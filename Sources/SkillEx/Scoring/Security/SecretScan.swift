@@ -11,27 +11,34 @@ enum SecretScan {
         var hints: [String]
         var regex: NSRegularExpression?
         var group = 0
+        /// The byte test a line passes before the regex runs on it (nil: every keyword line).
+        var shape: LiteralShape?
     }
 
     static let patterns: [Pattern] = [
         .init(rule: "secret-cloud-key", label: "AWS access key ID", hints: ["akia"],
-              regex: rx(#"(?<![A-Z0-9])AKIA[A-Z0-9]{16}(?![A-Z0-9])"#)),
+              regex: rx(#"(?<![A-Z0-9])AKIA[A-Z0-9]{16}(?![A-Z0-9])"#), shape: .init(["AKIA"], atWordStart: false)),
         .init(rule: "secret-cloud-key", label: "AWS access key ID", hints: ["asia"],
-              regex: rx(#"(?<![A-Z0-9])ASIA[A-Z0-9]{16}(?![A-Z0-9])"#)),
+              regex: rx(#"(?<![A-Z0-9])ASIA[A-Z0-9]{16}(?![A-Z0-9])"#), shape: .init(["ASIA"], atWordStart: false)),
         .init(rule: "secret-cloud-key", label: "AWS secret access key", hints: ["secret_access_key", "secretaccesskey", "secret-access-key"],
               regex: rx(#"(?i)aws_?secret_?access_?key["']?\s*[:=]\s*["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])"#), group: 1),
         .init(rule: "secret-cloud-key", label: "Google API key", hints: ["aiza"],
-              regex: rx(#"AIza[0-9A-Za-z_\-]{35}(?![0-9A-Za-z_\-])"#)),
+              regex: rx(#"AIza[0-9A-Za-z_\-]{35}(?![0-9A-Za-z_\-])"#), shape: .init(["AIza"], atWordStart: false)),
         .init(rule: "secret-token", label: "GitHub token", hints: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"],
-              regex: rx(#"\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36}\b|\bgithub_pat_[A-Za-z0-9_]{50,}"#)),
-        .init(rule: "secret-token", label: "GitLab token", hints: ["glpat-"], regex: rx(#"\bglpat-[A-Za-z0-9_\-]{20}\b"#)),
-        .init(rule: "secret-token", label: "Slack token", hints: ["xox"], regex: rx(#"\bxox[abposr]-[A-Za-z0-9\-]{10,}"#)),
-        .init(rule: "secret-token", label: "Stripe key", hints: ["_live_"], regex: rx(#"\b[sr]k_live_[A-Za-z0-9]{20,}"#)),
-        .init(rule: "secret-token", label: "Anthropic key", hints: ["sk-ant-"], regex: rx(#"\bsk-ant-[A-Za-z0-9_\-]{30,}"#)),
+              regex: rx(#"\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36}\b|\bgithub_pat_[A-Za-z0-9_]{50,}"#),
+              shape: .init(["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"], atWordStart: true)),
+        .init(rule: "secret-token", label: "GitLab token", hints: ["glpat-"], regex: rx(#"\bglpat-[A-Za-z0-9_\-]{20}\b"#),
+              shape: .init(["glpat-"], atWordStart: true)),
+        .init(rule: "secret-token", label: "Slack token", hints: ["xox"], regex: rx(#"\bxox[abposr]-[A-Za-z0-9\-]{10,}"#),
+              shape: .init(["xox"], atWordStart: true)),
+        .init(rule: "secret-token", label: "Stripe key", hints: ["_live_"], regex: rx(#"\b[sr]k_live_[A-Za-z0-9]{20,}"#),
+              shape: .init(["k_live_"], atWordStart: false)),
+        .init(rule: "secret-token", label: "Anthropic key", hints: ["sk-ant-"], regex: rx(#"\bsk-ant-[A-Za-z0-9_\-]{30,}"#),
+              shape: .init(["sk-ant-"], atWordStart: true)),
         .init(rule: "secret-token", label: "OpenAI key", hints: ["sk-"],
-              regex: rx(#"\bsk-(?:proj-)?(?!ant-)[A-Za-z0-9_\-]{32,}"#)),
-        .init(rule: "secret-token", label: "npm token", hints: ["npm_"], regex: rx(#"\bnpm_[A-Za-z0-9]{36}\b"#)),
-        .init(rule: "secret-token", label: "PyPI token", hints: ["pypi-"], regex: rx(#"\bpypi-[A-Za-z0-9_\-]{50,}"#)),
+              regex: rx(#"\bsk-(?:proj-)?(?!ant-)[A-Za-z0-9_\-]{32,}"#), shape: .init(["sk-"], atWordStart: true)),
+        .init(rule: "secret-token", label: "npm token", hints: ["npm_"], regex: rx(#"\bnpm_[A-Za-z0-9]{36}\b"#), shape: .init(["npm_"], atWordStart: true)),
+        .init(rule: "secret-token", label: "PyPI token", hints: ["pypi-"], regex: rx(#"\bpypi-[A-Za-z0-9_\-]{50,}"#), shape: .init(["pypi-"], atWordStart: true)),
     ]
 
     private static let privateKey = rx(
@@ -59,7 +66,7 @@ enum SecretScan {
                 file: file.path, line: line))
         }
         for (pattern, hints) in zip(patterns, patternHints) {
-            for found in file.lineGroups(pattern.regex, anyOf: hints) {
+            for found in file.lineGroups(pattern.regex, anyOf: hints, where: pattern.shape.map { shape in shape.holds }) {
                 let value = found.groups[pattern.group]
                 guard !SecretMask.looksFake(value, context: context(file, found.line)),
                     SecretMask.entropy(value) >= 3.0
