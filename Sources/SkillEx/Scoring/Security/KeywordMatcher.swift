@@ -104,23 +104,38 @@ struct KeywordPass: Sendable {
     let hasHighLead: Bool
 }
 
-/// Where each keyword of a `KeywordMatcher` occurs in one text.
+/// Where each keyword of a `KeywordMatcher` occurs in one text: every keyword's ascending
+/// 1-based lines, one keyword after another in one flat array (most keywords occur nowhere, so
+/// no array is made per keyword).
 struct KeywordLines: Sendable {
-    /// Per keyword id, the ascending 1-based lines holding it.
-    let lines: [[Int32]]
+    /// `all[bounds[id]..<bounds[id + 1]]` are the lines of keyword `id`.
+    private let bounds: [Int32]
+    private let all: [Int32]
+
+    /// From `(id, line)` pairs sorted by id, then line, without repeats; `count` keywords.
+    init(sorted pairs: [(id: Int32, line: Int32)], count: Int) {
+        var bounds = [Int32](repeating: 0, count: count + 1)
+        for pair in pairs { bounds[Int(pair.id) + 1] += 1 }
+        for id in 0..<count { bounds[id + 1] += bounds[id] }
+        self.bounds = bounds
+        all = pairs.map(\.line)
+    }
+
+    /// The ascending lines holding the keyword with `id`.
+    func lines(_ id: Int) -> ArraySlice<Int32> { all[Int(bounds[id])..<Int(bounds[id + 1])] }
 
     /// True when the keyword with `id` occurs.
-    func has(_ id: Int) -> Bool { !lines[id].isEmpty }
+    func has(_ id: Int) -> Bool { bounds[id + 1] > bounds[id] }
 
     /// The ascending lines holding any of the keywords with `ids`.
     func union(_ ids: [Int]) -> [Int] {
-        let found = ids.filter { !lines[$0].isEmpty }
-        if found.count == 1 { return lines[found[0]].map(Int.init) }
-        var all = found.flatMap { lines[$0] }
-        all.sort()
+        let found = ids.filter { has($0) }
+        if found.count == 1 { return lines(found[0]).map(Int.init) }
+        var merged = found.flatMap { lines($0) }
+        merged.sort()
         var out: [Int] = []
-        out.reserveCapacity(all.count)
-        for line in all where out.last != Int(line) { out.append(Int(line)) }
+        out.reserveCapacity(merged.count)
+        for line in merged where out.last != Int(line) { out.append(Int(line)) }
         return out
     }
 }

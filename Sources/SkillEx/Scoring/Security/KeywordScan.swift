@@ -17,8 +17,9 @@ extension KeywordMatcher {
         if count >= 512, let base = bytes.baseAddress, let found = memchr(base + count / 2, 0x0A, count - count / 2) {
             split = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found)) + 1
         }
-        var first = [[Int]](repeating: [], count: keywords.count)
-        var second = first
+        // Each hit is packed as `id << 32 | offset`: sorting the packed hits orders them by
+        // keyword, then by place, and the two halves need no merging.
+        var hits: [UInt64] = []
         classOf.withUnsafeBufferPointer { classOf in
             next.withUnsafeBufferPointer { next in
                 var rowA = 0, rowB = 0
@@ -28,46 +29,53 @@ extension KeywordMatcher {
                     let entryB = next[rowB &+ Int(classOf[Int(bytes[split &+ offset])])]
                     rowA = Int(entryA >= 0 ? entryA : ~entryA)
                     rowB = Int(entryB >= 0 ? entryB : ~entryB)
-                    if entryA < 0 { record(rowA, at: offset, into: &first) }
-                    if entryB < 0 { record(rowB, at: split &+ offset, into: &second) }
+                    if entryA < 0 { record(rowA, at: offset, into: &hits) }
+                    if entryB < 0 { record(rowB, at: split &+ offset, into: &hits) }
                 }
                 for index in shared..<split {
                     let entry = next[rowA &+ Int(classOf[Int(bytes[index])])]
                     rowA = Int(entry >= 0 ? entry : ~entry)
-                    if entry < 0 { record(rowA, at: index, into: &first) }
+                    if entry < 0 { record(rowA, at: index, into: &hits) }
                 }
                 for index in (split &+ shared)..<count {
                     let entry = next[rowB &+ Int(classOf[Int(bytes[index])])]
                     rowB = Int(entry >= 0 ? entry : ~entry)
-                    if entry < 0 { record(rowB, at: index, into: &second) }
+                    if entry < 0 { record(rowB, at: index, into: &hits) }
                 }
             }
         }
-        let lines = first.indices.map { id -> [Int32] in
-            first[id].isEmpty && second[id].isEmpty ? [] : Self.lines(of: first[id] + second[id], starts: starts)
-        }
-        return KeywordPass(keywords: KeywordLines(lines: lines), lineStarts: starts, hasHighLead: Self.hasHighLead(bytes))
+        hits.sort()
+        return KeywordPass(
+            keywords: KeywordLines(sorted: Self.lines(of: hits, starts: starts), count: keywords.count),
+            lineStarts: starts, hasHighLead: Self.hasHighLead(bytes))
     }
 
-    /// Records the offset of every keyword ending in the state of `row`.
+    /// Records every keyword ending in the state of `row`, at `offset`.
     @inline(never)
-    private func record(_ row: Int, at offset: Int, into found: inout [[Int]]) {
+    private func record(_ row: Int, at offset: Int, into hits: inout [UInt64]) {
         let state = row / classCount
         for slot in Int(outputStart[state])..<Int(outputStart[state + 1]) {
-            found[Int(outputs[slot])].append(offset)
+            hits.append(UInt64(UInt32(outputs[slot])) << 32 | UInt64(UInt32(truncatingIfNeeded: offset)))
         }
     }
 
-    /// The ascending 1-based lines of ascending byte `offsets`.
-    private static func lines(of offsets: [Int], starts: [Int]) -> [Int32] {
-        var out: [Int32] = [], line = 0  // line = how many starts are at or before the offset
-        for offset in offsets {
+    /// The `(id, line)` pairs of sorted packed hits, each once: lines are found by a binary
+    /// search over `starts`, from the previous hit's line while the keyword stays the same.
+    private static func lines(of hits: [UInt64], starts: [Int]) -> [(id: Int32, line: Int32)] {
+        var out: [(id: Int32, line: Int32)] = []
+        var id: Int32 = -1, line = 0  // line = how many starts are at or before the offset
+        for hit in hits {
+            let hitID = Int32(hit >> 32), offset = Int(hit & 0xFFFF_FFFF)
+            if hitID != id {
+                id = hitID
+                line = 0
+            }
             var high = starts.count
             while line < high {
                 let mid = (line + high) / 2
                 if starts[mid] <= offset { line = mid + 1 } else { high = mid }
             }
-            if out.last != Int32(line) { out.append(Int32(line)) }
+            if out.last.map({ $0.id != id || $0.line != Int32(line) }) ?? true { out.append((id, Int32(line))) }
         }
         return out
     }
