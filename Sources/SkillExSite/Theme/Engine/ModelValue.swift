@@ -1,5 +1,3 @@
-import SkillEx
-
 /// A view model as the theme's own template engine reads it: the same tree `ModelEncoder`
 /// makes (nils left out, numbers as their text), typed, so a lookup is a switch and a hash, with
 /// no dynamic casts.
@@ -13,9 +11,7 @@ enum ModelValue {
 
     /// The tree of `value`; an empty object when it encodes to nothing.
     static func tree(_ value: any Encodable) -> ModelValue {
-        let node = EncodedTreeNode<ModelValueShape>()
-        try? node.store(value, codingPath: [])
-        return ModelValueShape.finish(node) ?? .object([:])
+        (try? ModelValueEncoder.value(value)) ?? .object([:])
     }
 
     /// What swift-mustache prints for this value: `String(describing:)` of its `Any` tree.
@@ -23,7 +19,8 @@ enum ModelValue {
         String(describing: anyTree)
     }
 
-    private var anyTree: Any {
+    /// The `Any` tree `ModelEncoder` makes of the same model.
+    var anyTree: Any {
         switch self {
         case .string(let text): text
         case .bool(let flag): flag
@@ -40,9 +37,10 @@ enum ModelValue {
     }
 }
 
-/// `ModelValue` trees on the shared encoder skeleton, leaf for leaf like `MustacheModelShape`.
-enum ModelValueShape: EncodedTreeShape {
-    static func leaf<T: Encodable>(_ value: T, codingPath: [any CodingKey]) throws -> ModelValue? {
+extension ModelValue {
+    /// `value` as a leaf when it is a string, a boolean or a number (as `MustacheModelShape`
+    /// takes them); nil for anything to encode part by part.
+    static func leaf<T: Encodable>(_ value: T) -> ModelValue? {
         let type = T.self
         // The type is checked first, so the casts below reinterpret a value of that very type.
         if type == String.self { return .string(unsafeBitCast(value, to: String.self)) }
@@ -60,24 +58,6 @@ enum ModelValueShape: EncodedTreeShape {
             || type == UInt32.self || type == UInt64.self || type == Float.self
         {
             return .number(String(describing: value), value)
-        }
-        return nil
-    }
-
-    static var null: ModelValue? { nil }
-    static var superKey: String? { nil }
-
-    /// A leaf, a list (nils dropped) or an object (nils dropped); nil for an empty node.
-    static func finish(_ node: EncodedTreeNode<Self>) -> ModelValue? {
-        if let leaf = node.leaf { return leaf }
-        if let items = node.items { return .list(items.compactMap(finish)) }
-        if let fields = node.fields {
-            var out: [String: ModelValue] = [:]
-            out.reserveCapacity(fields.count)
-            for (key, child) in fields {
-                if let value = finish(child) { out[key] = value }
-            }
-            return .object(out)
         }
         return nil
     }
