@@ -14,10 +14,25 @@ struct ThemeEngineDifferentialTests {
             overridden: theme.overridden, compiled: CompiledTemplates(texts: [:], replaced: []))
     }
 
-    @Test("every built-in template the engine parses", arguments: ["layout", "skill", "file", "toc", "home", "source"])
-    func parsesBuiltIn(name: String) throws {
+    @Test("the engine renders every built-in template (none falls back to swift-mustache)")
+    func parsesBuiltIn() throws {
         let theme = try Theme.load()
-        #expect(theme.compiled.library(for: name) != nil)
+        var names: [String] = []
+        for path in EmbeddedTheme.files.keys where path.hasPrefix("templates/") && path.hasSuffix(".mustache") {
+            let name = String(path.dropFirst("templates/".count).dropLast(".mustache".count))
+            #expect(theme.compiled.library(for: name) != nil, "\(name)")
+            names.append(name)
+        }
+        #expect(names.contains("layout") && names.contains("skill"))
+    }
+
+    @Test("a template reaching one a workspace replaced is left to swift-mustache")
+    func overriddenFallsBack() throws {
+        let fixture = try SiteFixture()
+        try fixture.write("templates/layout.mustache", "{{$main}}{{/main}}")
+        let theme = try Theme.load(overrides: fixture.root.appendingPathComponent("templates"))
+        #expect(theme.compiled.library(for: "skill") == nil)
+        #expect(theme.compiled.library(for: "toc") != nil)
     }
 
     @Test("a whole site (every page kind, hostile skill included) is byte-identical", arguments: [false, true])
