@@ -58,6 +58,12 @@ public struct Site: Sendable {
                     pages: [RenderedPage(path: page.path, bytes: output.main, key: page.key)]
                         + output.extras.map { RenderedPage(path: $0.path, bytes: $0.bytes, key: page.key) },
                     rendered: true)
+            }.flatMap { produced in  // fastsite: each page stored as soon as it is rendered (peak memory)
+                Result { () throws -> Produced in
+                    var stored = produced
+                    stored.pages = try produced.pages.map(publisher.storeEarly)
+                    return stored
+                }
             }
         }
         PhaseTrace.mark("site.render \(stale.count)")

@@ -68,7 +68,7 @@ public enum Timestamp {
 
     /// Parses ISO 8601 with or without fractional seconds; nil when it is not a timestamp.
     public static func parse(_ text: String) -> Date? {
-        milliseconds.date(from: text) ?? seconds.date(from: text)
+        TimestampParser.utc(text) ?? milliseconds.date(from: text) ?? seconds.date(from: text)
             ?? dateOnly.date(from: text)
     }
 

@@ -37,18 +37,8 @@ public struct DiskPublisher: SitePublisher {
         let runs = stride(from: 0, to: pages.count, by: 32).map { $0..<min($0 + 32, pages.count) }
         let outcomes = ParallelMap.map(runs) { run in
             pages[run].map { page -> Result<(String, Bool), PublishError> in
-                let hash = Digest.sha256Hex(page.bytes)
-                let path = folder.path + "/" + page.path
-                if previous[page.path]?.hash == hash, access(path, F_OK) == 0 {
-                    return .success((hash, false))
-                }
-                if previous[page.path] == nil, Self.writeNew(page.bytes, to: path) {
-                    return .success((hash, true))
-                }
-                if let reason = Self.writeAtomically(page.bytes, to: path) {
-                    return .failure(PublishError(path: path, reason: reason))
-                }
-                return .success((hash, true))
+                if let stored = page.stored { return .success((stored.hash, stored.written)) }
+                return Self.store(page, in: folder, previous: previous[page.path])
             }
         }.flatMap { $0 }
         var summary = PublishSummary()
@@ -159,7 +149,7 @@ public struct DiskPublisher: SitePublisher {
     /// under `path`: readers never see it half-written, and there is no temp name to create and
     /// rename. False when that cannot be done here
     /// (no O_TMPFILE, the file exists…); the caller then writes a temp file and renames it.
-    private static func writeNew(_ data: Data, to path: String) -> Bool {
+    static func writeNew(_ data: Data, to path: String) -> Bool {
         #if os(Linux)
         guard let slash = path.lastIndex(of: "/") else { return false }
         let folder = String(path[..<slash])
@@ -197,7 +187,7 @@ public struct DiskPublisher: SitePublisher {
     }
 
     /// Writes a temp file beside `path` and renames it over `path`; the reason on failure.
-    private static func writeAtomically(_ data: Data, to path: String) -> String? {
+    static func writeAtomically(_ data: Data, to path: String) -> String? {
         // Hidden (`.<name>.tmp-<UUID>`), so a static host never serves one a crash left behind.
         let slash = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
         let temp = String(path[..<slash]) + "." + String(path[slash...]) + ".tmp-\(UUID().uuidString)"
@@ -217,7 +207,7 @@ public struct DiskPublisher: SitePublisher {
     }
 
     /// The last build's records, minus pages someone deleted from the folder since.
-    private func loadRecords() -> [String: PageRecord] {
+    func loadRecords() -> [String: PageRecord] {
         loaded.get {
             guard let data = try? Data(contentsOf: hashesURL) else { return ([:], false, 0, []) }
             let (records, lines) = PageRecordFile.decode(data)

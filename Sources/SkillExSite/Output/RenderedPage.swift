@@ -8,6 +8,8 @@ public struct RenderedPage: Sendable, Equatable {
     public var bytes: Data
     /// Fingerprint of the page's inputs, when it has one (pages without are always rendered).
     public var key: String?
+    /// Set when the publisher already stored the page (`SitePublisher.storeEarly`).
+    public var stored: StoredPage?
 
     /// A page value.
     public init(path: String, bytes: Data, key: String? = nil) {
@@ -15,4 +17,12 @@ public struct RenderedPage: Sendable, Equatable {
         self.bytes = bytes
         self.key = key
     }
+}
+
+/// A page a publisher stored as soon as it was rendered.
+public struct StoredPage: Sendable, Equatable {
+    /// SHA-256 of its bytes, hex.
+    public var hash: String
+    /// False when the file already held those bytes.
+    public var written: Bool
 }

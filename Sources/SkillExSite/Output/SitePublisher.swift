@@ -18,6 +18,11 @@ public protocol SitePublisher: Sendable {
     /// Keeps what this build learned for the next one (listings, event summary, fragments),
     /// after the pages are out.
     func storeState(_ update: SiteStateUpdate)
+
+    /// Called on a render worker as soon as `page` is rendered: a publisher that can store it
+    /// now returns it stored (bytes dropped, `stored` set), so a build does not hold every page
+    /// at once; `publish` then only records it.
+    func storeEarly(_ page: RenderedPage) throws -> RenderedPage
 }
 
 extension SitePublisher {
@@ -29,6 +34,9 @@ extension SitePublisher {
 
     /// Writes the update into the workspace's `.skillex/` (see `SiteBuildState`).
     public func storeState(_ update: SiteStateUpdate) { update.save() }
+
+    /// Keeps the page for `publish`.
+    public func storeEarly(_ page: RenderedPage) throws -> RenderedPage { page }
 }
 
 /// The pages of the last build that are still there.

@@ -13,6 +13,8 @@ public struct Theme: Sendable {
     public let fingerprint: String
     /// Names of templates a workspace's `templates/` replaced.
     var overridden: Set<String> = []
+    /// The templates the theme's own engine renders (the built-in ones a workspace kept).
+    let compiled: CompiledTemplates
 
     /// Loads the built-in theme, then every file of `overrides` (a `templates/` folder) over it.
     public static func load(overrides: URL? = nil) throws(SiteError) -> Theme {
@@ -68,12 +70,15 @@ public struct Theme: Sendable {
             .map { String($0.key.dropLast(".mustache".count)) })
         return Theme(
             templates: TemplateSet(texts: texts, parsed: parsed), assets: assets,
-            fingerprint: Digest.hex(hasher.finalize()), overridden: overridden)
+            fingerprint: Digest.hex(hasher.finalize()), overridden: overridden,
+            compiled: CompiledTemplates(texts: texts, replaced: overridden))
     }
 
     /// Renders template `name` with `model`.
     func render(_ name: String, _ model: Any) -> String {
-        templates.library(for: name).render(ModelTree.convert(model) ?? [String: Any](), withTemplate: name) ?? ""
+        // The theme's own engine when it can (no `Any` tree, no dynamic casts); else swift-mustache.
+        if let model = model as? any Encodable, let html = compiled.render(name, model) { return html }
+        return templates.library(for: name).render(ModelTree.convert(model) ?? [String: Any](), withTemplate: name) ?? ""
     }
 
     private static func files(under folder: URL) -> [(String, URL)] {
