@@ -84,6 +84,6 @@ struct SyncCache: Codable {
     }
 
     func save(_ url: URL) throws {
-        try AtomicFile.write(try JSONEncoder().encode(self), to: url, durable: false)
+        try AtomicFile.write(try JSONWriter.data(self), to: url, durable: false)
     }
 }
