@@ -20,6 +20,12 @@ struct FilePrefetchTests {
         FilePrefetch.start(url) { String(decoding: $0, as: UTF8.self).uppercased() }
         #expect(FilePrefetch.take(url, as: String.self) == "FIRST")
         #expect(FilePrefetch.take(url, as: String.self) == nil)
+        // Kept for a later reader, until one takes it without keeping it.
+        FilePrefetch.start(url) { String(decoding: $0, as: UTF8.self) }
+        #expect(FilePrefetch.take(url, as: String.self, keep: true) == "first")
+        #expect(FilePrefetch.take(url, as: String.self, keep: true) == "first")
+        #expect(FilePrefetch.take(url, as: String.self) == "first")
+        #expect(FilePrefetch.take(url, as: String.self) == nil)
     }
 
     @Test("a file changed after it was read is not handed over, even at the same size")
@@ -50,5 +56,22 @@ struct FilePrefetchTests {
         #expect(FilePrefetch.take(absent, as: Int.self) == nil)
         FilePrefetch.start(url) { $0.count }
         #expect(FilePrefetch.take(url, as: String.self) == nil)
+    }
+}
+
+@Suite("FilePrefetch remember")
+struct FilePrefetchRememberTests {
+    @Test("a remembered value serves readers while the file keeps the bytes it was remembered with")
+    func remembered() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("remember-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("cache.json")
+        try Data("v1".utf8).write(to: url)
+        FilePrefetch.remember(url, bytes: Data("v1".utf8), value: 1)
+        #expect(FilePrefetch.take(url, as: Int.self, keep: true) == 1)
+        #expect(FilePrefetch.take(url, as: Int.self, keep: true) == 1)
+        try Data("v2".utf8).write(to: url)
+        #expect(FilePrefetch.take(url, as: Int.self, keep: true) == nil)
     }
 }
