@@ -67,8 +67,9 @@ public enum SkillDiscovery {
         // The entry's type says "folder" or "not a folder" without a `stat`; a symlink (followed,
         // as `stat` does) or a file system that gives no type is asked.
         let folders = names.sorted { $0.name < $1.name }.compactMap { name, type -> URL? in
+            // A folder gets the URL the file system check in `appendingPathComponent(_:)` would give it.
+            if Int(type) == Int(DT_DIR) { return folder.appendingPathComponent(name, isDirectory: true) }
             let url = folder.appendingPathComponent(name)
-            if Int(type) == Int(DT_DIR) { return url }
             guard Int(type) == Int(DT_LNK) || Int(type) == Int(DT_UNKNOWN) else { return nil }
             var info = stat()
             guard stat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return nil }
