@@ -70,3 +70,29 @@ def test_changed_stored_scorecards_are_read_as_they_are(skillex, hub):
     build(skillex, hub, 4)
     after = json.loads(stored.read_text())
     assert after["skills"] == good["skills"] and after["inputs_digest"] == good["inputs_digest"]
+
+
+def test_a_skill_is_scored_again_by_its_last_readable_history_point(skillex, hub):
+    hub = valid_hub(hub)
+    build(skillex, hub, 1)
+    manifest = json.loads((hub / "manifest.json").read_text())
+    sql = next(s for s in manifest["skills"] if s["name"] == "sql-review")
+    point = sql["score_history"][-1]
+    # A long history ending in an unreadable point: the last readable one still holds.
+    sql["score_history"] = [dict(point, at=f"2024-12-{day:02d}T00:00:00Z") for day in range(1, 20)] + [point, {}]
+    (hub / "manifest.json").write_text(json.dumps(manifest, indent=2))
+    build(skillex, hub, 2)
+    history = next(s for s in json.loads((hub / "manifest.json").read_text())["skills"]
+                   if s["name"] == "sql-review")["score_history"]
+    assert len(history) == 21 and history[-1] == {}
+    # A last point with other inputs: a new point is added after the readable ones.
+    history = history[:-1]
+    history[-1] = dict(history[-1], checksum="0" * 64)
+    manifest = json.loads((hub / "manifest.json").read_text())
+    next(s for s in manifest["skills"] if s["name"] == "sql-review")["score_history"] = history
+    (hub / "manifest.json").write_text(json.dumps(manifest, indent=2))
+    build(skillex, hub, 3)
+    after = next(s for s in json.loads((hub / "manifest.json").read_text())["skills"]
+                 if s["name"] == "sql-review")["score_history"]
+    assert after[-1]["at"].startswith("2025-01-03") and after[-1]["checksum"] == point["checksum"]
+    assert after[-2]["checksum"] == "0" * 64
