@@ -16,18 +16,31 @@ extension SkillEntry {
     public static func targetPath(repo: String, skill: String) -> String { "\(repo)/\(skill)" }
 
     /// True when `target_path` is in v0.1's form (relative to the skills folder).
-    public var targetPathIsSkillsRelative: Bool {
-        guard !targetPath.hasPrefix("/") else { return false }
-        return targetPath.split(separator: "/").filter { $0 != "." }.count == 2
-    }
+    public var targetPathIsSkillsRelative: Bool { Self.skillsRelative(targetPath) != nil }
 
     /// The skill's folder relative to the manifest's folder (or absolute), whichever form
     /// `target_path` has; `skillsFolder` is the skills folder relative to the manifest's folder
     /// (or absolute). With the default folder this is `skills/<repo>/<skill>` for both forms.
     public func hubPath(skillsFolder: String = "skills") -> String {
-        guard targetPathIsSkillsRelative else { return targetPath }
-        let parts = targetPath.split(separator: "/").filter { $0 != "." }.joined(separator: "/")
+        guard let parts = Self.skillsRelative(targetPath) else { return targetPath }
         return skillsFolder.isEmpty ? parts : skillsFolder + "/" + parts
+    }
+
+    /// `path`'s two parts joined by one `/` (`.` parts and empty ones left out) when it is in
+    /// v0.1's form; nil otherwise. The usual `<repo>/<skill>` is answered without splitting.
+    private static func skillsRelative(_ path: String) -> String? {
+        guard !path.hasPrefix("/") else { return nil }
+        let utf8 = path.utf8
+        if let slash = utf8.firstIndex(of: UInt8(ascii: "/")) {
+            let first = utf8[..<slash], rest = utf8[utf8.index(after: slash)...]
+            if !rest.contains(UInt8(ascii: "/")), !first.isEmpty, !rest.isEmpty,
+                !first.elementsEqual(".".utf8), !rest.elementsEqual(".".utf8)
+            {
+                return path
+            }
+        }
+        let parts = path.split(separator: "/").filter { $0 != "." }
+        return parts.count == 2 ? parts.joined(separator: "/") : nil
     }
 
     /// The skill's folder on disk in `workspace`.

@@ -22,7 +22,7 @@ public struct FullPackager: Packager {
         SkillSelection.markTrusted(&skills, workspace: request.workspace)
         let createdAt = Timestamp.string(request.timestamp)
         let index = PackIndex(version: request.version, createdAt: createdAt, skills: skills.map(\.indexEntry))
-        let indexData = try JSONWriter.data(index)
+        let indexData = try PackIndexJSON.data(index)
         let packName = "skills-pack-\(request.version).zip"
         let indexName = "skills-pack-\(request.version).json"
         let written = try PackWriter.write(

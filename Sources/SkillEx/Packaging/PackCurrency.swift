@@ -7,12 +7,29 @@ public enum PackCurrency {
     /// when there is no pack (or its files are missing or unreadable).
     public static func latest(dist: URL) -> (version: String, checksums: [String: String])? {
         guard let index = try? DistIndex.load(dist.appendingPathComponent(DistIndex.fileName)),
-            let latest = index.latest, let entry = index.entry(latest),
-            let data = try? Data(contentsOf: dist.appendingPathComponent(entry.index.file)),
-            let checksums = checksums(packIndex: data),
+            let latest = index.latest, let entry = index.entry(latest)
+        else { return nil }
+        // Kept: a new pack reads the same index again (`PackReuse`).
+        guard let checksums = checksums(packIndexAt: dist.appendingPathComponent(entry.index.file), keep: true),
             FileManager.default.fileExists(atPath: dist.appendingPathComponent(entry.pack.file).path)
         else { return nil }
         return (latest, checksums)
+    }
+
+    /// Starts reading the latest pack index's checksums on another core (a build, before sync),
+    /// for `latest` to take.
+    public static func prefetch(dist: URL) {
+        guard let index = try? DistIndex.load(dist.appendingPathComponent(DistIndex.fileName)),
+            let latest = index.latest, let entry = index.entry(latest)
+        else { return }
+        FilePrefetch.start(dist.appendingPathComponent(entry.index.file)) { checksums(packIndex: $0) }
+    }
+
+    /// The checksums of the pack index file at `url` (the prefetched ones while the file is
+    /// unchanged; left for a later reader too with `keep`); nil when it is not a pack index.
+    static func checksums(packIndexAt url: URL, keep: Bool = false) -> [String: String]? {
+        if let prefetched = FilePrefetch.take(url, as: [String: String]?.self, keep: keep) { return prefetched }
+        return (try? Data(contentsOf: url)).flatMap(checksums(packIndex:))
     }
 
     /// `PackIndex.checksums` of a pack index file; nil when it is not a pack index.

@@ -17,8 +17,7 @@ struct PackReuse: Sendable {
     static func latest(dist: URL) -> PackReuse? {
         guard let index = try? DistIndex.load(dist.appendingPathComponent(DistIndex.fileName)),
             let latest = index.latest, let entry = index.entry(latest),
-            let indexData = try? Data(contentsOf: dist.appendingPathComponent(entry.index.file)),
-            let checksums = PackCurrency.checksums(packIndex: indexData),
+            let checksums = PackCurrency.checksums(packIndexAt: dist.appendingPathComponent(entry.index.file)),
             let data = try? Data(contentsOf: dist.appendingPathComponent(entry.pack.file), options: .alwaysMapped),
             let reader = try? ZipReader(data: data, label: entry.pack.file)
         else { return nil }

@@ -7,9 +7,17 @@ public enum ScorecardStore {
         workspace.stateURL.appendingPathComponent("scorecards.json")
     }
 
-    /// The stored run, or nil when there is none or it cannot be read.
+    /// The stored run, or nil when there is none or it cannot be read (the one `prefetch`
+    /// started, when the file is still the one it read).
     public static func load(_ workspace: Workspace) -> ScoreRun? {
-        try? read(at: url(workspace))
+        let url = url(workspace)
+        if let prefetched = FilePrefetch.take(url, as: ScoreRun?.self) { return prefetched }
+        return try? read(at: url)
+    }
+
+    /// Starts `load`'s reading on another core (a build, before sync).
+    public static func prefetch(_ workspace: Workspace) {
+        FilePrefetch.start(url(workspace)) { data -> ScoreRun? in try? decode(data) }
     }
 
     /// The run stored at `url`, nil when there is no file; throws the decoding error when the

@@ -220,6 +220,15 @@ private struct HistoryUpdate: Sendable {
         _ card: Scorecard, slot: Int, history stored: JSONValue?, inputs: String, at now: String, settings: ScoringSettings
     ) {
         self.slot = slot
+        // The last point decides most runs: it is read alone first, the whole history only when
+        // a point is added (or the run is at that point's very time).
+        if case .array(let items)? = stored, let tail = items.last,
+            let last = ScoreHistoryEntry.list(.array([tail])).first, last.at != now,
+            last.repeats(checksum: card.checksum, inputs: inputs)
+        {
+            (regression, self.history) = (nil, nil)
+            return
+        }
         var history = ScoreHistoryEntry.list(stored)
         if let last = history.last, last.repeats(checksum: card.checksum, inputs: inputs) {
             // Nothing that decides the score changed: no new point. A run at the very time of

@@ -52,7 +52,7 @@ public enum SkillDiscovery {
             throw PathError(path: folder.path, reason: "cannot list: \(String(cString: strerror(errno)))")
         }
         defer { closedir(dir) }
-        var names: [String] = []
+        var names: [(name: String, type: UInt8)] = []
         var undecodable: [String] = []
         while let entry = readdir(dir) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
@@ -62,10 +62,15 @@ public enum SkillDiscovery {
                 undecodable.append(withUnsafeBytes(of: entry.pointee.d_name) { SkillFiles.escaped($0.prefix(while: { $0 != 0 })) })
                 continue
             }
-            if !name.hasPrefix(".") { names.append(name) }
+            if !name.hasPrefix(".") { names.append((name, entry.pointee.d_type)) }
         }
-        let folders = names.sorted().compactMap { name -> URL? in
+        // The entry's type says "folder" or "not a folder" without a `stat`; a symlink (followed,
+        // as `stat` does) or a file system that gives no type is asked.
+        let folders = names.sorted { $0.name < $1.name }.compactMap { name, type -> URL? in
+            // A folder gets the URL the file system check in `appendingPathComponent(_:)` would give it.
+            if Int(type) == Int(DT_DIR) { return folder.appendingPathComponent(name, isDirectory: true) }
             let url = folder.appendingPathComponent(name)
+            guard Int(type) == Int(DT_LNK) || Int(type) == Int(DT_UNKNOWN) else { return nil }
             var info = stat()
             guard stat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return nil }
             return url

@@ -67,8 +67,18 @@ struct SyncCache: Codable {
         return Digest.hex(hasher.finalize())
     }
 
+    /// The cache in the file at `url` (empty when there is none or it cannot be read), decoded
+    /// once per process while the file keeps its bytes: sync, scoring and packaging all read it.
     static func load(_ url: URL) -> SyncCache {
+        if let known = FilePrefetch.take(url, as: SyncCache.self, keep: true) { return known }
         guard let data = try? Data(contentsOf: url) else { return SyncCache() }
+        let cache = decode(data)
+        FilePrefetch.remember(url, bytes: data, value: cache)
+        return cache
+    }
+
+    /// The cache in `data`.
+    private static func decode(_ data: Data) -> SyncCache {
         // Read the plain shape straight from the parsed tree; anything else goes to the decoder.
         if case .object(let top)? = try? JSONValueParser.parse(data), case .object(let entries)? = top["skills"] {
             var cache = SyncCache()
@@ -84,6 +94,8 @@ struct SyncCache: Codable {
     }
 
     func save(_ url: URL) throws {
-        try AtomicFile.write(try JSONEncoder().encode(self), to: url, durable: false)
+        let data = try JSONWriter.data(self)
+        try AtomicFile.write(data, to: url, durable: false)
+        FilePrefetch.remember(url, bytes: data, value: self)
     }
 }

@@ -56,6 +56,7 @@ public struct Syncer: Sendable {
         var results: [SkillOutcome] = []
         var issues = plan.issues
         var copied = 0, skipped = 0, validated = 0
+        var unchanged = Set<String>()  // skipped skills, whose target_path may need v0.1's form
         for (skill, (outcome, ms)) in zip(plan.skills, outcomes) {
             var result = SkillOutcome(status: .skipped, repo: skill.repo, skill: skill.name, durationMs: ms)
             let key = SyncCache.key(repo: skill.repo, skill: skill.name)
@@ -65,7 +66,7 @@ public struct Syncer: Sendable {
                 // The installed copy was not touched: its fingerprint still holds for this checksum.
                 let kept = previous.skills[key].flatMap { $0.checksum == checksum ? $0.target : nil }
                 cache.skills[key] = .init(fingerprint: fingerprint, checksum: checksum, target: kept)
-                Self.recordTargetPath(skill, in: &updated)
+                unchanged.insert(key)
                 skipped += 1
                 validated += 1
             case .wouldCopy(let checksum, let bytes):
@@ -96,11 +97,13 @@ public struct Syncer: Sendable {
             events.skillSynced(result)
             results.append(result)
         }
+        Self.recordTargetPaths(of: unchanged, in: &updated)
 
         let pruned = prune(plan: plan, manifest: manifest, updated: &updated, cache: &cache, staging: staging)
         results += pruned
         updated.generatedAt = now
-        if !options.dryRun {
+        // A cache holding what the file already holds is not written again (a no-change build).
+        if !options.dryRun, cache.skills != previous.skills || access(cacheURL.path, F_OK) != 0 {
             try? cache.save(cacheURL)
         }
         let summary = SyncResult.Summary(
@@ -152,14 +155,19 @@ public struct Syncer: Sendable {
         manifest.skills.sort { ($0.sourceRepo, $0.name) < ($1.sourceRepo, $1.name) }
     }
 
-    /// Rewrites an unchanged skill's `target_path` in v0.1's form (`<repo>/<skill>`, relative to
-    /// the skills folder) when the manifest holds SkillEx 0.2's `skills/<repo>/<skill>`.
-    private static func recordTargetPath(_ skill: PlannedSkill, in manifest: inout Manifest) {
-        let path = SkillEntry.targetPath(repo: skill.repo, skill: skill.name)
-        guard let index = manifest.skills.firstIndex(where: { $0.sourceRepo == skill.repo && $0.name == skill.name }),
-            manifest.skills[index].targetPath != path
-        else { return }
-        manifest.skills[index].targetPath = path
+    /// Rewrites the `target_path` of the unchanged skills `keys` (`repo/skill`) in v0.1's form
+    /// (`<repo>/<skill>`, relative to the skills folder) where the manifest holds SkillEx 0.2's
+    /// `skills/<repo>/<skill>`: one pass over the manifest (the first entry of each key), not a
+    /// search per skill.
+    private static func recordTargetPaths(of keys: Set<String>, in manifest: inout Manifest) {
+        var seen = Set<String>()
+        for index in manifest.skills.indices {
+            let entry = manifest.skills[index]
+            let key = SyncCache.key(repo: entry.sourceRepo, skill: entry.name)
+            guard keys.contains(key), seen.insert(key).inserted else { continue }
+            let path = SkillEntry.targetPath(repo: entry.sourceRepo, skill: entry.name)
+            if entry.targetPath != path { manifest.skills[index].targetPath = path }
+        }
     }
 
     /// Removes skills whose repository was listed but no longer has them, and skills of

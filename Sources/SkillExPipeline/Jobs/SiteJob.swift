@@ -39,9 +39,15 @@ public struct SiteJob: Sendable {
         let site = Site(theme: theme, commands: commands ?? CookbookCommands.runner(workspace))
         state.beginWriting()  // sweeps a killed run's temp pages, marks the build under way
         PhaseTrace.mark("site.sweep")
-        let report = try site.build(input: input, publisher: publisher)
+        // fastincr: the discovery index is written on another core while the pages are built.
+        let discoveryRun = DiscoveryIndexRun(input: input, site: state.folder)
+        let report: SiteReport
+        do { report = try site.build(input: input, publisher: publisher) } catch {
+            _ = try? discoveryRun.finish()
+            throw error
+        }
         PhaseTrace.mark("site.pages")
-        let discovery = try DiscoveryIndex.write(input: input, site: state.folder)
+        let discovery = try discoveryRun.finish()
         PhaseTrace.mark("site.discovery \(discovery.skills) skills, \(discovery.written) written")
         for warning in discovery.warnings { context.warn("warning: " + warning) }
         state.finishWriting()

@@ -52,7 +52,9 @@ enum PageRecordFile {
                 + paths.filter { !SkillInput.isGroupMember(sitePath: $0) }
         }
         for path in paths {
-            guard let record = records[path], !path.contains("\n"), !path.contains("\t") else { continue }
+            // Byte tests (not Foundation's `contains`, a search per path): a newline or tab byte
+            // anywhere, a CR LF pair included, would break the line.
+            guard let record = records[path], !path.utf8.contains(where: { $0 == 0x0A || $0 == 0x09 }) else { continue }
             out += record.hash
             out += "\t"
             out += record.key ?? "-"

@@ -33,7 +33,8 @@ struct BuildCommand: AsyncParsableCommand {
     @OptionGroup var common: StandardOptions
 
     func run() async throws {
-        let context = try common.context(lock: "build")
+        // fastincr: the state files later stages decode load on another core meanwhile.
+        let context = try common.context(lock: "build", beforeLoading: BuildJob.prefetch)
         var job = BuildJob(
             context: common.jobContext(context), out: out.map { URL(fileURLWithPath: $0).standardizedFileURL },
             lockWait: common.lockSeconds)

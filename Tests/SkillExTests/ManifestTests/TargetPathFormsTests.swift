@@ -78,6 +78,22 @@ struct TargetPathFormsTests {
         #expect(workspace.skillsFolder == "skills")
     }
 
+    @Test(
+        "each spelling of target_path is told apart by its parts",
+        arguments: [
+            ("acme/pdf", "skills/acme/pdf"), ("./acme/pdf", "skills/acme/pdf"), ("acme/./pdf", "skills/acme/pdf"),
+            ("acme//pdf", "skills/acme/pdf"), ("acme/pdf/", "skills/acme/pdf"), ("/srv/acme/pdf", "/srv/acme/pdf"),
+            ("acme/.", "acme/."), ("./acme", "./acme"), ("skills/acme/pdf", "skills/acme/pdf"), ("acme", "acme"),
+            ("./.", "./."), ("a.b/.c", "skills/a.b/.c"),
+        ])
+    func spellings(_ stored: String, _ hubPath: String) {
+        let entry = SkillEntry(name: "pdf", sourceRepo: "acme", targetPath: stored, checksum: "c", packagedAt: "t")
+        #expect(entry.hubPath() == hubPath)
+        let relative = hubPath != stored
+        #expect(entry.targetPathIsSkillsRelative == relative)
+        #expect(entry.hubPath(skillsFolder: "") == (relative ? String(hubPath.dropFirst("skills/".count)) : stored))
+    }
+
     @Test("sync writes v0.1's form, and rewrites SkillEx 0.2's form on an unchanged skill")
     func syncWritesV01Form() throws {
         for stored in ["acme/pdf", "skills/acme/pdf"] {
