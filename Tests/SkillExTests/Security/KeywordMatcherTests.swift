@@ -74,17 +74,50 @@ import Testing
 /// The byte test that lets prose skip the `secret-assignment` pattern must pass every line the
 /// pattern can match, and fail plain prose.
 @Suite struct AssignmentShapeTests {
+    private let value = "Zq8vN2kLp7Xw4Rt"
+
+    /// True when `secret-assignment`'s regular expression matches `line`.
+    private func regexMatches(_ line: String) -> Bool {
+        guard let regex = SecretScan.assignment else { return false }
+        return regex.firstMatch(in: line, range: NSRange(location: 0, length: (line as NSString).length)) != nil
+    }
+
     @Test func passesAssignmentsInEveryNotation() {
         for line in [
-            "export API_TOKEN=abc", "password: 'x'", "  \"auth-key\" : value", "db.Passwd := q", "- private-key=1",
+            "export API_TOKEN=\(value)", "password: '\(value)'", "  \"auth-key\" : \(value)", "db.Passwd := \(value)",
+            "- private-key=\(value)", "SET secret_value \t= \"\(value)\"", "  - -token:=\(value)", "Token:=  \(value)",
+            "old\rapi_key=\(value)", "note\u{2028}credential: \(value)",
         ] {
+            #expect(regexMatches(line), "the pattern itself must match \(line)")
             #expect(AssignmentShape.holds(Substring(line)), "\(line)")
         }
     }
 
-    @Test func failsProseAndOtherNames() {
-        for line in ["Spend the token budget wisely.", "Ratio = tokens per line", "See: the secret garden", "no separator"] {
+    @Test func failsProseShortValuesAndKeysInsideALine() {
+        for line in [
+            "Spend the token budget wisely.", "Ratio = tokens per line", "See: the secret garden", "no separator",
+            "export API_TOKEN=abc", "Use the api_key: \(value)", "# token = \(value)", "token = `\(value)`",
+        ] {
+            #expect(!regexMatches(line), "the pattern itself must not match \(line)")
             #expect(!AssignmentShape.holds(Substring(line)), "\(line)")
+        }
+    }
+
+    @Test func neverStopsALineThePatternMatches() {
+        // Variations around every piece of the pattern: whatever the regex matches, the test passes.
+        let heads = ["", "  ", "- ", "\t-", "export ", "set\t", "exporter ", "-export "]
+        let keys = ["token", "API_KEY", "\"db.password\"", "'auth-key'", "my_secret_x", "ab", "Tokens"]
+        let separators = ["=", ": ", " := ", ":=", " = '", "=\"", " :"]
+        let values = [value, String(value.prefix(11)), "ab cd ef gh ij kl", "\(value)#x", "é\(value)"]
+        for head in heads {
+            for key in keys {
+                for separator in separators {
+                    for tail in values {
+                        let line = head + key + separator + tail
+                        if regexMatches(line) { #expect(AssignmentShape.holds(Substring(line)), "\(line)") }
+                    }
+                }
+            }
         }
     }
 

@@ -12,7 +12,24 @@ enum AssignmentShape {
     }
 
     /// True when the line in `bytes` (no line break) may hold an assignment to a credential-named key.
+    /// The pattern is anchored at a line start: the key must open the line (past blanks, dashes,
+    /// `export`/`set` and a quote) and the value run at least 12 characters. A line holding another
+    /// break the pattern's `^` also starts at (`\r` inside it, form feed, U+0085, U+2028/9) gets the
+    /// looser test of a key anywhere.
     static func holds(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for index in 0..<bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0B || byte == 0x0C || byte == 0x85 || byte == 0xA8 || byte == 0xA9
+                || (byte == 0x0D && index < bytes.count - 1)
+            {
+                return holdsAnywhere(bytes)
+            }
+        }
+        return AssignmentLine.holds(bytes)
+    }
+
+    /// True when some `:` or `=` has a credential-named key on its left.
+    static func holdsAnywhere(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         for index in 0..<bytes.count where bytes[index] == 0x3A || bytes[index] == 0x3D {
             var end = index
             while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
@@ -25,7 +42,7 @@ enum AssignmentShape {
     }
 
     /// True when `bytes[start..<end]`, ASCII letters folded to lower case, holds one of `hints`.
-    private static func holdsHint(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+    static func holdsHint(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
         for hint in hints where hint.count <= end - start {
             var from = start
             while from + hint.count <= end {
@@ -43,7 +60,7 @@ enum AssignmentShape {
 
     private static func lower(_ byte: UInt8) -> UInt8 { byte >= 65 && byte <= 90 ? byte + 32 : byte }
 
-    private static func isNameByte(_ byte: UInt8) -> Bool {
+    static func isNameByte(_ byte: UInt8) -> Bool {
         (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == 0x5F || byte == 0x2E
             || byte == 0x2D
     }

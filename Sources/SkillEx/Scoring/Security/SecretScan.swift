@@ -43,7 +43,7 @@ enum SecretScan {
 
     private static let privateKey = rx(
         #"-----BEGIN (?:(?:RSA|DSA|EC|OPENSSH|ENCRYPTED|PGP) )?PRIVATE KEY(?: BLOCK)?-----[ \t]*\r?\n(?:[A-Za-z-]+:[^\n]*\n|[ \t]*\r?\n)*([A-Za-z0-9+/=]{40,})"#)
-    private static let assignment = rx(
+    static let assignment = rx(
         #"(?im)^[ \t-]*(?:export[ \t]+|set[ \t]+)?["']?([A-Za-z0-9_.\-]*(?:secret|token|passw(?:or)?d|pwd|api[_\-]?key|apikey|access[_\-]?key|private[_\-]?key|auth[_\-]?key|credential)[A-Za-z0-9_.\-]*)["']?[ \t]*(?::|=|:=)[ \t]*["']?([^\s"'`,;#]{12,})"#)
     /// One keyword for each way `assignment`'s name may spell its credential word.
     static let assignmentHints = [
