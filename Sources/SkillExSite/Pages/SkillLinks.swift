@@ -62,10 +62,38 @@ struct SkillLinks {
         return (out, extras)
     }
 
-    /// The next ` href="` or ` src="` in `text`, and whether it is `src`: one forward scan over
-    /// the bytes (Foundation's `range(of:)` twice per link made long pages quadratic and cost
-    /// 10% of a cold build).
+    /// The next ` href="` or ` src="` in `text`, and whether it is `src`: a `memchr` from one `=`
+    /// to the next (pages hold far fewer `=` than spaces), then a look at the bytes around it.
     private static func nextAttribute(in text: Substring) -> (Range<Substring.Index>, Bool)? {
+        let utf8 = text.utf8
+        let found = utf8.withContiguousStorageIfAvailable { bytes -> (start: Int, end: Int, isSource: Bool)? in
+            guard let base = bytes.baseAddress else { return nil }
+            var offset = 0
+            while offset < bytes.count, let hit = memchr(base + offset, 0x3D, bytes.count - offset) {
+                let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+                offset = at + 1
+                guard at + 1 < bytes.count, bytes[at + 1] == 0x22 else { continue }
+                if at >= 5, bytes[at - 5] == 0x20, bytes[at - 4] == 0x68, bytes[at - 3] == 0x72, bytes[at - 2] == 0x65,
+                    bytes[at - 1] == 0x66
+                {
+                    return (at - 5, at + 2, false)  // ` href="`
+                }
+                if at >= 4, bytes[at - 4] == 0x20, bytes[at - 3] == 0x73, bytes[at - 2] == 0x72, bytes[at - 1] == 0x63 {
+                    return (at - 4, at + 2, true)  // ` src="`
+                }
+            }
+            return nil
+        }
+        if let found {
+            guard let found else { return nil }
+            let start = utf8.index(utf8.startIndex, offsetBy: found.start)
+            return (start..<utf8.index(start, offsetBy: found.end - found.start), found.isSource)
+        }
+        return slowNextAttribute(in: text)
+    }
+
+    /// `nextAttribute` for text without contiguous storage (not produced by this code's strings).
+    private static func slowNextAttribute(in text: Substring) -> (Range<Substring.Index>, Bool)? {
         let bytes = text.utf8
         var index = bytes.startIndex
         while let space = bytes[index...].firstIndex(of: UInt8(ascii: " ")) {
