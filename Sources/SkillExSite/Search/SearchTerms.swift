@@ -13,11 +13,15 @@ struct SearchTerms: Sendable {
     /// Tokenizes `doc`: every field's stems, a title word counting `titleWeight` body words
     /// and so on (`SearchIndex`'s weights).
     static func count(_ doc: SearchDocument) -> SearchTerms {
-        var counts: [String: Int] = [:]
+        var tally = TermTally()
         var length = 0
+        var stem: [UInt8] = []  // one buffer, stemmed in place for every word
         func add(_ text: String, _ weight: Int) {
-            SearchTokenizer.forEachTerm(text) { term in
-                counts[term, default: 0] += weight
+            SearchTokenizer.forEachWord(text) { word in
+                stem.removeAll(keepingCapacity: true)
+                stem += word
+                SearchTokenizer.stem(&stem)
+                tally.add(stem, weight: weight)
                 length += 1
             }
         }
@@ -25,7 +29,7 @@ struct SearchTerms: Sendable {
         add(doc.description, SearchIndex.descriptionWeight)
         add(doc.repo + " " + doc.gate, SearchIndex.metaWeight)
         add(doc.body, 1)
-        return SearchTerms(length: length, counts: counts)
+        return SearchTerms(length: length, counts: tally.counts())
     }
 
     /// The encoded form of `counts` (a term → weighted count map, as the index builds it).
