@@ -62,7 +62,7 @@ struct PackReuse: Sendable {
         guard let old = entries[name], old.flags & 0x0001 == 0,
             old.method == ZipFormat.methodDeflate || old.method == ZipFormat.methodStored,
             old.uncompressedSize == size, old.unixMode.map({ $0 & 0o7777 }) == UInt32(permissions),
-            let payload = try? reader.storedPayload(of: old)
+            let payload = try? reader.storedPayloadView(of: old)
         else { return nil }
         return CompressedEntry(
             name: name, permissions: permissions, method: old.method, crc32: old.crc32,

@@ -76,4 +76,29 @@ struct PackReuseTests {
         defer { fresh.remove() }
         #expect(second.pack.sha256 == (try fresh.pack(PackOptions(version: "1.0.1"))).pack.sha256)
     }
+
+    @Test func copiedPayloadsShareThePreviousPacksBytes() throws {
+        let hub = try PackFixture(PackFixture.sample)
+        defer { hub.remove() }
+        let first = try hub.pack(PackOptions(version: "1.0.0"))
+        let data = try hub.dist(first.pack.file)
+        let reader = try ZipReader(data: data, label: first.pack.file)
+        for entry in reader.entries {
+            let view = try reader.storedPayloadView(of: entry)
+            #expect(view == (try reader.storedPayload(of: entry)))
+            #expect(view.startIndex > 0 && view.count == Int(entry.compressedSize))
+        }
+        // A pack whose entries are all such views still equals one deflated afresh.
+        let skills = try SkillSelection.collect(workspace: hub.workspace, manifest: try hub.manifest())
+        let reuse = try #require(PackReuse.latest(dist: hub.dist))
+        var trusted = skills
+        for index in trusted.indices { trusted[index].trusted = true }
+        let out = hub.dist.appendingPathComponent("copied.zip")
+        let fresh = hub.dist.appendingPathComponent("fresh.zip")
+        let stamp = DOSTimestamp(Date(timeIntervalSince1970: 1_700_000_000))
+        let copied = try PackWriter.write(skills: trusted, extras: [:], to: out, timestamp: stamp, reuse: reuse)
+        let deflated = try PackWriter.write(skills: skills, extras: [:], to: fresh, timestamp: stamp, reuse: nil)
+        #expect(copied.sha256 == deflated.sha256)
+        #expect(try Data(contentsOf: out) == Data(contentsOf: fresh))
+    }
 }

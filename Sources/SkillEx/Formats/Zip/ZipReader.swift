@@ -72,6 +72,17 @@ public struct ZipReader: Sendable {
     /// The bytes of `entry` as the archive stores them (deflated or stored, not inflated or
     /// checked): what another archive copies to carry the same entry without deflating again.
     public func storedPayload(of entry: ZipEntryInfo) throws(ZipError) -> Data {
+        data.subdata(in: try payloadRange(of: entry))
+    }
+
+    /// `storedPayload` without the copy: a slice sharing the archive's bytes (the mapped file),
+    /// indexed from the entry's offset, not 0. For a writer that only counts and streams it.
+    func storedPayloadView(of entry: ZipEntryInfo) throws(ZipError) -> Data {
+        data[try payloadRange(of: entry)]
+    }
+
+    /// Where `entry`'s stored bytes lie in `data` (indices of `data`), bounds-checked.
+    private func payloadRange(of entry: ZipEntryInfo) throws(ZipError) -> Range<Int> {
         let cursor = ByteCursor(data: data, label: entry.name)
         guard entry.flags & 0x0001 == 0 else { throw .unsupported(entry: entry.name, reason: "encrypted") }
         let start = try cursor.offset(entry.localHeaderOffset)
@@ -80,7 +91,7 @@ public struct ZipReader: Sendable {
         }
         let nameLength = Int(try cursor.u16(at: start + 26))
         let extraLength = Int(try cursor.u16(at: start + 28))
-        return try cursor.slice(at: start + 30 + nameLength + extraLength, count: entry.compressedSize)
+        return try cursor.range(at: start + 30 + nameLength + extraLength, count: entry.compressedSize)
     }
 
     /// The bytes of the entry named `name`, or nil when there is none.
@@ -197,11 +208,16 @@ struct ByteCursor {
     }
 
     func slice(at position: Int, count: UInt64) throws(ZipError) -> Data {
+        data.subdata(in: try range(at: position, count: count))
+    }
+
+    /// The indices of `data` of `count` bytes from `position` (counted from the start).
+    func range(at position: Int, count: UInt64) throws(ZipError) -> Range<Int> {
         guard position >= 0, count <= UInt64(data.count), position <= data.count - Int(count) else {
             throw .corrupt(entry: label, reason: "data runs past the end (truncated?)")
         }
         let start = data.startIndex + position
-        return data.subdata(in: start..<(start + Int(count)))
+        return start..<(start + Int(count))
     }
 
     func u16(at position: Int) throws(ZipError) -> UInt16 {
