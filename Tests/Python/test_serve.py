@@ -196,7 +196,8 @@ def test_a_docs_edit_rebuilds_and_bumps_the_version(hub, serve):
     version = serve.get("/__skillex/version")
     (hub / "docs/roadmap.md").write_text("# Roadmap\n\n- [planned] A brand new idea\n")
     serve.wait_for("/roadmap.html", "A brand new idea", seconds=30)
-    assert serve.get("/__skillex/version") != version
+    # Pages are written as they render; the version is bumped once the whole rebuild is out.
+    serve.wait_until(lambda: serve.get("/__skillex/version") != version, seconds=30)
 
 
 def test_live_reload_works_under_the_policy_in_a_browser(hub, serve):
