@@ -47,11 +47,13 @@ final class SearchTermCache: @unchecked Sendable {
 
     /// The counts kept for the page with fingerprint `key`.
     func terms(_ key: String) -> SearchTerms? {
-        lock.withLock {
+        let kept = lock.withLock { () -> (length: Int, encoded: [UInt8])? in
             loadIfNeeded()
             guard let line = lines[key] else { return nil }
-            return SearchTerms(length: line.length, encoded: Array(bytes[line.sections]))
+            return (line.length, Array(bytes[line.sections]))
         }
+        // Checked outside the lock, so pages are looked up on every core at once.
+        return kept.flatMap { SearchTerms(length: $0.length, encoded: $0.encoded) }
     }
 
     /// Remembers what to write: `head`, and the counts of this build's pages (`fresh` of them
