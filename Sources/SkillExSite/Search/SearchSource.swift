@@ -60,12 +60,13 @@ struct SearchSource: Sendable {
 
     /// Every page of the site worth finding, skills first.
     static func all(_ input: SiteInput) -> [SearchSource] {
-        var sources = input.skills.map { skill in
+        // Fingerprinted on every core: a rebuild makes these for every page (rebuild5).
+        var sources = ParallelMap.map(input.skills) { skill in
             SearchSource(
                 SearchDocument(kind: "skill", title: skill.entry.name, url: skill.pagePath, repo: skill.entry.sourceRepo, gate: SearchDocument.gate(skill)),
                 .skill(skill))
         }
-        sources += input.cookbook.map { doc in
+        sources += ParallelMap.map(input.cookbook) { doc in
             SearchSource(SearchDocument(kind: "cookbook", title: doc.title, url: "cookbook/\(doc.slug).html"), .markdown(description: "", markdown: doc.body))
         }
         for schema in ReferencePage.schemas {
