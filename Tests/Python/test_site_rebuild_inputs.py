@@ -68,3 +68,20 @@ def test_a_cookbook_first_paragraph_edit_reaches_llms_txt(tmp_path, skillex):
     assert "Zorblax paragraph written by the rebuild test." in text and old not in text
     assert report["rendered"] > 0
     assert text == (cold(skillex, hub, tmp_path / "cold") / "llms.txt").read_text()
+
+
+def test_a_text_chunk_keeps_unchanged_entries_and_shows_each_edit(tmp_path, skillex):
+    # Text chunks keep their pages' entries in the fragment cache by page fingerprint: an edited
+    # page's entry is made again on every edit, a removed page's goes, the rest are reused.
+    hub = copy_example_hub(tmp_path / "hub")
+    skillex("sync", "--manifest", hub / "manifest.json", "--clock", CLOCK)
+    site(skillex, hub)
+    assert list((hub / ".skillex" / "site-fragments").glob("search-d-*"))
+    skill = hub / "repos" / "docs-guild" / ".claude" / "skills" / "api-reference" / "SKILL.md"
+    for word in ("Quasarflux", "Zorblaxian"):
+        skill.write_text(skill.read_text() + f"\n{word} line added by the chunk test.\n")
+        skillex("sync", "--manifest", hub / "manifest.json", "--clock", CLOCK)
+        site(skillex, hub)
+        files = search_files(hub / "public")
+        assert any(p.startswith("search/d-") and f"{word} line added".encode() in data for p, data in files.items())
+        assert files == search_files(cold(skillex, hub, tmp_path / f"cold-{word}"))

@@ -40,6 +40,11 @@ struct SearchIndexModel: Sendable {
     var shards: [String: [(doc: Int, section: Int)]]
     /// Each shard's and chunk's path and fingerprint, shards first.
     var pageKeys: [PageKey]
+    /// Where each text chunk's entries are kept by page fingerprint, so writing a chunk reads
+    /// only its changed pages (rebuild5); nil reads them all.
+    var fragments: FragmentCache?
+    /// Part of every kept entry's fingerprint (the site's salt).
+    var salt = ""
 
     /// The model of `context`'s site, from the counts in `cache` where their pages did not
     /// change; keeps this build's head and counts in `cache` for the next build.
@@ -75,7 +80,10 @@ struct SearchIndexModel: Sendable {
         cache?.keep(
             head: SearchTermCache.Head(indexKey: indexKey, pages: pageKeys),
             pages: Array(zip(docKeys, terms)).map { (key: $0.0, terms: $0.1) }, fresh: missing.count)
-        return SearchIndexModel(sources: sources, terms: terms, read: read, shards: shards, pageKeys: pageKeys)
+        var model = SearchIndexModel(sources: sources, terms: terms, read: read, shards: shards, pageKeys: pageKeys)
+        model.fragments = context.fragments
+        model.salt = context.salt
+        return model
     }
 
     /// The fingerprint of shard `shard`: each member page's number and its section's bytes,
@@ -123,6 +131,12 @@ struct SearchIndexModel: Sendable {
     /// `search/d-<chunk>.js`, reading the pages not read this build.
     func chunkFile(_ chunk: Int) -> Data {
         let range = chunk < SearchIndex.chunkCount(sources.count) ? SearchIndex.chunkRange(chunk, of: sources.count) : 0..<0
-        return SearchIndex.chunkFile(chunk, documents: range.map { read[$0] ?? sources[$0].full() })
+        let docs = Array(range)
+        guard let fragments else { return SearchIndex.chunkFile(chunk, documents: docs.map { read[$0] ?? sources[$0].full() }) }
+        let keys = docs.map { "\(sources[$0].key)-\(salt)" }
+        let entries = fragments.texts("search-d-\(chunk)", keys: keys) { n in
+            SearchIndex.chunkEntry(read[docs[n]] ?? sources[docs[n]].full())
+        }
+        return SearchIndex.chunkFile(chunk, entries: entries)
     }
 }
