@@ -12,9 +12,15 @@ enum SiteIndex {
         /// True when `summary` is a skill's description as written: it is masked only where it is
         /// shown (`shownSummary`), not on every build just to fingerprint the entries.
         var unmasked = false
+        /// True when `summary` is a cookbook page's Markdown: its first paragraph is taken only
+        /// where it is shown, not on every build just to fingerprint the entries.
+        var markdown = false
 
         /// The summary as `llms.txt` shows it: secrets masked, hidden characters shown (security).
-        var shownSummary: String { unmasked ? SecretMask.shown(summary) : summary }
+        var shownSummary: String {
+            if markdown { return PageMeta.firstParagraph(summary) ?? "" }
+            return unmasked ? SecretMask.shown(summary) : summary
+        }
     }
 
     /// Home, skills, cookbook, reference, roadmap, dashboard and search.
@@ -28,7 +34,7 @@ enum SiteIndex {
         entries.append(Entry(path: "cookbook/index.html", title: "Cookbook", summary: "Every cookbook page.", section: ""))
         for doc in input.cookbook {
             entries.append(Entry(path: "cookbook/\(doc.slug).html", title: doc.title,
-                                 summary: PageMeta.firstParagraph(doc.body) ?? "", section: "Cookbook"))
+                                 summary: doc.body, section: "Cookbook", markdown: true))
         }
         entries.append(Entry(path: "reference/index.html", title: "Reference", summary: "", section: ""))
         for schema in ReferencePage.schemas {
@@ -46,7 +52,7 @@ enum SiteIndex {
     static func fingerprint(_ entries: [Entry]) -> String {
         var hasher = SHA256Hasher()
         for entry in entries {
-            hasher.update("\(entry.path)\u{0}\(entry.title)\u{0}\(entry.summary)\u{0}\(entry.section)\u{0}\(entry.unmasked)\u{1}")
+            hasher.update("\(entry.path)\u{0}\(entry.title)\u{0}\(entry.summary)\u{0}\(entry.section)\u{0}\(entry.unmasked)\(entry.markdown)\u{1}")
         }
         return Digest.hex(hasher.finalize())
     }

@@ -47,11 +47,13 @@ final class SearchTermCache: @unchecked Sendable {
 
     /// The counts kept for the page with fingerprint `key`.
     func terms(_ key: String) -> SearchTerms? {
-        lock.withLock {
+        let kept = lock.withLock { () -> (length: Int, encoded: [UInt8])? in
             loadIfNeeded()
             guard let line = lines[key] else { return nil }
-            return SearchTerms(length: line.length, encoded: Array(bytes[line.sections]))
+            return (line.length, Array(bytes[line.sections]))
         }
+        // Checked outside the lock, so pages are looked up on every core at once.
+        return kept.flatMap { SearchTerms(length: $0.length, encoded: $0.encoded) }
     }
 
     /// Remembers what to write: `head`, and the counts of this build's pages (`fresh` of them
@@ -70,14 +72,19 @@ final class SearchTermCache: @unchecked Sendable {
         loadIfNeeded()
         guard pending.head != storedHead || pending.fresh > 0 || pending.pages.count != lines.count else { return }
         var out = Array((Self.magic + pending.head.indexKey + "\n").utf8)
+        out.reserveCapacity(bytes.count + pending.pages.count * 96 + 4096)  // rebuild5: one allocation
         for (i, page) in pending.head.pages.enumerated() {
-            out += Array(((i > 0 ? "\t" : "") + page.path + "\t" + page.key).utf8)
+            out.append(contentsOf: ((i > 0 ? "\t" : "") + page.path + "\t" + page.key).utf8)
         }
         out.append(0x0A)
         var seen = Set<String>()
+        seen.reserveCapacity(pending.pages.count)
         for page in pending.pages where seen.insert(page.key).inserted {
-            out += Array("\(page.key)\t\(page.terms.length)\t".utf8)
-            out += page.terms.encoded
+            out.append(contentsOf: page.key.utf8)
+            out.append(0x09)
+            out.append(contentsOf: String(page.terms.length).utf8)
+            out.append(0x09)
+            out.append(contentsOf: page.terms.encoded)
             out.append(0x0A)
         }
         try? AtomicFile.write(Data(out), to: url, durable: false)

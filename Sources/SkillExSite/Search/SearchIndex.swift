@@ -89,18 +89,29 @@ struct SearchIndex: Sendable {
 
     /// `search/d-<chunk>.js`: the title, path, description and snippet text of `documents`.
     static func chunkFile(_ chunk: Int, documents: [SearchDocument]) -> Data {
+        chunkFile(chunk, entries: documents.map(chunkEntry))
+    }
+
+    /// `search/d-<chunk>.js` made of its pages' entries (`chunkEntry`).
+    static func chunkFile(_ chunk: Int, entries: [String]) -> Data {
         var out = Array("skillexSearch(\"d\",\(chunk),[".utf8)
-        for (n, doc) in documents.enumerated() {
+        for (n, entry) in entries.enumerated() {
             if n > 0 { out.append(UInt8(ascii: ",")) }
-            out.append(UInt8(ascii: "["))
-            for (i, field) in [doc.title, doc.url, doc.description, String(doc.body.prefix(Self.snippetText))].enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                SearchScript.appendString(field, to: &out)
-            }
-            out.append(UInt8(ascii: "]"))
+            out.append(contentsOf: entry.utf8)
         }
         out += Array("]);\n".utf8)
         return Data(out)
+    }
+
+    /// One page's entry in a text chunk: `[title,path,description,snippet text]`.
+    static func chunkEntry(_ doc: SearchDocument) -> String {
+        var out = [UInt8(ascii: "[")]
+        for (i, field) in [doc.title, doc.url, doc.description, String(doc.body.prefix(Self.snippetText))].enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            SearchScript.appendString(field, to: &out)
+        }
+        out.append(UInt8(ascii: "]"))
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `search-index.js`: a global with every page's kind, repository, gate and length.

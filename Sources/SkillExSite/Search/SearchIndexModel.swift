@@ -40,13 +40,18 @@ struct SearchIndexModel: Sendable {
     var shards: [String: [(doc: Int, section: Int)]]
     /// Each shard's and chunk's path and fingerprint, shards first.
     var pageKeys: [PageKey]
+    /// Where each text chunk's entries are kept by page fingerprint, so writing a chunk reads
+    /// only its changed pages (rebuild5); nil reads them all.
+    var fragments: FragmentCache?
+    /// Part of every kept entry's fingerprint (the site's salt).
+    var salt = ""
 
     /// The model of `context`'s site, from the counts in `cache` where their pages did not
     /// change; keeps this build's head and counts in `cache` for the next build.
     static func make(_ context: SiteContext, indexKey: String, cache: SearchTermCache?) -> SearchIndexModel {
         let sources = SearchSource.all(context.input)
         let docKeys = sources.map(\.key)
-        var found: [SearchTerms?] = docKeys.map { cache?.terms($0) }
+        var found: [SearchTerms?] = ParallelMap.map(docKeys) { cache?.terms($0) }
         let missing = found.indices.filter { found[$0] == nil }
         let counted = ParallelMap.map(missing) { i -> (SearchTerms, SearchDocument) in
             let doc = sources[i].full()
@@ -62,16 +67,9 @@ struct SearchIndexModel: Sendable {
         for (doc, counts) in terms.enumerated() {
             for (n, section) in counts.sections.enumerated() { shards[section.shard, default: []].append((doc, n)) }
         }
-        var pageKeys: [PageKey] = []
-        for shard in shards.keys.sorted() {
-            var hasher = SHA256Hasher()
-            hasher.update("search-shard-\(SearchIndexPlan.version)\u{0}\(shard)\u{0}")
-            for (doc, n) in shards[shard] ?? [] {
-                let range = terms[doc].sections[n].range
-                hasher.update("\(doc):\(range.count):")
-                terms[doc].encoded[range].withUnsafeBytes { hasher.update($0) }
-            }
-            pageKeys.append(PageKey(path: SearchIndex.shardPath(shard), key: Digest.hex(hasher.finalize())))
+        let shardList = shards.keys.sorted()
+        var pageKeys = ParallelMap.map(shardList) { [shards] shard in
+            PageKey(path: SearchIndex.shardPath(shard), key: shardKey(shard, members: shards[shard] ?? [], terms: terms))
         }
         for chunk in 0..<SearchIndex.chunkCount(sources.count) {
             var hasher = SHA256Hasher()
@@ -82,7 +80,28 @@ struct SearchIndexModel: Sendable {
         cache?.keep(
             head: SearchTermCache.Head(indexKey: indexKey, pages: pageKeys),
             pages: Array(zip(docKeys, terms)).map { (key: $0.0, terms: $0.1) }, fresh: missing.count)
-        return SearchIndexModel(sources: sources, terms: terms, read: read, shards: shards, pageKeys: pageKeys)
+        var model = SearchIndexModel(sources: sources, terms: terms, read: read, shards: shards, pageKeys: pageKeys)
+        model.fragments = context.fragments
+        model.salt = context.salt
+        return model
+    }
+
+    /// The fingerprint of shard `shard`: each member page's number and its section's bytes,
+    /// gathered in one buffer (no string per page) and hashed once.
+    static func shardKey(_ shard: String, members: [(doc: Int, section: Int)], terms: [SearchTerms]) -> String {
+        var bytes = Array("search-shard-\(SearchIndexPlan.version)\u{0}\(shard)\u{0}".utf8)
+        bytes.reserveCapacity(members.reduce(bytes.count) { $0 + terms[$1.doc].sections[$1.section].range.count + 16 })
+        for (doc, n) in members {
+            let range = terms[doc].sections[n].range
+            bytes.append(contentsOf: String(doc).utf8)
+            bytes.append(UInt8(ascii: ":"))
+            bytes.append(contentsOf: String(range.count).utf8)
+            bytes.append(UInt8(ascii: ":"))
+            bytes.append(contentsOf: terms[doc].encoded[range])
+        }
+        var hasher = SHA256Hasher()
+        bytes.withUnsafeBytes { hasher.update($0) }
+        return Digest.hex(hasher.finalize())
     }
 
     /// `search-index.js`.
@@ -112,6 +131,12 @@ struct SearchIndexModel: Sendable {
     /// `search/d-<chunk>.js`, reading the pages not read this build.
     func chunkFile(_ chunk: Int) -> Data {
         let range = chunk < SearchIndex.chunkCount(sources.count) ? SearchIndex.chunkRange(chunk, of: sources.count) : 0..<0
-        return SearchIndex.chunkFile(chunk, documents: range.map { read[$0] ?? sources[$0].full() })
+        let docs = Array(range)
+        guard let fragments else { return SearchIndex.chunkFile(chunk, documents: docs.map { read[$0] ?? sources[$0].full() }) }
+        let keys = docs.map { "\(sources[$0].key)-\(salt)" }
+        let entries = fragments.texts("search-d-\(chunk)", keys: keys) { n in
+            SearchIndex.chunkEntry(read[docs[n]] ?? sources[docs[n]].full())
+        }
+        return SearchIndex.chunkFile(chunk, entries: entries)
     }
 }

@@ -13,8 +13,8 @@ struct SearchSource: Sendable {
         case skill(SkillInput)
         /// A page whose text is `markdown` flattened.
         case markdown(description: String, markdown: String)
-        /// A page whose text is `text` as it is.
-        case plain(description: String, text: String)
+        /// A reference page: its schema's fields flattened, done only when the page is read.
+        case schema(description: String, json: String)
     }
 
     /// The page without description and body.
@@ -34,7 +34,7 @@ struct SearchSource: Sendable {
             // The fingerprint changes whenever the skill's files or manifest entry do.
             fields += ["skill", skill.entry.description ?? "", skill.fingerprint]
         case .markdown(let description, let markdown): fields += ["markdown", description, markdown]
-        case .plain(let description, let text): fields += ["text", description, text]
+        case .schema(let description, let json): fields += ["schema", description, json]
         }
         for field in fields { hasher.update("\(field.utf8.count):" + field) }
         key = Digest.hex(hasher.finalize())
@@ -51,33 +51,38 @@ struct SearchSource: Sendable {
         case .markdown(let description, let markdown):
             doc.description = description
             doc.body = PlainText.fromMarkdown(markdown[...])
-        case .plain(let description, let text):
+        case .schema(let description, let json):
             doc.description = description
-            doc.body = text
+            doc.body = Self.schemaText(json)
         }
         return doc
     }
 
     /// Every page of the site worth finding, skills first.
     static func all(_ input: SiteInput) -> [SearchSource] {
-        var sources = input.skills.map { skill in
+        // Fingerprinted on every core: a rebuild makes these for every page (rebuild5).
+        var sources = ParallelMap.map(input.skills) { skill in
             SearchSource(
                 SearchDocument(kind: "skill", title: skill.entry.name, url: skill.pagePath, repo: skill.entry.sourceRepo, gate: SearchDocument.gate(skill)),
                 .skill(skill))
         }
-        sources += input.cookbook.map { doc in
+        sources += ParallelMap.map(input.cookbook) { doc in
             SearchSource(SearchDocument(kind: "cookbook", title: doc.title, url: "cookbook/\(doc.slug).html"), .markdown(description: "", markdown: doc.body))
         }
         for schema in ReferencePage.schemas {
             guard let text = input.schemas[schema.file] else { continue }
-            let fields = SchemaFields.flatten(text).map { "\($0.path) \($0.type) \($0.meaning)" }
             sources.append(SearchSource(
                 SearchDocument(kind: "reference", title: schema.title, url: "reference/\(schema.page).html"),
-                .plain(description: schema.summary, text: fields.joined(separator: " "))))
+                .schema(description: schema.summary, json: text)))
         }
         if let roadmap = input.roadmap {
             sources.append(SearchSource(SearchDocument(kind: "roadmap", title: roadmap.title, url: "roadmap.html"), .markdown(description: "", markdown: roadmap.body)))
         }
         return sources
+    }
+
+    /// A schema's searchable text: each field's path, type and meaning.
+    static func schemaText(_ json: String) -> String {
+        SchemaFields.flatten(json).map { "\($0.path) \($0.type) \($0.meaning)" }.joined(separator: " ")
     }
 }
