@@ -5,16 +5,7 @@ import Testing
 
 @Suite("View models encoded for Mustache")
 struct ModelEncoderTests {
-    /// Any tree written out with sorted keys and type names, so two trees compare as text.
-    private func text(_ value: Any?) -> String {
-        switch value {
-        case nil: return "nil"
-        case let dictionary as [String: Any]:
-            return "{" + dictionary.keys.sorted().map { "\($0): \(text(dictionary[$0]))" }.joined(separator: ", ") + "}"
-        case let array as [Any]: return "[" + array.map { text($0) }.joined(separator: ", ") + "]"
-        case let value?: return "\(type(of: value))(\(value))"
-        }
-    }
+    private func text(_ value: Any?) -> String { ModelTreeText.text(value) }
 
     /// The tree `ModelTree` made by reflection before view models were Encodable.
     private func mirrored(_ value: Any) -> Any? {

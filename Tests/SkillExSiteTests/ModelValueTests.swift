@@ -6,16 +6,7 @@ import Testing
 /// `ModelValue.tree` against `ModelEncoder.tree` (swift-mustache's model): the same tree.
 @Suite("Typed model trees")
 struct ModelValueTests {
-    /// A tree written out with sorted keys and type names, so two trees compare as text.
-    private func text(_ value: Any?) -> String {
-        switch value {
-        case nil: return "nil"
-        case let dictionary as [String: Any]:
-            return "{" + dictionary.keys.sorted().map { "\($0): \(text(dictionary[$0]))" }.joined(separator: ", ") + "}"
-        case let array as [Any]: return "[" + array.map { text($0) }.joined(separator: ", ") + "]"
-        case let value?: return "\(type(of: value))(\(value))"
-        }
-    }
+    private func text(_ value: Any?) -> String { ModelTreeText.text(value) }
 
     struct Inner: Encodable {
         var name: String

@@ -128,7 +128,7 @@ struct NameSieve: Sendable {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for index in start..<end {
             let byte = bytes[index]
-            hash = (hash ^ UInt64(byte >= 65 && byte <= 90 ? byte + 32 : byte)) &* 0x100_0000_01b3
+            hash = (hash ^ UInt64(TextScan.asciiLower(byte))) &* 0x100_0000_01b3
         }
         return hash
     }

@@ -80,10 +80,11 @@ enum TextScan {
 
     /// `text` with ASCII letters lowercased (other bytes unchanged).
     static func asciiLowercased(_ text: String) -> String {
-        var bytes = Array(text.utf8)
-        for index in bytes.indices where bytes[index] >= 65 && bytes[index] <= 90 { bytes[index] += 32 }
-        return String(decoding: bytes, as: UTF8.self)
+        String(decoding: text.utf8.map(asciiLower), as: UTF8.self)
     }
+
+    /// `byte` lowercased when it is an ASCII capital letter.
+    static func asciiLower(_ byte: UInt8) -> UInt8 { byte >= 65 && byte <= 90 ? byte + 32 : byte }
 }
 
 extension TextScan {
@@ -127,16 +128,23 @@ extension TextScan {
         // On long texts glibc's memmem skips ahead by a shift table instead of stopping at every
         // first byte; on short lines setting up that table costs more than it saves.
         if hay.count >= 512, let memmem = TextScan.memmem { return memmem(hb, hay.count, nb, pin.count) != nil }
+        return firstOffset(of: pin, in: hay, from: 0) != nil
+    }
+
+    /// The first offset at or after `from` where `pin` (not empty) occurs in `hay`: a `memchr`
+    /// for its first byte, then a compare.
+    static func firstOffset(of pin: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        guard pin.count > 0, let hb = hay.baseAddress, let nb = pin.baseAddress else { return nil }
         let first = Int32(nb[0])
-        var offset = 0
+        var offset = from
         let last = hay.count - pin.count
         while offset <= last {
-            guard let hit = memchr(hb + offset, first, last - offset + 1) else { return false }
+            guard let hit = memchr(hb + offset, first, last - offset + 1) else { return nil }
             let at = hb.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            if hb[at + pin.count - 1] == nb[pin.count - 1], memcmp(hb + at, nb, pin.count) == 0 { return true }
+            if hb[at + pin.count - 1] == nb[pin.count - 1], memcmp(hb + at, nb, pin.count) == 0 { return at }
             offset = at + 1
         }
-        return false
+        return nil
     }
 
     private typealias MemmemFunction = @convention(c) (UnsafeRawPointer?, Int, UnsafeRawPointer?, Int) -> UnsafeMutableRawPointer?

@@ -49,7 +49,7 @@ enum AssignmentLine {
         guard index + word.count < bytes.count, isBlank(bytes[index + word.count]) else { return false }
         for offset in 0..<word.count {
             let byte = bytes[index + offset]
-            if (byte >= 65 && byte <= 90 ? byte + 32 : byte) != word[offset] { return false }
+            if TextScan.asciiLower(byte) != word[offset] { return false }
         }
         return true
     }

@@ -1,6 +1,8 @@
 /// The shape every `secret-assignment` match has, tested by bytes before its regular expression
-/// runs: a `:` or `=` whose name on the left (the run of `[A-Za-z0-9_.-]` before it, past blanks
-/// and one quote) holds a credential word. Prose that mentions tokens has no such name.
+/// runs: a line opening with a credential-named key and a long enough value (`AssignmentLine`),
+/// or, on a line the pattern's `^` may start inside, a `:` or `=` anywhere whose name on the
+/// left (the run of `[A-Za-z0-9_.-]` before it, past blanks and one quote) holds a credential
+/// word. Prose that mentions tokens has no such key.
 enum AssignmentShape {
     /// The credential words, lower-cased, as bytes.
     private static let hints: [[UInt8]] = SecretScan.assignmentHints.map { Array($0.utf8) }
@@ -47,7 +49,7 @@ enum AssignmentShape {
             var from = start
             while from + hint.count <= end {
                 var matched = true
-                for offset in 0..<hint.count where lower(bytes[from + offset]) != hint[offset] {
+                for offset in 0..<hint.count where TextScan.asciiLower(bytes[from + offset]) != hint[offset] {
                     matched = false
                     break
                 }
@@ -57,8 +59,6 @@ enum AssignmentShape {
         }
         return false
     }
-
-    private static func lower(_ byte: UInt8) -> UInt8 { byte >= 65 && byte <= 90 ? byte + 32 : byte }
 
     static func isNameByte(_ byte: UInt8) -> Bool {
         (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == 0x5F || byte == 0x2E

@@ -39,10 +39,20 @@ public enum HiddenText {
     /// 0xE1 or more): the quick test that lets plain text skip the per-character scan.
     static func hasLeadByte(_ text: String) -> Bool {
         var copy = text
-        return copy.withUTF8 { bytes in
-            for byte in bytes where byte >= 0xE1 { return true }
-            return false
+        return copy.withUTF8 { hasLeadByte(bytes: $0) }
+    }
+
+    /// `hasLeadByte` over UTF-8 bytes; ASCII text is passed over eight bytes at a time.
+    static func hasLeadByte(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
+        var index = 0
+        while index + 8 <= bytes.count {
+            if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { break }
+            index += 8
         }
+        for at in index..<bytes.count where bytes[at] >= 0xE1 { return true }
+        return false
     }
 
     /// `<U+202E>`.

@@ -20,7 +20,7 @@ struct KeywordMatcher: Sendable {
     init(_ keywords: [String]) {
         var unique: [String] = [], ids: [String: Int] = [:]
         for keyword in keywords {
-            let lower = String(decoding: keyword.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+            let lower = TextScan.asciiLowercased(keyword)
             guard !lower.isEmpty, lower.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0A }), ids[lower] == nil else { continue }
             ids[lower] = unique.count
             unique.append(lower)
@@ -94,13 +94,13 @@ struct KeywordMatcher: Sendable {
     func id(_ keyword: String) -> Int? { ids[keyword] }
 }
 
-/// What `KeywordMatcher.scan` learns about one text in its single pass.
+/// What `KeywordMatcher.scan` learns about one text.
 struct KeywordPass: Sendable {
     /// Where each keyword occurs.
     let keywords: KeywordLines
     /// UTF-8 offset where each line starts.
     let lineStarts: [Int]
-    /// True when a byte of 0xE1 or above occurs (see `HiddenText.hasLeadByte`).
+    /// True when a byte of 0xE1 or above occurs (`HiddenText.hasLeadByte`).
     let hasHighLead: Bool
 }
 

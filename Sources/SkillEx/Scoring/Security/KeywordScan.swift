@@ -1,11 +1,12 @@
 import Foundation
 
 /// The keyword pass over one text, kept to what the automaton needs so its state stays in
-/// registers: line starts come from `memchr` and the high-byte test from a word-at-a-time loop,
-/// both before it, and a match records its byte offset (turned into a line afterwards). Each
-/// byte's table lookup needs the state the previous byte left, so the text is split at a line
-/// break near its middle and both halves are read in the same loop as two independent streams;
-/// keywords never span lines, so the halves find exactly what one stream finds.
+/// registers: line starts come from `memchr` and the hidden-character lead-byte test from
+/// `HiddenText`, both apart from it, and a match records its byte offset (turned into a line
+/// afterwards). Each byte's table lookup needs the state the previous byte left, so the text is
+/// split at a line break near its middle and both halves are read in the same loop as two
+/// independent streams; keywords never span lines, so the halves find exactly what one stream
+/// finds.
 extension KeywordMatcher {
     /// One pass over `bytes`: the lines each keyword occurs on, where every line starts, and
     /// whether any byte is a UTF-8 lead byte of U+1000 or above (0xE1+, which every hidden
@@ -47,7 +48,7 @@ extension KeywordMatcher {
         hits.sort()
         return KeywordPass(
             keywords: KeywordLines(sorted: Self.lines(of: hits, starts: starts), count: keywords.count),
-            lineStarts: starts, hasHighLead: Self.hasHighLead(bytes))
+            lineStarts: starts, hasHighLead: HiddenText.hasLeadByte(bytes: bytes))
     }
 
     /// Records every keyword ending in the state of `row`, at `offset`.
@@ -90,18 +91,5 @@ extension KeywordMatcher {
             starts.append(from)
         }
         return starts
-    }
-
-    /// True when a byte of 0xE1 or above occurs (ASCII text is passed over eight bytes at a time).
-    static func hasHighLead(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return false }
-        let raw = UnsafeRawPointer(base)
-        var index = 0
-        while index + 8 <= bytes.count {
-            if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { break }
-            index += 8
-        }
-        for at in index..<bytes.count where bytes[at] >= 0xE1 { return true }
-        return false
     }
 }

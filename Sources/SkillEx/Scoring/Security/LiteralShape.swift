@@ -1,5 +1,3 @@
-import Foundation
-
 /// A byte test every line a provider pattern can match passes, run before its regular
 /// expression: one of the pattern's literals occurs as written (the provider patterns are
 /// case-sensitive), and at the start of a word when the pattern begins with `\b`. Prose holding
@@ -20,26 +18,12 @@ struct LiteralShape: Sendable {
     func holds(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         for literal in literals {
             var from = 0
-            while let at = Self.find(literal, in: line, from: from) {
+            while let at = literal.withUnsafeBufferPointer({ TextScan.firstOffset(of: $0, in: line, from: from) }) {
                 if !atWordStart || at == 0 || !Self.isWordByte(line[at - 1]) { return true }
                 from = at + 1
             }
         }
         return false
-    }
-
-    /// The first offset at or after `from` where `literal` (not empty) occurs in `line`.
-    private static func find(_ literal: [UInt8], in line: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
-        guard let base = line.baseAddress, let first = literal.first else { return nil }
-        var offset = from
-        let last = line.count - literal.count
-        while offset <= last {
-            guard let hit = memchr(base + offset, Int32(first), last - offset + 1) else { return nil }
-            let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
-            if literal.withUnsafeBytes({ memcmp(base + at, $0.baseAddress!, $0.count) == 0 }) { return at }
-            offset = at + 1
-        }
-        return nil
     }
 
     private static func isWordByte(_ byte: UInt8) -> Bool {

@@ -65,7 +65,7 @@ public enum SecurityScan {
             guard end < bytes.count || bytes[nameStart..<end].contains(0x2E) else { return "" }
             var start = end
             while start > nameStart, bytes[start - 1] != 0x2E { start -= 1 }
-            return String(decoding: bytes[start..<end].map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+            return String(decoding: bytes[start..<end].map(TextScan.asciiLower), as: UTF8.self)
         }
     }
 
