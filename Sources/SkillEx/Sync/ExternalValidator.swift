@@ -101,7 +101,7 @@ struct ExternalValidator {
             if result == pid { return exitCode(status) }
             if result < 0 && errno != EINTR { return -1 }
             if Date() >= deadline { break }
-            usleep(5_000)
+            usleep(1_000)
         }
         kill(-pid, SIGKILL)
         _ = waitpid(pid, &status, 0)

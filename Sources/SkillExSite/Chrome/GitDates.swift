@@ -1,4 +1,5 @@
 import Foundation
+import SkillEx
 
 /// When each file of a folder was last committed, from one bounded `git log` over the folder.
 /// Anything but a clean answer (no git, not a checkout, a refused repository) gives no dates.
@@ -25,7 +26,7 @@ enum GitDates {
         process.standardInput = FileHandle.nullDevice
         do { try process.run() } catch { return [:] }
         let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        process.waitForExit()
         guard process.terminationStatus == 0 else { return [:] }
         return parse(String(decoding: data, as: UTF8.self))
     }

@@ -145,7 +145,7 @@ public struct CommandBlocks: Sendable {
             throw SiteError.command(file: file, command: command, reason: ErrorText.brief(error))
         }
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        process.waitForExit()
         var text = copy.relativize(String(decoding: data, as: UTF8.self))
         while text.hasSuffix("\n") { text.removeLast() }
         if process.terminationStatus != expected {

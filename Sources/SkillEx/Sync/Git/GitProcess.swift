@@ -71,9 +71,9 @@ struct GitProcess {
                 timedOut = true
                 break
             }
-            usleep(5_000)
+            usleep(1_000)
         }
-        process.waitUntilExit()
+        process.waitForExit()
         try? out.close()
         try? err.close()
         return Run(
