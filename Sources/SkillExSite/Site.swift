@@ -54,8 +54,10 @@ public struct Site: Sendable {
                         template: filled, rendered: true)
                 }
                 let output = try page.render()
+                var main = RenderedPage(path: page.path, bytes: output.main, key: page.key)
+                main.linkedFile = output.linked
                 return Produced(
-                    pages: [RenderedPage(path: page.path, bytes: output.main, key: page.key)]
+                    pages: [main]
                         + output.extras.map { RenderedPage(path: $0.path, bytes: $0.bytes, key: page.key) },
                     rendered: true)
             }.flatMap { produced in  // fastsite: each page stored as soon as it is rendered (peak memory)

@@ -201,6 +201,11 @@ struct DiscoveryCacheTests {
         #expect(loaded.records == cache.records && loaded.index == cache.index)
         try Data(#"{"records":{"a":{"key":"k"}}}"#.utf8).write(to: url)
         #expect(DiscoveryCache.load(url).records.isEmpty)
+        // Written before the index stamp existed: records kept, no stamp.
+        try Data(#"{"records":{"a":{"key":"k","type":"archive","relativePath":"a/a.zip","digest":"sha256:d","size":-1,"modified":7}}}"#.utf8)
+            .write(to: url)
+        let old = DiscoveryCache.load(url)
+        #expect(old.records["a"]?.modified == 7 && old.records["a"]?.size == -1 && old.index == nil)
     }
 
     @Test("the index key changes with any listed field")

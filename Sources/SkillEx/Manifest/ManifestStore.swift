@@ -14,7 +14,9 @@ public enum ManifestStore {
         do { data = try Data(contentsOf: url) } catch {
             throw .unreadable(path: path, reason: ErrorText.brief(error))
         }
-        return try decode(data, path: path)
+        let manifest = try decode(data, path: path)
+        ManifestRewrite.remember(path: path, bytes: data, manifest: manifest)
+        return manifest
     }
 
     /// Decodes and checks manifest bytes; `path` names the file in errors.
@@ -55,7 +57,10 @@ public enum ManifestStore {
         var upgraded = manifest
         upgraded.version = Manifest.currentVersion
         do {
-            try AtomicFile.write(try encode(upgraded), to: url)
+            let bytes = try ManifestRewrite.patched(upgraded, path: url.path) ?? encode(upgraded)
+            ManifestRewrite.forget(path: url.path)
+            try AtomicFile.write(bytes, to: url)
+            ManifestRewrite.noteWritten(path: url.path)
         } catch {
             throw .unwritable(path: url.path, reason: ErrorText.reason(error, at: url.path))
         }

@@ -22,7 +22,7 @@ public enum PackWriter {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let temp = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(UUID().uuidString)")
         do {
-            let writer = try ZipWriter(url: temp, timestamp: timestamp)
+            let writer = try ZipWriter(url: temp, timestamp: timestamp, hashBeside: true)
             for batch in batches(units(skills: skills, extras: extras)) {
                 let compressed = ParallelMap.map(batch) { unit in Result { try compress(unit, reuse: reuse) } }
                 for result in compressed {

@@ -91,6 +91,49 @@ extension ScoreHistoryEntry {
         }
     }
 
+    /// Reads a `score_history` array of the plain shape `Decodable` would read (each point an
+    /// object with a string `at`, a number `score`, and, when present, an object of numbers or
+    /// nulls for `components` and strings for `checksum` and `inputs`); nil for anything else,
+    /// which the caller decodes the usual way (and gets its errors). Much cheaper than the
+    /// generic decode for the site, which reads every skill's history.
+    public static func plainList(_ value: JSONValue) -> [ScoreHistoryEntry]? {
+        guard case .array(let items) = value else { return nil }
+        var entries: [ScoreHistoryEntry] = []
+        entries.reserveCapacity(items.count)
+        for item in items {
+            guard case .object(let fields) = item, case .string(let at)? = fields["at"],
+                let score = number(fields["score"])
+            else { return nil }
+            var components: [String: Double?] = [:]
+            switch fields["components"] {
+            case nil, .null?: break
+            case .object(let values)?:
+                for (id, value) in values {
+                    if value == .null {
+                        components.updateValue(nil, forKey: id)
+                    } else {
+                        guard let number = number(value) else { return nil }
+                        components[id] = number
+                    }
+                }
+            default: return nil
+            }
+            guard let checksum = optionalString(fields["checksum"]), let inputs = optionalString(fields["inputs"])
+            else { return nil }
+            entries.append(ScoreHistoryEntry(at: at, score: score, components: components, checksum: checksum ?? "", inputs: inputs))
+        }
+        return entries
+    }
+
+    /// `.some(nil)` for an absent or null field, `.some(text)` for a string, nil for another type.
+    private static func optionalString(_ value: JSONValue?) -> String?? {
+        switch value {
+        case nil, .null?: .some(nil)
+        case .string(let text)?: .some(text)
+        default: nil
+        }
+    }
+
     /// The entries as manifest JSON.
     static func json(_ entries: [ScoreHistoryEntry]) -> JSONValue {
         .array(entries.map { entry in

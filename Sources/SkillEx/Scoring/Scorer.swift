@@ -198,7 +198,7 @@ public struct Scorer: Sendable {
                     repoRoot: repoRoots[entry.sourceRepo] ?? hubRoot, hubRoot: hubRoot,
                     prefixes: ["\(skillsDir)/\(entry.name)/", "\(hubPath)/"])
                 let job = SkillScoring(
-                    entry: entry, folder: entry.folder(in: workspace), path: hubPath,
+                    entry: entry, workspace: workspace, path: hubPath,
                     matcher: matcher, reports: reports[entry.sourceRepo] ?? RepositoryReports(),
                     stored: storedCards["\(entry.sourceRepo)/\(entry.name)"],
                     synced: synced[SyncCache.key(repo: entry.sourceRepo, skill: entry.name)])

@@ -3,7 +3,9 @@ import Foundation
 /// Scores one skill: lint, attributed report findings, coverage of `scripts/`, approval.
 struct SkillScoring: Sendable {
     var entry: SkillEntry
-    var folder: URL
+    /// The hub, where the skill's folder is (`folder`, worked out only when the files are read:
+    /// a standardized URL per skill cost more than reusing its stored card).
+    var workspace: Workspace
     /// The folder relative to the hub (`skills/<repo>/<skill>`), whichever form target_path has.
     var path: String
     var matcher: SkillPathMatcher
@@ -12,6 +14,9 @@ struct SkillScoring: Sendable {
     var stored: Scorecard?
     /// Sync's record of the installed copy (checksum and the copy's stat fingerprint).
     var synced: SyncCache.Entry? = nil
+
+    /// The skill's synced folder.
+    var folder: URL { entry.folder(in: workspace) }
 
     func score(settings: ScoringSettings) throws -> Scorecard {
         if let problem = entry.targetPath.split(separator: "/").first(where: { $0 == ".." }) {
@@ -24,6 +29,7 @@ struct SkillScoring: Sendable {
                 checksum: entry.checksum, components: stored.components, findings: stored.findings,
                 tokens: stored.tokens, settings: settings)
         }
+        let folder = self.folder
         let files: [SkillFile]
         do { files = try SkillFiles.list(folder) } catch {
             throw ScoreError(description: "\(folder.path): cannot score: \(error.description) (run `skillex sync` first)")

@@ -88,6 +88,9 @@ struct SyncPlanner {
                     timeout: repo.validatorTimeout ?? options.validatorTimeout,
                     environment: ChildEnvironment.allowing(allowed, from: environment))
             }
+            // Built once per repository, and marked as folders: `appendingPathComponent(_:)`
+            // would ask the file system, twice per skill.
+            let targetFolder = workspace.skillsURL.appendingPathComponent(repo.name, isDirectory: true)
             for folder in folders {
                 let name = folder.lastPathComponent
                 if let problem = PathSafety.problem(withFolderName: name) {
@@ -105,8 +108,7 @@ struct SyncPlanner {
                 plan.skills.append(
                     PlannedSkill(
                         repo: repo.name, name: name, source: folder,
-                        target: workspace.skillsURL.appendingPathComponent(repo.name)
-                            .appendingPathComponent(name),
+                        target: targetFolder.appendingPathComponent(name, isDirectory: true),
                         git: git, validator: validator))
             }
         }

@@ -52,8 +52,42 @@ struct DiscoveryCache: Codable {
 
     /// The cache at `url`; a missing or unreadable file gives an empty one.
     static func load(_ url: URL) -> DiscoveryCache {
-        guard let data = try? Data(contentsOf: url), let cache = try? JSONTreeDecoder.decode(DiscoveryCache.self, from: data)
-        else { return DiscoveryCache() }
+        guard let data = try? Data(contentsOf: url) else { return DiscoveryCache() }
+        if let tree = try? JSONTreeDecoder.tree(data), let plain = plain(tree) { return plain }
+        return (try? JSONTreeDecoder.decode(DiscoveryCache.self, from: data)) ?? DiscoveryCache()
+    }
+
+    /// The cache read straight from its parsed JSON when every field has the type written (as
+    /// `JSONWriter` writes it); nil otherwise, for the `Decodable` path (a no-change build reads
+    /// one record per listed skill, and the generic decoder cost more than the rest of the stage).
+    private static func plain(_ tree: JSONValue) -> DiscoveryCache? {
+        guard case .object(let top) = tree, case .object(let items)? = top["records"] else { return nil }
+        func text(_ fields: [String: JSONValue], _ key: String) -> String? {
+            if case .string(let value)? = fields[key] { return value }
+            return nil
+        }
+        func integer(_ fields: [String: JSONValue], _ key: String) -> Int64? {
+            if case .int(let value)? = fields[key] { return value }
+            return nil
+        }
+        var cache = DiscoveryCache()
+        cache.records.reserveCapacity(items.count)
+        for (name, item) in items {
+            guard case .object(let fields) = item, let key = text(fields, "key"), let type = text(fields, "type"),
+                let relativePath = text(fields, "relativePath"), let digest = text(fields, "digest"),
+                let size = integer(fields, "size"), let modified = integer(fields, "modified")
+            else { return nil }
+            cache.records[name] = Record(
+                key: key, type: type, relativePath: relativePath, digest: digest, size: size, modified: modified)
+        }
+        switch top["index"] {
+        case nil, .null?: break
+        case .object(let fields)?:
+            guard let key = text(fields, "key"), let size = integer(fields, "size"), let modified = integer(fields, "modified")
+            else { return nil }
+            cache.index = IndexStamp(key: key, size: size, modified: modified)
+        default: return nil
+        }
         return cache
     }
 
@@ -68,18 +102,21 @@ struct DiscoveryCache: Codable {
     }
 
     /// The record for `name` when it matches `key` and the file at `folder/relativePath` is as written.
-    func hit(name: String, key: String, folder: URL) -> Record? {
+    func hit(name: String, key: String, folder: String) -> Record? {
         guard let record = records[name], record.key == key,
-            let stamp = Self.stamp(folder.appendingPathComponent(record.relativePath)),
+            let stamp = Self.stamp(path: folder + "/" + record.relativePath),
             stamp.size == record.size, stamp.modified == record.modified
         else { return nil }
         return record
     }
 
     /// The size and modification time (ns) of the file at `url`, or nil.
-    static func stamp(_ url: URL) -> (size: Int64, modified: Int64)? {
+    static func stamp(_ url: URL) -> (size: Int64, modified: Int64)? { stamp(path: url.path) }
+
+    /// The size and modification time (ns) of the file at `path`, or nil.
+    static func stamp(path: String) -> (size: Int64, modified: Int64)? {
         var info = stat()
-        guard stat(url.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         return (Int64(info.st_size), Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
     }
 }

@@ -21,12 +21,13 @@ public enum DiscoveryIndex {
             input.skills, repositoryOrder: input.manifest.repositories.map(\.name), warnings: &report.warnings)
         let cacheURL = DiscoveryCache.url(state: input.workspace.stateURL, site: site)
         let cache = DiscoveryCache.load(cacheURL)
+        let folderOnDisk = folder.path
         // Unchanged skills come from the cache; the others are built (and compared) on every core.
         let results = ParallelMap.map(chosen.map { Candidate(name: $0.0, skill: $0.1) }) { candidate in
             Result { () throws -> Built? in
                 guard case .success(let files) = candidate.skill.files else { return nil }
                 let key = DiscoveryCache.key(candidate.skill, files: files)
-                if let record = cache.hit(name: candidate.name, key: key, folder: folder) {
+                if let record = cache.hit(name: candidate.name, key: key, folder: folderOnDisk) {
                     return Built(candidate: candidate, record: record, written: false)
                 }
                 let artifact = try DiscoveryArtifact.make(name: candidate.name, files: files)

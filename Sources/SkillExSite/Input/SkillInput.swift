@@ -47,7 +47,10 @@ public struct SkillInput: Sendable {
 
     /// The manifest's `score_history`, oldest first.
     var history: [ScoreHistoryEntry] {
-        decodedHistory.value { (try? entry.extra.decode([ScoreHistoryEntry].self, key: "score_history")) ?? [] }
+        decodedHistory.value {
+            if let value = entry.extra.values["score_history"], let plain = ScoreHistoryEntry.plainList(value) { return plain }
+            return (try? entry.extra.decode([ScoreHistoryEntry].self, key: "score_history")) ?? []
+        }
     }
 
     /// The scorecard's approval, else the manifest's `approval`, if any.

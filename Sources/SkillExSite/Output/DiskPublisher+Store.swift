@@ -16,6 +16,7 @@ extension DiskPublisher {
     /// Writes `page` into `folder` (atomically, or straight into a new file) unless the file
     /// recorded as `previous` is there with the same bytes: its hash and whether it was written.
     static func store(_ page: RenderedPage, in folder: URL, previous: PageRecord?) -> Result<(String, Bool), PublishError> {
+        if let linked = page.linkedFile { return store(linked, at: folder.path + "/" + page.path, previous: previous) }
         let hash = Digest.sha256Hex(page.bytes)
         let path = folder.path + "/" + page.path
         if previous?.hash == hash, access(path, F_OK) == 0 {
@@ -28,5 +29,33 @@ extension DiskPublisher {
             return .failure(PublishError(path: path, reason: reason))
         }
         return .success((hash, true))
+    }
+
+    /// Publishes `linked` at `path` as a hard link to it (no bytes read or written; a pack is
+    /// never changed in place, each version is a new file), or as a copy where linking fails
+    /// (another file system).
+    private static func store(_ linked: LinkedFile, at path: String, previous: PageRecord?) -> Result<(String, Bool), PublishError> {
+        if previous?.hash == linked.sha256, access(path, F_OK) == 0 { return .success((linked.sha256, false)) }
+        let slash = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
+        let temp = String(path[..<slash]) + "." + String(path[slash...]) + ".tmp-\(UUID().uuidString)"
+        var linkedNow = link(linked.path, temp) == 0
+        if !linkedNow, errno == ENOENT {
+            makeFolders(String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)]))
+            linkedNow = link(linked.path, temp) == 0
+        }
+        if linkedNow {
+            guard rename(temp, path) == 0 else {
+                let reason = String(cString: strerror(errno))
+                unlink(temp)
+                return .failure(PublishError(path: path, reason: reason))
+            }
+            return .success((linked.sha256, true))
+        }
+        let bytes: Data
+        do { bytes = try linked.read() } catch {
+            return .failure(PublishError(path: path, reason: ErrorText.brief(error)))
+        }
+        if let reason = writeAtomically(bytes, to: path) { return .failure(PublishError(path: path, reason: reason)) }
+        return .success((Digest.sha256Hex(bytes), true))
     }
 }

@@ -118,7 +118,7 @@ public struct DiskPublisher: SitePublisher {
 
     /// `mkdir -p`: makes `path` and any missing parents; a folder made by another writer
     /// meanwhile is fine, any other failure shows when the file is opened.
-    private static func makeFolders(_ path: String) {
+    static func makeFolders(_ path: String) {
         guard !path.isEmpty, mkdir(path, 0o755) != 0, errno == ENOENT,
             let slash = path.lastIndex(of: "/")
         else { return }

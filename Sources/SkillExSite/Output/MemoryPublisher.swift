@@ -16,7 +16,14 @@ public final class MemoryPublisher: SitePublisher {
 
     /// Stores the pages, replacing the previous build.
     public func publish(_ pages: [RenderedPage], keptKeys: Set<String>) throws -> PublishSummary {
-        state.withLock { stored in
+        // Files published unchanged are held as bytes like any page.
+        let pages = try pages.map { page in
+            guard let linked = page.linkedFile else { return page }
+            var read = page
+            (read.bytes, read.linkedFile) = (try linked.read(), nil)
+            return read
+        }
+        return state.withLock { stored in
             var summary = PublishSummary()
             var next: [String: (Data, PageRecord)] = [:]
             let rendered = Set(pages.map(\.path))

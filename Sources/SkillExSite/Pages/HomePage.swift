@@ -43,9 +43,13 @@ struct HomePage: Sendable, Encodable {
         let key = context.key("index.html", context.input.aggregateFingerprint)
         var pages = [PlannedPage.stamped("index.html", key: key, context: context, "home") { make($0) }]
         if let download = PackDownload.latest(context.input) {
-            pages.append(PlannedPage(path: download.sitePath, key: context.key(download.sha256 ?? "", download.source.path), data: {
-                try Data(contentsOf: download.source)
-            }))
+            let key = context.key(download.sha256 ?? "", download.source.path)
+            if let linked = download.linked {
+                // Linked, not read and copied: the pack is the largest file of the site.
+                pages.append(PlannedPage(path: download.sitePath, key: key) { PlannedPage.Output(main: Data(), linked: linked) })
+            } else {
+                pages.append(PlannedPage(path: download.sitePath, key: key, data: { try Data(contentsOf: download.source) }))
+            }
         }
         return pages
     }

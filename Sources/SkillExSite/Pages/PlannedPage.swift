@@ -6,7 +6,12 @@ import Foundation
 /// they share the page's fingerprint.
 struct PlannedPage: Sendable {
     /// The main output and any files that go with it.
-    struct Output { var main: Data; var extras: [RenderedPage] = [] }
+    struct Output {
+        var main: Data
+        var extras: [RenderedPage] = []
+        /// Set for a file published unchanged (`main` is then empty).
+        var linked: LinkedFile?
+    }
 
     var path: String
     var key: String?

@@ -41,6 +41,39 @@ struct ManifestStoreTests {
         #expect(try ws.read("manifest.json") == text)
     }
 
+    @Test("a save that changes only generated_at writes exactly the bytes a full encode writes")
+    func generatedAtPatched() throws {
+        let ws = try TestWorkspace("-- manifest.json --\n" + Self.v1 + "\n-- .skillex/keep --\n")
+        defer { ws.remove() }
+        let url = ws.url("manifest.json")
+        try ManifestStore.save(try ManifestStore.load(url), to: url)
+        let stamp = ws.url(".skillex/manifest-written")
+        #expect(FileManager.default.fileExists(atPath: stamp.path))
+        // Loaded from SkillEx's own write, changed in generated_at alone: the patched bytes.
+        var next = try ManifestStore.load(url)
+        next.generatedAt = "2026-12-03T04:05:06Z"
+        try ManifestStore.save(next, to: url)
+        let patched = try Data(contentsOf: url)
+        #expect(patched == (try ManifestStore.encode(next)))
+        #expect(String(decoding: patched, as: UTF8.self).contains("\"generated_at\": \"2026-12-03T04:05:06Z\""))
+
+        // Another change besides the time: encoded in full, with that change.
+        var changed = try ManifestStore.load(url)
+        changed.generatedAt = "2026-12-04T00:00:00Z"
+        changed.skills[0].checksum = "def"
+        try ManifestStore.save(changed, to: url)
+        #expect(try Data(contentsOf: url) == (try ManifestStore.encode(changed)))
+
+        // A file edited by hand since SkillEx wrote it (same fields, other spacing) is encoded in
+        // full: its bytes are not SkillEx's encoding.
+        let edited = try ws.read("manifest.json").replacingOccurrences(of: "\n  \"", with: "\n    \"")
+        try Data(edited.utf8).write(to: url)
+        var reloaded = try ManifestStore.load(url)
+        reloaded.generatedAt = "2026-12-05T00:00:00Z"
+        try ManifestStore.save(reloaded, to: url)
+        #expect(try Data(contentsOf: url) == (try ManifestStore.encode(reloaded)))
+    }
+
     @Test(
         "rejects bad manifests with one line naming the file",
         arguments: [

@@ -18,6 +18,9 @@ package enum JSONTreeDecoder {
         for (key, value) in userInfo { decoder.userInfo[key] = value }
         return try decoder.decodeChecked(type, from: data)
     }
+
+    /// `data` parsed into a `JSONValue` tree, for readers that take their fields from it by hand.
+    package static func tree(_ data: Data) throws -> JSONValue { try JSONValueParser.parse(data) }
 }
 
 extension JSONTreeDecoder {

@@ -15,20 +15,27 @@ public final class ZipWriter {
     private var count: UInt64 = 0
     private var isClosed = false
     private var hasher = SHA256Hasher()
+    /// Hashes the file on another core as it is written, when asked for (large archives).
+    private let follower: FollowingHasher?
     private let durable: Bool
 
     /// Creates (or truncates) the file at `url`; `durable: false` skips the fsync in `finish`
-    /// (for files that can be made again, such as the site's).
-    public init(url: URL, timestamp: DOSTimestamp, durable: Bool = true) throws {
+    /// (for files that can be made again, such as the site's); `hashBeside` hashes the archive
+    /// on another core while it is written (worth a thread for a pack, not for a small zip).
+    public init(url: URL, timestamp: DOSTimestamp, durable: Bool = true, hashBeside: Bool = false) throws {
         path = url.path
         self.timestamp = timestamp
         self.durable = durable
         fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw FileBytes.posixError(path) }
+        follower = hashBeside ? FollowingHasher(path: path) : nil
         buffer.reserveCapacity(1 << 20)
     }
 
-    deinit { if !isClosed { close(fd) } }
+    deinit {
+        if !isClosed { close(fd) }
+        follower?.abandon()
+    }
 
     /// Bytes written so far (the archive's size once `finish` returns).
     public var size: UInt64 { offset + UInt64(buffer.count) }
@@ -134,6 +141,7 @@ public final class ZipWriter {
         guard !durable || fsync(fd) == 0 else { throw FileBytes.posixError(path) }
         isClosed = true
         guard close(fd) == 0 else { throw FileBytes.posixError(path) }
+        if let follower { return try follower.finish(size: offset) }
         var finished = SHA256Hasher()
         swap(&finished, &hasher)
         return Digest.hex(finished.finalize())
@@ -155,13 +163,14 @@ public final class ZipWriter {
     }
 
     private func flush() throws {
-        let pending = buffer
+        // Written from the buffer itself, then emptied in place: a copy would leave `buffer`
+        // shared, and emptying it would then allocate (and fault in) a fresh megabyte per flush.
+        try buffer.withUnsafeBytes { try writeAll($0) }
         buffer.removeAll(keepingCapacity: true)
-        try pending.withUnsafeBytes { try writeAll($0) }
     }
 
     private func writeAll(_ bytes: UnsafeRawBufferPointer) throws {
-        hasher.update(bytes)
+        if follower == nil { hasher.update(bytes) }
         var done = 0
         while done < bytes.count {
             let written = write(fd, bytes.baseAddress?.advanced(by: done), bytes.count - done)
@@ -172,5 +181,6 @@ public final class ZipWriter {
             done += written
         }
         offset += UInt64(bytes.count)
+        follower?.advance(to: offset)
     }
 }
