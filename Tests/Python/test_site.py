@@ -1,4 +1,5 @@
 """The site: `skillex build`/`site` on a real hub, checked by vnu, a link checker and headless Chromium."""
+import hashlib
 import json
 import os
 import re
@@ -309,3 +310,29 @@ def test_hostile_skill_runs_no_script(built, browser):
     for link in browser.find_elements("css selector", "main a"):
         href = (link.get_attribute("href") or "").lower()
         assert not href.startswith("javascript:") and not href.startswith("data:")
+
+
+def test_latest_pack_is_published_as_a_link_to_dist(hub, skillex):
+    # The site's download is the pack in dist/, linked rather than copied (same bytes, no copy).
+    manifest = hub / "manifest.json"
+    assert skillex("build", "--manifest", manifest, "--clock", CLOCK).returncode in (0, 1)
+    index = json.loads((hub / "dist" / "index.json").read_text())
+    first = index["versions"][-1]["pack"]["file"]
+    download = hub / "public" / "downloads" / first
+    assert download.read_bytes() == (hub / "dist" / first).read_bytes()
+    assert download.stat().st_ino == (hub / "dist" / first).stat().st_ino
+    # An edited skill makes a new pack: it replaces the old download, and dist/ keeps both packs.
+    skill = hub / "repos/platform-tools/.claude/skills/pdf-report/SKILL.md"  # admitted: in the pack
+    skill.write_text(skill.read_text() + "\nOne more line.\n")
+    assert skillex("build", "--manifest", manifest, "--clock", "2026-01-02T00:00:00Z").returncode in (0, 1)
+    index = json.loads((hub / "dist" / "index.json").read_text())
+    latest = index["versions"][-1]["pack"]
+    assert latest["file"] != first
+    assert sorted(p.name for p in (hub / "public" / "downloads").iterdir()) == [latest["file"]]
+    assert hashlib.sha256((hub / "public" / "downloads" / latest["file"]).read_bytes()).hexdigest() == latest["sha256"]
+    assert (hub / "dist" / first).is_file()
+    # --verify reads every published file back: the linked pack matches its record.
+    skillex("site", "--manifest", manifest, "--clock", "2026-01-02T00:00:00Z", check=0)
+    report = json.loads(skillex("site", "--manifest", manifest, "--clock", "2026-01-02T00:00:00Z", "--verify",
+                                "--format", "json", check=0).stdout)
+    assert report["written"] == 0

@@ -38,6 +38,48 @@ struct ZipRoundTripTests {
         #expect(reader.entries[2].unixMode == 0o100755)
     }
 
+    @Test("hashed beside the writer: the same bytes and the SHA-256 of the file, across many flushes")
+    func hashBesideMatchesTheFile() throws {
+        var random = SystemRandomNumberGenerator()
+        // Incompressible, over several 1 MiB write buffers, plus one payload written straight through.
+        let entries = try (0..<6).map { index in
+            try ZipCompressor.entry(
+                name: "big/\(index).bin",
+                bytes: Data((0..<(700_000 + index * 300_000)).map { _ in UInt8.random(in: 0...255, using: &random) }),
+                permissions: 0o644)
+        }
+        let inline = temp(), beside = temp()
+        defer {
+            try? FileManager.default.removeItem(at: inline)
+            try? FileManager.default.removeItem(at: beside)
+        }
+        let plain = try ZipWriter(url: inline, timestamp: .epoch)
+        let followed = try ZipWriter(url: beside, timestamp: .epoch, hashBeside: true)
+        for entry in entries {
+            try plain.add(entry)
+            try followed.add(entry)
+        }
+        let expected = try plain.finish()
+        let digest = try followed.finish()
+        #expect(try Data(contentsOf: beside) == Data(contentsOf: inline))
+        #expect(digest == expected)
+        #expect(digest == Digest.sha256Hex(try Data(contentsOf: beside)))
+    }
+
+    @Test("a writer dropped before finishing stops its hasher")
+    func abandonedWriter() throws {
+        let url = temp()
+        defer { try? FileManager.default.removeItem(at: url) }
+        do {
+            let writer = try ZipWriter(url: url, timestamp: .epoch, hashBeside: true)
+            try writer.add(try ZipCompressor.entry(name: "a", bytes: Data("a".utf8), permissions: 0o644))
+        }
+        // A new writer on the same path still finishes with the file's digest.
+        let writer = try ZipWriter(url: url, timestamp: .epoch, hashBeside: true)
+        try writer.add(try ZipCompressor.entry(name: "b", bytes: Data("b".utf8), permissions: 0o644))
+        #expect(try writer.finish() == Digest.sha256Hex(try Data(contentsOf: url)))
+    }
+
     @Test func sameEntriesGiveSameBytes() throws {
         let entries = try (0..<20).map {
             try ZipCompressor.entry(name: "f\($0)", bytes: Data("file \($0)".utf8), permissions: 0o644)
