@@ -44,6 +44,12 @@ struct IncrementalTests {
         let appended = PageRecordFile.decode(Data("h1\t-\ta.html\nh9\tk9\ta.html\nh2\tk2\tb".utf8))
         #expect(appended.records == ["a.html": PageRecord(hash: "h9", key: "k9")])
         #expect(appended.lines == 2)
+        // A removal line drops the page; a later line brings it back.
+        let removals = PageRecordFile.removals(["b/index.html", "bad\tpath"])
+        #expect(String(decoding: removals, as: UTF8.self) == "-\t-\tb/index.html\n")
+        #expect(PageRecordFile.decode(data + removals).records == ["a.html": PageRecord(hash: "h1", key: nil)])
+        #expect(PageRecordFile.decode(data + removals + Data("h4\tk4\tb/index.html\n".utf8)).records["b/index.html"]
+            == PageRecord(hash: "h4", key: "k4"))
     }
 
     @Test("a stamped template fills every marker and keeps the rest byte for byte")
@@ -212,5 +218,12 @@ struct IncrementalTests {
         #expect(again.removed >= 2)
         #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("pdf").path))
         #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("evil/index.html").path))
+        // The record says so in lines appended to it (not a rewrite), and the next build agrees.
+        let hashes = try Data(contentsOf: fixture.root.appendingPathComponent(".skillex/site-hashes.tsv"))
+        #expect(String(decoding: hashes, as: UTF8.self).contains("-\t-\tskills/acme/pdf/index.html\n"))
+        #expect(!PageRecordFile.decode(hashes).records.keys.contains { $0.hasPrefix("skills/acme/pdf/") })
+        let third = try build(fixture, at: 1_759_500_000, into: disk(fixture))
+        #expect(third.removed == 0)
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("pdf").path))
     }
 }

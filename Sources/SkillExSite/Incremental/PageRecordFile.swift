@@ -3,7 +3,8 @@ import Foundation
 /// The site's hash record on disk: one line per page, `hash<TAB>key<TAB>path`, sorted by path
 /// (`-` for a page without a key). Plain lines instead of JSON, because a 30,000-page site reads
 /// it on every build and a JSON decode of it cost more than the rebuild itself. A rebuild appends
-/// the lines that changed; a later line for a path replaces an earlier one.
+/// the lines that changed; a later line for a path replaces an earlier one, and a line whose hash
+/// is `-` says the page was removed.
 enum PageRecordFile {
     /// The records in `data` and how many lines held one; malformed lines and a last line
     /// without its newline are skipped (their pages are written again).
@@ -23,9 +24,13 @@ enum PageRecordFile {
                     let tab2 = Self.index(of: UInt8(ascii: "\t"), in: bytes, from: tab1 + 1, before: end),
                     tab1 > start, end > tab2 + 1
                 else { continue }
+                count += 1
+                if tab1 == start + 1 && bytes[start] == UInt8(ascii: "-") {
+                    records[text(tab2 + 1..<end)] = nil
+                    continue
+                }
                 let key = tab2 == tab1 + 2 && bytes[tab1 + 1] == UInt8(ascii: "-") ? nil : text(tab1 + 1..<tab2)
                 records[text(tab2 + 1..<end)] = PageRecord(hash: text(start..<tab1), key: key)
-                count += 1
             }
         }
         return (records, count)
@@ -37,6 +42,16 @@ enum PageRecordFile {
         guard start < limit, let base = bytes.baseAddress else { return nil }
         guard let found = memchr(base + start, Int32(byte), limit - start) else { return nil }
         return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
+    /// The lines that record `paths` as removed (paths that cannot be written on one line are
+    /// left out, as in `encode`).
+    static func removals(_ paths: [String]) -> Data {
+        var out = ""
+        for path in paths.sorted() where !path.utf8.contains(where: { $0 == 0x0A || $0 == 0x09 }) {
+            out += "-\t-\t" + path + "\n"
+        }
+        return Data(out.utf8)
     }
 
     /// The bytes of `records`, sorted by path so the same site gives the same file. Paths that

@@ -36,6 +36,14 @@ extension DiskPublisher {
     /// (another file system).
     private static func store(_ linked: LinkedFile, at path: String, previous: PageRecord?) -> Result<(String, Bool), PublishError> {
         if previous?.hash == linked.sha256, access(path, F_OK) == 0 { return .success((linked.sha256, false)) }
+        // Already this very file (a build killed before it recorded the page): nothing to do, and
+        // `rename` would do nothing either, leaving its temp name behind.
+        var source = stat(), target = stat()
+        if stat(linked.path, &source) == 0, lstat(path, &target) == 0, source.st_dev == target.st_dev,
+            source.st_ino == target.st_ino
+        {
+            return .success((linked.sha256, false))
+        }
         let slash = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
         let temp = String(path[..<slash]) + "." + String(path[slash...]) + ".tmp-\(UUID().uuidString)"
         var linkedNow = link(linked.path, temp) == 0
@@ -49,6 +57,7 @@ extension DiskPublisher {
                 unlink(temp)
                 return .failure(PublishError(path: path, reason: reason))
             }
+            unlink(temp)  // left only when `path` already was this file (rename then does nothing)
             return .success((linked.sha256, true))
         }
         let bytes: Data

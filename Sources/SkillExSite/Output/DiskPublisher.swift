@@ -83,7 +83,7 @@ public struct DiskPublisher: SitePublisher {
             }
             Self.removeEmptyFolders(emptied, in: self.folder.path)
         }
-        try saveRecords(records, changed: changed, removedAny: !summary.removed.isEmpty)
+        try saveRecords(records, changed: changed, removed: summary.removed)
         return summary
     }
 
@@ -101,13 +101,16 @@ public struct DiskPublisher: SitePublisher {
         }
     }
 
-    /// Appends the records that changed when the file is sound and nothing was removed (a rebuild
-    /// after one edit writes a few lines, not the whole site's); otherwise, or once superseded
-    /// lines outnumber live ones, rewrites the file atomically.
-    private func saveRecords(_ records: [String: PageRecord], changed: [String: PageRecord], removedAny: Bool) throws {
-        if changed.isEmpty, !removedAny, loaded.fileMatches { return }
-        if loaded.fileMatches, !removedAny, loaded.lines + changed.count <= 2 * records.count + 64,
-            FileBytes.append(PageRecordFile.encode(changed, groupHeadsLast: true), toExisting: hashesURL.path)
+    /// Appends the records that changed, and a removal line for each page removed, when the file
+    /// is sound (a rebuild after one edit writes a few lines, not the whole site's); otherwise, or
+    /// once superseded lines outnumber live ones, rewrites the file atomically.
+    private func saveRecords(_ records: [String: PageRecord], changed: [String: PageRecord], removed: [String]) throws {
+        if changed.isEmpty, removed.isEmpty, loaded.fileMatches { return }
+        // Removals first, so the changed lines still end with each skill's own page.
+        if loaded.fileMatches, loaded.lines + changed.count + removed.count <= 2 * records.count + 64,
+            FileBytes.append(
+                PageRecordFile.removals(removed) + PageRecordFile.encode(changed, groupHeadsLast: true),
+                toExisting: hashesURL.path)
         {
             return
         }
