@@ -11,6 +11,21 @@ struct JSONValueParserTests {
         #expect(try JSONValueParser.parse(data) == (try JSONDecoder().decode(JSONValue.self, from: data)))
     }
 
+    @Test("integers read from their bytes and through the general path agree; a repeated key keeps its last value")
+    func numbersAndKeys() throws {
+        let numbers = try JSONValueParser.parse(Data("[-0, 0, 7, 123456789012345678, 1234567890123456789, -9223372036854775808, 12.0, 1e2, -5,3]".utf8))
+        #expect(numbers == .array([
+            .int(0), .int(0), .int(7), .int(123_456_789_012_345_678), .int(1_234_567_890_123_456_789), .int(Int64.min),
+            .int(12), .int(100), .int(-5), .int(3),
+        ]))
+        #expect(try JSONValueParser.parse(Data(#"{"a": 1, "b": 2, "a": 3}"#.utf8)) == .object(["a": .int(3), "b": .int(2)]))
+        let nested = #"{"a": {"b": {"c": 1}, "d": 2}, "e": [{"f": 3}, {"g": {"h": [4, {"i": 5}]}}], "j": {}}"#
+        #expect(try JSONValueParser.parse(Data(nested.utf8)) == (try JSONDecoder().decode(JSONValue.self, from: Data(nested.utf8))))
+        for bad in ["-", "[1-]", "1.2.3x", "[--1]"] {
+            #expect(throws: JSONValueParser.Failure.self) { try JSONValueParser.parse(Data(bad.utf8)) }
+        }
+    }
+
     @Test("rejects malformed input with an offset")
     func malformed() {
         for bad in ["{", "[1,]", "{\"a\" 1}", "\"abc", "tru", "{} x", "[\"\\x\"]", ""] {

@@ -24,6 +24,9 @@ enum JSONValueParser {
     private struct Cursor {
         let bytes: UnsafeBufferPointer<UInt8>
         var index = 0
+        /// An object's fields as read, one list per nesting depth and reused: the dictionary is
+        /// then made once at its final size, not grown (and rehashed) key by key.
+        var scratch: [[(key: String, value: JSONValue)]] = []
 
         init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -44,20 +47,28 @@ enum JSONValueParser {
             switch bytes[index] {
             case UInt8(ascii: "{"):
                 index += 1
-                var fields: [String: JSONValue] = [:]
                 skipSpace()
-                if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(fields) }
+                if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object([:]) }
+                while scratch.count <= depth { scratch.append([]) }
+                var pairs = scratch[depth]
+                scratch[depth] = []
+                pairs.removeAll(keepingCapacity: true)
                 while true {
                     skipSpace()
                     guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw fail("expected a key") }
                     let key = try string()
                     skipSpace()
                     try expect(UInt8(ascii: ":"))
-                    fields[key] = try value(depth: depth + 1)
+                    pairs.append((key, try value(depth: depth + 1)))
                     skipSpace()
                     guard index < bytes.count else { throw fail("unexpected end of input") }
                     if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
                     try expect(UInt8(ascii: "}"))
+                    // A key given twice keeps its last value, as before.
+                    var fields = [String: JSONValue](minimumCapacity: pairs.count)
+                    for pair in pairs { fields[pair.key] = pair.value }
+                    pairs.removeAll(keepingCapacity: true)
+                    scratch[depth] = pairs
                     return .object(fields)
                 }
             case UInt8(ascii: "["):
@@ -93,6 +104,30 @@ enum JSONValueParser {
         }
 
         mutating func number() throws -> JSONValue {
+            // The common case, a plain integer of up to 18 digits, read from its bytes.
+            var end = index
+            let negative = end < bytes.count && bytes[end] == UInt8(ascii: "-")
+            if negative { end += 1 }
+            let digits = end
+            var magnitude: Int64 = 0
+            while end < bytes.count, end - digits < 18, bytes[end] &- 0x30 < 10 {
+                magnitude = magnitude * 10 + Int64(bytes[end] &- 0x30)
+                end += 1
+            }
+            if end > digits, end == bytes.count || !Self.continuesNumber(bytes[end]) {
+                index = end
+                return .int(negative ? -magnitude : magnitude)
+            }
+            return try generalNumber()
+        }
+
+        /// True for a byte that `generalNumber` would take as part of a number.
+        private static func continuesNumber(_ byte: UInt8) -> Bool {
+            byte &- 0x30 < 10 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ".")
+                || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
+        }
+
+        mutating func generalNumber() throws -> JSONValue {
             let start = index
             var integral = true
             while index < bytes.count {
