@@ -80,7 +80,17 @@ enum TextScan {
 
     /// `text` with ASCII letters lowercased (other bytes unchanged).
     static func asciiLowercased(_ text: String) -> String {
-        String(decoding: text.utf8.map(asciiLower), as: UTF8.self)
+        var text = text
+        // Written straight into the new string (no byte array in between); text without an
+        // ASCII capital is returned as it is.
+        let lowered = text.withUTF8 { bytes -> String? in
+            guard bytes.contains(where: { $0 &- 65 < 26 }) else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                for index in 0..<bytes.count { out[index] = asciiLower(bytes[index]) }
+                return bytes.count
+            }
+        }
+        return lowered ?? text
     }
 
     /// `byte` lowercased when it is an ASCII capital letter.
