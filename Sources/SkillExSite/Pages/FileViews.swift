@@ -58,8 +58,10 @@ struct FileViews {
                 views.entries.append(entry)
                 continue
             }
-            // Secrets masked and hidden characters shown, in the view and the raw copy (security).
-            let text = SecretMask.shown(original)
+            // Secrets masked and hidden characters shown, in the view and the raw copy (security);
+            // one scan for secrets serves both (`SecretMask.shown` is the reveal of the masked text).
+            let masked = SecretMask.maskSecrets(in: original)
+            let text = HiddenText.reveal(masked, keepJoiners: true)
             let viewPath = sourcePath(of: relative)
             entry.linesHref = viewPath
             if !markdown { entry.href = viewPath }
@@ -72,7 +74,7 @@ struct FileViews {
                 context: context)
             views.extras.append(RenderedPage(path: folder + viewPath, bytes: page))
             if let rawPath, done.insert(rawPath).inserted {
-                views.extras.append(RenderedPage(path: rawPath, bytes: Data(SecretMask.maskSecrets(in: original).utf8)))
+                views.extras.append(RenderedPage(path: rawPath, bytes: Data(masked.utf8)))
             }
         }
         return views
