@@ -11,6 +11,8 @@ struct PackReuse: Sendable {
     private let reader: ZipReader
     private let entries: [String: ZipEntryInfo]
     private let checksums: [String: String]
+    /// The pack open by descriptor, so copied entries can be sent from it whole (`ZipOrigin`).
+    private let file: ZipSourceFile?
 
     /// The latest pack of `dist/`, mapped into memory; nil when there is none or it cannot be read
     /// (the new pack then deflates everything).
@@ -22,7 +24,8 @@ struct PackReuse: Sendable {
             let reader = try? ZipReader(data: data, label: entry.pack.file)
         else { return nil }
         let entries = Dictionary(reader.entries.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        return PackReuse(reader: reader, entries: entries, checksums: checksums)
+        let file = ZipSourceFile(path: dist.appendingPathComponent(entry.pack.file).path)
+        return PackReuse(reader: reader, entries: entries, checksums: checksums, file: file)
     }
 
     /// True when the previous pack holds `skill` with the same checksum.
@@ -64,8 +67,14 @@ struct PackReuse: Sendable {
             old.uncompressedSize == size, old.unixMode.map({ $0 & 0o7777 }) == UInt32(permissions),
             let payload = try? reader.storedPayloadView(of: old)
         else { return nil }
-        return CompressedEntry(
+        var copied = CompressedEntry(
             name: name, permissions: permissions, method: old.method, crc32: old.crc32,
             uncompressedSize: old.uncompressedSize, payload: payload)
+        if let file, let header = try? reader.localHeaderRange(of: old) {
+            copied.origin = ZipOrigin(
+                file: file, offset: header.lowerBound - reader.data.startIndex, header: reader.data[header],
+                length: header.count + payload.count)
+        }
+        return copied
     }
 }

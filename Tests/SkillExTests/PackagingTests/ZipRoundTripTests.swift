@@ -66,6 +66,57 @@ struct ZipRoundTripTests {
         #expect(digest == Digest.sha256Hex(try Data(contentsOf: beside)))
     }
 
+    @Test("entries copied from another archive are sent whole when their headers match, else written; the bytes are the same")
+    func copiedRuns() throws {
+        var random = SystemRandomNumberGenerator()
+        let originals = try (0..<5).map { index in
+            try ZipCompressor.entry(
+                name: "s/\(index).bin", bytes: Data((0..<(index * 90_000 + 10)).map { _ in UInt8.random(in: 0...255, using: &random) }),
+                permissions: 0o644)
+        }
+        let source = temp()
+        defer { try? FileManager.default.removeItem(at: source) }
+        let first = try ZipWriter(url: source, timestamp: .epoch)
+        for entry in originals { try first.add(entry) }
+        try first.finish()
+        let reader = try ZipReader(data: try Data(contentsOf: source, options: .alwaysMapped), label: "source.zip")
+        let file = try #require(ZipSourceFile(path: source.path))
+        func copied(_ index: Int) throws -> CompressedEntry {
+            let info = reader.entries[index]
+            var entry = originals[index]
+            entry.payload = try reader.storedPayloadView(of: info)
+            let header = try reader.localHeaderRange(of: info)
+            entry.origin = ZipOrigin(
+                file: file, offset: header.lowerBound - reader.data.startIndex, header: reader.data[header],
+                length: header.count + entry.payload.count)
+            return entry
+        }
+        let fresh = try ZipCompressor.entry(name: "s/1a.txt", bytes: Data("new".utf8), permissions: 0o755)
+        // Runs of neighbours (0, 1), a new entry, then 2 and 4 (not neighbours: two runs).
+        let plan = [try copied(0), try copied(1), fresh, try copied(2), try copied(4)]
+        for timestamp in [DOSTimestamp.epoch, DOSTimestamp(Date(timeIntervalSince1970: 1_735_689_600))] {
+            let sent = temp(), written = temp()
+            defer {
+                try? FileManager.default.removeItem(at: sent)
+                try? FileManager.default.removeItem(at: written)
+            }
+            let a = try ZipWriter(url: sent, timestamp: timestamp, hashBeside: true)
+            let b = try ZipWriter(url: written, timestamp: timestamp)
+            for entry in plan {
+                try a.add(entry)
+                var plain = entry
+                plain.origin = nil
+                try b.add(plain)
+            }
+            let digest = try a.finish()
+            #expect(digest == (try b.finish()))
+            #expect(try Data(contentsOf: sent) == Data(contentsOf: written))
+            // Another timestamp makes other headers: nothing is sent, the entries are written.
+            let check = try ZipReader(data: try Data(contentsOf: sent), label: "sent.zip")
+            #expect(check.entries.map(\.name) == plan.map(\.name))
+        }
+    }
+
     @Test("a writer dropped before finishing stops its hasher")
     func abandonedWriter() throws {
         let url = temp()

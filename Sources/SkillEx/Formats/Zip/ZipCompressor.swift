@@ -15,6 +15,8 @@ public struct CompressedEntry: Sendable {
     public var uncompressedSize: UInt64
     /// The bytes as stored in the archive.
     public var payload: Data
+    /// Where the entry lies in the archive it was copied from, if it was (see `ZipOrigin`).
+    var origin: ZipOrigin?
 }
 
 /// Raw deflate (no zlib header) and CRC-32 over zlib.

@@ -81,6 +81,14 @@ public struct ZipReader: Sendable {
         data[try payloadRange(of: entry)]
     }
 
+    /// Where `entry`'s local header starts (an index of `data`) and its length, bounds-checked;
+    /// its stored bytes follow it.
+    func localHeaderRange(of entry: ZipEntryInfo) throws(ZipError) -> Range<Int> {
+        let payload = try payloadRange(of: entry)
+        let start = try ByteCursor(data: data, label: entry.name).offset(entry.localHeaderOffset)
+        return start..<payload.lowerBound
+    }
+
     /// Where `entry`'s stored bytes lie in `data` (indices of `data`), bounds-checked.
     private func payloadRange(of entry: ZipEntryInfo) throws(ZipError) -> Range<Int> {
         let cursor = ByteCursor(data: data, label: entry.name)

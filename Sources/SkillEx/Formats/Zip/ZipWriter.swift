@@ -17,6 +17,9 @@ public final class ZipWriter {
     private var hasher = SHA256Hasher()
     /// Hashes the file on another core as it is written, when asked for (large archives).
     private let follower: FollowingHasher?
+    /// Bytes of another archive still to be copied here, whole (`ZipOrigin`): neighbouring
+    /// copied entries extend it, anything else written first sends it.
+    private var run: (file: ZipSourceFile, start: Int, end: Int)?
     private let durable: Bool
 
     /// Creates (or truncates) the file at `url`; `durable: false` skips the fsync in `finish`
@@ -38,7 +41,7 @@ public final class ZipWriter {
     }
 
     /// Bytes written so far (the archive's size once `finish` returns).
-    public var size: UInt64 { offset + UInt64(buffer.count) }
+    public var size: UInt64 { offset + UInt64(buffer.count) + UInt64(run.map { $0.end - $0.start } ?? 0) }
 
     /// Appends one entry: local header, then its payload.
     public func add(_ entry: CompressedEntry) throws {
@@ -65,8 +68,16 @@ public final class ZipWriter {
             local.u64(entry.uncompressedSize)
             local.u64(compressed)
         }
-        try emit(local.bytes)
-        try entry.payload.withUnsafeBytes { try emit($0) }
+        // An entry copied from another archive whose header there is this very header: its bytes
+        // are sent from that file whole (only with the hash made beside, which reads the file back).
+        if follower != nil, let origin = entry.origin, origin.length == local.bytes.count + entry.payload.count,
+            origin.header.elementsEqual(local.bytes)
+        {
+            try queue(origin)
+        } else {
+            try emit(local.bytes)
+            try entry.payload.withUnsafeBytes { try emit($0) }
+        }
 
         // Central record: only the fields that overflow go into the ZIP64 extra, in APPNOTE order.
         var extra = ByteBuffer()
@@ -154,11 +165,64 @@ public final class ZipWriter {
     }
 
     private func emit(_ bytes: UnsafeRawBufferPointer) throws {
+        if run != nil { try sendRun() }
         if buffer.count + bytes.count > (1 << 20) { try flush() }
         if bytes.count >= (1 << 20) {
             try writeAll(bytes)
         } else {
             buffer.append(contentsOf: bytes)
+        }
+    }
+
+    /// Adds `origin`'s span to the run to send, or starts a new run after sending the one pending.
+    private func queue(_ origin: ZipOrigin) throws {
+        if let current = run, current.file === origin.file, current.end == origin.offset {
+            run = (current.file, current.start, origin.offset + origin.length)
+            return
+        }
+        if run != nil { try sendRun() }
+        if !buffer.isEmpty { try flush() }
+        run = (origin.file, origin.offset, origin.offset + origin.length)
+    }
+
+    /// Copies the pending run into the file with `sendfile`, or through memory where the kernel
+    /// will not.
+    private func sendRun() throws {
+        guard let current = run else { return }
+        run = nil
+        var position = off_t(current.start)
+        let end = off_t(current.end)
+        while position < end {
+            let sent = sendfile(fd, current.file.descriptor, &position, Int(end - position))
+            if sent < 0 && errno == EINTR { continue }
+            if sent <= 0 {
+                try copyThroughMemory(from: current.file.descriptor, at: Int(position), count: Int(end - position))
+                break
+            }
+        }
+        offset += UInt64(current.end - current.start)
+        follower?.advance(to: offset)
+    }
+
+    /// Copies `count` bytes of `source` from `at` into the file (no hashing: only used with the
+    /// hash made beside).
+    private func copyThroughMemory(from source: Int32, at start: Int, count: Int) throws {
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        var done = 0
+        while done < count {
+            let got = chunk.withUnsafeMutableBytes { pread(source, $0.baseAddress, min($0.count, count - done), off_t(start + done)) }
+            if got < 0 && errno == EINTR { continue }
+            guard got > 0 else { throw FileBytes.posixError(path) }
+            var written = 0
+            while written < got {
+                let step = chunk.withUnsafeBytes { write(fd, $0.baseAddress?.advanced(by: written), got - written) }
+                if step < 0 {
+                    if errno == EINTR { continue }
+                    throw FileBytes.posixError(path)
+                }
+                written += step
+            }
+            done += got
         }
     }
 
