@@ -95,21 +95,23 @@ public struct Site: Sendable {
     /// Every page of the site, in a fixed order, except the skills whose pages are all published
     /// with their current fingerprint: those come as the fingerprints of kept groups.
     func plan(_ context: SiteContext, published: PublishedRecords) -> ([PlannedPage], [String]) {
-        // rebuild5: the search index (the longest part of a rebuild's plan) is planned beside the rest
-        let parts = ParallelMap.map([false, true]) { search -> (head: [PlannedPage], kept: [String], tail: [PlannedPage]) in
-            if search { return ([], [], SearchPage.pages(from: context, published: published)) }  // searchinc: file by file
-            var pages: [PlannedPage] = []
-            pages += HomePage.pages(from: context)
-            let skills = SkillPage.pages(from: context, published: published)
-            pages += skills.pages
-            pages += CookbookPage.pages(from: context)
-            pages += DashboardPage.pages(from: context)
-            pages += RoadmapPage.pages(from: context)
-            pages += ReferencePage.pages(from: context)
-            // sitedocs: 404, sitemap, robots, llms.txt, Markdown copies
-            return (pages, skills.kept, AssetFiles.pages(from: context) + SiteFiles.pages(from: context))
-        }
-        return (parts[0].head + parts[1].tail + parts[0].tail, parts[0].kept)
+        // rebuild5: the search index (the longest part of a cold plan) is planned beside the rest;
+        // it counts its pages' terms on every core, so it runs on this thread, not in an apply.
+        let (search, rest) = ParallelMap.both(
+            main: { SearchPage.pages(from: context, published: published) },  // searchinc: file by file
+            side: { () -> (head: [PlannedPage], kept: [String], tail: [PlannedPage]) in
+                var pages: [PlannedPage] = []
+                pages += HomePage.pages(from: context)
+                let skills = SkillPage.pages(from: context, published: published)
+                pages += skills.pages
+                pages += CookbookPage.pages(from: context)
+                pages += DashboardPage.pages(from: context)
+                pages += RoadmapPage.pages(from: context)
+                pages += ReferencePage.pages(from: context)
+                // sitedocs: 404, sitemap, robots, llms.txt, Markdown copies
+                return (pages, skills.kept, AssetFiles.pages(from: context) + SiteFiles.pages(from: context))
+            })
+        return (rest.head + search + rest.tail, rest.kept)
     }
 
     func makeContext(_ input: SiteInput) -> SiteContext {

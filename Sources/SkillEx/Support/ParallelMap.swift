@@ -12,6 +12,25 @@ public enum ParallelMap {
         }
         return slots.values()
     }
+
+    /// Runs `side` on another thread while `main` runs on this one, and returns both results.
+    ///
+    /// Unlike mapping over two items, neither closure runs inside `concurrentPerform`, so a
+    /// `map` inside either keeps every core: libdispatch runs an apply nested in another apply
+    /// with its width divided by the outer one's (one thread on two cores).
+    public static func both<A: Sendable, B: Sendable>(
+        main: () -> A, side: @escaping @Sendable () -> B
+    ) -> (A, B) {
+        let slots = Slots<B>(count: 1)
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            slots.set(0, side())
+            done.signal()
+        }
+        let first = main()
+        done.wait()
+        return (first, slots.values()[0])
+    }
 }
 
 /// Result slots written by distinct indices from concurrent iterations (no two share a slot).
