@@ -133,6 +133,24 @@ struct HighlightTests {
         #expect(FileLines.html("", rules: nil).count == 1)
     }
 
+    @Test("a CRLF file numbers every line and shows no carriage return; a lone \\r stays")
+    func crlfLines() {
+        let (html, count) = FileLines.html("a = 1\r\nb = 2\r\n", rules: SyntaxRules.named("py"))
+        #expect(count == 2)
+        #expect(!html.utf8.contains(0x0D))
+        #expect(html.contains("<a class=\"ln\" id=\"L2\" href=\"#L2\">2</a>b = <span class=\"hl-n\">2</span>\n"))
+        #expect(FileLines.withoutCarriageReturns("x\ry\r\nz\r") == "x\ry\nz\r")
+    }
+
+    @Test("cmark's entities are read back byte for byte, a combining mark after one included")
+    func unescapedEntities() {
+        #expect(FencedCode.unescaped("a &amp;&lt;b&gt; &quot;c&quot; &#39;d&#39; &copy; &"[...]) == "a &<b> \"c\" 'd' &copy; &")
+        #expect(FencedCode.unescaped("&amp;\u{301}x"[...]) == "&\u{301}x")
+        #expect(FencedCode.unescaped("no entity"[...]) == "no entity")
+        let (html, _) = SiteContext.markdown("```sh\necho '&\u{301}' \"<x>\"\n```\n")
+        #expect(html.contains("<span class=\"hl-s\">&#39;&amp;\u{301}&#39;</span>"), "\(html)")
+    }
+
     @Test("fenced blocks of rendered Markdown are coloured; unknown languages and other HTML are untouched")
     func fenced() {
         let (html, _) = SiteContext.markdown("Text `x`\n\n```python\nif a < b: print(\"<b>\")\n```\n\n```nolang\n<i>\n```\n")

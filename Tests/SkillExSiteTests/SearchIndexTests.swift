@@ -15,6 +15,44 @@ struct SearchIndexTests {
         #expect(seen == ["use", "pypdf2", "or", "pypdf", "for", "écrire", "fichiers", "now"])
     }
 
+    @Test("words read from bytes are the words of the text's scalars, in every script")
+    func wordsMatchScalars() {
+        // The scalar-by-scalar reading the byte reader replaced, as the reference.
+        func reference(_ text: String) -> [[UInt8]] {
+            var out: [[UInt8]] = []
+            var word = "", ascii = true, length = 0
+            func flush() {
+                defer { word = ""; ascii = true; length = 0 }
+                guard length > 0 else { return }
+                let bytes = Array((ascii ? word : word.lowercased()).utf8)
+                if (ascii ? length : SearchTokenizer.scalarCount(bytes)) <= SearchTokenizer.maxLength { out.append(bytes) }
+            }
+            for scalar in text.unicodeScalars {
+                if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                    word.unicodeScalars.append(Unicode.Scalar(UInt8(scalar.value) | (scalar.value >= 0x41 && scalar.value <= 0x5A ? 0x20 : 0)))
+                    length += 1
+                } else if !scalar.isASCII, SearchTokenizer.isWordScalar(scalar) {
+                    ascii = false
+                    word.unicodeScalars.append(scalar)
+                    length += 1
+                } else {
+                    flush()
+                }
+            }
+            flush()
+            return out
+        }
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "Z", "9", " ", "-", "é", "Ä", "ß", "中文", "日本", "😀", "👩‍💻", "e\u{301}", "Σ", "ﬁ", "٣", "\u{200B}",
+                      "\u{E0041}", "İ", "ǅ", "\n", "_", "x", "Ω", "ⅻ", "𝔸"]
+        for _ in 0..<500 {
+            let text = (0..<Int.random(in: 0..<40, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            var seen: [[UInt8]] = []
+            SearchTokenizer.forEachWord(text) { seen.append($0) }
+            #expect(seen == reference(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
     @Test("the stemmer cuts plural and verb endings but keeps short words")
     func stems() {
         let cases = [

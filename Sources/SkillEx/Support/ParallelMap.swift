@@ -38,6 +38,8 @@ public enum ParallelMap {
 /// several threads is itself a race on the array (a SEGV the zip fuzz harness hit).
 private final class Slots<R>: @unchecked Sendable {
     private let storage: UnsafeMutableBufferPointer<R?>
+    /// True once `values()` moved the results out (the slots then hold nothing to destroy).
+    private var taken = false
 
     init(count: Int) {
         storage = .allocate(capacity: count)
@@ -45,11 +47,22 @@ private final class Slots<R>: @unchecked Sendable {
     }
 
     deinit {
-        storage.deinitialize()
+        if !taken { storage.deinitialize() }
         storage.deallocate()
     }
 
     func set(_ index: Int, _ value: R) { storage[index] = value }
 
-    func values() -> [R] { storage.compactMap { $0 } }
+    /// The results, moved out of the slots (no copy, no retain and release per result); call once.
+    func values() -> [R] {
+        guard !taken, let base = storage.baseAddress else { return [] }
+        taken = true
+        return [R](unsafeUninitializedCapacity: storage.count) { buffer, count in
+            for index in 0..<storage.count {
+                guard let value = (base + index).move() else { continue }
+                (buffer.baseAddress! + count).initialize(to: value)
+                count += 1
+            }
+        }
+    }
 }

@@ -1,50 +1,62 @@
+import Foundation
+
 /// Colours the fenced code blocks of HTML rendered by cmark-gfm
 /// (`<pre><code class="language-py">…</code></pre>`): each block's escaped text is read back,
 /// coloured by `Highlighter` (which escapes it again) and put back in place. Blocks of a language
-/// without rules, and everything outside blocks, are left byte for byte as they were.
+/// without rules, and everything outside blocks, are left byte for byte as they were. Works on
+/// the page's UTF-8 bytes: every page of a site goes through here.
 enum FencedCode {
-    private static let open = "<pre><code class=\"language-"
-    private static let close = "</code></pre>"
+    private static let openBytes = Array("<pre><code class=\"language-".utf8)
+    private static let closeBytes = Array("</code></pre>".utf8)
 
     static func highlight(_ html: String) -> String {
-        guard find(openBytes, in: html[...]) != nil else { return html }
-        var out = ""
-        out.reserveCapacity(html.utf8.count + html.utf8.count / 4)
-        var rest = html[...]
-        while let start = find(openBytes, in: rest) {
-            guard let quote = rest[start.upperBound...].firstIndex(of: "\""),
-                  let tagEnd = rest[quote...].firstIndex(of: ">"),
-                  let end = find(closeBytes, in: rest[tagEnd...])
-            else { break }
-            let language = String(rest[start.upperBound..<quote])
-            let bodyStart = rest.index(after: tagEnd)
-            out += rest[..<bodyStart]
-            let body = rest[bodyStart..<end.lowerBound]
-            if let rules = SyntaxRules.named(language) {
-                out += Highlighter.html(unescaped(body), rules: rules)
-            } else {
-                out += body
+        var source = html
+        let coloured = source.withUTF8 { bytes -> [UInt8]? in
+            var found = find(openBytes, in: bytes, from: 0)
+            guard found != nil else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + bytes.count / 4)
+            var rest = 0
+            while let start = found {
+                let languageStart = start + openBytes.count
+                guard let quote = find(UInt8(ascii: "\""), in: bytes, from: languageStart),
+                    let tagEnd = find(UInt8(ascii: ">"), in: bytes, from: quote),
+                    let end = find(closeBytes, in: bytes, from: tagEnd)
+                else { break }
+                let bodyStart = tagEnd + 1
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[rest..<bodyStart]))
+                let body = UnsafeBufferPointer(rebasing: bytes[bodyStart..<end])
+                if let rules = SyntaxRules.named(String(decoding: bytes[languageStart..<quote], as: UTF8.self)) {
+                    out.append(contentsOf: Highlighter.html(unescaped(body), rules: rules).utf8)
+                } else {
+                    out.append(contentsOf: body)
+                }
+                out.append(contentsOf: closeBytes)
+                rest = end + closeBytes.count
+                found = find(openBytes, in: bytes, from: rest)
             }
-            out += close
-            rest = rest[end.upperBound...]
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[rest...]))
+            return out
         }
-        out += rest
-        return out
+        return coloured.map { String(decoding: $0, as: UTF8.self) } ?? html
     }
 
-    private static let openBytes = Array(open.utf8)
-    private static let closeBytes = Array(close.utf8)
+    /// Where `byte` first occurs in `bytes` at or after `from` (`memchr`).
+    static func find(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        guard let base = bytes.baseAddress, from < bytes.count,
+            let hit = memchr(base + from, Int32(byte), bytes.count - from)
+        else { return nil }
+        return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+    }
 
-    /// The first occurrence of `pattern` in `text`: a forward scan over the bytes for its first
-    /// byte (Foundation's `range(of:)` costs far more on long pages).
-    static func find(_ pattern: [UInt8], in text: Substring) -> Range<Substring.Index>? {
-        let bytes = text.utf8
-        var index = bytes.startIndex
-        while let hit = bytes[index...].firstIndex(of: pattern[0]) {
-            if bytes[hit...].starts(with: pattern) {
-                return hit..<bytes.index(hit, offsetBy: pattern.count)
-            }
-            index = bytes.index(after: hit)
+    /// Where `pattern` first starts in `bytes` at or after `from`: `memchr` for its first byte,
+    /// then a compare of the rest.
+    static func find(_ pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        var at = from
+        while let hit = find(pattern[0], in: bytes, from: at) {
+            guard hit + pattern.count <= bytes.count else { return nil }
+            if memcmp(bytes.baseAddress! + hit, pattern, pattern.count) == 0 { return hit }
+            at = hit + 1
         }
         return nil
     }
@@ -52,28 +64,37 @@ enum FencedCode {
     /// The text cmark escaped (it writes `&amp;`, `&lt;`, `&gt;` and `&quot;`, and passes other
     /// entities of the source as `&amp;…`); any other `&` is kept as it is.
     static func unescaped(_ text: Substring) -> String {
-        guard text.contains("&") else { return String(text) }
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        var rest = text
-        while let amp = rest.firstIndex(of: "&") {
-            out += rest[..<amp]
-            rest = rest[amp...]
-            var matched = false
-            for (entity, character) in entities where rest.hasPrefix(entity) {
-                out += character
-                rest = rest.dropFirst(entity.count)
-                matched = true
-                break
-            }
-            if !matched {
-                out += "&"
-                rest = rest.dropFirst()
-            }
-        }
-        out += rest
-        return out
+        var copy = String(text)
+        return copy.withUTF8 { unescaped($0) }
     }
 
-    private static let entities = [("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'")]
+    /// `unescaped` over UTF-8 bytes.
+    static func unescaped(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard var amp = find(UInt8(ascii: "&"), in: bytes, from: 0) else { return String(decoding: bytes, as: UTF8.self) }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var rest = 0
+        while true {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[rest..<amp]))
+            rest = amp + 1
+            out.append(UInt8(ascii: "&"))
+            for (entity, byte) in entities where amp + entity.count <= bytes.count
+                && memcmp(bytes.baseAddress! + amp, entity, entity.count) == 0
+            {
+                out[out.count - 1] = byte
+                rest = amp + entity.count
+                break
+            }
+            guard let next = find(UInt8(ascii: "&"), in: bytes, from: rest) else { break }
+            amp = next
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[rest...]))
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static let entities: [([UInt8], UInt8)] = [
+        (Array("&amp;".utf8), UInt8(ascii: "&")), (Array("&lt;".utf8), UInt8(ascii: "<")),
+        (Array("&gt;".utf8), UInt8(ascii: ">")), (Array("&quot;".utf8), UInt8(ascii: "\"")),
+        (Array("&#39;".utf8), UInt8(ascii: "'")),
+    ]
 }

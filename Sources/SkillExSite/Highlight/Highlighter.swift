@@ -21,14 +21,6 @@ struct Highlighter {
         return highlighter.out.string
     }
 
-    /// `html(text, rules:)` split into lines (each a complete run of HTML), without line breaks.
-    static func lines(_ text: String, rules: SyntaxRules?) -> [Substring] {
-        let html = html(text, rules: rules)
-        var lines = html.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.count > 1, lines.last?.isEmpty == true { lines.removeLast() }
-        return lines.map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
-    }
-
     private init(rules: SyntaxRules, bytes: [UInt8]) {
         self.rules = rules
         self.bytes = bytes

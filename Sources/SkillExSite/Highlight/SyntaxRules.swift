@@ -13,11 +13,11 @@ struct SyntaxRules: Sendable {
     /// A comment's opening and closing marks (`/*`, `*/`), if the family has them.
     var blockComment: (open: String, close: String)?
     /// Bytes that open and close a string (`"`, `'`, `` ` ``).
-    var quotes: Set<UInt8> = [UInt8(ascii: "\""), UInt8(ascii: "'")]
+    var quotes: ByteSet = [UInt8(ascii: "\""), UInt8(ascii: "'")]
     /// Quotes whose strings may run over several lines (template literals, Go raw strings).
-    var multilineQuotes: Set<UInt8> = []
+    var multilineQuotes: ByteSet = []
     /// Quotes that also open a tripled, multi-line string (`"""`).
-    var tripleQuotes: Set<UInt8> = []
+    var tripleQuotes: ByteSet = []
     /// A `#` comment must start a line or follow a space (shell, YAML: `$#`, `a#b` are not comments).
     var hashNeedsSpace = false
     /// A name or string followed by `:` is a key (`hl-t`): JSON and YAML.
@@ -27,7 +27,7 @@ struct SyntaxRules: Sendable {
     /// `@name` is an attribute or decorator (`hl-t`): Python, Swift, TypeScript.
     var atNames = false
     /// Characters besides letters, digits and `_` that may continue a name (`-` in YAML keys).
-    var nameBytes: Set<UInt8> = []
+    var nameBytes: ByteSet = []
 
     /// The rules for a fenced block's info string or a file's extension (`py`, `bash`, `yml`);
     /// nil for a language without rules (shown as plain escaped text).

@@ -9,8 +9,9 @@ import SkillExMarkdown
 struct SearchSource: Sendable {
     /// Where a page's description and text come from.
     enum Origin: Sendable {
-        /// A skill: its manifest description (masked when shown) and its Markdown files.
-        case skill(SkillInput)
+        /// A skill: its manifest description (masked when shown) and its Markdown files (boxed:
+        /// a rebuild makes a source for every page, and copying the skill was most of that).
+        case skill(Shared<SkillInput>)
         /// A page whose text is `markdown` flattened.
         case markdown(description: String, markdown: String)
         /// A reference page: its schema's fields flattened, done only when the page is read.
@@ -30,9 +31,9 @@ struct SearchSource: Sendable {
         hasher.update("search-page-\(SearchIndexPlan.version)\u{0}")
         var fields = [page.kind, page.title, page.url, page.repo, page.gate]
         switch origin {
-        case .skill(let skill):
+        case .skill(let shared):
             // The fingerprint changes whenever the skill's files or manifest entry do.
-            fields += ["skill", skill.entry.description ?? "", skill.fingerprint]
+            fields += ["skill", shared.value.entry.description ?? "", shared.value.fingerprint]
         case .markdown(let description, let markdown): fields += ["markdown", description, markdown]
         case .schema(let description, let json): fields += ["schema", description, json]
         }
@@ -44,10 +45,10 @@ struct SearchSource: Sendable {
     func full() -> SearchDocument {
         var doc = page
         switch origin {
-        case .skill(let skill):
+        case .skill(let shared):
             // Secrets masked and hidden characters shown, as on the skill's page (security).
-            doc.description = SecretMask.shown(skill.entry.description ?? "")
-            doc.body = SkillText.read(skill)
+            doc.description = SecretMask.shown(shared.value.entry.description ?? "")
+            doc.body = SkillText.read(shared.value)
         case .markdown(let description, let markdown):
             doc.description = description
             doc.body = PlainText.fromMarkdown(markdown[...])
@@ -64,7 +65,7 @@ struct SearchSource: Sendable {
         var sources = ParallelMap.map(input.skills) { skill in
             SearchSource(
                 SearchDocument(kind: "skill", title: skill.entry.name, url: skill.pagePath, repo: skill.entry.sourceRepo, gate: SearchDocument.gate(skill)),
-                .skill(skill))
+                .skill(Shared(skill)))
         }
         sources += ParallelMap.map(input.cookbook) { doc in
             SearchSource(SearchDocument(kind: "cookbook", title: doc.title, url: "cookbook/\(doc.slug).html"), .markdown(description: "", markdown: doc.body))

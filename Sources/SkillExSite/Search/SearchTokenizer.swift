@@ -23,45 +23,66 @@ enum SearchTokenizer {
 
     /// Calls `body` with the lowercase UTF-8 bytes of every word of `text` (before stemming).
     static func forEachWord(_ text: String, _ body: ([UInt8]) -> Void) {
-        var word: [UInt8] = []
-        word.reserveCapacity(64)
-        var length = 0
-        var ascii = true
-        func flush() {
-            defer {
-                word.removeAll(keepingCapacity: true)
-                length = 0
-                ascii = true
-            }
-            guard length > 0 else { return }
-            if ascii {
-                if length <= maxLength { body(word) }
-                return
-            }
-            let lower = Array(String(decoding: word, as: UTF8.self).lowercased().utf8)
-            if scalarCount(lower) <= maxLength { body(lower) }
-        }
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                if value >= 0x61 && value <= 0x7A || value >= 0x30 && value <= 0x39 {
-                    word.append(UInt8(value))
-                } else if value >= 0x41 && value <= 0x5A {
-                    word.append(UInt8(value) | 0x20)
-                } else {
-                    flush()
-                    continue
+        var copy = text
+        copy.withUTF8 { bytes in
+            var word: [UInt8] = []
+            word.reserveCapacity(64)
+            var length = 0
+            var ascii = true
+            var index = 0
+            let count = bytes.count
+            while index <= count {
+                var width = 1
+                if index < count {
+                    let byte = bytes[index]
+                    if byte < 0x80 {
+                        if byte >= 0x61 && byte <= 0x7A || byte >= 0x30 && byte <= 0x39 {
+                            word.append(byte)
+                            length += 1
+                            index += 1
+                            continue
+                        }
+                        if byte >= 0x41 && byte <= 0x5A {
+                            word.append(byte | 0x20)
+                            length += 1
+                            index += 1
+                            continue
+                        }
+                    } else {
+                        width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                        if let scalar = scalar(bytes, at: index, width: width), isWordScalar(scalar) {
+                            ascii = false
+                            word.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + width)]))
+                            length += 1
+                            index += width
+                            continue
+                        }
+                    }
                 }
-                length += 1
-            } else if isWordScalar(scalar) {
-                ascii = false
-                word.append(contentsOf: String(scalar).utf8)
-                length += 1
-            } else {
-                flush()
+                // Not part of a word (or the end): the word so far is complete.
+                if length > 0 {
+                    if ascii {
+                        if length <= maxLength { body(word) }
+                    } else {
+                        let lower = Array(String(decoding: word, as: UTF8.self).lowercased().utf8)
+                        if scalarCount(lower) <= maxLength { body(lower) }
+                    }
+                    word.removeAll(keepingCapacity: true)
+                    length = 0
+                    ascii = true
+                }
+                index += width
             }
         }
-        flush()
+    }
+
+    /// The scalar whose `width` UTF-8 bytes start at `index` (a String's bytes are valid UTF-8).
+    @inline(__always)
+    private static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, width: Int) -> Unicode.Scalar? {
+        guard index + width <= bytes.count else { return nil }
+        var value = UInt32(bytes[index]) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
+        for offset in 1..<width { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        return Unicode.Scalar(value)
     }
 
     /// Letters and numbers (JavaScript's `[\p{L}\p{N}]`).
