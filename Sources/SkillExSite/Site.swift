@@ -8,6 +8,10 @@ public struct Site: Sendable {
     public var theme: Theme
     /// Runs the cookbook's `skillex-run` blocks; nil shows them as written.
     public var commands: CommandBlocks?
+    /// Given the build's large values (the plan, the rendered pages, the search model) instead of
+    /// freeing them, when the process is about to exit anyway (the kernel reclaims them at
+    /// once); nil frees them (`serve` builds again and again).
+    public var keepUntilExit: (@Sendable (Any) -> Void)?
 
     /// A site renderer.
     public init(theme: Theme, commands: CommandBlocks? = nil) {
@@ -86,6 +90,7 @@ public struct Site: Sendable {
             SiteStateUpdate(
                 listings: input.listings, eventLog: input.eventLog, fragments: context.fragments,
                 searchTerms: context.searchTerms))
+        keepUntilExit?((context, planned, stale, rendered, pages, templates))
         return SiteReport(
             pages: summary.unchanged + summary.written.count, rendered: renderedCount, written: summary.written.count,
             unchanged: summary.unchanged, removed: summary.removed.count, skills: input.skills.count,

@@ -36,7 +36,8 @@ public struct SiteJob: Sendable {
         PhaseTrace.mark("site.input")
         let theme = try Theme.load(overrides: workspace.root.appendingPathComponent("templates"))
         PhaseTrace.mark("site.theme")
-        let site = Site(theme: theme, commands: commands ?? CookbookCommands.runner(workspace))
+        var site = Site(theme: theme, commands: commands ?? CookbookCommands.runner(workspace))
+        if keepUntilExit { site.keepUntilExit = { KeptUntilExit.keep($0) } }
         state.beginWriting()  // sweeps a killed run's temp pages, marks the build under way
         PhaseTrace.mark("site.sweep")
         // fastincr: the discovery index is written on another core while the pages are built.
@@ -57,11 +58,14 @@ public struct SiteJob: Sendable {
     }
 
     /// The publisher for `out` (default `public/`), its last build's records (read, then each page
-    /// checked) already loading on another core: they do not depend on the manifest or the input,
-    /// so a command can start this before it reads them.
+    /// checked) already loading on another core, with the site's other state (`SiteBuildState.prefetch`):
+    /// they do not depend on the manifest or the input, so a command can start this before it
+    /// reads them.
     public static func prefetchedPublisher(workspace: Workspace, out: URL?, verify: Bool) -> DiskPublisher {
-        let publisher = SiteBuildState(workspace: workspace, out: out).publisher(verifyAll: verify)
+        let state = SiteBuildState(workspace: workspace, out: out)
+        let publisher = state.publisher(verifyAll: verify)
         DispatchQueue.global().async { _ = publisher.publishedRecords() }
+        state.prefetch()
         return publisher
     }
 }

@@ -90,12 +90,33 @@ final class SearchTermCache: @unchecked Sendable {
         try? AtomicFile.write(Data(out), to: url, durable: false)
     }
 
-    /// Reads the file once; call with the lock held.
+    /// Reads the file once (taking what `prefetch` parsed when the file is unchanged); call
+    /// with the lock held.
     private func loadIfNeeded() {
         guard !loaded else { return }
         loaded = true
-        guard let data = try? Data(contentsOf: url) else { return }
-        bytes = [UInt8](data)
+        let parsed = FilePrefetch.take(url, as: Parsed.self) ?? (try? Data(contentsOf: url)).map(Self.parse)
+        guard let parsed else { return }
+        (bytes, storedHead, lines) = (parsed.bytes, parsed.head, parsed.lines)
+    }
+
+    /// The file's bytes, head and page lines, as read.
+    private struct Parsed: Sendable {
+        var bytes: [UInt8] = []
+        var head: Head?
+        var lines: [String: (length: Int, sections: Range<Int>)] = [:]
+    }
+
+    /// Starts reading the cache of the workspace whose state folder is `stateFolder` on another
+    /// core (a rebuild reads it first thing when it plans the search index).
+    static func prefetch(stateFolder: URL) {
+        FilePrefetch.start(stateFolder.appendingPathComponent("site-search-terms.tsv"), parse)
+    }
+
+    /// The cache file's content; no head and no lines when it is of another version or damaged.
+    private static func parse(_ data: Data) -> Parsed {
+        var parsed = Parsed(bytes: [UInt8](data))
+        let bytes = parsed.bytes
         var rows: [Range<Int>] = []
         var start = 0
         while let end = bytes[start...].firstIndex(of: 0x0A) {
@@ -103,19 +124,20 @@ final class SearchTermCache: @unchecked Sendable {
             start = end + 1
         }
         let magic = Array(Self.magic.utf8)
-        guard rows.count >= 2, bytes[rows[0]].starts(with: magic) else { return }
+        guard rows.count >= 2, bytes[rows[0]].starts(with: magic) else { return parsed }
         let indexKey = String(decoding: bytes[(rows[0].lowerBound + magic.count)..<rows[0].upperBound], as: UTF8.self)
         let fields = rows[1].isEmpty ? [] : bytes[rows[1]].split(separator: 0x09, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
-        guard fields.count % 2 == 0 else { return }
+        guard fields.count % 2 == 0 else { return parsed }
         let pages = stride(from: 0, to: fields.count, by: 2).map { SearchIndexModel.PageKey(path: fields[$0], key: fields[$0 + 1]) }
-        guard pages.allSatisfy({ SearchIndexModel.PageKey.isIndexFile($0.path) && !$0.key.isEmpty }) else { return }
-        storedHead = Head(indexKey: indexKey, pages: pages)
+        guard pages.allSatisfy({ SearchIndexModel.PageKey.isIndexFile($0.path) && !$0.key.isEmpty }) else { return parsed }
+        parsed.head = Head(indexKey: indexKey, pages: pages)
         for row in rows.dropFirst(2) {
             guard let keyEnd = bytes[row].firstIndex(of: 0x09),
                 let lengthEnd = bytes[(keyEnd + 1)..<row.upperBound].firstIndex(of: 0x09),
                 let length = Int(String(decoding: bytes[(keyEnd + 1)..<lengthEnd], as: UTF8.self))
             else { continue }
-            lines[String(decoding: bytes[row.lowerBound..<keyEnd], as: UTF8.self)] = (length, (lengthEnd + 1)..<row.upperBound)
+            parsed.lines[String(decoding: bytes[row.lowerBound..<keyEnd], as: UTF8.self)] = (length, (lengthEnd + 1)..<row.upperBound)
         }
+        return parsed
     }
 }

@@ -49,7 +49,18 @@ public struct SiteBuildState: Sendable {
 
     /// The kept listings (empty when there is no file or it cannot be read).
     func listings() -> SkillListingCache {
-        (try? Data(contentsOf: listingsURL)).map(SkillListingCache.decode) ?? SkillListingCache()
+        if let prefetched = FilePrefetch.take(listingsURL, as: SkillListingCache.self) { return prefetched }
+        return (try? Data(contentsOf: listingsURL)).map(SkillListingCache.decode) ?? SkillListingCache()
+    }
+
+    /// Starts, on the other cores, what a build reads or makes before its first page: the kept
+    /// listings and search counts are read and parsed, the secret patterns compiled. Each file is
+    /// taken only while unchanged (`FilePrefetch`), so this changes no output. Call it holding the
+    /// workspace lock, before the manifest is read.
+    public func prefetch() {
+        FilePrefetch.start(listingsURL, SkillListingCache.decode)
+        SearchTermCache.prefetch(stateFolder: stateFolder)
+        SecretMask.prepareInBackground()
     }
 
     /// A publisher writing into `folder` with this state's page record.

@@ -25,6 +25,12 @@ public enum SecretMask {
         return found.isEmpty ? text : redact(text, found)
     }
 
+    /// Compiles the secret patterns on another core, so the first `maskSecrets` or `shown`
+    /// does not wait for them (a site rebuild masks its first text a few milliseconds in).
+    public static func prepareInBackground() {
+        DispatchQueue.global().async { SecretScan.prepare() }
+    }
+
     /// `text` as a page shows it: secrets masked, hidden characters as `<U+XXXX>` markers.
     public static func shown(_ text: String) -> String {
         HiddenText.reveal(maskSecrets(in: text), keepJoiners: true)

@@ -54,6 +54,12 @@ enum SecretScan {
     private static let patternHints = patterns.map { KeywordSet($0.hints) }
     private static let assignmentSet = KeywordSet(assignmentHints)
 
+    /// Makes every pattern and keyword set now (ICU compiles the regexes, a few milliseconds),
+    /// so a caller can have it done on an idle core before the first text is masked.
+    static func prepare() {
+        _ = (patterns.count, patternHints.count, assignmentSet, privateKey, assignment, SecurityKeywords.matcher)
+    }
+
     /// The hits and the raw values found (kept only to mask them in other messages).
     static func hits(_ file: ScannedText) -> (hits: [SecurityHit], values: [String]) {
         var hits: [SecurityHit] = [], values: [String] = [], seen = Set<String>()
