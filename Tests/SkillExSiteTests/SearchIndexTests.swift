@@ -53,6 +53,35 @@ struct SearchIndexTests {
         }
     }
 
+    @Test("shard fingerprints: numbers written digit by digit, members grouped by shard in page order")
+    func shardFingerprintParts() {
+        for value in [0, 1, 9, 10, 99, 100, 12_345, 1_000_000, Int.max] {
+            var bytes: [UInt8] = []
+            SearchTerms.appendDecimal(value, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == String(value))
+        }
+        let terms = [
+            SearchTerms(length: 3, counts: ["apple": 2, "zebra": 1, "_x": 1]),
+            SearchTerms(length: 2, counts: ["avocado": 1, "9lives": 1]),
+            SearchTerms(length: 0, counts: [:]),
+            SearchTerms(length: 1, counts: ["zoo": 4]),
+        ]
+        var expected: [String: [(doc: Int, section: Int)]] = [:]
+        for (doc, counts) in terms.enumerated() {
+            for (n, section) in counts.sections.enumerated() { expected[section.shard, default: []].append((doc, n)) }
+        }
+        let grouped = SearchIndexModel.shardMembers(terms)
+        #expect(Set(grouped.keys) == Set(expected.keys))
+        for (shard, members) in expected {
+            #expect(grouped[shard]?.map(\.doc) == members.map(\.doc), "\(shard)")
+            #expect(grouped[shard]?.map(\.section) == members.map(\.section), "\(shard)")
+        }
+        var section = Array("x\u{0}".utf8)
+        terms[0].appendSection(0, numbered: 12, to: &section)
+        let range = terms[0].sections[0].range
+        #expect(section == Array("x\u{0}12:\(range.count):".utf8) + Array(terms[0].encoded[range]))
+    }
+
     @Test("the stemmer cuts plural and verb endings but keeps short words")
     func stems() {
         let cases = [

@@ -63,10 +63,7 @@ struct SearchIndexModel: Sendable {
             read[i] = doc
         }
         let terms = found.map { $0 ?? SearchTerms(length: 0, counts: [:]) }
-        var shards: [String: [(doc: Int, section: Int)]] = [:]
-        for (doc, counts) in terms.enumerated() {
-            for (n, section) in counts.sections.enumerated() { shards[section.shard, default: []].append((doc, n)) }
-        }
+        let shards = shardMembers(terms)
         let shardList = shards.keys.sorted()
         var pageKeys = ParallelMap.map(shardList) { [shards] shard in
             PageKey(path: SearchIndex.shardPath(shard), key: shardKey(shard, members: shards[shard] ?? [], terms: terms))
@@ -91,17 +88,31 @@ struct SearchIndexModel: Sendable {
     static func shardKey(_ shard: String, members: [(doc: Int, section: Int)], terms: [SearchTerms]) -> String {
         var bytes = Array("search-shard-\(SearchIndexPlan.version)\u{0}\(shard)\u{0}".utf8)
         bytes.reserveCapacity(members.reduce(bytes.count) { $0 + terms[$1.doc].sections[$1.section].range.count + 16 })
-        for (doc, n) in members {
-            let range = terms[doc].sections[n].range
-            bytes.append(contentsOf: String(doc).utf8)
-            bytes.append(UInt8(ascii: ":"))
-            bytes.append(contentsOf: String(range.count).utf8)
-            bytes.append(UInt8(ascii: ":"))
-            bytes.append(contentsOf: terms[doc].encoded[range])
-        }
+        for (doc, n) in members { terms[doc].appendSection(n, numbered: doc, to: &bytes) }
         var hasher = SHA256Hasher()
         bytes.withUnsafeBytes { hasher.update($0) }
         return Digest.hex(hasher.finalize())
+    }
+
+    /// Which pages have terms in each shard, and the index of that section in their counts.
+    static func shardMembers(_ terms: [SearchTerms]) -> [String: [(doc: Int, section: Int)]] {
+        // Shards are one ASCII character: grouped by that byte, the dictionary is made once.
+        var byByte = [[(doc: Int, section: Int)]](repeating: [], count: 128)
+        var others: [String: [(doc: Int, section: Int)]] = [:]
+        for (doc, counts) in terms.enumerated() {
+            for (n, section) in counts.sections.enumerated() {
+                let utf8 = section.shard.utf8
+                if utf8.count == 1, let byte = utf8.first, byte < 128 {
+                    byByte[Int(byte)].append((doc, n))
+                } else {
+                    others[section.shard, default: []].append((doc, n))  // only from a damaged cache line
+                }
+            }
+        }
+        for (byte, members) in byByte.enumerated() where !members.isEmpty {
+            others[String(UnicodeScalar(UInt8(byte))), default: []].append(contentsOf: members)
+        }
+        return others
     }
 
     /// `search-index.js`.

@@ -37,7 +37,11 @@ struct SearchSource: Sendable {
         case .markdown(let description, let markdown): fields += ["markdown", description, markdown]
         case .schema(let description, let json): fields += ["schema", description, json]
         }
-        for field in fields { hasher.update("\(field.utf8.count):" + field) }
+        for field in fields {
+            hasher.update(String(field.utf8.count))
+            hasher.update(":")
+            hasher.update(field)
+        }
         key = Digest.hex(hasher.finalize())
     }
 

@@ -97,6 +97,36 @@ struct SearchTerms: Sendable {
         return fieldLength > 0 && field % 2 == 1
     }
 
+    /// Appends `<doc>:<byte count>:<section bytes>` for section `n` (what a shard's fingerprint
+    /// is made of), the numbers written digit by digit.
+    func appendSection(_ n: Int, numbered doc: Int, to bytes: inout [UInt8]) {
+        let range = sections[n].range
+        Self.appendDecimal(doc, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        Self.appendDecimal(range.count, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        encoded.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
+    /// Appends the decimal digits of `value` (what `String(value)` writes).
+    static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
+        guard value > 0 else {
+            if value == 0 { bytes.append(UInt8(ascii: "0")) } else { bytes.append(contentsOf: String(value).utf8) }
+            return
+        }
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 24 digits
+        var count = 0
+        var rest = value
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            while rest > 0 {
+                buffer[count] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                count += 1
+            }
+            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
+        }
+    }
+
     /// Calls `body` with each term and weight of the section at `range`, in order.
     func forEachTerm(in range: Range<Int>, _ body: (String, Int) -> Void) {
         var i = range.lowerBound
