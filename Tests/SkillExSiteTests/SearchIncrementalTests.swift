@@ -35,7 +35,10 @@ struct SearchIncrementalTests {
         }
         #expect(seen == ["9:9lives=1", "_:été=3", "a:alpha=11", "b:beta=2"])
         #expect(SearchTerms(length: 0, encoded: [])?.sections.isEmpty == true)
-        for damaged in ["a=alpha", "a=alpha x", "a=alpha 1 ", "a=alpha  1", "=alpha 1", "a=alpha 1\t", "a=alpha 1\tb=", "a=al=pha 1"] {
+        for damaged in [
+            "a=alpha", "a=alpha x", "a=alpha 1 ", "a=alpha  1", "=alpha 1", "a=alpha 1\t", "a=alpha 1\tb=", "a=al=pha 1",
+            "ab=alpha 1", "é=été 1", "==x 1",
+        ] {
             #expect(SearchTerms(length: 1, encoded: Array(damaged.utf8)) == nil, "\(damaged)")
         }
     }

@@ -32,6 +32,8 @@ struct SearchIndexModel: Sendable {
 
     /// Every page, skills first, as found before reading anything.
     var sources: [SearchSource]
+    /// The input's skills (what a skill's source names by number).
+    var skills: [SkillInput] = []
     /// Each page's counts.
     var terms: [SearchTerms]
     /// The pages read (with their description and text) this build, by number.
@@ -54,7 +56,7 @@ struct SearchIndexModel: Sendable {
         var found: [SearchTerms?] = ParallelMap.map(docKeys) { cache?.terms($0) }
         let missing = found.indices.filter { found[$0] == nil }
         let counted = ParallelMap.map(missing) { i -> (SearchTerms, SearchDocument) in
-            let doc = sources[i].full()
+            let doc = sources[i].full(context.input.skills)
             return (SearchTerms.count(doc), doc)
         }
         var read: [Int: SearchDocument] = [:]
@@ -79,6 +81,7 @@ struct SearchIndexModel: Sendable {
             pages: Array(zip(docKeys, terms)).map { (key: $0.0, terms: $0.1) }, fresh: missing.count)
         var model = SearchIndexModel(sources: sources, terms: terms, read: read, shards: shards, pageKeys: pageKeys)
         model.fragments = context.fragments
+        model.skills = context.input.skills
         model.salt = context.salt
         return model
     }
@@ -98,21 +101,14 @@ struct SearchIndexModel: Sendable {
     static func shardMembers(_ terms: [SearchTerms]) -> [String: [(doc: Int, section: Int)]] {
         // Shards are one ASCII character: grouped by that byte, the dictionary is made once.
         var byByte = [[(doc: Int, section: Int)]](repeating: [], count: 128)
-        var others: [String: [(doc: Int, section: Int)]] = [:]
         for (doc, counts) in terms.enumerated() {
-            for (n, section) in counts.sections.enumerated() {
-                let utf8 = section.shard.utf8
-                if utf8.count == 1, let byte = utf8.first, byte < 128 {
-                    byByte[Int(byte)].append((doc, n))
-                } else {
-                    others[section.shard, default: []].append((doc, n))  // only from a damaged cache line
-                }
+            counts.sections.withUnsafeBufferPointer { sections in
+                for n in sections.indices { byByte[Int(sections[n].byte & 0x7F)].append((doc, n)) }
             }
         }
-        for (byte, members) in byByte.enumerated() where !members.isEmpty {
-            others[String(UnicodeScalar(UInt8(byte))), default: []].append(contentsOf: members)
-        }
-        return others
+        var shards: [String: [(doc: Int, section: Int)]] = [:]
+        for (byte, members) in byByte.enumerated() where !members.isEmpty { shards[String(UnicodeScalar(UInt8(byte)))] = members }
+        return shards
     }
 
     /// `search-index.js`.
@@ -143,10 +139,10 @@ struct SearchIndexModel: Sendable {
     func chunkFile(_ chunk: Int) -> Data {
         let range = chunk < SearchIndex.chunkCount(sources.count) ? SearchIndex.chunkRange(chunk, of: sources.count) : 0..<0
         let docs = Array(range)
-        guard let fragments else { return SearchIndex.chunkFile(chunk, documents: docs.map { read[$0] ?? sources[$0].full() }) }
+        guard let fragments else { return SearchIndex.chunkFile(chunk, documents: docs.map { read[$0] ?? sources[$0].full(skills) }) }
         let keys = docs.map { "\(sources[$0].key)-\(salt)" }
         let entries = fragments.texts("search-d-\(chunk)", keys: keys) { n in
-            SearchIndex.chunkEntry(read[docs[n]] ?? sources[docs[n]].full())
+            SearchIndex.chunkEntry(read[docs[n]] ?? sources[docs[n]].full(skills))
         }
         return SearchIndex.chunkFile(chunk, entries: entries)
     }

@@ -8,7 +8,18 @@ struct SearchTerms: Sendable {
     /// The sections, tab-separated.
     var encoded: [UInt8]
     /// Each section's shard and the byte range of its `term weight…` list in `encoded`.
-    var sections: [(shard: String, range: Range<Int>)]
+    var sections: [Section]
+
+    /// One shard's part of the counts.
+    struct Section: Sendable {
+        /// The shard's name, one ASCII character (`SearchIndex.shard(of:)`), as its byte.
+        var byte: UInt8
+        /// Where its `term weight…` list is in `encoded`.
+        var range: Range<Int>
+
+        /// The shard's name.
+        var shard: String { String(UnicodeScalar(byte)) }
+    }
 
     /// Tokenizes `doc`: every field's stems, a title word counting `titleWeight` body words
     /// and so on (`SearchIndex`'s weights).
@@ -37,7 +48,7 @@ struct SearchTerms: Sendable {
         var byShard: [String: [String]] = [:]
         for term in counts.keys { byShard[SearchIndex.shard(of: term), default: []].append(term) }
         var encoded: [UInt8] = []
-        var sections: [(shard: String, range: Range<Int>)] = []
+        var sections: [Section] = []
         for shard in byShard.keys.sorted() {
             if !encoded.isEmpty { encoded.append(UInt8(ascii: "\t")) }
             encoded += shard.utf8
@@ -49,30 +60,31 @@ struct SearchTerms: Sendable {
                 encoded.append(UInt8(ascii: " "))
                 encoded += String(counts[term] ?? 0).utf8
             }
-            sections.append((shard, start..<encoded.count))
+            sections.append(Section(byte: shard.utf8.first ?? UInt8(ascii: "_"), range: start..<encoded.count))
         }
         self.init(length: length, encoded: encoded, sections: sections)
     }
 
-    private init(length: Int, encoded: [UInt8], sections: [(shard: String, range: Range<Int>)]) {
+    private init(length: Int, encoded: [UInt8], sections: [Section]) {
         self.length = length
         self.encoded = encoded
         self.sections = sections
     }
 
-    /// Reads the encoded form back; nil unless every section is `shard=` followed by `term
-    /// weight` pairs with non-empty terms and decimal weights (a damaged cache line is then
-    /// counted afresh instead of trusted).
+    /// Reads the encoded form back; nil unless every section is a one-character ASCII `shard=`
+    /// followed by `term weight` pairs with non-empty terms and decimal weights (a damaged cache
+    /// line is then counted afresh instead of trusted).
     init?(length: Int, encoded: [UInt8]) {
-        var sections: [(shard: String, range: Range<Int>)] = []
+        var sections: [Section] = []
         var start = 0
         while start < encoded.count {
             var end = start
             while end < encoded.count && encoded[end] != UInt8(ascii: "\t") { end += 1 }
-            guard let equals = encoded[start..<end].firstIndex(of: UInt8(ascii: "=")), equals > start,
+            let equals = start + 1
+            guard equals < end, encoded[start] < 0x80, encoded[start] != UInt8(ascii: "="), encoded[equals] == UInt8(ascii: "="),
                 Self.wellFormed(encoded[(equals + 1)..<end])
             else { return nil }
-            sections.append((String(decoding: encoded[start..<equals], as: UTF8.self), (equals + 1)..<end))
+            sections.append(Section(byte: encoded[start], range: (equals + 1)..<end))
             start = end + 1
         }
         guard encoded.last != UInt8(ascii: "\t") else { return nil }
