@@ -15,6 +15,8 @@ public struct SiteInput: Sendable {
     public var cookbook: [DocPage]
     /// The cookbook folder that was read (absent folders give an empty cookbook).
     public var cookbookFolder: URL
+    /// When each cookbook file was last committed (`GitDates`), asked of git while the rest loads.
+    var cookbookDates: Background<[String: String]>
     /// `docs/roadmap.md`, if present.
     public var roadmap: DocPage?
     /// `.skillex/scorecards.json`, if scoring ran.
@@ -60,6 +62,11 @@ public struct SiteInput: Sendable {
         // Home and dashboard need the log's summary on nearly every build; it is folded on the
         // other core while the rest is read.
         DispatchQueue.global().async { _ = eventLog.summary }
+        let cookbookFolder = URL(
+            fileURLWithPath: settings.cookbookDir ?? "docs/cookbook", relativeTo: workspace.root
+        ).standardizedFileURL
+        // `git log` runs while the skills are read (waiting for a child process took the plan's time).
+        let cookbookDates = Background { GitDates.lastCommitted(in: cookbookFolder) }
         PhaseTrace.mark("input.scorecards+packs")
         let cards = Dictionary(
             (scorecards?.skills ?? []).map { ("\($0.repo)/\($0.skill)", $0) }, uniquingKeysWith: { a, _ in a })
@@ -76,12 +83,9 @@ public struct SiteInput: Sendable {
         PhaseTrace.mark("input.skills")
         let skills = loaded.map(\.skill)
         let skillsFingerprint = Self.skillsFingerprint(skills, threshold: scorecards?.threshold)
-        let cookbookFolder = URL(
-            fileURLWithPath: settings.cookbookDir ?? "docs/cookbook", relativeTo: workspace.root
-        ).standardizedFileURL
         return SiteInput(
             workspace: workspace, manifest: manifest, settings: settings, skills: skills,
-            cookbook: loadCookbook(cookbookFolder), cookbookFolder: cookbookFolder,
+            cookbook: loadCookbook(cookbookFolder), cookbookFolder: cookbookFolder, cookbookDates: cookbookDates,
             roadmap: roadmapText(workspace: workspace, cookbook: cookbookFolder).map {
                 DocPage(fileName: "roadmap.md", text: $0)
             },
@@ -165,7 +169,8 @@ public struct SiteInput: Sendable {
         }
         let skill = SkillInput(
             entry: entry, diskPath: diskPath, fileEntries: entries, scorecard: scorecard,
-            fingerprint: Digest.hex(hasher.finalize()), summaryFingerprint: summaryFingerprint)
+            fingerprint: Digest.hex(hasher.finalize()), summaryFingerprint: summaryFingerprint,
+            folderPath: SkillInput.folderPath(of: entry))
         return LoadedSkill(skill: skill, listing: ListingUpdate.Item(hubPath: hubPath, listed: listed, cached: cached))
     }
 
@@ -220,9 +225,10 @@ public struct SiteInput: Sendable {
 
     private static func loadCookbook(_ folder: URL) -> [DocPage] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        let pages = names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.compactMap { name in
+        // Read on every core: a hub's cookbook can hold a hundred pages, read on every build.
+        let pages = ParallelMap.map(names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }) { name in
             readText(folder.appendingPathComponent(name)).map { DocPage(fileName: name, text: $0) }
-        }
+        }.compactMap { $0 }
         return DocPage.ordered(pages)
     }
 

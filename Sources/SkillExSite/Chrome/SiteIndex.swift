@@ -27,9 +27,10 @@ enum SiteIndex {
     static func entries(_ context: SiteContext) -> [Entry] {
         let input = context.input
         var entries = [Entry(path: "index.html", title: input.title, summary: "Every skill of the hub, by repository.", section: "")]
-        for skill in input.skills {
-            entries.append(Entry(path: skill.pagePath, title: "\(skill.entry.sourceRepo)/\(skill.entry.name)",
-                                 summary: skill.entry.description ?? "", section: "Skills", unmasked: true))
+        for index in input.skills.indices {  // by index: binding each skill would copy it
+            let entry = input.skills[index].entry
+            entries.append(Entry(path: input.skills[index].pagePath, title: entry.sourceRepo + "/" + entry.name,
+                                 summary: entry.description ?? "", section: "Skills", unmasked: true))
         }
         entries.append(Entry(path: "cookbook/index.html", title: "Cookbook", summary: "Every cookbook page.", section: ""))
         for doc in input.cookbook {
@@ -51,8 +52,13 @@ enum SiteIndex {
     /// Changes whenever any entry changes.
     static func fingerprint(_ entries: [Entry]) -> String {
         var hasher = SHA256Hasher()
-        for entry in entries {
-            hasher.update("\(entry.path)\u{0}\(entry.title)\u{0}\(entry.summary)\u{0}\(entry.section)\u{0}\(entry.unmasked)\(entry.markdown)\u{1}")
+        for entry in entries {  // field by field: the same bytes as one joined string, without making it
+            for field in [entry.path, entry.title, entry.summary, entry.section] {
+                hasher.update(field)
+                hasher.update("\u{0}")
+            }
+            hasher.update(entry.unmasked ? "true" : "false")
+            hasher.update(entry.markdown ? "true\u{1}" : "false\u{1}")
         }
         return Digest.hex(hasher.finalize())
     }

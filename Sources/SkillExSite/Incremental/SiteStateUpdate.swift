@@ -14,10 +14,13 @@ public struct SiteStateUpdate: Sendable {
     var searchTerms: SearchTermCache?
 
     /// Writes everything (best effort: each file is a cache, and a lost one only costs work).
+    /// The files are independent, so they are written on every core; the search counts (the
+    /// largest) go first.
     public func save() {
-        listings.save()
-        eventLog.saveSummary()
-        fragments?.save()
-        searchTerms?.save()
+        let saves: [@Sendable () -> Void] = [
+            { [searchTerms] in searchTerms?.save() }, { [listings] in listings.save() },
+            { [eventLog] in eventLog.saveSummary() }, { [fragments] in fragments?.save() },
+        ]
+        _ = ParallelMap.map(saves) { $0() }
     }
 }

@@ -59,9 +59,13 @@ public struct SkillInput: Sendable {
     }
 
     /// The skill's page path (`skills/<repo>/<skill>/index.html`).
-    public var pagePath: String { "\(folderPath)/index.html" }
-    /// The skill's folder in the site (`skills/<repo>/<skill>`).
-    public var folderPath: String {
+    public var pagePath: String { folderPath + "/index.html" }
+    /// The skill's folder in the site (`skills/<repo>/<skill>`), made once when loaded (every
+    /// page, link, listing and index of the skill names it).
+    public private(set) var folderPath: String
+
+    /// The site folder of the skill `entry`.
+    static func folderPath(of entry: SkillEntry) -> String {
         "skills/\(PathSegment.clean(entry.sourceRepo))/\(PathSegment.clean(entry.name))"
     }
 
