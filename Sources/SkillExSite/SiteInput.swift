@@ -77,8 +77,11 @@ public struct SiteInput: Sendable {
         let plainRoot = plainPath(root)
         let skillsFolder = workspace.skillsFolder
         let cache = state.listings()
+        let presence = FolderPresence()
         let loaded = ParallelMap.map(entries) { entry in
-            Self.skill(entry, root: root, plainRoot: plainRoot, skillsFolder: skillsFolder, scorecard: cards["\(entry.sourceRepo)/\(entry.name)"], cache: cache)
+            Self.skill(
+                entry, root: root, plainRoot: plainRoot, skillsFolder: skillsFolder,
+                scorecard: cards["\(entry.sourceRepo)/\(entry.name)"], cache: cache, presence: presence)
         }
         PhaseTrace.mark("input.skills")
         let skills = loaded.map(\.skill)
@@ -125,7 +128,7 @@ public struct SiteInput: Sendable {
 
     private static func skill(
         _ entry: SkillEntry, root: URL, plainRoot: String?, skillsFolder: String, scorecard: Scorecard?,
-        cache: SkillListingCache
+        cache: SkillListingCache, presence: FolderPresence
     ) -> LoadedSkill {
         // target_path in either form: v0.1's `<repo>/<skill>` or `skills/<repo>/<skill>`.
         let hubPath = entry.hubPath(skillsFolder: skillsFolder)
@@ -135,7 +138,7 @@ public struct SiteInput: Sendable {
         let entries: Result<[SkillListingCache.Entry], SkillFilesError>
         var listed: SkillListingCache.Listing?
         var cached = false
-        if let hit = cache.entries(targetPath: hubPath, checksum: entry.checksum), access(diskPath, F_OK) == 0 {
+        if let hit = cache.entries(targetPath: hubPath, checksum: entry.checksum), presence.exists(diskPath) {
             entries = .success(hit)
             cached = true
         } else {

@@ -1,0 +1,41 @@
+import Foundation
+
+/// Answers "is this skill folder still there?" for every skill of a build from one listing of
+/// each parent folder (`skills/<repo>/`), instead of one `access` call, a full path lookup,
+/// per skill. A name listed as a folder is there; anything else (a symlink, a file system that
+/// gives no type, a parent that cannot be listed) is asked with `access`, as before.
+final class FolderPresence: @unchecked Sendable {
+    private let lock = NSLock()
+    /// Per parent folder: the names listed as folders; nil when it could not be listed.
+    private var listed: [Substring: Set<String>?] = [:]
+
+    /// True when the folder at the absolute `path` exists.
+    func exists(_ path: String) -> Bool {
+        guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return access(path, F_OK) == 0 }
+        let parent = path[..<slash]
+        let name = String(path[path.index(after: slash)...])
+        let folders = lock.withLock { () -> Set<String>? in
+            if let known = listed[parent] { return known }
+            let found = Self.folders(in: String(parent))
+            listed[parent] = .some(found)
+            return found
+        }
+        if let folders, folders.contains(name) { return true }
+        return access(path, F_OK) == 0
+    }
+
+    /// The names `readdir` reports as folders in `path`; nil when it cannot be listed.
+    private static func folders(in path: String) -> Set<String>? {
+        guard let dir = opendir(path) else { return nil }
+        defer { closedir(dir) }
+        var names = Set<String>()
+        while let entry = readdir(dir) {
+            guard Int(entry.pointee.d_type) == Int(DT_DIR) else { continue }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            names.insert(name)
+        }
+        return names
+    }
+}
