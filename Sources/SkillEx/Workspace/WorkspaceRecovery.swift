@@ -47,18 +47,40 @@ public enum WorkspaceRecovery {
     }
 
     /// Removes files named `<name>.tmp-<UUID>` anywhere under `folder` (the site's temp names
-    /// too); returns their paths.
+    /// too); returns their paths, sorted. Walked with `readdir` (the entry type says which names
+    /// are folders), not FileManager's enumerator, which asked the file system about every entry:
+    /// every command sweeps `.skillex/` before it starts.
     @discardableResult
     public static func removeTempsRecursively(in folder: URL) -> [String] {
-        guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return [] }
         var removed: [String] = []
-        while let relative = walker.nextObject() as? String {
-            let name = (relative as NSString).lastPathComponent
-            guard hasTempSuffix(name) else { continue }
-            let path = folder.path + "/" + relative
-            if unlink(path) == 0 { removed.append(path) }
+        sweep(folder.path, depth: 0, removed: &removed)
+        return removed.sorted()
+    }
+
+    /// Removes the temp files in `path` and, below it, in every real folder (symlinks are not
+    /// followed).
+    private static func sweep(_ path: String, depth: Int, removed: inout [String]) {
+        guard depth < 64, let dir = opendir(path) else { return }
+        var folders: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            guard name != ".", name != ".." else { continue }
+            let full = path + "/" + name
+            var type = Int32(entry.pointee.d_type)
+            if type == Int32(DT_UNKNOWN) {
+                var info = stat()
+                type = lstat(full, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR ? Int32(DT_DIR) : Int32(DT_REG)
+            }
+            if type == Int32(DT_DIR) {
+                folders.append(full)
+            } else if hasTempSuffix(name), unlink(full) == 0 {
+                removed.append(full)
+            }
         }
-        return removed
+        closedir(dir)
+        for folder in folders { sweep(folder, depth: depth + 1, removed: &removed) }
     }
 
     /// True for `.<name>.tmp-<UUID>`, the names `AtomicFile` and the pack writer use.
@@ -68,7 +90,7 @@ public enum WorkspaceRecovery {
 
     /// True when `name` ends in `.tmp-` and a UUID.
     static func hasTempSuffix(_ name: String) -> Bool {
-        guard let range = name.range(of: AtomicFile.tempMarker, options: .backwards) else { return false }
+        guard name.utf8.count >= AtomicFile.tempMarker.utf8.count + 36, let range = name.range(of: AtomicFile.tempMarker, options: .backwards) else { return false }
         return UUID(uuidString: String(name[range.upperBound...])) != nil
     }
 

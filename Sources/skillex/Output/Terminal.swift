@@ -29,13 +29,8 @@ enum Terminal {
 
     /// Writes JSON text to stdout with DEL, C1 and bidirectional controls as `\uNNNN`.
     static func writeJSON(_ data: Data) {
-        // Every character escapeJSON rewrites starts with one of these bytes in UTF-8 (DEL, C1
-        // controls, U+061C, U+200E–206F): large outputs without them are written unscanned.
-        guard data.contains(where: { $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2 }) else {
-            return FileHandle.standardOutput.write(data)
-        }
-        guard let text = String(data: data, encoding: .utf8) else { return FileHandle.standardOutput.write(data) }
-        FileHandle.standardOutput.write(Data(TerminalText.escapeJSON(text).utf8))
+        let escaped = data.withUnsafeBytes { raw in TerminalText.escapeJSON(bytes: raw.bindMemory(to: UInt8.self)) }
+        FileHandle.standardOutput.write(escaped.map { Data($0) } ?? data)
     }
 
     /// Writes a line to stderr, escaped, clearing and redrawing any progress line around it.

@@ -32,6 +32,32 @@ struct TerminalTextTests {
         #expect(back == value)
     }
 
+    @Test("JSON escaping on bytes rewrites exactly the characters escape does, as \\uNNNN")
+    func jsonBytesMatchScalars() {
+        func reference(_ text: String) -> String {
+            var out = ""
+            for scalar in text.unicodeScalars {
+                if TerminalText.needsEscape(scalar) {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+            return out
+        }
+        let pieces = ["a", "\t", "\n", "\r", "\u{1B}", "\u{7F}", "\u{80}", "\u{85}", "\u{9F}", "\u{A0}", "é", "\u{61C}", "\u{61B}",
+                      "\u{200D}", "\u{200E}", "\u{200F}", "\u{2010}", "\u{2029}", "\u{202A}", "\u{202E}", "\u{202F}", "\u{2065}",
+                      "\u{2066}", "\u{2069}", "\u{206A}", "—", "’", "😀", "\u{0}"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<500 {
+            let text = (0..<Int.random(in: 0..<30, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(TerminalText.escapeJSON(text) == reference(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+        var plain = "no controls — just “quotes”"
+        #expect(plain.withUTF8 { TerminalText.escapeJSON(bytes: $0) } == nil)
+    }
+
     @Test("log metadata prints counts as integers")
     func counts() {
         #expect(Event.measurementText(15) == "15")

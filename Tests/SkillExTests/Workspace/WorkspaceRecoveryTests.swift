@@ -31,6 +31,28 @@ struct WorkspaceRecoveryTests {
         #expect(WorkspaceRecovery.recover(workspace).isEmpty)
     }
 
+    @Test("temp files are swept at every depth of .skillex/, without following symlinked folders")
+    func sweepsStateFolders() throws {
+        let workspace = Workspace(root: try root())
+        let fm = FileManager.default
+        let state = workspace.stateURL
+        let outside = try root()
+        let deep = state.appendingPathComponent("site-fragments/a/b")
+        try fm.createDirectory(at: deep, withIntermediateDirectories: true)
+        let temps = [
+            state.appendingPathComponent(".site-hashes.tsv.tmp-\(UUID().uuidString)"),
+            deep.appendingPathComponent("page.html.tmp-\(UUID().uuidString)"),
+        ]
+        let kept = [deep.appendingPathComponent("page.html"), state.appendingPathComponent("x.tmp-not-a-uuid")]
+        let beyond = outside.appendingPathComponent("other.tmp-\(UUID().uuidString)")
+        for url in temps + kept + [beyond] { try Data("x".utf8).write(to: url) }
+        try fm.createSymbolicLink(at: state.appendingPathComponent("linked"), withDestinationURL: outside)
+        let removed = WorkspaceRecovery.removeTempsRecursively(in: state)
+        #expect(removed == temps.map(\.path).sorted())
+        for url in temps { #expect(!fm.fileExists(atPath: url.path)) }
+        for url in kept + [beyond] { #expect(fm.fileExists(atPath: url.path), "\(url.path)") }
+    }
+
     @Test("SHA256SUMS left behind by a run killed after index.json is rewritten from the index")
     func repairsChecksums() throws {
         let dist = try root()
