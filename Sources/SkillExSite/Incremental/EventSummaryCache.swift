@@ -45,7 +45,7 @@ package enum EventSummaryCache {
         var offset = 0
         var stored: Stored?
         if let cache, let data = try? Data(contentsOf: cache),
-            let previous = try? JSONDecoder().decodeChecked(Stored.self, from: data),
+            let previous = try? JSONTreeDecoder.decode(Stored.self, from: data),
             previous.format == format, previous.device == device, previous.inode == inode,
             previous.offset > 0, previous.offset <= size,
             windows(fd, upTo: previous.offset) == (previous.head, previous.tail)

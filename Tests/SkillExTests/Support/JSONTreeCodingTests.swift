@@ -38,6 +38,20 @@ struct JSONTreeCodingTests {
             link: URL(fileURLWithPath: "/srv/x y"), small: 255, single: 3.25)
     }
 
+    @Test("UInt64 reads from the tree up to Int64.max; above it, and negative numbers, read as JSONDecoder reads them")
+    func unsignedSixtyFour() throws {
+        struct Counts: Codable, Equatable { var device: UInt64; var bits: [UInt64] }
+        let values: [UInt64] = [0, 1, 4_607_182_418_800_017_408, UInt64(Int64.max), UInt64(Int64.max) + 1, UInt64.max]
+        let value = Counts(device: 66_305, bits: values)
+        let data = try JSONEncoder().encode(value)
+        #expect(try JSONTreeDecoder.decode(Counts.self, from: data) == value)
+        #expect(try JSONTreeDecoder.decode(Counts.self, from: data) == JSONDecoder().decode(Counts.self, from: data))
+        let tree = try JSONTreeDecoder.tree(Data(#"{"device": 7, "bits": [1, 2]}"#.utf8))
+        #expect(JSONTreeDecoder.value(Counts.self, tree: tree) == Counts(device: 7, bits: [1, 2]))
+        #expect(JSONTreeDecoder.value(Counts.self, tree: .object(["device": .int(-1), "bits": .array([])])) == nil)
+        #expect(throws: (any Error).self) { try JSONTreeDecoder.decode(Counts.self, from: Data(#"{"device": -1, "bits": []}"#.utf8)) }
+    }
+
     @Test("encoding writes the bytes JSONEncoder's text would give")
     func encodesLikeJSONEncoder() throws {
         let value = Self.sample()

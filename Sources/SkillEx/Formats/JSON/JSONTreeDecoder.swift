@@ -85,6 +85,12 @@ private enum TreeLeaf {
         case is Int64.Type:
             guard case .int(let number) = value, let out = number as? T else { throw TreeMismatch() }
             return out
+        case is UInt64.Type:
+            // Up to Int64.max here; a larger number is no `.int` in the tree, and JSONDecoder reads it.
+            guard case .int(let number) = value, let exact = UInt64(exactly: number), let out = exact as? T else {
+                throw TreeMismatch()
+            }
+            return out
         case is Double.Type:
             switch value {
             case .int(let number): if let out = Double(number) as? T { return out }
@@ -94,7 +100,7 @@ private enum TreeLeaf {
             throw TreeMismatch()
         case is Data.Type, is Date.Type, is URL.Type, is Decimal.Type, is Float.Type,
             is Int8.Type, is Int16.Type, is Int32.Type, is UInt.Type, is UInt8.Type, is UInt16.Type,
-            is UInt32.Type, is UInt64.Type:
+            is UInt32.Type:
             throw TreeMismatch()  // special or rare here: JSONDecoder handles them
         default:
             return try T(from: JSONTreeReader(value: value, codingPath: path, info: info))
