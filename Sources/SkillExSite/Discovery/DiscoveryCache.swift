@@ -93,11 +93,17 @@ struct DiscoveryCache: Codable {
 
     /// What identifies a skill's artifact: its site fingerprint (entry with checksum and
     /// description, score, file names and sizes), its repository and its files' execute bits.
-    static func key(_ skill: SkillInput, files: [SkillFile]) -> String {
+    static func key(_ skill: SkillInput, files: [SkillListingCache.Entry]) -> String {
         var hasher = SHA256Hasher()
         hasher.update(skill.fingerprint)
-        hasher.update("\u{0}\(skill.entry.sourceRepo)\u{0}")
-        for file in files { hasher.update("\(file.relativePath)\u{0}\(file.isExecutable ? 1 : 0)\n") }
+        hasher.update("\u{0}")
+        hasher.update(skill.entry.sourceRepo)
+        hasher.update("\u{0}")
+        // Each file's path and execute bit, as `<path>\0<0|1>\n`: from the listing, no URLs made.
+        for file in files {
+            hasher.update(file.relativePath)
+            hasher.update(file.isExecutable ? "\u{0}1\n" : "\u{0}0\n")
+        }
         return Digest.hex(hasher.finalize())
     }
 

@@ -25,11 +25,12 @@ public enum DiscoveryIndex {
         // Unchanged skills come from the cache; the others are built (and compared) on every core.
         let results = ParallelMap.map(chosen.map { Candidate(name: $0.0, skill: $0.1) }) { candidate in
             Result { () throws -> Built? in
-                guard case .success(let files) = candidate.skill.files else { return nil }
-                let key = DiscoveryCache.key(candidate.skill, files: files)
+                guard case .success(let entries) = candidate.skill.fileEntries else { return nil }
+                let key = DiscoveryCache.key(candidate.skill, files: entries)
                 if let record = cache.hit(name: candidate.name, key: key, folder: folderOnDisk) {
                     return Built(candidate: candidate, record: record, written: false)
                 }
+                let files = entries.map(candidate.skill.file)
                 let artifact = try DiscoveryArtifact.make(name: candidate.name, files: files)
                 let target = folder.appendingPathComponent(artifact.relativePath)
                 let written = try ChangedFile.write(artifact.bytes, to: target)
