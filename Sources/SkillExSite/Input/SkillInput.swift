@@ -6,22 +6,60 @@ import Synchronization
 /// Built for every skill on every build, so it holds only what planning needs (file names and
 /// sizes, fingerprints); URLs, score history and approval are made when a page asks for them.
 public struct SkillInput: Sendable {
+    /// What a skill holds, made once when it is loaded and never changed: a copy of the skill
+    /// (every `for skill in skills` makes one) is then one retain, not one per field.
+    private final class Storage: Sendable {
+        let entry: SkillEntry
+        let diskPath: String
+        let fileEntries: Result<[SkillListingCache.Entry], SkillFilesError>
+        let scorecard: Scorecard?
+        let fingerprint: String
+        let summaryFingerprint: String
+        let folderPath: String
+        /// `history`, decoded on first use (home, dashboard and the skill's page all read it).
+        let decodedHistory = Once<[ScoreHistoryEntry]>()
+
+        init(
+            entry: SkillEntry, diskPath: String, fileEntries: Result<[SkillListingCache.Entry], SkillFilesError>,
+            scorecard: Scorecard?, fingerprint: String, summaryFingerprint: String, folderPath: String
+        ) {
+            self.entry = entry
+            self.diskPath = diskPath
+            self.fileEntries = fileEntries
+            self.scorecard = scorecard
+            self.fingerprint = fingerprint
+            self.summaryFingerprint = summaryFingerprint
+            self.folderPath = folderPath
+        }
+    }
+
+    private let storage: Storage
+
+    init(
+        entry: SkillEntry, diskPath: String, fileEntries: Result<[SkillListingCache.Entry], SkillFilesError>,
+        scorecard: Scorecard?, fingerprint: String, summaryFingerprint: String, folderPath: String
+    ) {
+        storage = Storage(
+            entry: entry, diskPath: diskPath, fileEntries: fileEntries, scorecard: scorecard, fingerprint: fingerprint,
+            summaryFingerprint: summaryFingerprint, folderPath: folderPath)
+    }
+
     /// The manifest entry.
-    public var entry: SkillEntry
+    public var entry: SkillEntry { storage.entry }
     /// The synced folder's path on disk (`<root>/skills/<repo>/<skill>`).
-    var diskPath: String
+    var diskPath: String { storage.diskPath }
     /// Its files' names, sizes and sources, or why they could not be listed.
-    var fileEntries: Result<[SkillListingCache.Entry], SkillFilesError>
+    var fileEntries: Result<[SkillListingCache.Entry], SkillFilesError> { storage.fileEntries }
     /// The scorecard from `.skillex/scorecards.json`, if scoring ran.
-    var scorecard: Scorecard?
+    var scorecard: Scorecard? { storage.scorecard }
     /// Changes whenever anything the skill's pages show changes (files, entry, score).
-    public var fingerprint: String
+    public var fingerprint: String { storage.fingerprint }
     /// Changes whenever what the aggregate pages show of the skill changes (entry, score, whether
     /// its files are readable), but not when only its files' content does.
-    public var summaryFingerprint: String
-    /// `history`, decoded on first use and shared by copies (the entry is not changed after
-    /// loading; home, dashboard and the skill's page all read it).
-    private let decodedHistory = Once<[ScoreHistoryEntry]>()
+    public var summaryFingerprint: String { storage.summaryFingerprint }
+    /// The skill's folder in the site (`skills/<repo>/<skill>`), made once when loaded (every
+    /// page, link, listing and index of the skill names it).
+    public var folderPath: String { storage.folderPath }
 
     /// The synced folder (`skills/<repo>/<skill>`).
     public var folder: URL { URL(fileURLWithPath: diskPath, isDirectory: true) }
@@ -47,7 +85,7 @@ public struct SkillInput: Sendable {
 
     /// The manifest's `score_history`, oldest first.
     var history: [ScoreHistoryEntry] {
-        decodedHistory.value {
+        storage.decodedHistory.value {
             if let value = entry.extra.values["score_history"], let plain = ScoreHistoryEntry.plainList(value) { return plain }
             return (try? entry.extra.decode([ScoreHistoryEntry].self, key: "score_history")) ?? []
         }
@@ -60,9 +98,6 @@ public struct SkillInput: Sendable {
 
     /// The skill's page path (`skills/<repo>/<skill>/index.html`).
     public var pagePath: String { folderPath + "/index.html" }
-    /// The skill's folder in the site (`skills/<repo>/<skill>`), made once when loaded (every
-    /// page, link, listing and index of the skill names it).
-    public private(set) var folderPath: String
 
     /// The site folder of the skill `entry`.
     static func folderPath(of entry: SkillEntry) -> String {
