@@ -60,6 +60,9 @@ def test_a_build_with_nothing_changed_logs_little_and_rewrites_no_skill_page(ski
     assert scored[0]["measurements"]["unchanged"] == len(history) and scored[0]["measurements"]["recorded"] == 0
     assert "rejected" not in {e["type"] for e in new}  # k8s-rollout is still refused, and logged once
     assert skill_pages(hub) == pages
+    # Not even rendered again: only the run pages (home, dashboard), so every skill's fingerprint
+    # read from the manifest file equals the one the first build made in memory.
+    assert steps["site"]["counts"]["rendered"] == 2
     assert histories(hub) == history
     assert steps["package"]["minted"] is False and steps["package"]["version"] == "0.1.0"
     schema = json.loads((ROOT / "schemas" / "event.schema.json").read_text())

@@ -46,4 +46,29 @@ struct SkillEntryIdentityTests {
         let all = [base] + variants
         #expect(Set(all.map(\.identityBytes)).count == all.count)
     }
+
+    @Test("JSON trees give distinct identity bytes for distinct trees, and the same bytes whatever the key order")
+    func treeIdentity() {
+        let trees: [JSONValue] = [
+            .null, .bool(true), .bool(false), .int(1), .double(1.5), .int(0), .double(-0.0), .string(""),
+            .string("a"), .string("ab"), .array([]), .array([.null]), .array([.array([])]), .array([.string("a"), .string("b")]),
+            .array([.string("ab")]), .object([:]), .object(["a": .null]), .object(["a": .string("b")]),
+            .object(["ab": .null]), .object(["a": .array([]), "b": .null]), .object(["a": .null, "b": .array([])]),
+        ]
+        let bytes = trees.map { tree -> [UInt8] in
+            var out: [UInt8] = []
+            tree.appendIdentity(to: &out)
+            return out
+        }
+        #expect(Set(bytes).count == trees.count)
+        var first: [UInt8] = [], second: [UInt8] = []
+        JSONValue.object(["x": .int(1), "y": .string("z"), "a": .bool(true)]).appendIdentity(to: &first)
+        JSONValue.object(["a": .bool(true), "y": .string("z"), "x": .int(1)]).appendIdentity(to: &second)
+        #expect(first == second)
+        // A whole number reads the same as an integer or a double: the file's `80`, the score stage's `80.0`.
+        var int: [UInt8] = [], double: [UInt8] = []
+        JSONValue.array([.int(80), .int(-3)]).appendIdentity(to: &int)
+        JSONValue.array([.double(80), .double(-3)]).appendIdentity(to: &double)
+        #expect(int == double)
+    }
 }
