@@ -2,7 +2,7 @@ import Foundation
 
 /// Fast byte-level text helpers for the lint rules (Foundation's `contains` and Character-wise
 /// `split` dominate a 1,000-skill run otherwise).
-enum TextScan {
+package enum TextScan {
     /// The lines of `text` split at `\n` (kept as slices of `text`).
     static func lines(_ text: String) -> [Substring] {
         var copy = text
@@ -143,7 +143,7 @@ extension TextScan {
 
     /// The first offset at or after `from` where `pin` (not empty) occurs in `hay`: a `memchr`
     /// for its first byte, then a compare.
-    static func firstOffset(of pin: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+    package static func firstOffset(of pin: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
         guard pin.count > 0, let hb = hay.baseAddress, let nb = pin.baseAddress else { return nil }
         let first = Int32(nb[0])
         var offset = from
@@ -155,6 +155,20 @@ extension TextScan {
             offset = at + 1
         }
         return nil
+    }
+
+    /// The first offset at or after `from` where `byte` occurs in `hay` (`memchr`).
+    package static func firstOffset(of byte: UInt8, in hay: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        guard let base = hay.baseAddress, from >= 0, from < hay.count,
+            let hit = memchr(base + from, Int32(byte), hay.count - from)
+        else { return nil }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+    }
+
+    /// True when `pin` occurs in `hay` at offset `at`.
+    package static func matches(_ pin: [UInt8], in hay: UnsafeBufferPointer<UInt8>, at: Int) -> Bool {
+        guard at >= 0, at + pin.count <= hay.count, let base = hay.baseAddress else { return false }
+        return memcmp(base + at, pin, pin.count) == 0
     }
 
     private typealias MemmemFunction = @convention(c) (UnsafeRawPointer?, Int, UnsafeRawPointer?, Int) -> UnsafeMutableRawPointer?

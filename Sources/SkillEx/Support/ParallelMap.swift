@@ -58,9 +58,10 @@ private final class Slots<R>: @unchecked Sendable {
         guard !taken, let base = storage.baseAddress else { return [] }
         taken = true
         return [R](unsafeUninitializedCapacity: storage.count) { buffer, count in
+            guard let target = buffer.baseAddress else { return }
             for index in 0..<storage.count {
                 guard let value = (base + index).move() else { continue }
-                (buffer.baseAddress! + count).initialize(to: value)
+                (target + count).initialize(to: value)
                 count += 1
             }
         }

@@ -60,15 +60,11 @@ public enum WorkspaceRecovery {
     /// Removes the temp files in `path` and, below it, in every real folder (symlinks are not
     /// followed).
     private static func sweep(_ path: String, depth: Int, removed: inout [String]) {
-        guard depth < 64, let dir = opendir(path) else { return }
+        guard depth < 64, let entries = FolderEntries.list(path) else { return }
         var folders: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
-            guard name != ".", name != ".." else { continue }
+        for (name, entryType) in entries {
             let full = path + "/" + name
-            var type = Int32(entry.pointee.d_type)
+            var type = Int32(entryType)
             if type == Int32(DT_UNKNOWN) {
                 var info = stat()
                 type = lstat(full, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR ? Int32(DT_DIR) : Int32(DT_REG)
@@ -79,7 +75,6 @@ public enum WorkspaceRecovery {
                 removed.append(full)
             }
         }
-        closedir(dir)
         for folder in folders { sweep(folder, depth: depth + 1, removed: &removed) }
     }
 
@@ -90,7 +85,9 @@ public enum WorkspaceRecovery {
 
     /// True when `name` ends in `.tmp-` and a UUID.
     static func hasTempSuffix(_ name: String) -> Bool {
-        guard name.utf8.count >= AtomicFile.tempMarker.utf8.count + 36, let range = name.range(of: AtomicFile.tempMarker, options: .backwards) else { return false }
+        guard name.utf8.count >= AtomicFile.tempMarker.utf8.count + 36,
+            let range = name.range(of: AtomicFile.tempMarker, options: .backwards)
+        else { return false }
         return UUID(uuidString: String(name[range.upperBound...])) != nil
     }
 

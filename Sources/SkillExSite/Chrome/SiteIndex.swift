@@ -27,10 +27,9 @@ enum SiteIndex {
     static func entries(_ context: SiteContext) -> [Entry] {
         let input = context.input
         var entries = [Entry(path: "index.html", title: input.title, summary: "Every skill of the hub, by repository.", section: "")]
-        for index in input.skills.indices {  // by index: binding each skill would copy it
-            let entry = input.skills[index].entry
-            entries.append(Entry(path: input.skills[index].pagePath, title: entry.sourceRepo + "/" + entry.name,
-                                 summary: entry.description ?? "", section: "Skills", unmasked: true))
+        for skill in input.skills {
+            entries.append(Entry(path: skill.pagePath, title: "\(skill.entry.sourceRepo)/\(skill.entry.name)",
+                                 summary: skill.entry.description ?? "", section: "Skills", unmasked: true))
         }
         entries.append(Entry(path: "cookbook/index.html", title: "Cookbook", summary: "Every cookbook page.", section: ""))
         for doc in input.cookbook {

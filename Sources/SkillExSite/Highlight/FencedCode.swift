@@ -1,4 +1,4 @@
-import Foundation
+import SkillEx
 
 /// Colours the fenced code blocks of HTML rendered by cmark-gfm
 /// (`<pre><code class="language-py">…</code></pre>`): each block's escaped text is read back,
@@ -19,8 +19,8 @@ enum FencedCode {
             var rest = 0
             while let start = found {
                 let languageStart = start + openBytes.count
-                guard let quote = find(UInt8(ascii: "\""), in: bytes, from: languageStart),
-                    let tagEnd = find(UInt8(ascii: ">"), in: bytes, from: quote),
+                guard let quote = TextScan.firstOffset(of: UInt8(ascii: "\""), in: bytes, from: languageStart),
+                    let tagEnd = TextScan.firstOffset(of: UInt8(ascii: ">"), in: bytes, from: quote),
                     let end = find(closeBytes, in: bytes, from: tagEnd)
                 else { break }
                 let bodyStart = tagEnd + 1
@@ -41,24 +41,9 @@ enum FencedCode {
         return coloured.map { String(decoding: $0, as: UTF8.self) } ?? html
     }
 
-    /// Where `byte` first occurs in `bytes` at or after `from` (`memchr`).
-    static func find(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
-        guard let base = bytes.baseAddress, from < bytes.count,
-            let hit = memchr(base + from, Int32(byte), bytes.count - from)
-        else { return nil }
-        return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
-    }
-
-    /// Where `pattern` first starts in `bytes` at or after `from`: `memchr` for its first byte,
-    /// then a compare of the rest.
-    static func find(_ pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
-        var at = from
-        while let hit = find(pattern[0], in: bytes, from: at) {
-            guard hit + pattern.count <= bytes.count else { return nil }
-            if memcmp(bytes.baseAddress! + hit, pattern, pattern.count) == 0 { return hit }
-            at = hit + 1
-        }
-        return nil
+    /// Where `pattern` first starts in `bytes` at or after `from`.
+    private static func find(_ pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        pattern.withUnsafeBufferPointer { TextScan.firstOffset(of: $0, in: bytes, from: from) }
     }
 
     /// The text cmark escaped (it writes `&amp;`, `&lt;`, `&gt;` and `&quot;`, and passes other
@@ -70,7 +55,9 @@ enum FencedCode {
 
     /// `unescaped` over UTF-8 bytes.
     static func unescaped(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        guard var amp = find(UInt8(ascii: "&"), in: bytes, from: 0) else { return String(decoding: bytes, as: UTF8.self) }
+        guard var amp = TextScan.firstOffset(of: UInt8(ascii: "&"), in: bytes, from: 0) else {
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var rest = 0
@@ -78,14 +65,12 @@ enum FencedCode {
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[rest..<amp]))
             rest = amp + 1
             out.append(UInt8(ascii: "&"))
-            for (entity, byte) in entities where amp + entity.count <= bytes.count
-                && memcmp(bytes.baseAddress! + amp, entity, entity.count) == 0
-            {
+            for (entity, byte) in entities where TextScan.matches(entity, in: bytes, at: amp) {
                 out[out.count - 1] = byte
                 rest = amp + entity.count
                 break
             }
-            guard let next = find(UInt8(ascii: "&"), in: bytes, from: rest) else { break }
+            guard let next = TextScan.firstOffset(of: UInt8(ascii: "&"), in: bytes, from: rest) else { break }
             amp = next
         }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[rest...]))

@@ -1,3 +1,5 @@
+import SkillEx
+
 /// A file's text as numbered, coloured lines for its view: each line starts with a link to
 /// itself (`<a class="ln" id="L12" href="#L12">12</a>`) that findings and readers link to.
 enum FileLines {
@@ -9,7 +11,7 @@ enum FileLines {
         return coloured.withUTF8 { bytes in
             var lines: [Range<Int>] = []
             var start = 0
-            while let end = FencedCode.find(0x0A, in: bytes, from: start) {
+            while let end = TextScan.firstOffset(of: 0x0A, in: bytes, from: start) {
                 lines.append(start..<end)
                 start = end + 1
             }

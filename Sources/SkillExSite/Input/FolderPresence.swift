@@ -1,4 +1,5 @@
 import Foundation
+import SkillEx
 
 /// Answers "is this skill folder still there?" for every skill of a build from one listing of
 /// each parent folder (`skills/<repo>/`), instead of one `access` call, a full path lookup,
@@ -26,16 +27,6 @@ final class FolderPresence: @unchecked Sendable {
 
     /// The names `readdir` reports as folders in `path`; nil when it cannot be listed.
     private static func folders(in path: String) -> Set<String>? {
-        guard let dir = opendir(path) else { return nil }
-        defer { closedir(dir) }
-        var names = Set<String>()
-        while let entry = readdir(dir) {
-            guard Int(entry.pointee.d_type) == Int(DT_DIR) else { continue }
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
-            names.insert(name)
-        }
-        return names
+        FolderEntries.list(path).map { entries in Set(entries.filter { Int($0.type) == Int(DT_DIR) }.map(\.name)) }
     }
 }

@@ -40,7 +40,7 @@ struct CookbookPage: Sendable, Encodable {
                 folder: Formatting.hubRelative(context.input.cookbookFolder, root: context.input.workspace.root))
         }]
         let runner = context.commands
-        let dates = docs.isEmpty ? [:] : context.input.cookbookDates.value
+        let dates = docs.isEmpty ? [:] : context.input.cookbookDates.value ?? [:]
         for (index, doc) in docs.enumerated() {
             let path = "cookbook/\(doc.slug).html"
             let runs = CommandBlocks.contains(doc.body)

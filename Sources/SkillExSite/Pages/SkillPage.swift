@@ -61,18 +61,16 @@ struct SkillPage: Sendable, Encodable {
         let planned = ParallelMap.map(runs) { run in
             var pages: [PlannedPage] = []
             var kept: [String] = []
-            // The skill is borrowed from the array: binding a copy retained every field of it
-            // (a tenth of a 10,000-skill rebuild's plan).
-            func plan(_ skill: borrowing SkillInput) {
+            for index in run {
+                let skill = skills[index]
                 let key = shared.value.key("skill", skill.fingerprint, threshold, maintainers)
                 let size = 1 + markdownCount(skill)
                 if published.hasGroup(key, size: size, firstPage: skill.pagePath) {
                     kept.append(key)
                 } else {
-                    pages += Self.pages(of: copy skill, key: key, context: shared)
+                    pages += Self.pages(of: skill, key: key, context: shared)
                 }
             }
-            for index in run { plan(skills[index]) }
             return (pages, kept)
         }
         return (planned.flatMap(\.0), planned.flatMap(\.1))

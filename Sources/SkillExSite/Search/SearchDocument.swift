@@ -19,7 +19,7 @@ struct SearchDocument: Sendable, Equatable {
 
     /// Every page of the site worth finding, skills first, with its description and text.
     static func all(_ input: SiteInput) -> [SearchDocument] {
-        SearchSource.all(input).map { $0.full(input.skills) }
+        SearchSource.all(input).map { $0.full() }
     }
 
     /// The skill's state for the gate filter.

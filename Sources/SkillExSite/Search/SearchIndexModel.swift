@@ -32,8 +32,6 @@ struct SearchIndexModel: Sendable {
 
     /// Every page, skills first, as found before reading anything.
     var sources: [SearchSource]
-    /// The input's skills (what a skill's source names by number).
-    var skills: [SkillInput] = []
     /// Each page's counts.
     var terms: [SearchTerms]
     /// The pages read (with their description and text) this build, by number.
@@ -56,7 +54,7 @@ struct SearchIndexModel: Sendable {
         var found: [SearchTerms?] = ParallelMap.map(docKeys) { cache?.terms($0) }
         let missing = found.indices.filter { found[$0] == nil }
         let counted = ParallelMap.map(missing) { i -> (SearchTerms, SearchDocument) in
-            let doc = sources[i].full(context.input.skills)
+            let doc = sources[i].full()
             return (SearchTerms.count(doc), doc)
         }
         var read: [Int: SearchDocument] = [:]
@@ -81,7 +79,6 @@ struct SearchIndexModel: Sendable {
             pages: Array(zip(docKeys, terms)).map { (key: $0.0, terms: $0.1) }, fresh: missing.count)
         var model = SearchIndexModel(sources: sources, terms: terms, read: read, shards: shards, pageKeys: pageKeys)
         model.fragments = context.fragments
-        model.skills = context.input.skills
         model.salt = context.salt
         return model
     }
@@ -139,10 +136,10 @@ struct SearchIndexModel: Sendable {
     func chunkFile(_ chunk: Int) -> Data {
         let range = chunk < SearchIndex.chunkCount(sources.count) ? SearchIndex.chunkRange(chunk, of: sources.count) : 0..<0
         let docs = Array(range)
-        guard let fragments else { return SearchIndex.chunkFile(chunk, documents: docs.map { read[$0] ?? sources[$0].full(skills) }) }
+        guard let fragments else { return SearchIndex.chunkFile(chunk, documents: docs.map { read[$0] ?? sources[$0].full() }) }
         let keys = docs.map { "\(sources[$0].key)-\(salt)" }
         let entries = fragments.texts("search-d-\(chunk)", keys: keys) { n in
-            SearchIndex.chunkEntry(read[docs[n]] ?? sources[docs[n]].full(skills))
+            SearchIndex.chunkEntry(read[docs[n]] ?? sources[docs[n]].full())
         }
         return SearchIndex.chunkFile(chunk, entries: entries)
     }

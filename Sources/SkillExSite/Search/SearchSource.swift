@@ -9,10 +9,8 @@ import SkillExMarkdown
 struct SearchSource: Sendable {
     /// Where a page's description and text come from.
     enum Origin: Sendable {
-        /// A skill, by its place in the input's skills: its manifest description (masked when
-        /// shown) and its Markdown files. (A rebuild makes a source for every page, and copying
-        /// the skill into it was most of that.)
-        case skill(Int)
+        /// A skill: its manifest description (masked when shown) and its Markdown files.
+        case skill(SkillInput)
         /// A page whose text is `markdown` flattened.
         case markdown(description: String, markdown: String)
         /// A reference page: its schema's fields flattened, done only when the page is read.
@@ -25,17 +23,16 @@ struct SearchSource: Sendable {
     /// Changes whenever anything the page's entry in the index is made of does.
     var key: String
 
-    /// A page; a skill's also gives its manifest description and its fingerprint.
-    init(_ page: SearchDocument, _ origin: Origin, skillDescription: String = "", skillFingerprint: String = "") {
+    init(_ page: SearchDocument, _ origin: Origin) {
         self.page = page
         self.origin = origin
         var hasher = SHA256Hasher()
         hasher.update("search-page-\(SearchIndexPlan.version)\u{0}")
         var fields = [page.kind, page.title, page.url, page.repo, page.gate]
         switch origin {
-        case .skill:
+        case .skill(let skill):
             // The fingerprint changes whenever the skill's files or manifest entry do.
-            fields += ["skill", skillDescription, skillFingerprint]
+            fields += ["skill", skill.entry.description ?? "", skill.fingerprint]
         case .markdown(let description, let markdown): fields += ["markdown", description, markdown]
         case .schema(let description, let json): fields += ["schema", description, json]
         }
@@ -47,14 +44,14 @@ struct SearchSource: Sendable {
         key = Digest.hex(hasher.finalize())
     }
 
-    /// The page with its description and text (`skills`: the input's skills).
-    func full(_ skills: [SkillInput]) -> SearchDocument {
+    /// The page with its description and text.
+    func full() -> SearchDocument {
         var doc = page
         switch origin {
-        case .skill(let index):
+        case .skill(let skill):
             // Secrets masked and hidden characters shown, as on the skill's page (security).
-            doc.description = SecretMask.shown(skills[index].entry.description ?? "")
-            doc.body = SkillText.read(skills[index])
+            doc.description = SecretMask.shown(skill.entry.description ?? "")
+            doc.body = SkillText.read(skill)
         case .markdown(let description, let markdown):
             doc.description = description
             doc.body = PlainText.fromMarkdown(markdown[...])
@@ -68,9 +65,10 @@ struct SearchSource: Sendable {
     /// Every page of the site worth finding, skills first.
     static func all(_ input: SiteInput) -> [SearchSource] {
         // Fingerprinted on every core: a rebuild makes these for every page (rebuild5).
-        let skills = input.skills
-        var sources = ParallelMap.map(Array(skills.indices)) { index in
-            source(of: skills[index], at: index)
+        var sources = ParallelMap.map(input.skills) { skill in
+            SearchSource(
+                SearchDocument(kind: "skill", title: skill.entry.name, url: skill.pagePath, repo: skill.entry.sourceRepo, gate: SearchDocument.gate(skill)),
+                .skill(skill))
         }
         sources += ParallelMap.map(input.cookbook) { doc in
             SearchSource(SearchDocument(kind: "cookbook", title: doc.title, url: "cookbook/\(doc.slug).html"), .markdown(description: "", markdown: doc.body))
@@ -85,13 +83,6 @@ struct SearchSource: Sendable {
             sources.append(SearchSource(SearchDocument(kind: "roadmap", title: roadmap.title, url: "roadmap.html"), .markdown(description: "", markdown: roadmap.body)))
         }
         return sources
-    }
-
-    /// The source of the skill at `index` of the input's skills.
-    private static func source(of skill: borrowing SkillInput, at index: Int) -> SearchSource {
-        SearchSource(
-            SearchDocument(kind: "skill", title: skill.entry.name, url: skill.pagePath, repo: skill.entry.sourceRepo, gate: SearchDocument.gate(skill)),
-            .skill(index), skillDescription: skill.entry.description ?? "", skillFingerprint: skill.fingerprint)
     }
 
     /// A schema's searchable text: each field's path, type and meaning.
