@@ -5,9 +5,9 @@ import Foundation
 ///
 /// That gives the bytes `ManifestStore.encode` would write only when the loaded bytes are
 /// themselves SkillEx's encoding of the loaded manifest. SkillEx records that after each save:
-/// the saved file's identity (device, inode, size, modification and change times) goes to
-/// `.skillex/manifest-written` beside it, and a loaded file whose identity is still that one is
-/// the file SkillEx wrote. A file edited, copied or replaced since has another identity and is
+/// the saved file's identity (device, inode, size, modification and change times) and the
+/// SkillEx version go to `.skillex/manifest-written` beside it, and a loaded file whose identity
+/// is still that one, read by the same version, is the file SkillEx wrote. A file edited, copied or replaced since has another identity and is
 /// encoded as usual.
 enum ManifestRewrite {
     /// What `ManifestStore.load` read last.
@@ -16,6 +16,8 @@ enum ManifestRewrite {
         var bytes: Data
         var manifest: Manifest
         var identity: FileIdentity
+        /// Each skill entry's byte range in `bytes`, when known.
+        var spans: [Range<Int>]?
     }
 
     private static let lock = NSLock()
@@ -23,14 +25,25 @@ enum ManifestRewrite {
 
     /// Remembers the manifest `bytes` read from `path` decoded to `manifest`, when SkillEx wrote
     /// that file as it is now.
-    static func remember(path: String, bytes: Data, manifest: Manifest) {
+    static func remember(path: String, bytes: Data, manifest: Manifest, spans: [Range<Int>]? = nil) {
         guard manifest.version == Manifest.currentVersion, let identity = FileIdentity(path: path),
             identity == stamp(for: path)
         else {
             lock.withLock { loaded = nil }
             return
         }
-        lock.withLock { loaded = Loaded(path: path, bytes: bytes, manifest: manifest, identity: identity) }
+        lock.withLock {
+            loaded = Loaded(path: path, bytes: bytes, manifest: manifest, identity: identity, spans: spans)
+        }
+    }
+
+    /// The loaded file's skill entries with their bytes, when the file at `path` is still the
+    /// one loaded (and SkillEx wrote it): `ManifestStore.encode` copies the unchanged ones.
+    static func writtenEntries(path: String) -> WrittenEntries<SkillEntry>? {
+        guard let last = lock.withLock({ loaded }), last.path == path, let spans = last.spans,
+            FileIdentity(path: path) == last.identity
+        else { return nil }
+        return WrittenEntries(bytes: last.bytes, spans: spans, items: last.manifest.skills)
     }
 
     /// The bytes to save for `manifest` at `path` when it is the loaded manifest with another
@@ -64,17 +77,7 @@ enum ManifestRewrite {
     /// Records that SkillEx just wrote the manifest at `path` (best effort: without the record
     /// the next save encodes the manifest in full).
     static func noteWritten(path: String) {
-        let stampPath = stampPath(for: path)
-        guard let identity = FileIdentity(path: path) else {
-            unlink(stampPath)
-            return
-        }
-        var isFolder: ObjCBool = false
-        let folder = (stampPath as NSString).deletingLastPathComponent
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else { return }
-        if (try? AtomicFile.write(Data(identity.line.utf8), to: URL(fileURLWithPath: stampPath), durable: false)) == nil {
-            unlink(stampPath)
-        }
+        WriteStamp.record(path, stamp: stampPath(for: path))
     }
 
     /// Forgets what was loaded and the record of the last write (a save that wrote other bytes).
@@ -84,9 +87,9 @@ enum ManifestRewrite {
     }
 
     /// The recorded identity of the manifest SkillEx last wrote at `path`.
+    /// The recorded identity of the manifest SkillEx last wrote at `path`.
     private static func stamp(for path: String) -> FileIdentity? {
-        guard let data = FileManager.default.contents(atPath: stampPath(for: path)) else { return nil }
-        return FileIdentity(line: String(decoding: data, as: UTF8.self))
+        WriteStamp.recorded(stamp: stampPath(for: path))
     }
 
     private static func stampPath(for path: String) -> String {

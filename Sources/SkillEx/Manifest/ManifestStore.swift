@@ -14,17 +14,26 @@ public enum ManifestStore {
         do { data = try Data(contentsOf: url) } catch {
             throw .unreadable(path: path, reason: ErrorText.brief(error))
         }
-        let manifest = try decode(data, path: path)
-        ManifestRewrite.remember(path: path, bytes: data, manifest: manifest)
+        let (manifest, spans) = try decodeWithSpans(data, path: path)
+        ManifestRewrite.remember(path: path, bytes: data, manifest: manifest, spans: spans)
         return manifest
     }
 
     /// Decodes and checks manifest bytes; `path` names the file in errors.
     public static func decode(_ data: Data, path: String) throws(ManifestError) -> Manifest {
+        try decodeWithSpans(data, path: path).manifest
+    }
+
+    /// `decode`, with the byte range of each skill entry in `data` when the entries were read
+    /// straight from the tree (one range per skill).
+    static func decodeWithSpans(_ data: Data, path: String) throws(ManifestError) -> (manifest: Manifest, spans: [Range<Int>]?) {
         let manifest: Manifest
-        let tree = try? JSONValueParser.parse(data)
+        let parsed = try? JSONValueParser.parse(data, spansOf: "skills")
+        let tree = parsed?.value
+        var spans: [Range<Int>]?
         if let fast = fastDecode(tree) {
             manifest = fast
+            if let found = parsed?.spans, found.count == fast.skills.count { spans = found }
         } else {
             do {
                 var info: [CodingUserInfoKey: any Sendable] = [:]
@@ -35,7 +44,7 @@ public enum ManifestStore {
             }
         }
         try check(manifest, path: path)
-        return manifest
+        return (manifest, spans)
     }
 
     /// The manifest with its skill entries read from the tree on every core (`SkillEntry(tree:)`)
@@ -57,7 +66,8 @@ public enum ManifestStore {
         var upgraded = manifest
         upgraded.version = Manifest.currentVersion
         do {
-            let bytes = try ManifestRewrite.patched(upgraded, path: url.path) ?? encode(upgraded)
+            let bytes = try ManifestRewrite.patched(upgraded, path: url.path)
+                ?? encode(upgraded, reusing: ManifestRewrite.writtenEntries(path: url.path))
             ManifestRewrite.forget(path: url.path)
             try AtomicFile.write(bytes, to: url)
             ManifestRewrite.noteWritten(path: url.path)
@@ -68,6 +78,14 @@ public enum ManifestStore {
 
     /// The bytes `save` writes.
     public static func encode(_ manifest: Manifest) throws -> Data {
+        try encode(manifest, reusing: nil)
+    }
+
+    /// `encode`, copying each skill entry equal to the one at the same place in `written` (the
+    /// file as SkillEx wrote it) from that file's bytes instead of encoding it again: a build
+    /// that changed one skill re-encodes one entry.
+    static func encode(_ manifest: Manifest, reusing written: WrittenEntries<SkillEntry>?) throws -> Data {
+        if let written { return try encodeEntries(manifest, reusing: written) }
         // Encode the modelled fields, then graft the kept fields (already JSON trees) back in:
         // the same bytes as encoding everything, without re-encoding large score histories.
         var core = manifest
@@ -86,6 +104,30 @@ public enum ManifestStore {
             return true
         }
         return data ?? JSONWriter.data(tree: .object(top.merging(["skills": .array(skills)]) { _, new in new }))
+    }
+
+    /// The top-level fields are encoded as usual; each skill entry is copied from `written`
+    /// when equal to its entry there, else encoded alone, as `encode` encodes it within the array.
+    private static func encodeEntries(_ manifest: Manifest, reusing written: WrittenEntries<SkillEntry>) throws -> Data {
+        var core = manifest
+        core.extra = OpenFields()
+        core.skills = []
+        for index in core.repositories.indices { core.repositories[index].extra = OpenFields() }
+        guard case .object(var top) = try JSONTreeEncoder.tree(core) else { return try JSONWriter.data(manifest) }
+        top.merge(manifest.extra.values) { modelled, _ in modelled }
+        top["repositories"] = graft(top["repositories"], manifest.repositories.map(\.extra))
+        let skills = manifest.skills
+        let data = JSONChunkedObject.data(fields: top, key: "skills", count: skills.count) { index, out in
+            let entry = skills[index]
+            if written.copy(index, equalTo: entry, into: &out) { return true }
+            var plain = entry
+            plain.extra = OpenFields()
+            guard case .object(var fields)? = try? JSONTreeEncoder.tree(plain) else { return false }
+            fields.merge(entry.extra.values) { modelled, _ in modelled }
+            JSONWriter.write(.object(fields), indent: 4, into: &out)
+            return true
+        }
+        return try data ?? encode(manifest, reusing: nil)
     }
 
     /// `items` with each one's kept fields added back (modelled fields win on a clash).

@@ -77,8 +77,8 @@ struct MarketplaceWriter: Sendable {
     private static func place(_ file: SkillFile, at target: URL) throws {
         let mode: mode_t = file.isExecutable ? 0o755 : 0o644
         var info = stat()
-        if lstat(file.url.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, (info.st_mode & 0o7777) == mode,
-            link(file.url.path, target.path) == 0
+        if lstat(file.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, (info.st_mode & 0o7777) == mode,
+            link(file.path, target.path) == 0
         {
             return
         }

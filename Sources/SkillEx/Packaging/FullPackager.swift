@@ -19,16 +19,22 @@ public struct FullPackager: Packager {
     ) throws -> (result: PackResult, skills: [SelectedSkill], index: PackIndex) {
         let dist = request.workspace.distURL
         var skills = try SkillSelection.collect(workspace: request.workspace, manifest: request.manifest)
+        PhaseTrace.mark("pack.collect")
         SkillSelection.markTrusted(&skills, workspace: request.workspace)
+        PhaseTrace.mark("pack.trusted")
         let createdAt = Timestamp.string(request.timestamp)
         let index = PackIndex(version: request.version, createdAt: createdAt, skills: skills.map(\.indexEntry))
         let indexData = try PackIndexJSON.data(index)
+        PhaseTrace.mark("pack.indexdata")
+        let reuse = PackReuse.latest(dist: dist)
+        PhaseTrace.mark("pack.reuse")
         let packName = "skills-pack-\(request.version).zip"
         let indexName = "skills-pack-\(request.version).json"
         let written = try PackWriter.write(
             skills: skills, extras: [PackIndex.fileName: indexData],
             to: dist.appendingPathComponent(packName), timestamp: DOSTimestamp(request.timestamp),
-            reuse: PackReuse.latest(dist: dist))
+            reuse: reuse)
+        PhaseTrace.mark("pack.write")
         try AtomicFile.write(indexData, to: dist.appendingPathComponent(indexName))
         let result = PackResult(
             version: request.version, strategy: strategy, createdAt: createdAt,

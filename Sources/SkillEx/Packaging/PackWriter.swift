@@ -123,9 +123,9 @@ public enum PackWriter {
     private static func read(_ file: SkillFile) throws -> Data {
         var data = Data()
         data.reserveCapacity(Int(file.size))
-        try FileBytes.forEachChunk(of: file.url) { chunk in data.append(contentsOf: chunk) }
+        try FileBytes.forEachChunk(path: file.path) { chunk in data.append(contentsOf: chunk) }
         guard Int64(data.count) == file.size else {
-            throw PackagingError.changedWhilePacking(path: file.url.path)
+            throw PackagingError.changedWhilePacking(path: file.path)
         }
         return data
     }

@@ -36,12 +36,12 @@ public struct SelectedSkill: Sendable {
 public enum SkillSelection {
     /// Every recorded skill, listed in parallel, in archive order (`repo/skill/` path bytes).
     public static func collect(workspace: Workspace, manifest: Manifest) throws -> [SelectedSkill] {
-        let root = workspace.skillsURL
+        let root = workspace.skillsURL.path
         let listed = ParallelMap.map(manifest.skills) { entry -> Result<SelectedSkill, any Error> in
             Result {
                 try select(
                     repo: entry.sourceRepo, skill: entry.name, checksum: entry.checksum,
-                    folder: root.appendingPathComponent(entry.sourceRepo).appendingPathComponent(entry.name))
+                    folder: URL(fileURLWithPath: root + "/" + entry.sourceRepo + "/" + entry.name, isDirectory: true))
             }
         }
         var skills = try listed.map { try $0.get() }
@@ -71,8 +71,8 @@ public enum SkillSelection {
                 throw PackagingError.unsafeName(skill: repo + "/" + skill, reason: "'\(name)' \(problem)")
             }
         }
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue
+        var info = stat()
+        guard stat(folder.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR
         else { throw PackagingError.skillMissing(skill: repo + "/" + skill, path: folder.path) }
         let files = try SkillFiles.list(folder)
         let executable = files.map(\.isExecutable)

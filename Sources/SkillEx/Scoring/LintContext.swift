@@ -56,7 +56,7 @@ struct LintContext: Sendable {
     ) -> LintContext {
         func text(_ file: SkillFile) -> String? {
             if let bytes = contents[file.relativePath] { return decode(bytes) }
-            return readText(file.url)
+            return readText(file.path, size: file.size)
         }
         let folderPath = folder.path
         let skillFile = files.first { $0.relativePath == "SKILL.md" || $0.relativePath == "skill.md" }
@@ -105,9 +105,9 @@ struct LintContext: Sendable {
     }
 
     /// The file's text when it is valid UTF-8 without NUL bytes.
-    private static func readText(_ url: URL) -> String? {
-        guard let data = try? Data(contentsOf: url) else { return nil }
-        return decode(Array(data))
+    private static func readText(_ path: String, size: Int64) -> String? {
+        guard let bytes = try? FileBytes.readAll(path: path, expected: Int(clamping: size)) else { return nil }
+        return decode(bytes)
     }
 
     /// `bytes` as text when they are valid UTF-8 without NUL bytes.

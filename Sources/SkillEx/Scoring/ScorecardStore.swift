@@ -17,7 +17,8 @@ public enum ScorecardStore {
 
     /// Starts `load`'s reading on another core (a build, before sync).
     public static func prefetch(_ workspace: Workspace) {
-        FilePrefetch.start(url(workspace)) { data -> ScoreRun? in try? decode(data) }
+        let path = url(workspace).path
+        FilePrefetch.start(url(workspace)) { data -> ScoreRun? in try? decode(data, rememberingFor: path) }
     }
 
     /// The run stored at `url`, nil when there is no file; throws the decoding error when the
@@ -25,22 +26,37 @@ public enum ScorecardStore {
     /// and the site both come here.
     public static func read(at url: URL) throws -> ScoreRun? {
         guard let data = try? Data(contentsOf: url) else { return nil }
-        return try decode(data)
+        return try decode(data, rememberingFor: url.path)
     }
 
     /// The run in `data`. The cards are most of the file: they are read on every core from the
     /// parsed tree, and anything that is not exactly the stored shape goes through `JSONDecoder`.
     public static func decode(_ data: Data) throws -> ScoreRun {
-        if case .object(var fields)? = try? JSONValueParser.parse(data), case .array(let items)? = fields["skills"] {
+        try decodeWithSpans(data).run
+    }
+
+    /// `decode` of the file at `path`; when SkillEx wrote that file as it is now, its cards and
+    /// their bytes are kept for the next `write` to copy (`WrittenCards`).
+    static func decode(_ data: Data, rememberingFor path: String) throws -> ScoreRun {
+        let (run, spans) = try decodeWithSpans(data)
+        WrittenCards.remember(path: path, bytes: data, spans: spans, cards: run.skills)
+        return run
+    }
+
+    /// `decode`, with each card's byte range in `data` when the cards were read from the tree.
+    private static func decodeWithSpans(_ data: Data) throws -> (run: ScoreRun, spans: [Range<Int>]?) {
+        if let parsed = try? JSONValueParser.parse(data, spansOf: "skills"), case .object(var fields) = parsed.value,
+            case .array(let items)? = fields["skills"]
+        {
             fields["skills"] = .array([])
             let cards = ParallelMap.map(items) { ScorecardTree.card($0) ?? JSONTreeDecoder.value(Scorecard.self, tree: $0) }
             if var run = JSONTreeDecoder.value(ScoreRun.self, tree: .object(fields)), !cards.contains(where: { $0 == nil }) {
                 run.skills = cards.compactMap { $0 }
                 if fields["summary"] == nil { run.summary = ScoreRun.count(run.skills) }  // a file without one
-                return run
+                return (run, parsed.spans)
             }
         }
-        return try JSONDecoder().decodeChecked(ScoreRun.self, from: data)
+        return (try JSONDecoder().decodeChecked(ScoreRun.self, from: data), nil)
     }
 
     /// Writes `run`; for a partial run (not every skill of `manifest`), keeps the stored cards
@@ -48,7 +64,9 @@ public enum ScorecardStore {
     /// `run` itself (what `--format json` prints), so it is encoded once.
     @discardableResult
     public static func write(_ run: ScoreRun, manifest: Manifest, workspace: Workspace) throws -> Data {
-        let own = try render(run)
+        let path = url(workspace).path
+        let written = WrittenCards.entries(path: path)
+        let own = try render(run, reusing: written)
         var merged = run
         if run.skills.count < manifest.skills.count, let previous = load(workspace) {
             var byID = Dictionary(previous.skills.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -58,21 +76,74 @@ public enum ScorecardStore {
             // Cards kept from a run with other inputs must not be reused later.
             merged.inputsDigest = previous.inputsDigest == run.inputsDigest ? run.inputsDigest : nil
         }
-        try AtomicFile.write(merged == run ? own : try render(merged), to: url(workspace))
+        let bytes = merged == run ? own : try render(merged, reusing: written)
+        WrittenCards.forget(path: path)
+        try AtomicFile.write(bytes, to: url(workspace))
+        WrittenCards.noteWritten(path: path)
         return own
     }
 
     /// `JSONWriter.data(run)`: the scorecards written by `ScorecardJSON` on every core into
     /// a few buffers, the rest through the JSON tree.
     public static func render(_ run: ScoreRun) throws -> Data {
+        try render(run, reusing: nil)
+    }
+
+    /// `render`, copying each card equal to the one at its place in `written` from that file.
+    static func render(_ run: ScoreRun, reusing written: WrittenEntries<Scorecard>?) throws -> Data {
         var head = run
         head.skills = []
         guard case .object(let fields) = try JSONTreeEncoder.tree(head) else { return try JSONWriter.data(run) }
         let cards = run.skills
         let data = JSONChunkedObject.data(fields: fields, key: "skills", count: cards.count) { index, out in
-            ScorecardJSON.write(cards[index], indent: 4, into: &out)
+            if let written, written.copy(index, equalTo: cards[index], into: &out) { return true }
+            return ScorecardJSON.write(cards[index], indent: 4, into: &out)
         }
         // A number JSON cannot carry: let the encoder throw its usual error.
         return try data ?? JSONWriter.data(run)
+    }
+}
+
+/// The cards of the scorecards file last read, with their bytes, while SkillEx wrote that file as
+/// it is now (`WriteStamp`, recorded in `.skillex/scorecards-written`): a run that changed a few
+/// cards encodes those and copies the rest.
+enum WrittenCards {
+    private struct Loaded {
+        var path: String
+        var identity: FileIdentity
+        var entries: WrittenEntries<Scorecard>
+    }
+
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var loaded: Loaded?
+
+    /// Keeps `cards` read from `bytes` (the file at `path`) when the stamp vouches for the file.
+    static func remember(path: String, bytes: Data, spans: [Range<Int>]?, cards: [Scorecard]) {
+        guard let spans, let identity = WriteStamp.holds(path, stamp: stampPath(path)),
+            let entries = WrittenEntries(bytes: bytes, spans: spans, items: cards)
+        else { return }
+        lock.withLock { loaded = Loaded(path: path, identity: identity, entries: entries) }
+    }
+
+    /// The kept cards when the file at `path` is still the one read.
+    static func entries(path: String) -> WrittenEntries<Scorecard>? {
+        guard let last = lock.withLock({ loaded }), last.path == path, FileIdentity(path: path) == last.identity
+        else { return nil }
+        return last.entries
+    }
+
+    /// Drops the kept cards and the stamp (the file is about to be replaced).
+    static func forget(path: String) {
+        lock.withLock { loaded = nil }
+        unlink(stampPath(path))
+    }
+
+    /// Records the file just written.
+    static func noteWritten(path: String) {
+        WriteStamp.record(path, stamp: stampPath(path))
+    }
+
+    private static func stampPath(_ path: String) -> String {
+        (path as NSString).deletingLastPathComponent + "/scorecards-written"
     }
 }

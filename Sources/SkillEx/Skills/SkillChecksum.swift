@@ -10,7 +10,7 @@ public enum SkillChecksum {
         var hasher = SHA256Hasher()
         for file in files {
             hasher.update(file.relativePath)
-            try FileBytes.forEachChunk(of: file.url) { hasher.update($0) }
+            try FileBytes.forEachChunk(path: file.path) { hasher.update($0) }
         }
         return Digest.hex(hasher.finalize())
     }
@@ -25,11 +25,11 @@ public enum SkillChecksum {
         for file in files {
             hasher.update(file.relativePath)
             if file.size <= 1 << 20 {
-                let bytes = try FileBytes.readAll(file.url, expected: Int(file.size))
+                let bytes = try FileBytes.readAll(path: file.path, expected: Int(file.size))
                 bytes.withUnsafeBytes { hasher.update($0) }
                 if keep(file) { kept[file.relativePath] = bytes }
             } else {
-                try FileBytes.forEachChunk(of: file.url) { hasher.update($0) }
+                try FileBytes.forEachChunk(path: file.path) { hasher.update($0) }
             }
         }
         return (Digest.hex(hasher.finalize()), kept)

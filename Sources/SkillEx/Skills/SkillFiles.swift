@@ -4,8 +4,11 @@ public import Foundation
 public struct SkillFile: Sendable, Equatable {
     /// Path inside the skill, `/`-separated (`references/api.md`).
     public var relativePath: String
-    /// Where its bytes are read from (a symlink's target when the link stays inside the skill).
-    public var url: URL
+    /// Where its bytes are read from (a symlink's target when the link stays inside the skill):
+    /// kept as a path, since walks list thousands of files and most are never opened.
+    public var path: String
+    /// `path` as a file URL.
+    public var url: URL { URL(fileURLWithPath: path, isDirectory: false) }
     /// Size in bytes.
     public var size: Int64
     /// Modification time in nanoseconds since 1970, for change detection.
@@ -20,8 +23,18 @@ public struct SkillFile: Sendable, Equatable {
         relativePath: String, url: URL, size: Int64, modifiedNanoseconds: Int64 = 0, inode: UInt64 = 0,
         isExecutable: Bool = false
     ) {
+        self.init(
+            relativePath: relativePath, path: url.path, size: size, modifiedNanoseconds: modifiedNanoseconds,
+            inode: inode, isExecutable: isExecutable)
+    }
+
+    /// A file record whose bytes are at `path`.
+    public init(
+        relativePath: String, path: String, size: Int64, modifiedNanoseconds: Int64 = 0, inode: UInt64 = 0,
+        isExecutable: Bool = false
+    ) {
         self.relativePath = relativePath
-        self.url = url
+        self.path = path
         self.size = size
         self.modifiedNanoseconds = modifiedNanoseconds
         self.inode = inode
@@ -235,8 +248,7 @@ public enum SkillFiles {
 
     private static func file(_ relative: String, path: String, info: stat) -> SkillFile {
         SkillFile(
-            // isDirectory given: URL(fileURLWithPath:) alone stats the path to find out.
-            relativePath: relative, url: URL(fileURLWithPath: path, isDirectory: false), size: Int64(info.st_size),
+            relativePath: relative, path: path, size: Int64(info.st_size),
             modifiedNanoseconds: Int64(info.st_mtim.tv_sec) * 1_000_000_000
                 + Int64(info.st_mtim.tv_nsec),
             inode: UInt64(info.st_ino), isExecutable: info.st_mode & 0o111 != 0)

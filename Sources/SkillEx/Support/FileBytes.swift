@@ -28,8 +28,15 @@ public enum FileBytes {
     public static func forEachChunk(
         of url: URL, _ body: (UnsafeRawBufferPointer) throws -> Void
     ) throws {
-        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw posixError(url.path) }
+        try forEachChunk(path: url.path, body)
+    }
+
+    /// `forEachChunk(of:_:)` for a file path.
+    public static func forEachChunk(
+        path: String, _ body: (UnsafeRawBufferPointer) throws -> Void
+    ) throws {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw posixError(path) }
         defer { close(fd) }
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
         defer { buffer.deallocate() }
@@ -37,7 +44,7 @@ public enum FileBytes {
             let count = read(fd, buffer.baseAddress, chunkSize)
             if count < 0 {
                 if errno == EINTR { continue }
-                throw posixError(url.path)
+                throw posixError(path)
             }
             if count == 0 { break }
             try body(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
@@ -79,17 +86,25 @@ public enum FileBytes {
         _ source: URL, to destination: URL, executable: Bool = false,
         observe: (UnsafeRawBufferPointer) -> Void
     ) throws {
-        let out = open(destination.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, executable ? 0o755 : 0o644)
-        guard out >= 0 else { throw posixError(destination.path) }
+        try copy(path: source.path, to: destination.path, executable: executable, observe: observe)
+    }
+
+    /// `copy(_:to:executable:observe:)` for file paths.
+    public static func copy(
+        path source: String, to destination: String, executable: Bool = false,
+        observe: (UnsafeRawBufferPointer) -> Void
+    ) throws {
+        let out = open(destination, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, executable ? 0o755 : 0o644)
+        guard out >= 0 else { throw posixError(destination) }
         defer { close(out) }
-        try forEachChunk(of: source) { chunk in
+        try forEachChunk(path: source) { chunk in
             observe(chunk)
             var offset = 0
             while offset < chunk.count {
                 let written = write(out, chunk.baseAddress?.advanced(by: offset), chunk.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    throw posixError(destination.path)
+                    throw posixError(destination)
                 }
                 offset += written
             }

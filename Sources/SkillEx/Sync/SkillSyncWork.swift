@@ -26,7 +26,7 @@ struct SkillSyncWork: Sendable {
         }
         let bytes = files.reduce(Int64(0)) { $0 + $1.size }
         let fingerprint = SyncCache.fingerprint(source: skill.source, files: files)
-        let targetExists = FileManager.default.fileExists(atPath: skill.target.path)
+        let targetExists = access(skill.target.path, F_OK) == 0
         if !options.force, let recorded, let cached, cached.fingerprint == fingerprint,
             cached.checksum == recorded.checksum, targetExists
         {
@@ -125,16 +125,17 @@ struct SkillSyncWork: Sendable {
     private func copyAndHash(
         _ files: [SkillFile], to folder: URL, capturing captured: String?
     ) throws -> (checksum: String, skillFileBytes: Data?) {
-        try Folders.make(folder.path)
+        let folderPath = folder.path
+        try Folders.make(folderPath)
         var made: Set<Substring> = [""]
         var hasher = SHA256Hasher()
         var capturedBytes = Data()
         for file in files {
-            try makeParents(of: file.relativePath, under: folder.path, made: &made)
+            try makeParents(of: file.relativePath, under: folderPath, made: &made)
             hasher.update(file.relativePath)
             let keep = file.relativePath == captured
             try FileBytes.copy(
-                file.url, to: folder.appendingPathComponent(file.relativePath), executable: file.isExecutable
+                path: file.path, to: folderPath + "/" + file.relativePath, executable: file.isExecutable
             ) {
                 hasher.update($0)
                 if keep { capturedBytes.append(contentsOf: $0) }

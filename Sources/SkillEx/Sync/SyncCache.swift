@@ -45,8 +45,19 @@ struct SyncCache: Codable {
     static func fingerprint(source: URL, files: [SkillFile]) -> String {
         var hasher = SHA256Hasher()
         hasher.update(source.path + "\n")
+        // `<path>\0<size>\0<mtime>\0<inode>\n` per file, written as bytes (no string per number).
+        var line: [UInt8] = []
         for file in files {
-            hasher.update("\(file.relativePath)\u{0}\(file.size)\u{0}\(file.modifiedNanoseconds)\u{0}\(file.inode)\n")
+            line.removeAll(keepingCapacity: true)
+            line.append(contentsOf: file.relativePath.utf8)
+            line.append(0)
+            DecimalBytes.append(file.size, to: &line)
+            line.append(0)
+            DecimalBytes.append(file.modifiedNanoseconds, to: &line)
+            line.append(0)
+            DecimalBytes.append(file.inode, to: &line)
+            line.append(0x0A)
+            line.withUnsafeBytes { hasher.update($0) }
         }
         return Digest.hex(hasher.finalize())
     }

@@ -32,7 +32,7 @@ struct DiscoveryArtifact {
         let writer = try ZipWriter(url: temp, timestamp: .epoch, durable: false)
         for file in sorted {
             if let problem = pathProblem(file.relativePath) {
-                throw DiscoveryError.unsafePath(path: file.url.path, reason: problem)
+                throw DiscoveryError.unsafePath(path: file.path, reason: problem)
             }
             let bytes = try Data(contentsOf: file.url)
             try writer.add(

@@ -43,7 +43,7 @@ struct SkillListingCache: Sendable {
     static func entries(of files: [SkillFile], folder: String) -> [Entry] {
         let base = folder + "/"
         return files.map { file in
-            let path = file.url.path
+            let path = file.path
             return Entry(
                 relativePath: file.relativePath, size: file.size, isExecutable: file.isExecutable,
                 source: path == base + file.relativePath ? nil : path)

@@ -69,11 +69,11 @@ public struct SkillInput: Sendable {
         fileEntries.map { entries in entries.map(file) }
     }
 
-    /// The file `entry` of its listing, with the URL its bytes are read from.
+    /// The file `entry` of its listing, with the path its bytes are read from.
     func file(_ entry: SkillListingCache.Entry) -> SkillFile {
         SkillFile(
             relativePath: entry.relativePath,
-            url: URL(fileURLWithPath: entry.source ?? diskPath + "/" + entry.relativePath, isDirectory: false),
+            path: entry.source ?? diskPath + "/" + entry.relativePath,
             size: entry.size, isExecutable: entry.isExecutable)
     }
 

@@ -1,3 +1,5 @@
+import SkillEx
+
 /// One page's weighted term counts, in the form the incremental index keeps and merges them:
 /// grouped by shard (`SearchIndex.shard(of:)`), shards and terms in sorted order, each shard a
 /// `shard=term weight term weight…` section and the sections joined by tabs. The same counts
@@ -122,21 +124,7 @@ struct SearchTerms: Sendable {
 
     /// Appends the decimal digits of `value` (what `String(value)` writes).
     static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
-        guard value > 0 else {
-            if value == 0 { bytes.append(UInt8(ascii: "0")) } else { bytes.append(contentsOf: String(value).utf8) }
-            return
-        }
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 24 digits
-        var count = 0
-        var rest = value
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            while rest > 0 {
-                buffer[count] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-                count += 1
-            }
-            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
-        }
+        DecimalBytes.append(Int64(value), to: &bytes)
     }
 
     /// Calls `body` with each term and weight of the section at `range`, in order.

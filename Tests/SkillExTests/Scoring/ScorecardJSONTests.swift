@@ -51,6 +51,32 @@ struct ScorecardJSONTests {
         }
     }
 
+    @Test("a run written over SkillEx's own scorecards file copies the unchanged cards and has the bytes of a full render")
+    func writtenCards() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cards-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("scorecards.json").path
+        var run = ScoreRun(generatedAt: "2026-01-02T03:04:05Z", threshold: 70, weights: ["lint": 1], skills: (0..<40).map(card))
+        try ScorecardStore.render(run).write(to: URL(fileURLWithPath: path))
+        // Not recorded as SkillEx's write: nothing is kept to copy.
+        _ = try ScorecardStore.decode(try Data(contentsOf: URL(fileURLWithPath: path)), rememberingFor: path)
+        #expect(WrittenCards.entries(path: path) == nil)
+        WrittenCards.noteWritten(path: path)
+        _ = try ScorecardStore.decode(try Data(contentsOf: URL(fileURLWithPath: path)), rememberingFor: path)
+        let written = try #require(WrittenCards.entries(path: path))
+        run.skills[7] = card(107)
+        run.skills.remove(at: 20)
+        run.skills.append(card(3))
+        #expect(try ScorecardStore.render(run, reusing: written) == (try JSONWriter.data(run)))
+        // The bytes copied are the file's: a card equal to the one read shows its stored bytes.
+        let fake = try #require(WrittenEntries(bytes: Data("<card>".utf8), spans: [0..<6], items: [run.skills[0]]))
+        #expect(String(decoding: try ScorecardStore.render(run, reusing: fake), as: UTF8.self).contains("    <card>,\n"))
+        // Changed on disk since: not the file read.
+        try Data("{}".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(WrittenCards.entries(path: path) == nil)
+    }
+
     @Test("stored cards read from the tree equal the decoder's, for every shape")
     func readBack() throws {
         for seed in 0..<60 {

@@ -12,12 +12,19 @@ enum JSONValueParser {
 
     /// Parses one JSON document.
     static func parse(_ data: Data) throws -> JSONValue {
+        try parse(data, spansOf: nil).value
+    }
+
+    /// Parses one JSON document; when it is an object whose field `key` is an array, also gives
+    /// the byte range of each of that array's items (offsets from the start of `data`).
+    static func parse(_ data: Data, spansOf key: String?) throws -> (value: JSONValue, spans: [Range<Int>]?) {
         try data.withUnsafeBytes { raw in
             var parser = Cursor(bytes: raw.bindMemory(to: UInt8.self))
+            parser.spanKey = key
             let value = try parser.value(depth: 0)
             parser.skipSpace()
             guard parser.index == parser.bytes.count else { throw parser.fail("trailing characters") }
-            return value
+            return (value, parser.spans)
         }
     }
 
@@ -27,6 +34,9 @@ enum JSONValueParser {
         /// An object's fields as read, one list per nesting depth and reused: the dictionary is
         /// then made once at its final size, not grown (and rehashed) key by key.
         var scratch: [[(key: String, value: JSONValue)]] = []
+        /// The top-level field whose array items' byte ranges are recorded, and those ranges.
+        var spanKey: String?
+        var spans: [Range<Int>]?
 
         init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -59,7 +69,19 @@ enum JSONValueParser {
                     let key = try string()
                     skipSpace()
                     try expect(UInt8(ascii: ":"))
-                    pairs.append((key, try value(depth: depth + 1)))
+                    if depth == 0, let spanKey, key == spanKey {
+                        skipSpace()
+                        if index < bytes.count, bytes[index] == UInt8(ascii: "[") {
+                            var ranges: [Range<Int>] = []
+                            pairs.append((key, try array(depth: depth + 1, spans: &ranges)))
+                            spans = ranges
+                        } else {
+                            spans = nil
+                            pairs.append((key, try value(depth: depth + 1)))
+                        }
+                    } else {
+                        pairs.append((key, try value(depth: depth + 1)))
+                    }
                     skipSpace()
                     guard index < bytes.count else { throw fail("unexpected end of input") }
                     if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
@@ -89,6 +111,26 @@ enum JSONValueParser {
             case UInt8(ascii: "f"): try literal("false"); return .bool(false)
             case UInt8(ascii: "n"): try literal("null"); return .null
             default: return try number()
+            }
+        }
+
+        /// The array at `index` (its `[`), with each item's byte range appended to `spans`.
+        mutating func array(depth: Int, spans: inout [Range<Int>]) throws -> JSONValue {
+            guard depth < 512 else { throw fail("nested too deeply") }
+            try expect(UInt8(ascii: "["))
+            var items: [JSONValue] = []
+            skipSpace()
+            if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items) }
+            while true {
+                skipSpace()
+                let start = index
+                items.append(try value(depth: depth + 1))
+                spans.append(start..<index)
+                skipSpace()
+                guard index < bytes.count else { throw fail("unexpected end of input") }
+                if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+                try expect(UInt8(ascii: "]"))
+                return .array(items)
             }
         }
 

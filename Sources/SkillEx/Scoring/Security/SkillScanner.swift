@@ -33,7 +33,7 @@ public enum SkillScanner {
         var contents: [String: [UInt8]] = [:]
         var unreadable: [SkippedFile] = []
         for file in files where plan.read.contains(file.relativePath) {
-            do { contents[file.relativePath] = try FileBytes.readAll(file.url, expected: Int(file.size)) } catch {
+            do { contents[file.relativePath] = try FileBytes.readAll(path: file.path, expected: Int(file.size)) } catch {
                 unreadable.append(SkippedFile(file: file.relativePath, reason: "cannot read: \(ErrorText.brief(error))"))
             }
         }
