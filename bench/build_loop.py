@@ -2,17 +2,17 @@
 """The CI loop: a cold `skillex build`, then `build` with nothing changed, then `build` after one
 skill edit, on the same hub, at each size.
 
-    python3 bench/build_loop.py [--sizes 1000 10000] [--repeat 3] [--binary PATH]
+    python3 bench/build_loop.py [--sizes 1000 10000] [--repeat 3] [--cycles 1] [--binary PATH]
 
 Hubs run `skillex build` on every push and most pushes change no skill, so the no-change build is
 the common case. Each size starts from a fresh copy of the corpus (bench/corpus.py) on tmpfs
 (/dev/shm when there is one, so the figures measure SkillEx and not the disk): a cold build (no
-skills/, no dist/, no public/, no .skillex/), then `--repeat` no-change builds and `--repeat`
-one-edit builds (a line appended to one skill's SKILL.md in its source repository, a different
-skill each time). Medians are reported, with the child's user+sys CPU time, its peak RSS, the
-event log's growth per build and how many skill pages (`public/skills/**/index.html`) each
-build wrote again. Goals (issue #14): no-change ≤ 5 % of cold, one edit ≤ 10 %, event log growth
-< 2 KB per no-change build.
+skills/, no dist/, no public/, no .skillex/), then `--repeat` no-change builds and `--repeat` one-edit
+builds (a line appended to one skill's SKILL.md in its source repository, a different skill
+each time); `--cycles` repeats all of it on fresh hubs. Medians are reported, with the child's
+user+sys CPU time, its peak RSS, the event log's growth per build and how many skill pages
+(`public/skills/**/index.html`) each build wrote again. Goals (issue #14): no-change ≤ 5 % of
+cold, one edit ≤ 10 %, event log growth < 2 KB per no-change build.
 
 The binary is the release build the other benchmarks and scripts/demo use (`scripts/build -c
 release $(scripts/build --release-flags)`), unless --binary names another.
@@ -84,31 +84,42 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--repeat", type=int, default=3, help="no-change and one-edit builds per size (medians)")
+    parser.add_argument("--cycles", type=int, default=1,
+                        help="fresh hubs per size, each with its own cold, no-change and one-edit builds; "
+                             "medians over all (the cold build is one sample per cycle, so more cycles "
+                             "steady the ratios on a noisy machine)")
     parser.add_argument("--binary", help="the skillex binary (default: the release build)")
     args = parser.parse_args()
     binary = args.binary or skillex_bin()
     print(f"skillex {binary}; corpus and hubs under {CORPUS_ROOT}", flush=True)
     results = []
     for size in args.sizes:
-        hub = fresh_copy(corpus(size), CORPUS_ROOT / f"loop-work-{size}")
-        loop = Loop(binary, hub)
-        cold = loop.build("cold")
-        same = [loop.build("no-change") for _ in range(args.repeat)]
-        sources = sorted(hub.glob("repos/*/.claude/skills/*/SKILL.md"))
-        edits = []
-        for attempt in range(args.repeat):
-            skill = sources[(attempt * 7919) % len(sources)]
-            with open(skill, "a") as handle:
-                handle.write(f"\nOne more line from the build-loop benchmark ({attempt}).\n")
-            edit = loop.build("one-edit")
-            page = next(hub.glob(f"public/skills/*/{skill.parent.name}/index.html"))
-            if f"build-loop benchmark ({attempt})" not in page.read_text():
-                sys.exit(f"bench: the one-edit build did not show the edit in {page}")
-            edits.append(edit)
+        colds, same, edits = [], [], []
+        for cycle in range(args.cycles):
+            hub = fresh_copy(corpus(size), CORPUS_ROOT / f"loop-work-{size}")
+            loop = Loop(binary, hub)
+            cold = loop.build("cold")
+            cycle_same = [loop.build("no-change") for _ in range(args.repeat)]
+            sources = sorted(hub.glob("repos/*/.claude/skills/*/SKILL.md"))
+            cycle_edits = []
+            for attempt in range(args.repeat):
+                skill = sources[((cycle * args.repeat + attempt) * 7919) % len(sources)]
+                with open(skill, "a") as handle:
+                    handle.write(f"\nOne more line from the build-loop benchmark ({attempt}).\n")
+                edit = loop.build("one-edit")
+                page = next(hub.glob(f"public/skills/*/{skill.parent.name}/index.html"))
+                if f"build-loop benchmark ({attempt})" not in page.read_text():
+                    sys.exit(f"bench: the one-edit build did not show the edit in {page}")
+                cycle_edits.append(edit)
+            walls = [", ".join("%.3f" % r["wall"] for r in runs) for runs in (cycle_same, cycle_edits)]
+            print(f"{size}: cold {cold['wall']:.2f} s; no change {walls[0]}; one edit {walls[1]}", flush=True)
+            colds.append(cold)
+            same += cycle_same
+            edits += cycle_edits
+            shutil.rmtree(hub, ignore_errors=True)
+        # The median cold build (by wall time) stands for the size.
+        cold = sorted(colds, key=lambda r: r["wall"])[len(colds) // 2]
         results.append((size, cold, same, edits))
-        walls = [", ".join("%.3f" % r["wall"] for r in runs) for runs in (same, edits)]
-        print(f"{size}: cold {cold['wall']:.2f} s; no change {walls[0]}; one edit {walls[1]}", flush=True)
-        shutil.rmtree(hub, ignore_errors=True)
 
     print()
     row("skills", "build", "wall s", "of cold", "CPU s", "peak MiB", "event log growth", "skill pages written")

@@ -18,16 +18,14 @@ public struct FullPackager: Packager {
         _ request: PackRequest, strategy: String
     ) throws -> (result: PackResult, skills: [SelectedSkill], index: PackIndex) {
         let dist = request.workspace.distURL
-        var skills = try SkillSelection.collect(workspace: request.workspace, manifest: request.manifest)
+        let reuse = PackReuse.latest(dist: dist)
+        PhaseTrace.mark("pack.reuse")
+        let skills = try SkillSelection.collect(workspace: request.workspace, manifest: request.manifest, reuse: reuse)
         PhaseTrace.mark("pack.collect")
-        SkillSelection.markTrusted(&skills, workspace: request.workspace)
-        PhaseTrace.mark("pack.trusted")
         let createdAt = Timestamp.string(request.timestamp)
         let index = PackIndex(version: request.version, createdAt: createdAt, skills: skills.map(\.indexEntry))
         let indexData = try PackIndexJSON.data(index)
         PhaseTrace.mark("pack.indexdata")
-        let reuse = PackReuse.latest(dist: dist)
-        PhaseTrace.mark("pack.reuse")
         let packName = "skills-pack-\(request.version).zip"
         let indexName = "skills-pack-\(request.version).json"
         let written = try PackWriter.write(

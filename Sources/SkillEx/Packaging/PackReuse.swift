@@ -11,6 +11,9 @@ struct PackReuse: Sendable {
     private let reader: ZipReader
     private let entries: [String: ZipEntryInfo]
     private let checksums: [String: String]
+    /// Each skill's entries in the pack: `repo/skill` → their positions in `reader.entries`
+    /// (a skill's files are neighbours in archive order).
+    private let skillEntries: [String: Range<Int>]
     /// The pack open by descriptor, so copied entries can be sent from it whole (`ZipOrigin`).
     private let file: ZipSourceFile?
 
@@ -25,7 +28,46 @@ struct PackReuse: Sendable {
         else { return nil }
         let entries = Dictionary(reader.entries.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let file = ZipSourceFile(path: dist.appendingPathComponent(entry.pack.file).path)
-        return PackReuse(reader: reader, entries: entries, checksums: checksums, file: file)
+        return PackReuse(
+            reader: reader, entries: entries, checksums: checksums, skillEntries: skillRanges(reader.entries), file: file)
+    }
+
+    /// The runs of entries named `repo/skill/…`, by `repo/skill` (files at the top, such as the
+    /// pack's index, belong to no skill). A name is compared as bytes with the run's; a string is
+    /// made once per skill.
+    private static func skillRanges(_ entries: [ZipEntryInfo]) -> [String: Range<Int>] {
+        var out: [String: Range<Int>] = [:]
+        var current: (prefix: String, start: Int)?
+        for (index, entry) in entries.enumerated() {
+            let length = prefixLength(entry.name)
+            if let run = current, length == run.prefix.utf8.count,
+                entry.name.utf8.starts(with: run.prefix.utf8)
+            {
+                continue
+            }
+            if let run = current { out[run.prefix] = run.start..<index }
+            current = length > 0 ? (String(entry.name.utf8.prefix(length)) ?? "", index) : nil
+        }
+        if let run = current { out[run.prefix] = run.start..<entries.count }
+        return out
+    }
+
+    /// The byte length of `repo/skill` in `repo/skill/path`; 0 for a name with fewer than two `/`.
+    private static func prefixLength(_ name: String) -> Int {
+        var slashes = 0
+        for (offset, byte) in name.utf8.enumerated() where byte == UInt8(ascii: "/") {
+            slashes += 1
+            if slashes == 2 { return offset }
+        }
+        return 0
+    }
+
+    /// The relative paths of the files the previous pack holds for `repo/skill`, in archive
+    /// order, when it holds that skill with `checksum`.
+    func files(of path: String, checksum: String) -> [String]? {
+        guard checksums[path] == checksum, let range = skillEntries[path] else { return nil }
+        let drop = path.utf8.count + 1
+        return reader.entries[range].map { String($0.name.utf8.dropFirst(drop)) ?? "" }
     }
 
     /// True when the previous pack holds `skill` with the same checksum.

@@ -36,12 +36,37 @@ public struct SelectedSkill: Sendable {
 public enum SkillSelection {
     /// Every recorded skill, listed in parallel, in archive order (`repo/skill/` path bytes).
     public static func collect(workspace: Workspace, manifest: Manifest) throws -> [SelectedSkill] {
+        try collect(workspace: workspace, manifest: manifest, reuse: nil)
+    }
+
+    /// `collect`, each skill marked `trusted` when sync's record (`.skillex/sync-cache.json`)
+    /// vouches for its installed copy: same checksum, and the files' `lstat` fingerprint sync
+    /// recorded after checksumming. A skill that `reuse` (the previous pack) holds with the same
+    /// checksum is listed from the names the pack holds, one `lstat` each without reading the
+    /// folders; that listing stands when its fingerprint is sync's (a file changed, gone or
+    /// replaced since sync changes it), and the folder is walked as usual otherwise. A file added
+    /// to such a folder after sync is not packed: the pack holds the files the checksum names.
+    static func collect(workspace: Workspace, manifest: Manifest, reuse: PackReuse?) throws -> [SelectedSkill] {
         let root = workspace.skillsURL.path
+        let synced = SyncCache.load(SyncCache.url(workspace)).skills
         let listed = ParallelMap.map(manifest.skills) { entry -> Result<SelectedSkill, any Error> in
             Result {
-                try select(
+                let folder = root + "/" + entry.sourceRepo + "/" + entry.name
+                let record = synced[SyncCache.key(repo: entry.sourceRepo, skill: entry.name)]
+                    .flatMap { $0.checksum == entry.checksum ? $0.target : nil }
+                if let record, let names = reuse?.files(of: entry.sourceRepo + "/" + entry.name, checksum: entry.checksum),
+                    var known = try known(
+                        repo: entry.sourceRepo, skill: entry.name, checksum: entry.checksum, folder: folder, names: names),
+                    SyncCache.targetFingerprint(known.files) == record
+                {
+                    known.trusted = true
+                    return known
+                }
+                var skill = try select(
                     repo: entry.sourceRepo, skill: entry.name, checksum: entry.checksum,
-                    folder: URL(fileURLWithPath: root + "/" + entry.sourceRepo + "/" + entry.name, isDirectory: true))
+                    folder: URL(fileURLWithPath: folder, isDirectory: true))
+                skill.trusted = record.map { $0 == SyncCache.targetFingerprint(skill.files) } ?? false
+                return skill
             }
         }
         var skills = try listed.map { try $0.get() }
@@ -49,28 +74,40 @@ public enum SkillSelection {
         return skills
     }
 
-    /// Marks the skills whose installed copy sync's record (`.skillex/sync-cache.json`) vouches
-    /// for: same checksum, and the files' `lstat` fingerprint sync recorded after checksumming.
-    static func markTrusted(_ skills: inout [SelectedSkill], workspace: Workspace) {
-        let synced = SyncCache.load(SyncCache.url(workspace)).skills
-        guard !synced.isEmpty else { return }
-        let listed = skills
-        let trusted = ParallelMap.map(listed) { skill -> Bool in
-            guard let record = synced[SyncCache.key(repo: skill.repo, skill: skill.skill)],
-                record.checksum == skill.checksum, let target = record.target
-            else { return false }
-            return target == SyncCache.targetFingerprint(skill.files)
+    /// The skill in `folder` listed from `names` (relative paths in checksum order): one
+    /// `lstat` per file; nil when any is not a regular file any more (the caller walks the folder).
+    private static func known(
+        repo: String, skill: String, checksum: String, folder: String, names: [String]
+    ) throws -> SelectedSkill? {
+        try checkNames(repo: repo, skill: skill)
+        var files: [SkillFile] = []
+        files.reserveCapacity(names.count)
+        for name in names {
+            let path = folder + "/" + name
+            var info = stat()
+            guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+            files.append(
+                SkillFile(
+                    relativePath: name, path: path, size: Int64(info.st_size),
+                    modifiedNanoseconds: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
+                    inode: UInt64(info.st_ino), isExecutable: info.st_mode & 0o111 != 0))
         }
-        for index in skills.indices { skills[index].trusted = trusted[index] }
+        return SelectedSkill(
+            repo: repo, skill: skill, checksum: checksum, folder: URL(fileURLWithPath: folder, isDirectory: true),
+            files: files, executable: files.map(\.isExecutable))
     }
 
-    /// The skill in `folder` with its files listed and their execute bits read.
-    public static func select(repo: String, skill: String, checksum: String, folder: URL) throws -> SelectedSkill {
+    private static func checkNames(repo: String, skill: String) throws {
         for name in [repo, skill] {
             if let problem = PathSafety.problem(withFolderName: name) {
                 throw PackagingError.unsafeName(skill: repo + "/" + skill, reason: "'\(name)' \(problem)")
             }
         }
+    }
+
+    /// The skill in `folder` with its files listed and their execute bits read.
+    public static func select(repo: String, skill: String, checksum: String, folder: URL) throws -> SelectedSkill {
+        try checkNames(repo: repo, skill: skill)
         var info = stat()
         guard stat(folder.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR
         else { throw PackagingError.skillMissing(skill: repo + "/" + skill, path: folder.path) }

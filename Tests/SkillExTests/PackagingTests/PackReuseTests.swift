@@ -101,4 +101,51 @@ struct PackReuseTests {
         #expect(copied.sha256 == deflated.sha256)
         #expect(try Data(contentsOf: out) == Data(contentsOf: fresh))
     }
+
+    /// Records every skill of `hub` in sync's cache as sync would after installing it.
+    static func vouch(_ hub: PackFixture) throws {
+        var cache = SyncCache()
+        for entry in try hub.manifest().skills {
+            let files = try SkillFiles.list(hub.root.appendingPathComponent("skills/\(entry.sourceRepo)/\(entry.name)"))
+            cache.skills[SyncCache.key(repo: entry.sourceRepo, skill: entry.name)] = SyncCache.Entry(
+                fingerprint: "source", checksum: entry.checksum, target: SyncCache.targetFingerprint(files))
+        }
+        try FileManager.default.createDirectory(at: hub.workspace.stateURL, withIntermediateDirectories: true)
+        try cache.save(SyncCache.url(hub.workspace))
+    }
+
+    @Test func skillsThePreviousPackHoldsAreListedFromItsNamesWhenSyncVouchesForThem() throws {
+        let hub = try PackFixture(PackFixture.sample)
+        defer { hub.remove() }
+        try Self.vouch(hub)
+        let first = try hub.pack(PackOptions(version: "1.0.0"))
+        let reuse = try #require(PackReuse.latest(dist: hub.dist))
+        let walked = try SkillSelection.collect(workspace: hub.workspace, manifest: try hub.manifest())
+        let listed = try SkillSelection.collect(workspace: hub.workspace, manifest: try hub.manifest(), reuse: reuse)
+        #expect(listed.map(\.files) == walked.map(\.files))
+        #expect(listed.map(\.executable) == walked.map(\.executable))
+        #expect(listed.allSatisfy { $0.trusted })
+        let checksum = try #require(listed.first { $0.path == "beta/two" }).checksum
+        #expect(reuse.files(of: "beta/two", checksum: checksum) == ["SKILL.md", "scripts/run.sh"])
+        #expect(reuse.files(of: "beta/two", checksum: "other") == nil)
+
+        // A file added to an installed copy after sync is not one the checksum names: not packed.
+        try Data("added".utf8).write(to: hub.root.appendingPathComponent("skills/beta/two/added.txt"))
+        let second = try hub.pack(PackOptions(version: "1.0.1"))
+        #expect(second.files == first.files)
+
+        // A file changed since sync is noticed: the folder is walked, read and found changed.
+        try Data("echo changed\n".utf8).write(to: hub.root.appendingPathComponent("skills/beta/two/scripts/run.sh"))
+        let relisted = try SkillSelection.collect(
+            workspace: hub.workspace, manifest: try hub.manifest(), reuse: PackReuse.latest(dist: hub.dist))
+        let two = try #require(relisted.first { $0.path == "beta/two" })
+        #expect(!two.trusted)
+        #expect(two.files.map(\.relativePath) == ["SKILL.md", "added.txt", "scripts/run.sh"])
+        #expect(throws: PackagingError.self) { try hub.pack(PackOptions(version: "1.0.2")) }
+        // A file removed since sync: walked too.
+        try FileManager.default.removeItem(at: hub.root.appendingPathComponent("skills/beta/two/scripts/run.sh"))
+        let removed = try SkillSelection.collect(
+            workspace: hub.workspace, manifest: try hub.manifest(), reuse: PackReuse.latest(dist: hub.dist))
+        #expect(removed.first { $0.path == "beta/two" }?.files.map(\.relativePath) == ["SKILL.md", "added.txt"])
+    }
 }
