@@ -2,9 +2,9 @@ public import Foundation
 
 /// State files read and decoded on another core ahead of their use: a build starts the ones its
 /// later stages read (`BuildJob.prefetch`), so they decode while sync walks the skills. A
-/// prefetched value is handed over once (unless kept), and only when the file still holds the very bytes that
-/// were decoded (reading a file again is cheap; decoding it is what costs); otherwise the caller
-/// reads the file itself.
+/// prefetched value is handed over once (unless kept), and only when the file is still the one
+/// decoded: its identity unchanged (device, inode, size, times) when it had settled before it was
+/// read, else its very bytes; otherwise the caller reads the file itself.
 public enum FilePrefetch {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var pending: [String: Load] = [:]
@@ -14,7 +14,16 @@ public enum FilePrefetch {
         let done = DispatchGroup()
         var bytes: Data?
         var value: (any Sendable)?
+        /// The file's identity while it was read (the same before and after), and when the
+        /// reading started (nanoseconds since 1970).
+        var identity: FileIdentity?
+        var readAt: Int64 = 0
     }
+
+    /// How long before a read a file must have been last modified for its identity alone to
+    /// show it unchanged later: file times tick coarsely (a few milliseconds), so a file changed
+    /// in the same tick as it was read could keep its time, and is compared by its bytes.
+    static let settledNanoseconds: Int64 = 100_000_000
 
     /// Starts reading `url` and decoding its bytes with `decode` on another core.
     public static func start<T: Sendable>(_ url: URL, _ decode: @escaping @Sendable (Data) -> T) {
@@ -23,7 +32,11 @@ public enum FilePrefetch {
         lock.withLock { pending[url.path] = load }
         DispatchQueue.global().async {
             defer { load.done.leave() }
+            let path = url.path
+            load.readAt = now()
+            let before = FileIdentity(path: path)
             guard let data = try? Data(contentsOf: url) else { return }
+            if let before, FileIdentity(path: path) == before { load.identity = before }
             load.value = decode(data)
             load.bytes = data
         }
@@ -37,6 +50,29 @@ public enum FilePrefetch {
         lock.withLock { pending[url.path] = load }
     }
 
+    /// The realtime clock, as file times count it.
+    private static func now() -> Int64 {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
+    }
+
+    /// True when the file at `path` is still the one `load` read, by its identity alone: same
+    /// device, inode, size and times, and last changed well before the read began.
+    private static func unchanged(_ load: Load, path: String) -> Bool {
+        identityVouches(load.identity, readAt: load.readAt, path: path)
+    }
+
+    /// True when `identity` (the file's while it was read, from `readAt`) had settled before the
+    /// read and is the identity of the file at `path` now.
+    static func identityVouches(_ identity: FileIdentity?, readAt: Int64, path: String) -> Bool {
+        guard let identity, max(identity.modified, identity.changed) + settledNanoseconds < readAt else { return false }
+        return FileIdentity(path: path) == identity
+    }
+
+    /// `now()` for tests.
+    static func clock() -> Int64 { now() }
+
     /// The value decoded from `url` (waiting for it while it is still decoding) when the file
     /// holds the same bytes now; nil when nothing was started for it, or the file changed. With
     /// `keep`, a later reader of the same file may take it too.
@@ -44,7 +80,10 @@ public enum FilePrefetch {
         let found = lock.withLock { keep ? pending[url.path] : pending.removeValue(forKey: url.path) }
         guard let load = found else { return nil }
         load.done.wait()
-        guard let bytes = load.bytes, let now = try? Data(contentsOf: url), now == bytes else { return nil }
+        guard let bytes = load.bytes else { return nil }
+        // A file settled before it was read and with the same identity now is not read again.
+        if unchanged(load, path: url.path) { return load.value as? T }
+        guard let current = try? Data(contentsOf: url), current == bytes else { return nil }
         return load.value as? T
     }
 }

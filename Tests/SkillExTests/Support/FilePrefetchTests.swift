@@ -47,6 +47,29 @@ struct FilePrefetchTests {
         #expect(FilePrefetch.take(url, as: String.self) == nil)
     }
 
+    @Test("a file's identity vouches for it only when the file had settled before it was read")
+    func identity() throws {
+        let url = try Self.file("settled")
+        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
+        let fresh = try #require(FileIdentity(path: url.path))
+        // Just written: its time could be the time of a change in the same tick.
+        #expect(!FilePrefetch.identityVouches(fresh, readAt: FilePrefetch.clock(), path: url.path))
+        Thread.sleep(forTimeInterval: Double(FilePrefetch.settledNanoseconds) / 1e9 + 0.05)
+        let readAt = FilePrefetch.clock()
+        let settled = try #require(FileIdentity(path: url.path))
+        #expect(FilePrefetch.identityVouches(settled, readAt: readAt, path: url.path))
+        #expect(!FilePrefetch.identityVouches(nil, readAt: readAt, path: url.path))
+        // Changed since (in place, same size): another identity.
+        let handle = try FileHandle(forWritingTo: url)
+        try handle.write(contentsOf: Data("SETTLED".utf8))
+        try handle.close()
+        #expect(!FilePrefetch.identityVouches(settled, readAt: readAt, path: url.path))
+        // And the prefetch hands over a settled file's value (read once).
+        Thread.sleep(forTimeInterval: Double(FilePrefetch.settledNanoseconds) / 1e9 + 0.05)
+        FilePrefetch.start(url) { String(decoding: $0, as: UTF8.self) }
+        #expect(FilePrefetch.take(url, as: String.self) == "SETTLED")
+    }
+
     @Test("a file that was missing, or a value of another type, is not handed over")
     func missing() throws {
         let url = try Self.file("first")
