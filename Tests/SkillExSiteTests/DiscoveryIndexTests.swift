@@ -196,8 +196,16 @@ struct DiscoveryCacheTests {
         cache.records["a"] = .init(key: "k", type: "archive", relativePath: "a/a.zip", digest: "sha256:d", size: -1, modified: 1_796_231_458_381_236_921)
         cache.index = .init(key: "i", size: 10, modified: 5)
         let url = DiscoveryIndexTests.temp().appendingPathExtension("json")
-        try JSONWriter.data(cache).write(to: url)
+        try cache.data().write(to: url)
         let loaded = DiscoveryCache.load(url)
+        // The tree built by hand gives the bytes the encoder gives, with and without the stamp,
+        // for names and fields that need escaping too.
+        #expect(cache.data() == (try JSONWriter.data(cache)))
+        var other = cache
+        other.index = nil
+        other.records["b/\"c\"\u{1}é"] = .init(key: "k\n", type: "file", relativePath: "x/y.md", digest: "", size: 0, modified: -5)
+        #expect(other.data() == (try JSONWriter.data(other)))
+        #expect(DiscoveryCache().data() == (try JSONWriter.data(DiscoveryCache())))
         #expect(loaded.records == cache.records && loaded.index == cache.index)
         try Data(#"{"records":{"a":{"key":"k"}}}"#.utf8).write(to: url)
         #expect(DiscoveryCache.load(url).records.isEmpty)

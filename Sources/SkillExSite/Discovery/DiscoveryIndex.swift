@@ -72,8 +72,8 @@ public enum DiscoveryIndex {
         }
         report.removed = try ChangedFile.removeAll(in: folder, except: kept)
         report.skills = entries.count
-        if next.records != cache.records || next.index != cache.index, let data = try? JSONWriter.data(next) {
-            try? AtomicFile.write(data, to: cacheURL, durable: false)
+        if next.records != cache.records || next.index != cache.index {
+            try? AtomicFile.write(next.data(), to: cacheURL, durable: false)
         }
         return report
     }
