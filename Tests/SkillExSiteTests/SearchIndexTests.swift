@@ -57,7 +57,7 @@ struct SearchIndexTests {
     func shardFingerprintParts() {
         for value in [0, 1, 9, 10, 99, 100, 12_345, 1_000_000, Int.max] {
             var bytes: [UInt8] = []
-            SearchTerms.appendDecimal(value, to: &bytes)
+            DecimalBytes.append(Int64(value), to: &bytes)
             #expect(String(decoding: bytes, as: UTF8.self) == String(value))
         }
         let terms = [

@@ -85,30 +85,8 @@ public enum ManifestStore {
     /// file as SkillEx wrote it) from that file's bytes instead of encoding it again: a build
     /// that changed one skill re-encodes one entry.
     static func encode(_ manifest: Manifest, reusing written: WrittenEntries<SkillEntry>?) throws -> Data {
-        if let written { return try encodeEntries(manifest, reusing: written) }
         // Encode the modelled fields, then graft the kept fields (already JSON trees) back in:
         // the same bytes as encoding everything, without re-encoding large score histories.
-        var core = manifest
-        core.extra = OpenFields()
-        for index in core.repositories.indices { core.repositories[index].extra = OpenFields() }
-        for index in core.skills.indices { core.skills[index].extra = OpenFields() }
-        guard case .object(var top) = try JSONTreeEncoder.tree(core) else { return try JSONWriter.data(manifest) }
-        top.merge(manifest.extra.values) { modelled, _ in modelled }
-        top["repositories"] = graft(top["repositories"], manifest.repositories.map(\.extra))
-        // The skills (with their score histories) are most of the file: render them on every core.
-        guard case .array(let skills)? = graft(top["skills"], manifest.skills.map(\.extra)) else {
-            return JSONWriter.data(tree: .object(top))
-        }
-        let data = JSONChunkedObject.data(fields: top, key: "skills", count: skills.count) { index, out in
-            JSONWriter.write(skills[index], indent: 4, into: &out)
-            return true
-        }
-        return data ?? JSONWriter.data(tree: .object(top.merging(["skills": .array(skills)]) { _, new in new }))
-    }
-
-    /// The top-level fields are encoded as usual; each skill entry is copied from `written`
-    /// when equal to its entry there, else encoded alone, as `encode` encodes it within the array.
-    private static func encodeEntries(_ manifest: Manifest, reusing written: WrittenEntries<SkillEntry>) throws -> Data {
         var core = manifest
         core.extra = OpenFields()
         core.skills = []
@@ -116,10 +94,12 @@ public enum ManifestStore {
         guard case .object(var top) = try JSONTreeEncoder.tree(core) else { return try JSONWriter.data(manifest) }
         top.merge(manifest.extra.values) { modelled, _ in modelled }
         top["repositories"] = graft(top["repositories"], manifest.repositories.map(\.extra))
+        // The skills (with their score histories) are most of the file: each is encoded alone,
+        // as within the array, on every core.
         let skills = manifest.skills
         let data = JSONChunkedObject.data(fields: top, key: "skills", count: skills.count) { index, out in
             let entry = skills[index]
-            if written.copy(index, equalTo: entry, into: &out) { return true }
+            if let written, written.copy(index, equalTo: entry, into: &out) { return true }
             var plain = entry
             plain.extra = OpenFields()
             guard case .object(var fields)? = try? JSONTreeEncoder.tree(plain) else { return false }
@@ -127,7 +107,8 @@ public enum ManifestStore {
             JSONWriter.write(.object(fields), indent: 4, into: &out)
             return true
         }
-        return try data ?? encode(manifest, reusing: nil)
+        // An entry the tree encoder refused: let the encoder throw its usual error.
+        return try data ?? JSONWriter.data(manifest)
     }
 
     /// `items` with each one's kept fields added back (modelled fields win on a clash).

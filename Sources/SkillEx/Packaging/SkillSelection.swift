@@ -86,11 +86,7 @@ public enum SkillSelection {
             let path = folder + "/" + name
             var info = stat()
             guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-            files.append(
-                SkillFile(
-                    relativePath: name, path: path, size: Int64(info.st_size),
-                    modifiedNanoseconds: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
-                    inode: UInt64(info.st_ino), isExecutable: info.st_mode & 0o111 != 0))
+            files.append(SkillFiles.file(name, path: path, info: info))
         }
         return SelectedSkill(
             repo: repo, skill: skill, checksum: checksum, folder: URL(fileURLWithPath: folder, isDirectory: true),

@@ -105,45 +105,24 @@ public enum ScorecardStore {
 }
 
 /// The cards of the scorecards file last read, with their bytes, while SkillEx wrote that file as
-/// it is now (`WriteStamp`, recorded in `.skillex/scorecards-written`): a run that changed a few
-/// cards encodes those and copies the rest.
+/// it is now (record `.skillex/scorecards-written`): a run that changed a few cards encodes those
+/// and copies the rest.
 enum WrittenCards {
-    private struct Loaded {
-        var path: String
-        var identity: FileIdentity
-        var entries: WrittenEntries<Scorecard>
+    private static let memory = WrittenFileMemory<WrittenEntries<Scorecard>> {
+        ($0 as NSString).deletingLastPathComponent + "/scorecards-written"
     }
 
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var loaded: Loaded?
-
-    /// Keeps `cards` read from `bytes` (the file at `path`) when the stamp vouches for the file.
+    /// Keeps `cards` read from `bytes` (the file at `path`) when the record vouches for the file.
     static func remember(path: String, bytes: Data, spans: [Range<Int>]?, cards: [Scorecard]) {
-        guard let spans, let identity = WriteStamp.holds(path, stamp: stampPath(path)),
-            let entries = WrittenEntries(bytes: bytes, spans: spans, items: cards)
-        else { return }
-        lock.withLock { loaded = Loaded(path: path, identity: identity, entries: entries) }
+        memory.remember(path: path, spans.flatMap { WrittenEntries(bytes: bytes, spans: $0, items: cards) })
     }
 
     /// The kept cards when the file at `path` is still the one read.
-    static func entries(path: String) -> WrittenEntries<Scorecard>? {
-        guard let last = lock.withLock({ loaded }), last.path == path, FileIdentity(path: path) == last.identity
-        else { return nil }
-        return last.entries
-    }
+    static func entries(path: String) -> WrittenEntries<Scorecard>? { memory.value(path: path) }
 
-    /// Drops the kept cards and the stamp (the file is about to be replaced).
-    static func forget(path: String) {
-        lock.withLock { loaded = nil }
-        unlink(stampPath(path))
-    }
+    /// Drops the kept cards and the record (the file is about to be replaced).
+    static func forget(path: String) { memory.forget(path: path) }
 
     /// Records the file just written.
-    static func noteWritten(path: String) {
-        WriteStamp.record(path, stamp: stampPath(path))
-    }
-
-    private static func stampPath(_ path: String) -> String {
-        (path as NSString).deletingLastPathComponent + "/scorecards-written"
-    }
+    static func noteWritten(path: String) { memory.noteWritten(path: path) }
 }

@@ -246,7 +246,8 @@ public enum SkillFiles {
         }
     }
 
-    private static func file(_ relative: String, path: String, info: stat) -> SkillFile {
+    /// The file at `path` as its `lstat` (or its target's `stat`) describes it.
+    static func file(_ relative: String, path: String, info: stat) -> SkillFile {
         SkillFile(
             relativePath: relative, path: path, size: Int64(info.st_size),
             modifiedNanoseconds: Int64(info.st_mtim.tv_sec) * 1_000_000_000

@@ -51,16 +51,10 @@ public enum FilePrefetch {
     }
 
     /// The realtime clock, as file times count it.
-    private static func now() -> Int64 {
+    static func now() -> Int64 {
         var time = timespec()
         clock_gettime(CLOCK_REALTIME, &time)
         return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
-    }
-
-    /// True when the file at `path` is still the one `load` read, by its identity alone: same
-    /// device, inode, size and times, and last changed well before the read began.
-    private static func unchanged(_ load: Load, path: String) -> Bool {
-        identityVouches(load.identity, readAt: load.readAt, path: path)
     }
 
     /// True when `identity` (the file's while it was read, from `readAt`) had settled before the
@@ -69,9 +63,6 @@ public enum FilePrefetch {
         guard let identity, max(identity.modified, identity.changed) + settledNanoseconds < readAt else { return false }
         return FileIdentity(path: path) == identity
     }
-
-    /// `now()` for tests.
-    static func clock() -> Int64 { now() }
 
     /// The value decoded from `url` (waiting for it while it is still decoding) when the file
     /// holds the same bytes now; nil when nothing was started for it, or the file changed. With
@@ -82,7 +73,7 @@ public enum FilePrefetch {
         load.done.wait()
         guard let bytes = load.bytes else { return nil }
         // A file settled before it was read and with the same identity now is not read again.
-        if unchanged(load, path: url.path) { return load.value as? T }
+        if identityVouches(load.identity, readAt: load.readAt, path: url.path) { return load.value as? T }
         guard let current = try? Data(contentsOf: url), current == bytes else { return nil }
         return load.value as? T
     }

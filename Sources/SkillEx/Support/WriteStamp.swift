@@ -30,7 +30,7 @@ enum WriteStamp {
         return FileIdentity(line: String(lines[0]))
     }
 
-    /// True when the file at `path` is the one the record in `stampPath` describes.
+    /// The identity of the file at `path` when it is the one the record in `stampPath` describes.
     static func holds(_ path: String, stamp stampPath: String) -> FileIdentity? {
         guard let identity = FileIdentity(path: path), identity == recorded(stamp: stampPath) else { return nil }
         return identity

@@ -115,16 +115,11 @@ struct SearchTerms: Sendable {
     /// is made of), the numbers written digit by digit.
     func appendSection(_ n: Int, numbered doc: Int, to bytes: inout [UInt8]) {
         let range = sections[n].range
-        Self.appendDecimal(doc, to: &bytes)
+        DecimalBytes.append(Int64(doc), to: &bytes)
         bytes.append(UInt8(ascii: ":"))
-        Self.appendDecimal(range.count, to: &bytes)
+        DecimalBytes.append(Int64(range.count), to: &bytes)
         bytes.append(UInt8(ascii: ":"))
         encoded.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[range])) }
-    }
-
-    /// Appends the decimal digits of `value` (what `String(value)` writes).
-    static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
-        DecimalBytes.append(Int64(value), to: &bytes)
     }
 
     /// Calls `body` with each term and weight of the section at `range`, in order.

@@ -53,9 +53,9 @@ struct FilePrefetchTests {
         defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
         let fresh = try #require(FileIdentity(path: url.path))
         // Just written: its time could be the time of a change in the same tick.
-        #expect(!FilePrefetch.identityVouches(fresh, readAt: FilePrefetch.clock(), path: url.path))
+        #expect(!FilePrefetch.identityVouches(fresh, readAt: FilePrefetch.now(), path: url.path))
         Thread.sleep(forTimeInterval: Double(FilePrefetch.settledNanoseconds) / 1e9 + 0.05)
-        let readAt = FilePrefetch.clock()
+        let readAt = FilePrefetch.now()
         let settled = try #require(FileIdentity(path: url.path))
         #expect(FilePrefetch.identityVouches(settled, readAt: readAt, path: url.path))
         #expect(!FilePrefetch.identityVouches(nil, readAt: readAt, path: url.path))
