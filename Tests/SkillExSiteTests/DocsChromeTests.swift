@@ -126,6 +126,28 @@ struct DocsChromeTests {
         #expect(GitDates.lastCommitted(in: URL(fileURLWithPath: "/nonexistent-\(UUID().uuidString)")) == [:])
     }
 
+    @Test("git is asked for dates only inside a checkout or a bare repository")
+    func gitOnlyInsideRepositories() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("gitdates-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let docs = root.appendingPathComponent("hub/docs/cookbook")
+        try FileManager.default.createDirectory(at: docs, withIntermediateDirectories: true)
+        // A temporary folder inside someone's checkout proves nothing here.
+        guard !GitDates.insideRepository(root.path) else { return }
+        #expect(!GitDates.insideRepository(docs.path))
+        #expect(GitDates.lastCommitted(in: docs) == [:])
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("hub/.git"), withIntermediateDirectories: true)
+        #expect(GitDates.insideRepository(docs.path))
+        #expect(GitDates.insideRepository(docs.path + "/"))
+        try FileManager.default.removeItem(at: root.appendingPathComponent("hub/.git"))
+        for part in ["objects", "refs"] {
+            try FileManager.default.createDirectory(at: root.appendingPathComponent("hub/\(part)"), withIntermediateDirectories: true)
+        }
+        #expect(!GitDates.insideRepository(docs.path))
+        try Data("ref: refs/heads/main\n".utf8).write(to: root.appendingPathComponent("hub/HEAD"))
+        #expect(GitDates.insideRepository(docs.path))
+    }
+
     @Test("a description is one line, shortened; a cookbook summary is its first paragraph as text")
     func descriptions() {
         #expect(PageMeta.description(nil, title: "A", siteTitle: "Hub") == "A · Hub")

@@ -35,9 +35,12 @@ struct SearchIncrementalTests {
         }
         #expect(seen == ["9:9lives=1", "_:été=3", "a:alpha=11", "b:beta=2"])
         #expect(SearchTerms(length: 0, encoded: [])?.sections.isEmpty == true)
+        let widest = try #require(SearchTerms(length: 2, encoded: Array("a=a\u{1}b 123456789 ab 0".utf8)))
+        #expect(widest.sections.map(\.range) == [2..<20])
         for damaged in [
             "a=alpha", "a=alpha x", "a=alpha 1 ", "a=alpha  1", "=alpha 1", "a=alpha 1\t", "a=alpha 1\tb=", "a=al=pha 1",
-            "ab=alpha 1", "é=été 1", "==x 1",
+            "ab=alpha 1", "é=été 1", "==x 1", "a= alpha 1", "a=alpha 1234567890", "a=alpha 1 beta", "a=al\npha 1",
+            "a=alpha 1 beta 2x", "a=alpha 1\tb=beta",
         ] {
             #expect(SearchTerms(length: 1, encoded: Array(damaged.utf8)) == nil, "\(damaged)")
         }

@@ -9,7 +9,7 @@ enum GitDates {
 
     /// Commit dates (`YYYY-MM-DD`) by file name relative to `folder`, newest commit per file.
     static func lastCommitted(in folder: URL) -> [String: String] {
-        guard FileManager.default.fileExists(atPath: folder.path) else { return [:] }
+        guard FileManager.default.fileExists(atPath: folder.path), insideRepository(folder.path) else { return [:] }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git", "-c", "core.quotepath=off", "log", "-n", "\(maxCommits)", "--format=%x01%cs",
@@ -29,6 +29,23 @@ enum GitDates {
         process.waitForExit()
         guard process.terminationStatus == 0 else { return [:] }
         return parse(String(decoding: data, as: UTF8.self))
+    }
+
+    /// True when `path` or a folder above it looks like part of a repository to git: it holds a
+    /// `.git` entry, or is itself a bare repository (`HEAD`, `objects/`, `refs/`). Outside one,
+    /// git could only refuse, so it is not started (a hub that is not a checkout builds often).
+    static func insideRepository(_ path: String) -> Bool {
+        var folder = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        while true {
+            if access(folder + "/.git", F_OK) == 0 { return true }
+            if access(folder + "/HEAD", F_OK) == 0, access(folder + "/objects", F_OK) == 0,
+                access(folder + "/refs", F_OK) == 0
+            {
+                return true
+            }
+            guard let slash = folder.lastIndex(of: "/"), folder != "/" else { return false }
+            folder = slash == folder.startIndex ? "/" : String(folder[..<slash])
+        }
     }
 
     /// Reads `git log --format=%x01%cs --name-only` output: a `\u{1}date` line, then file names.

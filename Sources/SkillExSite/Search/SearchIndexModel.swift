@@ -88,7 +88,9 @@ struct SearchIndexModel: Sendable {
     static func shardKey(_ shard: String, members: [(doc: Int, section: Int)], terms: [SearchTerms]) -> String {
         var bytes = Array("search-shard-\(SearchIndexPlan.version)\u{0}\(shard)\u{0}".utf8)
         bytes.reserveCapacity(members.reduce(bytes.count) { $0 + terms[$1.doc].sections[$1.section].range.count + 16 })
-        for (doc, n) in members { terms[doc].appendSection(n, numbered: doc, to: &bytes) }
+        terms.withUnsafeBufferPointer { terms in  // borrowed: no retain per member
+            for (doc, n) in members { terms[doc].appendSection(n, numbered: doc, to: &bytes) }
+        }
         var hasher = SHA256Hasher()
         bytes.withUnsafeBytes { hasher.update($0) }
         return Digest.hex(hasher.finalize())

@@ -93,22 +93,31 @@ struct SearchTerms: Sendable {
         self.init(length: length, encoded: encoded, sections: sections)
     }
 
-    /// True for `term weight term weight…`: at least one pair, single spaces, digits for weights.
+    /// True for `term weight term weight…`: at least one pair, single spaces, a term of any bytes
+    /// but `=` and newline, a weight of one to nine digits. Read pair by pair from the bytes
+    /// (every cached page is checked on every build).
     private static func wellFormed(_ list: ArraySlice<UInt8>) -> Bool {
-        var field = 0
-        var fieldLength = 0
-        for byte in list {
-            if byte == UInt8(ascii: " ") {
-                guard fieldLength > 0 else { return false }
-                field += 1
-                fieldLength = 0
-                continue
+        list.withUnsafeBufferPointer { bytes in
+            let space = UInt8(ascii: " ")
+            var i = 0
+            while true {
+                let term = i
+                while i < bytes.count, bytes[i] != space {
+                    guard bytes[i] != UInt8(ascii: "="), bytes[i] != 0x0A else { return false }
+                    i += 1
+                }
+                guard i > term, i < bytes.count else { return false }
+                i += 1
+                let weight = i
+                while i < bytes.count, bytes[i] != space {
+                    guard bytes[i] &- UInt8(ascii: "0") < 10 else { return false }
+                    i += 1
+                }
+                guard i > weight, i - weight <= 9 else { return false }
+                if i == bytes.count { return true }
+                i += 1
             }
-            guard byte != UInt8(ascii: "="), byte != 0x0A, field % 2 == 0 || byte &- UInt8(ascii: "0") < 10 else { return false }
-            fieldLength += 1
-            if field % 2 == 1 && fieldLength > 9 { return false }
         }
-        return fieldLength > 0 && field % 2 == 1
     }
 
     /// Appends `<doc>:<byte count>:<section bytes>` for section `n` (what a shard's fingerprint

@@ -31,4 +31,50 @@ struct PackIndexJSONTests {
         #expect(written == (try JSONWriter.data(index)))
         #expect(try PackIndex.decode(written) == index)
     }
+
+    /// A pack index as text, with `file` as the one file of its one skill.
+    private static func text(file: String, extra: String = "") -> String {
+        """
+        {"format": 1, "version": "1.0.0", "created_at": "2025-01-01T00:00:00Z", "files": 1, "bytes": 3\(extra),
+         "skills": [{"repo": "acme", "skill": "pdf", "checksum": "c", "bytes": 3, "files": [\(file)]}]}
+        """
+    }
+
+    @Test(
+        "reads an index by hand exactly as JSONDecoder does, and fails where it fails",
+        arguments: [
+            text(file: #"{"path": "a", "size": 3}"#),
+            text(file: #"{"path": "a", "size": 3, "executable": null}"#),
+            text(file: #"{"path": "a", "size": 3, "executable": true}"#),
+            text(file: #"{"path": "a", "size": 3, "executable": false, "mode": 7}"#),
+            text(file: #"{"path": "a", "size": 3}"#, extra: #", "unknown": [1, {"x": null}]"#),
+            text(file: #"{"path": "a", "size": 3, "executable": "yes"}"#),
+            text(file: #"{"path": "a", "size": "3"}"#),
+            text(file: #"{"path": 1, "size": 3}"#),
+            text(file: #"{"size": 3}"#),
+            #"{"format": "1", "version": "1", "created_at": "t", "files": 0, "bytes": 0, "skills": []}"#,
+            #"{"format": 1.5, "version": "1", "created_at": "t", "files": 0, "bytes": 0, "skills": []}"#,
+            #"{"format": 1, "version": "1", "created_at": "t", "files": 0, "bytes": 0, "skills": {}}"#,
+            #"{"format": 1, "version": "1", "created_at": "t", "files": 0, "bytes": 0, "skills": [{"repo": "a"}]}"#,
+            #"{"format": 1, "version": "1", "created_at": "t", "files": 0, "skills": []}"#,
+            #"[]"#,
+        ])
+    func handReaderMatchesDecoder(_ text: String) throws {
+        let data = Data(text.utf8)
+        let expected = try? JSONDecoder().decode(PackIndex.self, from: data)
+        let read = try? PackIndex.decode(data)
+        #expect(read == expected)
+        if let tree = try? JSONTreeDecoder.tree(data), let byHand = PackIndex(tree: tree) {
+            #expect(byHand == expected)
+        }
+    }
+
+    @Test("the hand reader takes a well-formed index itself")
+    func handReaderTakesWellFormed() throws {
+        let tree = try JSONTreeDecoder.tree(Data(Self.text(file: #"{"path": "a", "size": 3, "executable": true}"#).utf8))
+        let index = try #require(PackIndex(tree: tree))
+        #expect(index.skills.map(\.path) == ["acme/pdf"])
+        #expect(index.skills.first?.files == [PackIndex.File(path: "a", size: 3, executable: true)])
+        #expect(index.files == 1 && index.bytes == 3 && index.format == 1)
+    }
 }
