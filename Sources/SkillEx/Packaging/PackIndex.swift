@@ -61,13 +61,10 @@ public struct PackIndex: Sendable, Codable, Equatable {
 
     /// The pack index in `data`: the one reader of `skillex-pack.json` and
     /// `skills-pack-<version>.json` (packaging, pull, publish and the site's release report all
-    /// come here), read from the parsed JSON tree by hand (`init(tree:)`), else by the tree
-    /// decoder, else by `JSONDecoder`, so its errors stay the same; throws the decoding error,
-    /// which `ErrorText.decoding` words.
+    /// come here), through the parsed JSON tree (`JSONDecoder` when the tree reader cannot, so
+    /// its errors stay the same); throws the decoding error, which `ErrorText.decoding` words.
     public static func decode(_ data: Data) throws -> PackIndex {
-        let tree = try? JSONTreeDecoder.tree(data)
-        if let tree, let index = PackIndex(tree: tree) { return index }
-        return try JSONTreeDecoder.decode(PackIndex.self, from: data, tree: tree)
+        try JSONTreeDecoder.decode(PackIndex.self, from: data)
     }
 
     /// Checksums by `repo/skill`.

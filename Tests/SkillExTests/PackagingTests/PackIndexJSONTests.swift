@@ -41,7 +41,7 @@ struct PackIndexJSONTests {
     }
 
     @Test(
-        "reads an index by hand exactly as JSONDecoder does, and fails where it fails",
+        "reads an index exactly as JSONDecoder does, and fails where it fails",
         arguments: [
             text(file: #"{"path": "a", "size": 3}"#),
             text(file: #"{"path": "a", "size": 3, "executable": null}"#),
@@ -59,22 +59,10 @@ struct PackIndexJSONTests {
             #"{"format": 1, "version": "1", "created_at": "t", "files": 0, "skills": []}"#,
             #"[]"#,
         ])
-    func handReaderMatchesDecoder(_ text: String) throws {
+    func readsAsDecoder(_ text: String) throws {
         let data = Data(text.utf8)
         let expected = try? JSONDecoder().decode(PackIndex.self, from: data)
         let read = try? PackIndex.decode(data)
         #expect(read == expected)
-        if let tree = try? JSONTreeDecoder.tree(data), let byHand = PackIndex(tree: tree) {
-            #expect(byHand == expected)
-        }
-    }
-
-    @Test("the hand reader takes a well-formed index itself")
-    func handReaderTakesWellFormed() throws {
-        let tree = try JSONTreeDecoder.tree(Data(Self.text(file: #"{"path": "a", "size": 3, "executable": true}"#).utf8))
-        let index = try #require(PackIndex(tree: tree))
-        #expect(index.skills.map(\.path) == ["acme/pdf"])
-        #expect(index.skills.first?.files == [PackIndex.File(path: "a", size: 3, executable: true)])
-        #expect(index.files == 1 && index.bytes == 3 && index.format == 1)
     }
 }

@@ -19,6 +19,8 @@ struct JSONValueParserTests {
             .int(12), .int(100), .int(-5), .int(3),
         ]))
         #expect(try JSONValueParser.parse(Data(#"{"a": 1, "b": 2, "a": 3}"#.utf8)) == .object(["a": .int(3), "b": .int(2)]))
+        #expect(try JSONValueParser.parse(Data(#"{"a": 1, "a": 2, "b": 0, "a": 3, "c": {"a": 4, "a": 5}}"#.utf8))
+            == .object(["a": .int(3), "b": .int(0), "c": .object(["a": .int(5)])]))
         let nested = #"{"a": {"b": {"c": 1}, "d": 2}, "e": [{"f": 3}, {"g": {"h": [4, {"i": 5}]}}], "j": {}}"#
         #expect(try JSONValueParser.parse(Data(nested.utf8)) == (try JSONDecoder().decode(JSONValue.self, from: Data(nested.utf8))))
         for bad in ["-", "[1-]", "1.2.3x", "[--1]"] {
