@@ -42,9 +42,9 @@ public struct DiskPublisher: SitePublisher {
             }
         }.flatMap { $0 }
         var summary = PublishSummary()
-        // The new records start as the old ones (kept pages are most of a rebuild's pages), then
-        // take each written page's record; a page in neither is removed.
-        var records = previous
+        // The new records are the old ones (kept pages are most of a rebuild's pages) with each
+        // rendered page's record; a page in neither is removed. They are only put together when
+        // the file is written whole (`saveRecords`), so a rebuild copies no table of every page.
         let renderedPaths = Set(pages.map(\.path))
         // Live old pages, counted without a pass over all of them: each kept fingerprint's
         // pages, less those rendered again, plus the rendered ones that were there before.
@@ -60,15 +60,15 @@ public struct DiskPublisher: SitePublisher {
                 live += 1
             }
         }
+        var latest: [String: PageRecord] = [:]
+        latest.reserveCapacity(pages.count)
         for (page, outcome) in zip(pages, outcomes) {
             let (hash, written) = try outcome.get()
-            records[page.path] = PageRecord(hash: hash, key: page.key)
+            latest[page.path] = PageRecord(hash: hash, key: page.key)
             if written { summary.written.append(page.path) } else { summary.unchanged += 1 }
         }
         var changed: [String: PageRecord] = [:]
-        for path in renderedPaths {
-            if let record = records[path], previous[path] != record { changed[path] = record }
-        }
+        for (path, record) in latest where previous[path] != record { changed[path] = record }
         // Counting is enough to know whether every old page is still live.
         if live < previous.count {
             let gone = previous.filter { path, record in
@@ -78,12 +78,11 @@ public struct DiskPublisher: SitePublisher {
             for path in gone.keys.sorted() {
                 try? FileManager.default.removeItem(at: folder.appendingPathComponent(path))
                 summary.removed.append(path)
-                records[path] = nil
                 if let slash = path.lastIndex(of: "/") { emptied.insert(String(path[..<slash])) }
             }
             Self.removeEmptyFolders(emptied, in: self.folder.path)
         }
-        try saveRecords(records, changed: changed, removed: summary.removed)
+        try saveRecords(previous: previous, latest: latest, changed: changed, removed: summary.removed)
         return summary
     }
 
@@ -103,17 +102,25 @@ public struct DiskPublisher: SitePublisher {
 
     /// Appends the records that changed, and a removal line for each page removed, when the file
     /// is sound (a rebuild after one edit writes a few lines, not the whole site's); otherwise, or
-    /// once superseded lines outnumber live ones, rewrites the file atomically.
-    private func saveRecords(_ records: [String: PageRecord], changed: [String: PageRecord], removed: [String]) throws {
+    /// once superseded lines outnumber live ones, rewrites the file atomically. The records are
+    /// `previous` with `latest` laid over it and `removed` taken out.
+    private func saveRecords(
+        previous: [String: PageRecord], latest: [String: PageRecord], changed: [String: PageRecord], removed: [String]
+    ) throws {
         if changed.isEmpty, removed.isEmpty, loaded.fileMatches { return }
+        let added = latest.keys.reduce(0) { $0 + (previous[$1] == nil ? 1 : 0) }
+        let count = previous.count + added - removed.count
         // Removals first, so the changed lines still end with each skill's own page.
-        if loaded.fileMatches, loaded.lines + changed.count + removed.count <= 2 * records.count + 64,
+        if loaded.fileMatches, loaded.lines + changed.count + removed.count <= 2 * count + 64,
             FileBytes.append(
                 PageRecordFile.removals(removed) + PageRecordFile.encode(changed, groupHeadsLast: true),
                 toExisting: hashesURL.path)
         {
             return
         }
+        var records = previous
+        for (path, record) in latest { records[path] = record }
+        for path in removed { records[path] = nil }
         do { try AtomicFile.write(PageRecordFile.encode(records), to: hashesURL) } catch {
             throw PublishError(path: hashesURL.path, reason: ErrorText.reason(error, at: hashesURL.path))
         }
