@@ -11,7 +11,8 @@ public enum FilePrefetch {
 
     /// One file being read and decoded.
     private final class Load: @unchecked Sendable {
-        let done = DispatchGroup()
+        /// The read and decode, run by a worker or by the first taker (nil once remembered).
+        var reading: ClaimedWork?
         var bytes: Data?
         var value: (any Sendable)?
         /// The file's identity while it was read (the same before and after), and when the
@@ -28,10 +29,7 @@ public enum FilePrefetch {
     /// Starts reading `url` and decoding its bytes with `decode` on another core.
     public static func start<T: Sendable>(_ url: URL, _ decode: @escaping @Sendable (Data) -> T) {
         let load = Load()
-        load.done.enter()
-        lock.withLock { pending[url.path] = load }
-        DispatchQueue.global().async {
-            defer { load.done.leave() }
+        load.reading = ClaimedWork {
             let path = url.path
             load.readAt = now()
             let before = FileIdentity(path: path)
@@ -40,6 +38,7 @@ public enum FilePrefetch {
             load.value = decode(data)
             load.bytes = data
         }
+        lock.withLock { pending[url.path] = load }
     }
 
     /// Leaves `value`, read from or written as `bytes`, for later readers of `url` in this
@@ -64,13 +63,14 @@ public enum FilePrefetch {
         return FileIdentity(path: path) == identity
     }
 
-    /// The value decoded from `url` (waiting for it while it is still decoding) when the file
+    /// The value decoded from `url` (decoding it here when no core has started it yet, waiting
+    /// for it while it is decoding) when the file
     /// holds the same bytes now; nil when nothing was started for it, or the file changed. With
     /// `keep`, a later reader of the same file may take it too.
     public static func take<T>(_ url: URL, as type: T.Type, keep: Bool = false) -> T? {
         let found = lock.withLock { keep ? pending[url.path] : pending.removeValue(forKey: url.path) }
         guard let load = found else { return nil }
-        load.done.wait()
+        load.reading?.wait()
         guard let bytes = load.bytes else { return nil }
         // A file settled before it was read and with the same identity now is not read again.
         if identityVouches(load.identity, readAt: load.readAt, path: url.path) { return load.value as? T }

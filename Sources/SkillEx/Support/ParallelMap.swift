@@ -22,13 +22,10 @@ public enum ParallelMap {
         main: () -> A, side: @escaping @Sendable () -> B
     ) -> (A, B) {
         let slots = Slots<B>(count: 1)
-        let done = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async {
-            slots.set(0, side())
-            done.signal()
-        }
+        // Still queued once `main` is done (the other cores busy), `side` runs on this thread.
+        let running = ClaimedWork { slots.set(0, side()) }
         let first = main()
-        done.wait()
+        running.wait()
         return (first, slots.values()[0])
     }
 }

@@ -1,24 +1,22 @@
 import Foundation
+import SkillEx
 
-/// A value made on another core from the moment it is created; `value` waits for it. For work
-/// whose result is needed later in the build, such as a child process to wait for.
+/// A value made on another core from the moment it is created; `value` waits for it (or makes
+/// it on the waiting thread when no core has started it yet). For work whose result is needed
+/// later in the build, such as a child process to wait for.
 final class Background<Value: Sendable>: @unchecked Sendable {
-    private let done = DispatchGroup()
-    /// Written once, before `done` is left; read only after waiting for it.
+    private var making: ClaimedWork?
+    /// Written once, by whichever thread runs the work; read only after waiting for it.
     private var made: Value?
 
     /// Starts `make` on another core.
     init(_ make: @escaping @Sendable () -> Value) {
-        done.enter()
-        DispatchQueue.global().async { [self] in
-            made = make()
-            done.leave()
-        }
+        making = ClaimedWork { [self] in made = make() }
     }
 
     /// The value, once made.
     var value: Value? {
-        done.wait()
+        making?.wait()
         return made
     }
 }
