@@ -15,6 +15,8 @@ struct SkillSyncWork: Sendable {
     var packageScript: ExternalValidator?
     /// Bounds on each skill's files (the manifest's `limits`).
     var limits: SkillLimits = .standard
+    /// Whether each installed copy is there, from one listing of each `skills/<repo>/`.
+    var installed = FolderPresence()
 
     /// Processes one skill; never throws: every problem becomes `.failed`.
     func process(
@@ -26,7 +28,7 @@ struct SkillSyncWork: Sendable {
         }
         let bytes = files.reduce(Int64(0)) { $0 + $1.size }
         let fingerprint = SyncCache.fingerprint(source: skill.source, files: files)
-        let targetExists = access(skill.target.path, F_OK) == 0
+        let targetExists = installed.exists(skill.target.path)
         if !options.force, let recorded, let cached, cached.fingerprint == fingerprint,
             cached.checksum == recorded.checksum, targetExists
         {

@@ -37,6 +37,20 @@ struct SyncerTests {
         return result
     }
 
+    @Test("an installed copy removed by hand is copied again; a present one is skipped")
+    func missingInstalledCopyIsCopiedAgain() throws {
+        let ws = try TestWorkspace(Self.hub)
+        defer { ws.remove() }
+        _ = try sync(ws)
+        #expect(try sync(ws).summary.skipped == 1)
+        try FileManager.default.removeItem(at: ws.url("skills/acme/pdf"))
+        let again = try sync(ws)
+        #expect(again.summary.copied == 1)
+        #expect(again.summary.skipped == 0)
+        #expect(ws.exists("skills/acme/pdf/scripts/fill.py"))
+        #expect(try sync(ws).summary.skipped == 1)
+    }
+
     @Test("copies valid skills, reports invalid ones and repository errors, records checksums")
     func firstSync() throws {
         let ws = try TestWorkspace(Self.hub)

@@ -1,17 +1,19 @@
 import Foundation
-import SkillEx
 
-/// Answers "is this skill folder still there?" for every skill of a build from one listing of
+/// Answers "is this skill folder still there?" for every skill of a run from one listing of
 /// each parent folder (`skills/<repo>/`), instead of one `access` call, a full path lookup,
-/// per skill. A name listed as a folder is there; anything else (a symlink, a file system that
+/// per skill (sync's installed copies, the site's skill folders). A name listed as a folder is there; anything else (a symlink, a file system that
 /// gives no type, a parent that cannot be listed) is asked with `access`, as before.
-final class FolderPresence: @unchecked Sendable {
+package final class FolderPresence: @unchecked Sendable {
     private let lock = NSLock()
     /// Per parent folder: the names listed as folders; nil when it could not be listed.
     private var listed: [Substring: Set<String>?] = [:]
 
+    /// A presence checker that has listed nothing yet.
+    package init() {}
+
     /// True when the folder at the absolute `path` exists.
-    func exists(_ path: String) -> Bool {
+    package func exists(_ path: String) -> Bool {
         guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return access(path, F_OK) == 0 }
         let parent = path[..<slash]
         let name = String(path[path.index(after: slash)...])

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import SkillExSite
+@testable import SkillEx
 
 /// Skill folders checked from one listing of their parent: the same answers `access` gives.
 @Suite("Folder presence")
