@@ -111,7 +111,7 @@ public enum SkillFiles {
     public static func list(_ root: URL, limits: SkillLimits? = nil) throws(SkillFilesError) -> [SkillFile] {
         let rootPath = root.path
         var walk = Walk(realRoot: RealRoot(path: rootPath), limits: limits)
-        try walk.folder(rootPath, relative: "", depth: 0, in: nil)
+        try walk.folder(rootPath, relative: "", depth: 0)
         walk.files.sort { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
         return walk.files
     }
@@ -145,27 +145,9 @@ public enum SkillFiles {
         let limits: SkillLimits?
         var files: [SkillFile] = []
 
-        /// Lists the folder at `folder`: a subfolder is opened by its name in its parent's open
-        /// folder (`parent`; one name for the kernel to look up instead of the whole path,
-        /// and a name swapped for a symlink meanwhile is refused, not followed); the root, with
-        /// no parent, by its path.
-        mutating func folder(
-            _ folder: String, relative: String, depth: Int, in parent: (dir: OpaquePointer, name: String)?
-        ) throws(SkillFilesError) {
+        mutating func folder(_ folder: String, relative: String, depth: Int) throws(SkillFilesError) {
             if let limits, depth > limits.maxDepth { throw .tooDeep(path: folder, limit: limits.maxDepth) }
-            let opened: OpaquePointer?
-            if let parent {
-                let fd = openat(dirfd(parent.dir), parent.name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-                opened = fd >= 0 ? fdopendir(fd) : nil
-                if fd >= 0, opened == nil {
-                    let failure = errno
-                    close(fd)
-                    errno = failure
-                }
-            } else {
-                opened = opendir(folder)
-            }
-            guard let dir = opened else {
+            guard let dir = opendir(folder) else {
                 throw .unreadable(path: folder, reason: String(cString: strerror(errno)))
             }
             defer { closedir(dir) }
@@ -200,7 +182,7 @@ public enum SkillFiles {
             let rel = relative.isEmpty ? name : relative + "/" + name
             // A real folder (the entry's type says so; a link to one says DT_LNK) needs no lstat.
             if type == UInt8(DT_DIR) {
-                try self.folder(path, relative: rel, depth: depth + 1, in: (dir, name))
+                try self.folder(path, relative: rel, depth: depth + 1)
                 return
             }
             var info = stat()
@@ -210,7 +192,7 @@ public enum SkillFiles {
             }
             switch info.st_mode & S_IFMT {
             case S_IFDIR:
-                try self.folder(path, relative: rel, depth: depth + 1, in: (dir, name))
+                try self.folder(path, relative: rel, depth: depth + 1)
             case S_IFREG:
                 try add(SkillFiles.file(rel, path: path, info: info), path: path)
             case S_IFLNK:
