@@ -1,9 +1,10 @@
 import Foundation
 
-/// Answers "is this skill folder still there?" for every skill of a run from one listing of
-/// each parent folder (`skills/<repo>/`), instead of one `access` call, a full path lookup,
-/// per skill (sync's installed copies, the site's skill folders). A name listed as a folder is there; anything else (a symlink, a file system that
-/// gives no type, a parent that cannot be listed) is asked with `access`, as before.
+/// Answers "is this skill folder still there?" for every skill of a run (sync's installed
+/// copies, the site's skill folders) from one listing of each parent folder (`skills/<repo>/`),
+/// instead of one `access` call, a full path lookup, per skill. A name listed as a folder is
+/// there; anything else (a symlink, a file system that gives no type, a parent that cannot be
+/// listed) is asked with `access`, as before.
 package final class FolderPresence: @unchecked Sendable {
     private let lock = NSLock()
     /// Per parent folder: the names listed as folders; nil when it could not be listed.
