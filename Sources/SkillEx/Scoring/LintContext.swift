@@ -25,6 +25,8 @@ struct LintContext: Sendable {
     /// and the prose lines that may hold a link or inline code (contain `](` or a backtick); line numbers are SKILL.md's (the
     /// body when the front matter parsed, else the whole file).
     var markdown: (code: [MarkdownLines.CodeBlock], prose: [(line: Int, text: Substring)])
+    /// The links of `markdown.prose`, found once for the rules that check them.
+    var links: [MarkdownLines.Link]
 
     /// The parsed document's body ("" when SKILL.md could not be parsed).
     var body: String { validation.document?.body ?? "" }
@@ -86,13 +88,15 @@ struct LintContext: Sendable {
             guard followsText(path) else { continue }
             if let text = text(file) { texts[path] = text }
         }
+        let markdown = split(
+            validation.document == nil ? skillText ?? "" : validation.document?.body ?? "",
+            offset: validation.document == nil ? 0 : offset)
         return LintContext(
             folder: folder, folderPath: folderPath, files: files, validation: validation, skillText: skillText,
             bodyLineOffset: offset, texts: texts, settings: settings,
             tokens: TokenReport.measure(
                 description: validation.document?.description ?? "", body: validation.document?.body ?? ""),
-            markdown: split(validation.document == nil ? skillText ?? "" : validation.document?.body ?? "",
-                            offset: validation.document == nil ? 0 : offset))
+            markdown: markdown, links: MarkdownLines.links(in: markdown.prose))
     }
 
     /// `MarkdownLines.split` with every line number moved down by `offset`.

@@ -62,6 +62,12 @@ enum PathTokens {
         return index
     }
 
+    /// True when `name` is one whole token (every byte a token byte), so a lookup of each token
+    /// of a text can find it; other names need a substring search.
+    static func isOneToken(_ name: Substring) -> Bool {
+        !name.isEmpty && name.utf8.allSatisfy { kinds[Int($0)] != 0 }
+    }
+
     /// The tokens of `text` as slices of it.
     static func tokens(_ text: String, plain: Bool = true) -> [Substring] {
         var ranges: [(Int, Int)] = []

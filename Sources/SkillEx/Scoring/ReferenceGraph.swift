@@ -6,7 +6,8 @@ import Foundation
 /// reached shell script, or named as a literal relative path in one.
 ///
 /// Each text is scanned once (cycles end there), by bytes without regular expressions; a file
-/// without text (binary, not UTF-8, over the size read) is reached but not followed.
+/// without text (binary, not UTF-8, over the size read) is reached but not followed. Given the
+/// files a caller asks about, the walk stops once all of them are reached.
 struct ReferenceGraph {
     /// Relative paths of the reached files.
     private(set) var reached: Set<String> = []
@@ -19,7 +20,16 @@ struct ReferenceGraph {
         name == "__init__.py" || name.hasPrefix("LICENSE") || name.hasPrefix("LICENCE") || name.hasPrefix("README")
             || name.hasPrefix("license") || name.hasPrefix("readme") || projectFiles.contains(name)
             || (name.hasPrefix("test_") && name.hasSuffix(".py")) || name.hasSuffix("_test.py") || name == "conftest.py"
-            || [".test.", ".spec."].contains(where: { name.contains($0) })
+            || isTestName(name)
+    }
+
+    /// True when an inner dot-separated part of `name` is `test` or `spec` (`x.test.ts`).
+    private static func isTestName(_ name: Substring) -> Bool {
+        var dots = 0
+        for byte in name.utf8 where byte == 0x2E { dots += 1 }
+        guard dots >= 2 else { return false }
+        return name.split(separator: ".", omittingEmptySubsequences: false).dropFirst().dropLast()
+            .contains { $0 == "test" || $0 == "spec" }
     }
 
     /// Build and dependency files that tools read by their fixed names.
@@ -59,19 +69,29 @@ struct ReferenceGraph {
     private let nameSieve: NameSieve
     private let folderNameLengths: LengthMask
 
-    /// Walks the skill in `skill` from SKILL.md.
-    init(_ skill: LintContext) {
-        paths = Set(skill.files.map(\.relativePath))
+    /// Walks the skill in `skill` from SKILL.md; with `wanted`, only until every one of those
+    /// paths is reached (`reached` then holds them and what was found on the way).
+    init(_ skill: LintContext, until wanted: Set<String>? = nil) {
+        var paths = Set<String>(minimumCapacity: skill.files.count)
         var byName: [Substring: [String]] = [:]
         var folders: [String: [String]] = [:]
         var stems: [String: [String]] = [:]
+        var oddNames: [(name: String, path: String)] = []
+        var hasPlainNames = false
         for file in skill.files {
             let path = file.relativePath
+            paths.insert(path)
             let parts = path.split(separator: "/")
             if let name = parts.last {
                 byName[name, default: []].append(path)
                 if parts.count > 1, let dot = name.lastIndex(of: "."), dot != name.startIndex {
                     stems[String(path.dropLast(name.distance(from: dot, to: name.endIndex))), default: []].append(path)
+                }
+                if !PathTokens.isOneToken(name) { oddNames.append((String(name), path)) }
+                if !hasPlainNames, !name.utf8.contains(0x2E), !Self.exempt(name),
+                    UnreferencedFileRule.folders.contains(where: { path.hasPrefix($0) })
+                {
+                    hasPlainNames = true
                 }
             }
             // Every ancestor folder at depth ≥ 2 (`scripts/office`, `scripts/office/lib`).
@@ -81,20 +101,12 @@ struct ReferenceGraph {
                 folders[prefix, default: []].append(path)
             }
         }
+        self.paths = paths
         self.byName = byName
         self.folders = folders
         self.stems = stems
-        oddNames = skill.files.compactMap { file in
-            guard let name = file.relativePath.split(separator: "/").last,
-                Self.tokens(String(name)).first.map({ $0.count != name.count }) ?? true
-            else { return nil }
-            return (String(name), file.relativePath)
-        }
-        hasPlainNames = skill.files.contains { file in
-            let name = file.relativePath.split(separator: "/").last ?? ""
-            return !name.contains(".") && !Self.exempt(name)
-                && UnreferencedFileRule.folders.contains(where: { file.relativePath.hasPrefix($0) })
-        }
+        self.oddNames = oddNames
+        self.hasPlainNames = hasPlainNames
         folderNames = Set(folders.keys.compactMap { $0.split(separator: "/").last.map { Substring(String($0)) } })
         nameLengths = LengthMask(byName.keys.map(\.utf8.count))
         nameSieve = NameSieve(byName.keys)
@@ -103,15 +115,17 @@ struct ReferenceGraph {
         var queue: [(path: String, text: String)] = []
         if let text = skill.skillText { queue.append(("SKILL.md", text)) }
         var scanned: Set<String> = ["SKILL.md", "skill.md"]
-        for (path, text) in skill.texts.sorted(by: { $0.key < $1.key }) where Self.isAgentInterface(path) {
-            queue.append((path, text))
+        for path in skill.texts.keys.filter(Self.isAgentInterface).sorted() {
+            queue.append((path, skill.texts[path] ?? ""))
             scanned.insert(path)
         }
+        var missing = wanted?.count ?? -1
         var next = 0
-        while next < queue.count {
+        while next < queue.count, missing != 0 {
             let (path, text) = queue[next]
             next += 1
             for found in targets(of: path, text: text) where reached.insert(found).inserted {
+                if wanted?.contains(found) == true { missing -= 1 }
                 if !scanned.contains(found), let text = skill.texts[found] {
                     scanned.insert(found)
                     queue.append((found, text))

@@ -16,7 +16,7 @@ struct SkillScoring: Sendable {
     var synced: SyncCache.Entry? = nil
 
     /// The skill's synced folder.
-    var folder: URL { entry.folder(in: workspace) }
+    var folder: URL { SkillEntry.folder(hubPath: path, in: workspace) }
 
     func score(settings: ScoringSettings) throws -> Scorecard {
         if let problem = entry.targetPath.split(separator: "/").first(where: { $0 == ".." }) {

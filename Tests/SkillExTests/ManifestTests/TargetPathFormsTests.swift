@@ -79,6 +79,19 @@ struct TargetPathFormsTests {
     }
 
     @Test(
+        "a hub path joins the root as standardizing it would, plain or not",
+        arguments: [
+            "skills/acme/pdf", "skills/a b/c", "skills/acme/pdf.v2", "skills/.hidden/x", "skills/a..b/c",
+            "skills/./acme/pdf", "skills/acme/../other/pdf", "skills//acme/pdf", "skills/acme/pdf/", "./skills/x",
+            "../outside/x", "skills/.../x", "skills/acme/..", "/srv/hub-skills/acme/pdf", "x",
+        ])
+    func folderFastPath(path: String) {
+        let workspace = Workspace(manifest: URL(fileURLWithPath: "/srv/hub/manifest.json"))
+        let standardized = URL(fileURLWithPath: path, isDirectory: true, relativeTo: workspace.root).standardizedFileURL
+        #expect(SkillEntry.folder(hubPath: path, in: workspace).path == standardized.path)
+    }
+
+    @Test(
         "each spelling of target_path is told apart by its parts",
         arguments: [
             ("acme/pdf", "skills/acme/pdf"), ("./acme/pdf", "skills/acme/pdf"), ("acme/./pdf", "skills/acme/pdf"),

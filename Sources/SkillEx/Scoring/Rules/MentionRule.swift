@@ -16,16 +16,18 @@ struct MentionRule: LintRule {
             remediation: "Name the script with its extension (the finding gives it), as an agent would type it."),
     ]
 
+    /// Mentions outside links are tokens holding a `.` or `/` (`plain: false`): only those can
+    /// pass `mayNeedFix`, which `clean` cannot change.
     func check(_ skill: LintContext) -> [LintHit] {
         var mentions: [(line: Int, path: String, link: Bool)] = []
-        for link in MarkdownLines.links(in: skill.markdown.prose) {
+        for link in skill.links {
             if let path = MissingLinkRule.localPath(link.target), let normal = MissingLinkRule.normalize(path) {
                 mentions.append((link.line, normal, true))
             }
         }
         for (number, line) in skill.markdown.prose where TextScan.lineContains(line, "`") {
             for span in MarkdownLines.inlineCode(line) {
-                for token in ReferenceGraph.tokens(String(span)) { mentions.append((number, String(token), false)) }
+                for token in ReferenceGraph.tokens(String(span), plain: false) { mentions.append((number, String(token), false)) }
             }
         }
         // Prose names files too ("read FORMS.md"): a path-like word of the body that holds a `/`
@@ -49,7 +51,9 @@ struct MentionRule: LintRule {
         }
         for block in skill.markdown.code {
             for (offset, line) in block.lines.enumerated() {
-                for token in ReferenceGraph.tokens(String(line)) { mentions.append((block.startLine + offset, String(token), false)) }
+                for token in ReferenceGraph.tokens(String(line), plain: false) {
+                    mentions.append((block.startLine + offset, String(token), false))
+                }
             }
         }
         guard !mentions.isEmpty else { return [] }
@@ -137,12 +141,19 @@ struct PathHints {
     /// A mention token without `./`, trailing punctuation, or nil when it cannot be a path in
     /// the skill (absolute, home, a URL's `//`).
     static func clean(_ token: String) -> String? {
-        var text = Substring(token)
-        while text.hasPrefix("./") { text = text.dropFirst(2) }
-        while let last = text.last, last == "." || last == "/" || last == "-" { text = text.dropLast() }
-        guard !text.isEmpty, !text.hasPrefix("/"), !text.hasPrefix("~"), !text.hasPrefix("."), !TextScan.lineContains(text, "//")
-        else { return nil }
-        return String(text)
+        let utf8 = token.utf8
+        var start = utf8.startIndex, end = utf8.endIndex
+        while utf8.distance(from: start, to: end) >= 2, utf8[start] == 0x2E, utf8[utf8.index(after: start)] == 0x2F {
+            start = utf8.index(start, offsetBy: 2)
+        }
+        while end > start, [0x2E, 0x2F, 0x2D].contains(utf8[utf8.index(before: end)]) { end = utf8.index(before: end) }
+        guard start < end, ![0x2F, 0x7E, 0x2E].contains(utf8[start]) else { return nil }
+        var previous: UInt8 = 0
+        for byte in utf8[start..<end] {
+            if byte == 0x2F, previous == 0x2F { return nil }
+            previous = byte
+        }
+        return start == utf8.startIndex && end == utf8.endIndex ? token : String(token[start..<end])
     }
 
     /// The file `path` names with another case, when no file or folder is named exactly so.

@@ -10,11 +10,10 @@ struct MissingLinkRule: LintRule {
     ]
 
     func check(_ skill: LintContext) -> [LintHit] {
-        let prose = skill.markdown.prose
         let present = Set(skill.files.map(\.relativePath))
         var hits: [LintHit] = []
         var hints: PathHints?
-        for link in MarkdownLines.links(in: prose) {
+        for link in skill.links {
             guard let path = Self.localPath(link.target) else { continue }
             let line = link.line
             guard let normal = Self.normalize(path) else {

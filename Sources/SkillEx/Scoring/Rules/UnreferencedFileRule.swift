@@ -20,7 +20,7 @@ struct UnreferencedFileRule: LintRule {
                 && !ReferenceGraph.exempt(file.relativePath.split(separator: "/").last ?? "")
         }
         guard !candidates.isEmpty else { return [] }
-        let graph = ReferenceGraph(skill)
+        let graph = ReferenceGraph(skill, until: Set(candidates.map(\.relativePath)))
         return candidates.filter { !graph.reached.contains($0.relativePath) }.map { file in
             LintHit(
                 rule: "file-unreferenced",
