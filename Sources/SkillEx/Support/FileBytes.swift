@@ -52,7 +52,9 @@ public enum FileBytes {
     }
 
     /// The whole file at `url`, read with one buffer sized for `expected` bytes (grown if the
-    /// file is longer).
+    /// file is longer). A first read that asks for one byte more and gets exactly `expected`
+    /// has met the end of the regular file: no second read is made to hear it (one system call
+    /// less per file; a file still growing gives more bytes and is read on to its end).
     public static func readAll(_ url: URL, expected: Int) throws -> [UInt8] {
         try readAll(path: url.path, expected: expected)
     }
@@ -75,6 +77,7 @@ public enum FileBytes {
             }
             if count == 0 { break }
             used += count
+            if used == expected, expected > 0, used < out.count { break }
         }
         out.removeSubrange(used...)
         return out
