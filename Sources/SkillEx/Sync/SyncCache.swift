@@ -39,6 +39,12 @@ struct SyncCache: Codable {
         workspace.stateURL.appendingPathComponent("sync-cache.json")
     }
 
+    /// Starts reading the cache on another core (`FilePrefetch`), for a command that loads it
+    /// after the manifest (`skillex score`); `load` takes it while the file is unchanged.
+    static func prefetch(_ workspace: Workspace) {
+        FilePrefetch.start(url(workspace), decode)
+    }
+
     static func key(repo: String, skill: String) -> String { repo + "/" + skill }
 
     /// A digest of everything `lstat` says about `files` that changes when content changes.

@@ -40,7 +40,8 @@ struct ScoreCommand: AsyncParsableCommand {
 
     func run() async throws {
         if listRules { return try ScoreOutput.listRules(common.resolvedFormat) }
-        let context = try common.context(lock: "score")
+        let fresh = fresh
+        let context = try common.context(lock: "score") { Scorer.prefetch($0, storedCards: !fresh) }
         var job = ScoreJob(context: common.jobContext(context), command: "score")
         (job.options.skills, job.options.reuseStored) = (skills, !fresh)
         job.options.reportBase = FileManager.default.currentDirectoryPath
