@@ -109,11 +109,26 @@ public enum SkillFiles {
     /// errors. With `limits`, files over the size limit, too many files and too deep folders
     /// are errors too (the walk stops at the first).
     public static func list(_ root: URL, limits: SkillLimits? = nil) throws(SkillFilesError) -> [SkillFile] {
+        try walk(root, limits: limits, recordingFolders: false).files
+    }
+
+    /// `list`, with the identity of every folder walked (the root first, then as met); the
+    /// folders are nil when a symlink was followed (its target is not described by them).
+    static func listWithFolders(
+        _ root: URL, limits: SkillLimits? = nil
+    ) throws(SkillFilesError) -> (files: [SkillFile], folders: [FolderStamp]?) {
+        try walk(root, limits: limits, recordingFolders: true)
+    }
+
+    private static func walk(
+        _ root: URL, limits: SkillLimits?, recordingFolders: Bool
+    ) throws(SkillFilesError) -> (files: [SkillFile], folders: [FolderStamp]?) {
         let rootPath = root.path
         var walk = Walk(realRoot: RealRoot(path: rootPath), limits: limits)
+        walk.folders = recordingFolders ? [] : nil
         try walk.folder(rootPath, relative: "", depth: 0)
         walk.files.sort { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
-        return walk.files
+        return (walk.files, walk.folders)
     }
 
     /// True for a character a file name must not carry: C0 controls, DEL, backslash, and the
@@ -144,6 +159,8 @@ public enum SkillFiles {
         var realRoot: RealRoot
         let limits: SkillLimits?
         var files: [SkillFile] = []
+        /// Each folder's identity, when recording (nil otherwise, or once a symlink is followed).
+        var folders: [FolderStamp]?
 
         mutating func folder(_ folder: String, relative: String, depth: Int) throws(SkillFilesError) {
             if let limits, depth > limits.maxDepth { throw .tooDeep(path: folder, limit: limits.maxDepth) }
@@ -151,6 +168,13 @@ public enum SkillFiles {
                 throw .unreadable(path: folder, reason: String(cString: strerror(errno)))
             }
             defer { closedir(dir) }
+            if folders != nil {
+                var info = stat()
+                guard fstat(dirfd(dir), &info) == 0 else {
+                    throw .unreadable(path: folder, reason: String(cString: strerror(errno)))
+                }
+                folders?.append(FolderStamp(relative: relative, info: info))
+            }
             var names: [String] = []
             var types: [UInt8] = []
             while let entry = readdir(dir) {
@@ -196,6 +220,7 @@ public enum SkillFiles {
             case S_IFREG:
                 try add(SkillFiles.file(rel, path: path, info: info), path: path)
             case S_IFLNK:
+                folders = nil
                 guard let target = SkillFiles.realPath(path) else {
                     throw .linkToNonFile(path: path, target: SkillFiles.linkText(path), what: "nothing (or a loop)")
                 }

@@ -3,8 +3,9 @@ import Foundation
 /// The per-skill half of a sync: list, fingerprint, validate, copy-and-hash into staging.
 struct SkillSyncWork: Sendable {
     enum Outcome: Sendable {
-        case skipped(checksum: String, fingerprint: String, bytes: Int64)
-        case staged(checksum: String, fingerprint: String, bytes: Int64, description: String?, target: String?)
+        case skipped(checksum: String, fingerprint: String, bytes: Int64, listing: [String]?)
+        case staged(
+            checksum: String, fingerprint: String, bytes: Int64, description: String?, target: String?, listing: [String]?)
         case wouldCopy(checksum: String, bytes: Int64)
         case failed(SyncIssue)
     }
@@ -22,17 +23,31 @@ struct SkillSyncWork: Sendable {
     func process(
         _ skill: PlannedSkill, recorded: SkillEntry?, cached: SyncCache.Entry?
     ) -> Outcome {
+        let targetExists = installed.exists(skill.target.path)
+        // Unchanged folders need no listing: their files are checked by `lstat` alone.
+        if !options.force, let recorded, let cached, let listing = cached.listing, cached.checksum == recorded.checksum,
+            targetExists, let files = SyncListing.files(listing, in: skill.source, limits: limits),
+            SyncCache.fingerprint(source: skill.source, files: files) == cached.fingerprint
+        {
+            let bytes = files.reduce(Int64(0)) { $0 + $1.size }
+            return .skipped(checksum: recorded.checksum, fingerprint: cached.fingerprint, bytes: bytes, listing: listing)
+        }
         let files: [SkillFile]
-        do { files = try SkillFiles.list(skill.source, limits: limits) } catch {
+        let listing: [String]?
+        do {
+            let start = FilePrefetch.now()
+            let walked = try SkillFiles.listWithFolders(skill.source, limits: limits)
+            files = walked.files
+            listing = walked.folders.flatMap { SyncListing.lines(files: walked.files, folders: $0, walkStart: start) }
+        } catch {
             return .failed(issue(skill, Self.reason(error), path: error.path, error.description))
         }
         let bytes = files.reduce(Int64(0)) { $0 + $1.size }
         let fingerprint = SyncCache.fingerprint(source: skill.source, files: files)
-        let targetExists = installed.exists(skill.target.path)
         if !options.force, let recorded, let cached, cached.fingerprint == fingerprint,
             cached.checksum == recorded.checksum, targetExists
         {
-            return .skipped(checksum: recorded.checksum, fingerprint: fingerprint, bytes: bytes)
+            return .skipped(checksum: recorded.checksum, fingerprint: fingerprint, bytes: bytes, listing: listing)
         }
         let skillFile = files.first { $0.relativePath == SkillSpec.fileName }
             ?? files.first { $0.relativePath == "skill.md" }
@@ -51,7 +66,7 @@ struct SkillSyncWork: Sendable {
                 }
                 let checksum = try SkillChecksum.compute(files)
                 if !options.force, checksum == recorded?.checksum, targetExists {
-                    return .skipped(checksum: checksum, fingerprint: fingerprint, bytes: bytes)
+                    return .skipped(checksum: checksum, fingerprint: fingerprint, bytes: bytes, listing: listing)
                 }
                 return .wouldCopy(checksum: checksum, bytes: bytes)
             } catch {
@@ -76,7 +91,7 @@ struct SkillSyncWork: Sendable {
         }
         if !options.force, checksum == recorded?.checksum, targetExists {
             try? FileManager.default.removeItem(at: stagedFolder)
-            return .skipped(checksum: checksum, fingerprint: fingerprint, bytes: bytes)
+            return .skipped(checksum: checksum, fingerprint: fingerprint, bytes: bytes, listing: listing)
         }
         for external in [skill.validator, packageScript].compactMap({ $0 }) {
             let run = external.run(on: stagedFolder)
@@ -90,7 +105,9 @@ struct SkillSyncWork: Sendable {
         // The copy's own fingerprint: rename keeps its files' inodes and mtimes, so it still
         // describes the installed copy and lets scoring trust the checksum without reading it.
         let target = (try? SkillFiles.list(stagedFolder)).map(SyncCache.targetFingerprint)
-        return .staged(checksum: checksum, fingerprint: fingerprint, bytes: bytes, description: description, target: target)
+        return .staged(
+            checksum: checksum, fingerprint: fingerprint, bytes: bytes, description: description, target: target,
+            listing: listing)
     }
 
     /// Spec-validates the skill from SKILL.md's bytes; the failure, or nil when valid.

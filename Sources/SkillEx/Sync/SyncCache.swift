@@ -10,11 +10,14 @@ struct SyncCache: Codable {
         /// Fingerprint of the copy sync installed in `skills/` (`targetFingerprint`), so later
         /// stages can trust `checksum` for that copy while its files' `lstat` is unchanged.
         var target: String? = nil
+        /// The source folder as the walk found it (`SyncListing`), when it can be trusted later.
+        var listing: [String]? = nil
 
-        init(fingerprint: String, checksum: String, target: String? = nil) {
+        init(fingerprint: String, checksum: String, target: String? = nil, listing: [String]? = nil) {
             self.fingerprint = fingerprint
             self.checksum = checksum
             self.target = target
+            self.listing = listing
         }
 
         /// The entry in a parsed cache file; nil when it is not the plain shape.
@@ -25,6 +28,18 @@ struct SyncCache: Codable {
             switch fields["target"] {
             case .string(let text)?: target = text
             case nil, .null?: target = nil
+            default: return nil
+            }
+            switch fields["listing"] {
+            case .array(let items)?:
+                var lines: [String] = []
+                lines.reserveCapacity(items.count)
+                for item in items {
+                    guard case .string(let line) = item else { return nil }
+                    lines.append(line)
+                }
+                listing = lines
+            case nil, .null?: listing = nil
             default: return nil
             }
             self.fingerprint = fingerprint
@@ -40,7 +55,7 @@ struct SyncCache: Codable {
     }
 
     /// Starts reading the cache on another core (`FilePrefetch`), for a command that loads it
-    /// after the manifest (`skillex score`); `load` takes it while the file is unchanged.
+    /// after the manifest (`skillex score`, a build); `load` takes it while the file is unchanged.
     static func prefetch(_ workspace: Workspace) {
         FilePrefetch.start(url(workspace), decode)
     }
@@ -102,6 +117,7 @@ struct SyncCache: Codable {
         for (key, entry) in skills {
             var fields: [String: JSONValue] = ["fingerprint": .string(entry.fingerprint), "checksum": .string(entry.checksum)]
             if let target = entry.target { fields["target"] = .string(target) }
+            if let listing = entry.listing { fields["listing"] = .array(listing.map { .string($0) }) }
             entries[key] = .object(fields)
         }
         return .object(["skills": .object(entries)])
@@ -124,7 +140,7 @@ struct SyncCache: Codable {
     }
 
     func save(_ url: URL) throws {
-        let data = JSONWriter.data(tree: tree, capacity: skills.count * 240 + 64)
+        let data = JSONWriter.data(tree: tree, capacity: skills.count * 480 + 64)
         try AtomicFile.write(data, to: url, durable: false)
         FilePrefetch.remember(url, bytes: data, value: self)
     }

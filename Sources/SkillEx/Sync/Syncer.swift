@@ -61,11 +61,11 @@ public struct Syncer: Sendable {
             var result = SkillOutcome(status: .skipped, repo: skill.repo, skill: skill.name, durationMs: ms)
             let key = SyncCache.key(repo: skill.repo, skill: skill.name)
             switch outcome {
-            case .skipped(let checksum, let fingerprint, let bytes):
+            case .skipped(let checksum, let fingerprint, let bytes, let listing):
                 (result.status, result.checksum, result.bytes) = (.skipped, checksum, bytes)
                 // The installed copy was not touched: its fingerprint still holds for this checksum.
                 let kept = previous.skills[key].flatMap { $0.checksum == checksum ? $0.target : nil }
-                cache.skills[key] = .init(fingerprint: fingerprint, checksum: checksum, target: kept)
+                cache.skills[key] = .init(fingerprint: fingerprint, checksum: checksum, target: kept, listing: listing)
                 unchanged.insert(key)
                 skipped += 1
                 validated += 1
@@ -73,7 +73,7 @@ public struct Syncer: Sendable {
                 (result.status, result.checksum, result.bytes) = (.wouldCopy, checksum, bytes)
                 copied += 1
                 validated += 1
-            case .staged(let checksum, let fingerprint, let bytes, let description, let target):
+            case .staged(let checksum, let fingerprint, let bytes, let description, let target, let listing):
                 do {
                     try install(skill, from: staging)
                 } catch {
@@ -86,7 +86,7 @@ public struct Syncer: Sendable {
                     break
                 }
                 (result.status, result.checksum, result.bytes) = (.copied, checksum, bytes)
-                cache.skills[key] = .init(fingerprint: fingerprint, checksum: checksum, target: target)
+                cache.skills[key] = .init(fingerprint: fingerprint, checksum: checksum, target: target, listing: listing)
                 record(skill, checksum: checksum, description: description, at: now, in: &updated)
                 copied += 1
                 validated += 1

@@ -10,6 +10,7 @@ struct SyncCacheTests {
         cache.skills["acme/pdf"] = .init(fingerprint: "f1", checksum: "c1", target: "t1")
         cache.skills["acme/zip"] = .init(fingerprint: "f2", checksum: "c2")
         cache.skills["béta/ü \"q\""] = .init(fingerprint: "f3", checksum: "c3", target: "")
+        cache.skills["acme/doc"] = .init(fingerprint: "f4", checksum: "c4", listing: ["d1 2 3 ", "d1 2 4 a \"b\"", "fSKILL.md"])
         return cache
     }
 
@@ -29,5 +30,10 @@ struct SyncCacheTests {
         #expect(!text.contains("\"target\": null"))
         let data = try Data(contentsOf: url)
         #expect(try JSONDecoder().decode(SyncCache.self, from: data).skills == Self.sample().skills)
+        // The hand-made reader (a copy of the file, so nothing remembered from the save is used).
+        let copy = url.deletingLastPathComponent().appendingPathComponent("copy-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: copy) }
+        try data.write(to: copy)
+        #expect(SyncCache.load(copy).skills == Self.sample().skills)
     }
 }
