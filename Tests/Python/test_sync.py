@@ -60,6 +60,42 @@ def test_second_sync_skips_everything_and_third_sees_one_change(skillex, hub):
     assert copied == ["sql-review"]
 
 
+def settle_folders(root: Path):
+    """Every folder under root gets a time an hour ago, as an old checkout has (files keep theirs)."""
+    old = os.stat(root).st_mtime - 3600
+    for folder in sorted((p for p in root.rglob("*") if p.is_dir()), reverse=True) + [root]:
+        os.utime(folder, (old, old))
+
+
+def copied(result):
+    return sorted(r["skill"] for r in json.loads(result.stdout)["results"] if r["status"] == "copied")
+
+
+def test_settled_skills_are_checked_from_their_kept_listing_and_every_change_is_still_seen(skillex, hub):
+    """Sync keeps the listing of skills whose folders settled, and then checks them with one stat
+    per folder and file: a file added, removed, renamed or edited, and a new folder, are each
+    copied, and the installed copy matches the source every time."""
+    sync(skillex, hub, check=1)
+    settle_folders(hub / "repos")
+    assert copied(sync(skillex, hub, check=1)) == []
+    cache = json.loads((hub / ".skillex" / "sync-cache.json").read_text())["skills"]
+    assert cache["data-team/sql-review"]["listing"][-1].startswith("f")
+    skill = hub / "repos/data-team/skills/sql-review"
+    changes = [
+        ("added", lambda: (skill / "notes.md").write_text("notes\n")),
+        ("renamed", lambda: (skill / "notes.md").rename(skill / "Notes.md")),
+        ("removed", lambda: (skill / "Notes.md").unlink()),
+        ("new folder", lambda: (skill / "assets" / "deep").mkdir(parents=True) or (skill / "assets/deep/x.txt").write_text("x")),
+        ("edited in place", lambda: open(skill / "SKILL.md", "a").write("\nOne more line.\n")),
+    ]
+    for name, change in changes:
+        settle_folders(hub / "repos")
+        assert copied(sync(skillex, hub, check=1)) == [], name  # the listing is kept again
+        change()
+        assert copied(sync(skillex, hub, check=1)) == ["sql-review"], name
+        assert checksum(skill) == checksum(hub / "skills/data-team/sql-review"), name
+
+
 def run_events(hub: Path, run_id: str):
     lines = (hub / ".skillex/events.jsonl").read_text().splitlines()
     return [e for e in map(json.loads, lines) if e["run_id"] == run_id]
