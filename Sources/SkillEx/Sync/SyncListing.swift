@@ -33,25 +33,28 @@ enum SyncListing {
     /// `limits` still allow them all; nil otherwise.
     static func files(_ lines: [String], in source: URL, limits: SkillLimits) -> [SkillFile]? {
         let root = source.path
+        // Opened once (through a symlink, as the walk's `opendir` does): each `lstat` below then
+        // looks up only the path inside the skill.
+        let folderFD = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard folderFD >= 0 else { return nil }
+        defer { close(folderFD) }
         var files: [SkillFile] = []
         var info = stat()
         for line in lines {
             guard let kind = line.utf8.first else { return nil }
             if kind == UInt8(ascii: "f") {
-                guard let relative = String(line.utf8.dropFirst()) else { return nil }
-                let path = root + "/" + relative
-                guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int64(info.st_size) <= limits.maxFileBytes,
-                    files.count < limits.maxFiles
+                guard let relative = String(line.utf8.dropFirst()),
+                    fstatat(folderFD, relative, &info, AT_SYMLINK_NOFOLLOW) == 0, info.st_mode & S_IFMT == S_IFREG,
+                    Int64(info.st_size) <= limits.maxFileBytes, files.count < limits.maxFiles
                 else { return nil }
-                files.append(SkillFiles.file(relative, path: path, info: info))
+                files.append(SkillFiles.file(relative, path: root + "/" + relative, info: info))
                 continue
             }
             guard kind == UInt8(ascii: "d"), let folder = stamp(line) else { return nil }
             let depth = folder.relative.isEmpty ? 0 : folder.relative.utf8.reduce(1) { $1 == 0x2F ? $0 + 1 : $0 }
             guard depth <= limits.maxDepth else { return nil }
-            // The skill's own folder is opened through a symlink, as the walk's `opendir` does.
-            let path = folder.relative.isEmpty ? root : root + "/" + folder.relative
-            let found = folder.relative.isEmpty ? stat(path, &info) : lstat(path, &info)
+            let found = folder.relative.isEmpty
+                ? fstat(folderFD, &info) : fstatat(folderFD, folder.relative, &info, AT_SYMLINK_NOFOLLOW)
             guard found == 0, info.st_mode & S_IFMT == S_IFDIR, FolderStamp(relative: folder.relative, info: info) == folder
             else { return nil }
         }
