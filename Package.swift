@@ -36,6 +36,8 @@ let package = Package(
         .systemLibrary(name: "CSystemZlib", providers: [.apt(["zlib1g-dev"])]),
         // libcurl through dlopen (see Sources/CCurl): no link-time dependency, loaded on first request.
         .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl")]),
+        // glibc's allocator thresholds for a short-lived command (see Sources/CMallocTuning).
+        .target(name: "CMallocTuning"),
         .target(name: "SkillExMarkdown", dependencies: ["CCmarkGFM"], swiftSettings: shared),
         .target(
             name: "SkillEx",
@@ -63,7 +65,7 @@ let package = Package(
         .executableTarget(
             name: "skillex",
             dependencies: [
-                "SkillEx", "SkillExSite", "SkillExPipeline",
+                "SkillEx", "SkillExSite", "SkillExPipeline", "CMallocTuning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

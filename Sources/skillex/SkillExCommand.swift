@@ -1,4 +1,5 @@
 import ArgumentParser
+import CMallocTuning
 import Foundation
 import SkillEx
 
@@ -42,6 +43,7 @@ struct SkillExCommand: AsyncParsableCommand {
 
     /// Runs the chosen command; usage errors exit 2 (not ArgumentParser's 64), as documented.
     static func main() async {
+        skillex_tune_malloc()
         // `skillex --version` is answered here rather than through the configuration's
         // `version`, which would add a `--version` flag to every subcommand and clash with
         // v0.1's `sync --version V` (and `package --version V`): a bare `sync --version` failed
