@@ -43,7 +43,9 @@ struct SkillExCommand: AsyncParsableCommand {
 
     /// Runs the chosen command; usage errors exit 2 (not ArgumentParser's 64), as documented.
     static func main() async {
-        skillex_tune_malloc()
+        // Thresholds for a command that ends in seconds; `serve` runs for hours and keeps the
+        // defaults, which hand freed memory back.
+        if CommandLine.arguments.dropFirst().first != "serve" { skillex_tune_malloc() }
         // `skillex --version` is answered here rather than through the configuration's
         // `version`, which would add a `--version` flag to every subcommand and clash with
         // v0.1's `sync --version V` (and `package --version V`): a bare `sync --version` failed
