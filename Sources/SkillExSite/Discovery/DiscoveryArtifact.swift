@@ -26,10 +26,7 @@ struct DiscoveryArtifact {
     /// A ZIP of `files`: regular files only, 0644 or 0755, DOS epoch timestamps.
     static func archive(_ files: [SkillFile]) throws -> Data {
         let sorted = files.sorted { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
-        let temp = FileManager.default.temporaryDirectory
-            .appendingPathComponent("skillex-discovery-\(UUID().uuidString).zip")
-        defer { try? FileManager.default.removeItem(at: temp) }
-        let writer = try ZipWriter(url: temp, timestamp: .epoch, durable: false)
+        let writer = ZipWriter.inMemory(timestamp: .epoch)
         for file in sorted {
             if let problem = pathProblem(file.relativePath) {
                 throw DiscoveryError.unsafePath(path: file.path, reason: problem)
@@ -38,8 +35,7 @@ struct DiscoveryArtifact {
             try writer.add(
                 ZipCompressor.entry(name: file.relativePath, bytes: bytes, permissions: file.isExecutable ? 0o755 : 0o644))
         }
-        try writer.finish()
-        return try Data(contentsOf: temp)
+        return Data(try writer.finishInMemory())
     }
 
     /// Why `path` may not be an archive entry (the RFC's archive-safety rules: no absolute path,

@@ -38,6 +38,25 @@ struct ZipRoundTripTests {
         #expect(reader.entries[2].unixMode == 0o100755)
     }
 
+    @Test("made in memory: the very bytes a file gets, small or over several write buffers")
+    func inMemoryMatchesTheFile() throws {
+        var random = SystemRandomNumberGenerator()
+        let small = [try ZipCompressor.entry(name: "SKILL.md", bytes: Data("# hi\n".utf8), permissions: 0o644)]
+        let large = try (0..<3).map { index in
+            try ZipCompressor.entry(
+                name: "big/\(index).bin",
+                bytes: Data((0..<(900_000 + index * 400_000)).map { _ in UInt8.random(in: 0...255, using: &random) }),
+                permissions: index == 1 ? 0o755 : 0o644)
+        }
+        for entries in [[], small, small + large] {
+            let writer = ZipWriter.inMemory(timestamp: .epoch)
+            for entry in entries { try writer.add(entry) }
+            let bytes = try writer.finishInMemory()
+            #expect(Data(bytes) == (try write(entries)))
+            #expect(try ZipReader(data: Data(bytes), label: "m.zip").entries.count == entries.count)
+        }
+    }
+
     @Test("hashed beside the writer: the same bytes and the SHA-256 of the file, across many flushes")
     func hashBesideMatchesTheFile() throws {
         var random = SystemRandomNumberGenerator()

@@ -1,7 +1,7 @@
 public import Foundation
 
-/// Writes a ZIP archive entry by entry to a file: fixed timestamp, Unix permissions, no extra
-/// fields except ZIP64 where a size, offset or the entry count needs it.
+/// Writes a ZIP archive entry by entry to a file (or to memory, `inMemory`): fixed timestamp,
+/// Unix permissions, no extra fields except ZIP64 where a size, offset or the entry count needs it.
 ///
 /// The caller adds entries in the order they should appear (SkillEx sorts by path bytes); the
 /// same entries always give the same bytes.
@@ -21,6 +21,8 @@ public final class ZipWriter {
     /// copied entries extend it, anything else written first sends it.
     private var run: (file: ZipSourceFile, start: Int, end: Int)?
     private let durable: Bool
+    /// The archive's bytes when it is made in memory (no file, no hash); nil for a file.
+    private var memory: [UInt8]?
 
     /// Creates (or truncates) the file at `url`; `durable: false` skips the fsync in `finish`
     /// (for files that can be made again, such as the site's); `hashBeside` hashes the archive
@@ -35,8 +37,21 @@ public final class ZipWriter {
         buffer.reserveCapacity(1 << 20)
     }
 
+    /// A writer whose archive stays in memory, for `finishInMemory` (small archives).
+    private init(timestamp: DOSTimestamp) {
+        path = "(memory)"
+        self.timestamp = timestamp
+        durable = false
+        fd = -1
+        follower = nil
+        memory = []
+    }
+
+    /// A writer that keeps the archive in memory: no file is made, nothing is hashed.
+    public static func inMemory(timestamp: DOSTimestamp) -> ZipWriter { ZipWriter(timestamp: timestamp) }
+
     deinit {
-        if !isClosed { close(fd) }
+        if !isClosed, fd >= 0 { close(fd) }
         follower?.abandon()
     }
 
@@ -116,6 +131,30 @@ public final class ZipWriter {
     /// archive's SHA-256 (lowercase hex), computed as it was written.
     @discardableResult
     public func finish() throws -> String {
+        precondition(memory == nil, "an in-memory archive ends with finishInMemory")
+        try writeDirectory()
+        try flush()
+        guard !durable || fsync(fd) == 0 else { throw FileBytes.posixError(path) }
+        isClosed = true
+        guard close(fd) == 0 else { throw FileBytes.posixError(path) }
+        if let follower { return try follower.finish(size: offset) }
+        var finished = SHA256Hasher()
+        swap(&finished, &hasher)
+        return Digest.hex(finished.finalize())
+    }
+
+    /// Writes the central directory and end records of an `inMemory` archive; its bytes.
+    public func finishInMemory() throws -> [UInt8] {
+        precondition(memory != nil, "a file archive ends with finish")
+        try writeDirectory()
+        try flush()
+        isClosed = true
+        defer { memory = [] }
+        return memory ?? []
+    }
+
+    /// The central directory and the end records, after the last entry.
+    private func writeDirectory() throws {
         let start = size
         try emit(central.bytes)
         let length = UInt64(central.bytes.count)
@@ -148,14 +187,6 @@ public final class ZipWriter {
         end.u32(needs64 ? UInt32.max : UInt32(start))
         end.u16(0)
         try emit(end.bytes)
-        try flush()
-        guard !durable || fsync(fd) == 0 else { throw FileBytes.posixError(path) }
-        isClosed = true
-        guard close(fd) == 0 else { throw FileBytes.posixError(path) }
-        if let follower { return try follower.finish(size: offset) }
-        var finished = SHA256Hasher()
-        swap(&finished, &hasher)
-        return Digest.hex(finished.finalize())
     }
 
     // MARK: - Output
@@ -234,6 +265,11 @@ public final class ZipWriter {
     }
 
     private func writeAll(_ bytes: UnsafeRawBufferPointer) throws {
+        if memory != nil {
+            memory?.append(contentsOf: bytes)
+            offset += UInt64(bytes.count)
+            return
+        }
         if follower == nil { hasher.update(bytes) }
         var done = 0
         while done < bytes.count {
