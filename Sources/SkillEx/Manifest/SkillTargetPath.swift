@@ -53,26 +53,10 @@ extension SkillEntry {
     /// standardized root as it is, which is what standardizing would give, without the cost.
     package static func folder(hubPath path: String, in workspace: Workspace) -> URL {
         let root = workspace.root.path
-        if !path.isEmpty, root.hasPrefix("/"), !root.hasSuffix("/"), isPlainRelative(path) {
+        if !path.isEmpty, !path.hasSuffix("/"), root.hasPrefix("/"), !root.hasSuffix("/"), RelativePath.isNormal(path) {
             return URL(fileURLWithPath: root + "/" + path, isDirectory: true)
         }
         return URL(fileURLWithPath: path, isDirectory: true, relativeTo: workspace.root).standardizedFileURL
-    }
-
-    /// True when `path` does not start with `/` and no part is empty, `.` or `..`.
-    private static func isPlainRelative(_ path: String) -> Bool {
-        var partLength = 0, dots = 0
-        for byte in path.utf8 {
-            if byte == UInt8(ascii: "/") {
-                if partLength == 0 || partLength == dots { return false }
-                partLength = 0
-                dots = 0
-            } else {
-                partLength += 1
-                if byte == UInt8(ascii: "."), partLength == dots + 1 { dots += 1 }
-            }
-        }
-        return partLength > 0 && partLength != dots
     }
 }
 

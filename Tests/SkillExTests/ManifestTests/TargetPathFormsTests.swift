@@ -83,7 +83,7 @@ struct TargetPathFormsTests {
         arguments: [
             "skills/acme/pdf", "skills/a b/c", "skills/acme/pdf.v2", "skills/.hidden/x", "skills/a..b/c",
             "skills/./acme/pdf", "skills/acme/../other/pdf", "skills//acme/pdf", "skills/acme/pdf/", "./skills/x",
-            "../outside/x", "skills/.../x", "skills/acme/..", "/srv/hub-skills/acme/pdf", "x",
+            "../outside/x", "skills/.../x", "skills/acme/..", "skills/acme/...", "skills/acme/.", "/srv/hub-skills/acme/pdf", "x",
         ])
     func folderFastPath(path: String) {
         let workspace = Workspace(manifest: URL(fileURLWithPath: "/srv/hub/manifest.json"))

@@ -67,7 +67,7 @@ struct MissingLinkRule: LintRule {
     /// `path` with `.` and `..` resolved inside the skill; nil when it climbs out.
     static func normalize(_ path: String) -> String? {
         // Already normal (no empty, `.` or `..` segment): the result would be `path` itself.
-        if isNormal(path) { return path }
+        if RelativePath.isNormal(path) { return path }
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             if part == "." { continue }
@@ -79,22 +79,5 @@ struct MissingLinkRule: LintRule {
             }
         }
         return parts.joined(separator: "/") + (path.hasSuffix("/") && !parts.isEmpty ? "/" : "")
-    }
-
-    /// True when no segment of `path` is empty (a trailing `/` aside), `.` or `..`.
-    private static func isNormal(_ path: String) -> Bool {
-        var segment = 0  // bytes in the current segment
-        var dots = 0  // of which dots, while every byte so far is one
-        for byte in path.utf8 {
-            if byte == UInt8(ascii: "/") {
-                if segment == 0 || dots == segment { return false }
-                segment = 0
-                dots = 0
-            } else {
-                if byte == UInt8(ascii: "."), dots == segment { dots += 1 }
-                segment += 1
-            }
-        }
-        return !(segment > 0 && dots == segment && dots <= 2)
     }
 }
