@@ -238,9 +238,6 @@ struct ReferenceGraph {
         }
     }
 
-    /// The path-like words of `text` (see `PathTokens`).
-    static func tokens(_ text: String, plain: Bool = true) -> [Substring] { PathTokens.tokens(text, plain: plain) }
-
     /// The modules a Python text imports: `import a.b, c as d` gives `a.b` and `c`;
     /// `from .x import (y, z)` gives `.x` with names `y`, `z` (parenthesised lists may span lines).
     static func pythonImports(_ text: String) -> [(name: Substring, names: [Substring])] {

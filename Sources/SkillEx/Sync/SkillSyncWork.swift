@@ -34,12 +34,7 @@ struct SkillSyncWork: Sendable {
         }
         let files: [SkillFile]
         let listing: [String]?
-        do {
-            let start = FilePrefetch.now()
-            let walked = try SkillFiles.listWithFolders(skill.source, limits: limits)
-            files = walked.files
-            listing = walked.folders.flatMap { SyncListing.lines(files: walked.files, folders: $0, walkStart: start) }
-        } catch {
+        do { (files, listing) = try SyncListing.walk(skill.source, limits: limits) } catch {
             return .failed(issue(skill, Self.reason(error), path: error.path, error.description))
         }
         let bytes = files.reduce(Int64(0)) { $0 + $1.size }

@@ -15,6 +15,14 @@ enum SyncListing {
     /// while its entries changed.
     static let settledNanoseconds: Int64 = 1_000_000_000
 
+    /// Walks the skill at `source` (`SkillFiles.list`): its files, and the listing to keep (nil
+    /// when a symlink was followed or a folder changed too recently).
+    static func walk(_ source: URL, limits: SkillLimits) throws(SkillFilesError) -> (files: [SkillFile], listing: [String]?) {
+        let start = FilePrefetch.now()
+        let walked = try SkillFiles.listWithFolders(source, limits: limits)
+        return (walked.files, walked.folders.flatMap { lines(files: walked.files, folders: $0, walkStart: start) })
+    }
+
     /// The listing of a walk that began at `start` (`FilePrefetch.now()`); nil when a folder
     /// changed too recently to be trusted later.
     static func lines(files: [SkillFile], folders: [FolderStamp], walkStart start: Int64) -> [String]? {

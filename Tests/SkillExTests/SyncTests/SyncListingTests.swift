@@ -33,9 +33,7 @@ struct SyncListingTests {
 
     /// The listing of `root` as sync keeps it (nil when none would be kept).
     static func listing(_ root: URL, limits: SkillLimits = .standard) throws -> [String]? {
-        let start = FilePrefetch.now()
-        let walked = try SkillFiles.listWithFolders(root, limits: limits)
-        return walked.folders.flatMap { SyncListing.lines(files: walked.files, folders: $0, walkStart: start) }
+        try SyncListing.walk(root, limits: limits).listing
     }
 
     @Test("settled folders give a listing whose files are the walk's, file for file")

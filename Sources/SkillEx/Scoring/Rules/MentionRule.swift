@@ -27,7 +27,7 @@ struct MentionRule: LintRule {
         }
         for (number, line) in skill.markdown.prose where TextScan.lineContains(line, "`") {
             for span in MarkdownLines.inlineCode(line) {
-                for token in ReferenceGraph.tokens(String(span), plain: false) { mentions.append((number, String(token), false)) }
+                for token in PathTokens.tokens(String(span), plain: false) { mentions.append((number, String(token), false)) }
             }
         }
         // Prose names files too ("read FORMS.md"): a path-like word of the body that holds a `/`
@@ -51,7 +51,7 @@ struct MentionRule: LintRule {
         }
         for block in skill.markdown.code {
             for (offset, line) in block.lines.enumerated() {
-                for token in ReferenceGraph.tokens(String(line), plain: false) {
+                for token in PathTokens.tokens(String(line), plain: false) {
                     mentions.append((block.startLine + offset, String(token), false))
                 }
             }
