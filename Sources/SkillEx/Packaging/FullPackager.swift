@@ -34,6 +34,8 @@ public struct FullPackager: Packager {
             reuse: reuse)
         PhaseTrace.mark("pack.write")
         try AtomicFile.write(indexData, to: dist.appendingPathComponent(indexName))
+        PackChecksumNote.record(
+            index: dist.appendingPathComponent(indexName), checksums: index.checksums, workspace: request.workspace)
         let result = PackResult(
             version: request.version, strategy: strategy, createdAt: createdAt,
             pack: .init(file: packName, size: written.size, sha256: written.sha256),

@@ -6,23 +6,63 @@ public enum PackCurrency {
     /// The latest version in `dist/index.json` and its skills' checksums by `repo/skill`; nil
     /// when there is no pack (or its files are missing or unreadable).
     public static func latest(dist: URL) -> (version: String, checksums: [String: String])? {
-        guard let index = try? DistIndex.load(dist.appendingPathComponent(DistIndex.fileName)),
-            let latest = index.latest, let entry = index.entry(latest)
+        latestIndex(dist: dist).map { ($0.version, $0.checksums) }
+    }
+
+    /// `latest(dist:)` of the workspace's `dist/`, leaving a note of the checksums read
+    /// (`PackChecksumNote`) for the next build.
+    public static func latest(in workspace: Workspace) -> (version: String, checksums: [String: String])? {
+        guard let found = latestIndex(dist: workspace.distURL) else { return nil }
+        if PackChecksumNote.digest(index: found.index, workspace: workspace) == nil {
+            PackChecksumNote.record(index: found.index, checksums: found.checksums, workspace: workspace)
+        }
+        return (found.version, found.checksums)
+    }
+
+    /// The latest version when the note of its index (`PackChecksumNote`) shows that its pack
+    /// holds exactly `skills`, without reading the index; nil otherwise (`latest` then decides).
+    public static func unchangedByNote(_ skills: [SkillEntry], in workspace: Workspace) -> String? {
+        guard let located = locate(dist: workspace.distURL),
+            FileManager.default.fileExists(atPath: located.pack.path),
+            let noted = PackChecksumNote.digest(index: located.index, workspace: workspace),
+            noted == PackChecksumNote.digest(checksums(skills))
         else { return nil }
+        return located.version
+    }
+
+    /// The latest version in `dist/index.json` and where its pack and pack index are.
+    private static func locate(dist: URL) -> (version: String, index: URL, pack: URL)? {
+        guard let history = try? DistIndex.load(dist.appendingPathComponent(DistIndex.fileName)),
+            let latest = history.latest, let entry = history.entry(latest)
+        else { return nil }
+        return (latest, dist.appendingPathComponent(entry.index.file), dist.appendingPathComponent(entry.pack.file))
+    }
+
+    private static func latestIndex(dist: URL) -> (version: String, index: URL, checksums: [String: String])? {
+        guard let located = locate(dist: dist) else { return nil }
         // Kept: a new pack reads the same index again (`PackReuse`).
-        guard let checksums = checksums(packIndexAt: dist.appendingPathComponent(entry.index.file), keep: true),
-            FileManager.default.fileExists(atPath: dist.appendingPathComponent(entry.pack.file).path)
+        guard let checksums = checksums(packIndexAt: located.index, keep: true),
+            FileManager.default.fileExists(atPath: located.pack.path)
         else { return nil }
-        return (latest, checksums)
+        return (located.version, located.index, checksums)
     }
 
     /// Starts reading the latest pack index's checksums on another core (a build, before sync),
-    /// for `latest` to take.
-    public static func prefetch(dist: URL) {
-        guard let index = try? DistIndex.load(dist.appendingPathComponent(DistIndex.fileName)),
-            let latest = index.latest, let entry = index.entry(latest)
+    /// for `latest` to take; not when the note of that index (`PackChecksumNote`) can answer
+    /// instead (a pack is then made only after sync changed a skill, and `PackReuse.prefetch`
+    /// reads the index).
+    public static func prefetch(_ workspace: Workspace) {
+        guard let located = locate(dist: workspace.distURL),
+            PackChecksumNote.digest(index: located.index, workspace: workspace) == nil
         else { return }
-        FilePrefetch.start(dist.appendingPathComponent(entry.index.file)) { checksums(packIndex: $0) }
+        FilePrefetch.start(located.index) { checksums(packIndex: $0) }
+    }
+
+    /// Starts reading the latest pack index's checksums on another core whatever the note says
+    /// (a pack is about to be made: `PackReuse.prefetch`).
+    static func prefetchIndex(dist: URL) {
+        guard let located = locate(dist: dist) else { return }
+        FilePrefetch.start(located.index) { checksums(packIndex: $0) }
     }
 
     /// The checksums of the pack index file at `url` (the prefetched ones while the file is

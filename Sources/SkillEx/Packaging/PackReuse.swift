@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 
 /// The latest pack in `dist/`, whose entries a new pack copies for the skills it holds with the
 /// same checksum: deflate is most of what packing costs, and zlib gives the same bytes for the
@@ -7,7 +7,7 @@ import Foundation
 /// the scorer's rule) is copied without reading its files; any other skill is read and its
 /// checksum verified as before, and each copied entry must have the file's size, CRC-32 and
 /// permissions, else the file is deflated anew.
-struct PackReuse: Sendable {
+package struct PackReuse: Sendable {
     private let reader: ZipReader
     private let entries: [String: ZipEntryInfo]
     private let checksums: [String: String]
@@ -18,11 +18,24 @@ struct PackReuse: Sendable {
     private let file: ZipSourceFile?
 
     /// The latest pack of `dist/`, mapped into memory; nil when there is none or it cannot be read
-    /// (the new pack then deflates everything).
+    /// (the new pack then deflates everything). One opened ahead by `prefetch` is taken while
+    /// `dist/index.json` and the pack are still the files it read.
     static func latest(dist: URL) -> PackReuse? {
+        if let early = PackReusePrefetch.take(dist: dist) { return early }
+        return open(dist: dist, keepChecksums: false)
+    }
+
+    /// Opens the latest pack of `dist/` on another core, for `latest` to take: a build starts it
+    /// once sync has changed a skill, so the previous pack is read while the skills are scored.
+    package static func prefetch(dist: URL) { PackReusePrefetch.start(dist: dist) }
+
+    /// The latest pack of `dist/`, read now; `keepChecksums` leaves the prefetched checksums of
+    /// its index for a later reader.
+    static func open(dist: URL, keepChecksums: Bool) -> PackReuse? {
         guard let index = try? DistIndex.load(dist.appendingPathComponent(DistIndex.fileName)),
             let latest = index.latest, let entry = index.entry(latest),
-            let checksums = PackCurrency.checksums(packIndexAt: dist.appendingPathComponent(entry.index.file)),
+            let checksums = PackCurrency.checksums(
+                packIndexAt: dist.appendingPathComponent(entry.index.file), keep: keepChecksums),
             let data = try? Data(contentsOf: dist.appendingPathComponent(entry.pack.file), options: .alwaysMapped),
             let reader = try? ZipReader(data: data, label: entry.pack.file)
         else { return nil }

@@ -44,10 +44,11 @@ public enum SkillDiscovery {
         try listing(of: folder).folders
     }
 
-    /// The visible subfolders of `folder` (sorted by name, symlinks to folders included), and
-    /// the names that are not valid UTF-8, shown with their bad bytes as `\xFF` (such a name
-    /// cannot be carried: read back as text it names nothing).
-    static func listing(of folder: URL) throws(PathError) -> (folders: [URL], undecodable: [String]) {
+    /// The visible subfolders of `folder` (sorted by name, symlinks to folders included), the
+    /// names that are not valid UTF-8, shown with their bad bytes as `\xFF` (such a name cannot be
+    /// carried: read back as text it names nothing), and the folders that are symlinks or whose
+    /// type the listing did not give (only those can lead elsewhere).
+    static func listing(of folder: URL) throws(PathError) -> (folders: [URL], undecodable: [String], linked: Set<String>) {
         guard let dir = opendir(folder.path) else {
             throw PathError(path: folder.path, reason: "cannot list: \(String(cString: strerror(errno)))")
         }
@@ -65,7 +66,8 @@ public enum SkillDiscovery {
             if !name.hasPrefix(".") { names.append((name, entry.pointee.d_type)) }
         }
         // The entry's type says "folder" or "not a folder" without a `stat`; a symlink (followed,
-        // as `stat` does) or a file system that gives no type is asked.
+        // as `stat` does) or a file system that gives no type is asked, and named in `linked`.
+        var linked = Set<String>()
         let folders = names.sorted { $0.name < $1.name }.compactMap { name, type -> URL? in
             // A folder gets the URL the file system check in `appendingPathComponent(_:)` would give it.
             if Int(type) == Int(DT_DIR) { return folder.appendingPathComponent(name, isDirectory: true) }
@@ -73,9 +75,10 @@ public enum SkillDiscovery {
             guard Int(type) == Int(DT_LNK) || Int(type) == Int(DT_UNKNOWN) else { return nil }
             var info = stat()
             guard stat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return nil }
+            linked.insert(name)
             return url
         }
-        return (folders, undecodable.sorted())
+        return (folders, undecodable.sorted(), linked)
     }
 
     /// True when `folder` directly holds SKILL.md or skill.md.

@@ -64,9 +64,11 @@ struct SyncPlanner {
                 continue
             }
             let folders: [URL]
+            let linked: Set<String>
             do {
                 let listing = try SkillDiscovery.listing(of: skillsDir)
                 folders = listing.folders
+                linked = listing.linked
                 for name in listing.undecodable {
                     // No skill name: the folder's name cannot be written as one.
                     plan.issues.append(
@@ -99,7 +101,8 @@ struct SyncPlanner {
                                   path: folder.path, message: "skill folder name \(problem)"))
                     continue
                 }
-                if let outside = Self.linkOutside(folder, realRepository: realRoot) {
+                // Only a folder reached through a symlink (or of no listed type) can lead outside.
+                if linked.contains(name), let outside = Self.linkOutside(folder, realRepository: realRoot) {
                     plan.issues.append(
                         SyncIssue(reason: "unsafe_symlink", repo: repo.name, skill: name, path: folder.path,
                                   message: "skill folder is a symlink to \(outside), outside the repository (not followed)"))

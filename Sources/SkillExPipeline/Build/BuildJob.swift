@@ -57,6 +57,7 @@ public struct BuildJob: Sendable {
             try MissingRepositoriesError.check(
                 sync.result, manifest: state.manifest, path: context.workspace.manifestURL.path)
             state.manifest = sync.manifest
+            Self.prefetchPack(after: sync.result, context.workspace)
             return sync.stageReport
         case .score:
             let score = try await ScoreJob(context: context, command: "build").run(state.manifest)

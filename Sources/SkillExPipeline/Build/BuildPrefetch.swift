@@ -7,6 +7,14 @@ extension BuildJob {
     /// (`FilePrefetch`), so this changes no output. Call it holding the workspace lock.
     public static func prefetch(_ workspace: Workspace) {
         Scorer.prefetch(workspace, storedCards: true)
-        PackCurrency.prefetch(dist: workspace.distURL)
+        PackCurrency.prefetch(workspace)
+    }
+
+    /// Opens the latest pack on another core when sync copied or removed a skill, so the next
+    /// pack's copy of it is ready while the skills are scored (`PackReuse.prefetch`; the packer
+    /// takes it only while `dist/` is unchanged).
+    static func prefetchPack(after sync: SyncResult, _ workspace: Workspace) {
+        guard sync.summary.copied > 0 || sync.summary.removed > 0 else { return }
+        PackReuse.prefetch(dist: workspace.distURL)
     }
 }

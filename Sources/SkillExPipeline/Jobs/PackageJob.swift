@@ -40,12 +40,12 @@ public struct PackageJob: Sendable {
         }
         var admitted = manifest
         admitted.skills = decision.admitted
-        let latest = PackCurrency.latest(dist: workspace.distURL)
+        if options.version == nil, let version = PackCurrency.unchangedByNote(admitted.skills, in: workspace) {
+            return try unchanged(version, admitted: admitted, refused: decision.refused)
+        }
+        let latest = PackCurrency.latest(in: workspace)
         if options.version == nil, let latest, latest.checksums == PackCurrency.checksums(admitted.skills) {
-            var report = PackageJobReport(
-                outcome: .unchanged(version: latest.version), skills: admitted.skills.count, refused: decision.refused)
-            report.extras = try extras(admitted, version: latest.version)
-            return report
+            return try unchanged(latest.version, admitted: admitted, refused: decision.refused)
         }
         let result: PackResult
         do {
@@ -61,6 +61,13 @@ public struct PackageJob: Sendable {
         }
         var report = PackageJobReport(outcome: .minted(result), skills: result.skills, refused: decision.refused)
         report.extras = try extras(admitted, version: result.version)
+        return report
+    }
+
+    /// The report when the latest pack already holds the admitted skills.
+    private func unchanged(_ version: String, admitted: Manifest, refused: [GateRefusal]) throws -> PackageJobReport {
+        var report = PackageJobReport(outcome: .unchanged(version: version), skills: admitted.skills.count, refused: refused)
+        report.extras = try extras(admitted, version: version)
         return report
     }
 

@@ -1,5 +1,5 @@
 import Foundation
-import SkillEx
+@testable import SkillEx
 import SkillExTestSupport
 import Testing
 
@@ -50,5 +50,44 @@ struct SkillsFolderContainmentTests {
         }
         #expect(result.results.map(\.skill) == ["ok"])
         #expect(ws.exists("skills/fine/ok/SKILL.md"))
+    }
+
+    @Test("a skill folder that is a symlink is followed only when it stays inside its repository")
+    func skillFolderLinks() throws {
+        let ws = try TestWorkspace(
+            """
+            -- manifest.json --
+            {"version": 1, "repositories": [{"name": "acme", "path": "repos/acme", "skills_dir": "skills"}], "skills": []}
+            -- outside/stolen/SKILL.md --
+            ---
+            name: stolen
+            description: Lives outside every repository. Use when testing containment.
+            ---
+            -- repos/acme/skills/plain/SKILL.md --
+            ---
+            name: plain
+            description: A plain folder, never a link. Use when testing containment.
+            ---
+            -- repos/acme/kept/inside/SKILL.md --
+            ---
+            name: inside
+            description: Reached through a link that stays inside. Use when testing containment.
+            ---
+            """)
+        defer { ws.remove() }
+        let fm = FileManager.default
+        try fm.createSymbolicLink(atPath: ws.url("repos/acme/skills/stolen").path, withDestinationPath: ws.url("outside/stolen").path)
+        try fm.createSymbolicLink(atPath: ws.url("repos/acme/skills/inside").path, withDestinationPath: "../kept/inside")
+
+        let listing = try SkillDiscovery.listing(of: ws.url("repos/acme/skills"))
+        #expect(listing.folders.map(\.lastPathComponent) == ["inside", "plain", "stolen"])
+        #expect(listing.linked == ["inside", "stolen"])
+
+        let workspace = ws.workspace()
+        let (result, _) = try Syncer(workspace: workspace).sync(try ManifestStore.load(workspace.manifestURL))
+        let error = try #require(result.summary.errors.first { $0.skill == "stolen" })
+        #expect(error.reason == "unsafe_symlink" && error.message.contains("skill folder is a symlink to"))
+        #expect(Set(result.results.map(\.skill)) == ["inside", "plain"])
+        #expect(!ws.exists("skills/acme/stolen"))
     }
 }

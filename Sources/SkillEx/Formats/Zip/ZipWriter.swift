@@ -12,6 +12,8 @@ public final class ZipWriter {
     private var buffer: [UInt8] = []
     private var offset: UInt64 = 0
     private var central = ByteBuffer()
+    /// The local header being made, kept so its storage is reused.
+    private var local = ByteBuffer()
     private var count: UInt64 = 0
     private var isClosed = false
     private var hasher = SHA256Hasher()
@@ -60,11 +62,12 @@ public final class ZipWriter {
 
     /// Appends one entry: local header, then its payload.
     public func add(_ entry: CompressedEntry) throws {
-        let name = Array(entry.name.utf8)
+        let nameCount = entry.name.utf8.count
         let compressed = UInt64(entry.payload.count)
         let headerOffset = size
         let local64 = entry.uncompressedSize >= ZipFormat.max32 || compressed >= ZipFormat.max32
-        var local = ByteBuffer()
+        // The local header is made in a buffer kept between entries (no allocation per entry).
+        local.bytes.removeAll(keepingCapacity: true)
         local.u32(ZipFormat.localHeaderSignature)
         local.u16(local64 ? ZipFormat.versionZip64 : ZipFormat.versionDeflate)
         local.u16(ZipFormat.utf8Flag)
@@ -74,9 +77,9 @@ public final class ZipWriter {
         local.u32(entry.crc32)
         local.u32(local64 ? UInt32.max : UInt32(compressed))
         local.u32(local64 ? UInt32.max : UInt32(entry.uncompressedSize))
-        local.u16(UInt16(clamping: name.count))
+        local.u16(UInt16(clamping: nameCount))
         local.u16(local64 ? 20 : 0)
-        local.append(name)
+        local.append(entry.name.utf8)
         if local64 {
             local.u16(ZipFormat.zip64ExtraID)
             local.u16(16)
@@ -86,11 +89,11 @@ public final class ZipWriter {
         // An entry copied from another archive whose header there is this very header: its bytes
         // are sent from that file whole (only with the hash made beside, which reads the file back).
         if follower != nil, let origin = entry.origin, origin.length == local.bytes.count + entry.payload.count,
-            origin.header.elementsEqual(local.bytes)
+            Self.same(origin.header, local.bytes)
         {
             try queue(origin)
         } else {
-            try emit(local.bytes)
+            try local.bytes.withUnsafeBytes { try emit($0) }
             try entry.payload.withUnsafeBytes { try emit($0) }
         }
 
@@ -111,20 +114,31 @@ public final class ZipWriter {
         central.u32(entry.crc32)
         central.u32(compressed >= ZipFormat.max32 ? UInt32.max : UInt32(compressed))
         central.u32(entry.uncompressedSize >= ZipFormat.max32 ? UInt32.max : UInt32(entry.uncompressedSize))
-        central.u16(UInt16(clamping: name.count))
+        central.u16(UInt16(clamping: nameCount))
         central.u16(needs64 ? UInt16(extra.bytes.count + 4) : 0)
         central.u16(0)  // comment
         central.u16(0)  // disk
         central.u16(0)  // internal attributes
         central.u32((UInt32(0o100000 | UInt32(entry.permissions & 0o777))) << 16)
         central.u32(headerOffset >= ZipFormat.max32 ? UInt32.max : UInt32(headerOffset))
-        central.append(name)
+        central.append(entry.name.utf8)
         if needs64 {
             central.u16(ZipFormat.zip64ExtraID)
             central.u16(UInt16(extra.bytes.count))
             central.append(extra.bytes)
         }
         count += 1
+    }
+
+    /// True when `header` holds exactly `bytes` (compared as memory, not byte by byte through `Data`).
+    private static func same(_ header: Data, _ bytes: [UInt8]) -> Bool {
+        guard header.count == bytes.count else { return false }
+        return header.withUnsafeBytes { stored in
+            bytes.withUnsafeBytes { made in
+                guard let left = stored.baseAddress, let right = made.baseAddress else { return stored.count == 0 }
+                return memcmp(left, right, made.count) == 0
+            }
+        }
     }
 
     /// Writes the central directory and end records, flushes and closes the file; returns the
@@ -216,6 +230,10 @@ public final class ZipWriter {
         run = (origin.file, origin.offset, origin.offset + origin.length)
     }
 
+    /// Bytes of a run sent per `sendfile`: the hasher reads each step back while the next one is
+    /// copied (a whole pack sent at once left it nothing to do until the copy ended).
+    static let sendStep = 2 << 20
+
     /// Copies the pending run into the file with `sendfile`, or through memory where the kernel
     /// will not.
     private func sendRun() throws {
@@ -223,15 +241,17 @@ public final class ZipWriter {
         run = nil
         var position = off_t(current.start)
         let end = off_t(current.end)
+        let start = offset
         while position < end {
-            let sent = sendfile(fd, current.file.descriptor, &position, Int(end - position))
+            let sent = sendfile(fd, current.file.descriptor, &position, min(Int(end - position), Self.sendStep))
             if sent < 0 && errno == EINTR { continue }
             if sent <= 0 {
                 try copyThroughMemory(from: current.file.descriptor, at: Int(position), count: Int(end - position))
                 break
             }
+            follower?.advance(to: start + UInt64(position - off_t(current.start)))
         }
-        offset += UInt64(current.end - current.start)
+        offset = start + UInt64(current.end - current.start)
         follower?.advance(to: offset)
     }
 
