@@ -13,7 +13,10 @@ public enum PackCurrency {
     /// (`PackChecksumNote`) for the next build.
     public static func latest(in workspace: Workspace) -> (version: String, checksums: [String: String])? {
         guard let found = latestIndex(dist: workspace.distURL) else { return nil }
-        if PackChecksumNote.digest(index: found.index, workspace: workspace) == nil {
+        // A missing note, one of another file, or one whose digest is not this index's (another
+        // SkillEx wrote it) is written again.
+        let digest = PackChecksumNote.digest(found.checksums)
+        if PackChecksumNote.digest(index: found.index, workspace: workspace) != digest {
             PackChecksumNote.record(index: found.index, checksums: found.checksums, workspace: workspace)
         }
         return (found.version, found.checksums)

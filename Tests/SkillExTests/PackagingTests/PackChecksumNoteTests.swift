@@ -76,6 +76,14 @@ struct PackChecksumNoteTests {
         }
         try Data(good.utf8).write(to: note)
         #expect(PackCurrency.unchangedByNote(skills, in: hub.workspace) == "1.0.0")
+
+        // A note of this very file with a digest that is not its index's (another SkillEx's
+        // digest): no answer, and decoding the index writes it right.
+        try Data(([lines[0], lines[1], String(repeating: "a", count: 64)] + lines[3...]).joined(separator: "\n").utf8)
+            .write(to: note)
+        #expect(PackCurrency.unchangedByNote(skills, in: hub.workspace) == nil)
+        #expect(PackCurrency.latest(in: hub.workspace)?.version == "1.0.0")
+        #expect(PackCurrency.unchangedByNote(skills, in: hub.workspace) == "1.0.0")
     }
 
     @Test func theDigestDependsOnEveryPairNotOnOrder() {
