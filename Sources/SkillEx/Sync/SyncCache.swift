@@ -140,8 +140,56 @@ struct SyncCache: Codable {
     }
 
     func save(_ url: URL) throws {
-        let data = JSONWriter.data(tree: tree, capacity: skills.count * 480 + 64)
+        let data = bytes
         try AtomicFile.write(data, to: url, durable: false)
         FilePrefetch.remember(url, bytes: data, value: self)
+    }
+
+    /// `JSONWriter.data(tree: tree)`, written straight from the entries (keys sorted, fields in
+    /// their sorted order `checksum`, `fingerprint`, `listing`, `target`): building the tree of a
+    /// thousand entries and sorting every object's keys again took most of a save.
+    var bytes: Data {
+        var out: [UInt8] = []
+        out.reserveCapacity(skills.count * 480 + 64)
+        out += "{\n  \"skills\": ".utf8
+        if skills.isEmpty {
+            out += "{}".utf8
+        } else {
+            out += "{\n".utf8
+            let keys = skills.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            for (index, key) in keys.enumerated() {
+                guard let entry = skills[key] else { continue }
+                JSONWriter.pad(4, &out)
+                JSONWriter.quote(key, into: &out)
+                out += ": {\n      \"checksum\": ".utf8
+                JSONWriter.quote(entry.checksum, into: &out)
+                out += ",\n      \"fingerprint\": ".utf8
+                JSONWriter.quote(entry.fingerprint, into: &out)
+                if let listing = entry.listing {
+                    out += ",\n      \"listing\": ".utf8
+                    if listing.isEmpty {
+                        out += "[]".utf8
+                    } else {
+                        out += "[\n".utf8
+                        for (line, text) in listing.enumerated() {
+                            JSONWriter.pad(8, &out)
+                            JSONWriter.quote(text, into: &out)
+                            out += (line == listing.count - 1 ? "\n" : ",\n").utf8
+                        }
+                        JSONWriter.pad(6, &out)
+                        out.append(UInt8(ascii: "]"))
+                    }
+                }
+                if let target = entry.target {
+                    out += ",\n      \"target\": ".utf8
+                    JSONWriter.quote(target, into: &out)
+                }
+                out += "\n    }".utf8
+                out += (index == keys.count - 1 ? "\n" : ",\n").utf8
+            }
+            out += "  }".utf8
+        }
+        out += "\n}\n".utf8
+        return Data(out)
     }
 }

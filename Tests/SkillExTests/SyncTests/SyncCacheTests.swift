@@ -21,6 +21,26 @@ struct SyncCacheTests {
         #expect(JSONWriter.data(tree: cache.tree) == (try JSONWriter.data(cache)))
     }
 
+    @Test("the bytes written straight from the entries are the ones the tree writes")
+    func bytesMatchTheTree() throws {
+        var cases = [Self.sample(), SyncCache()]
+        var escapes = SyncCache()
+        escapes.skills["a\\b/\tc\u{1}"] = .init(fingerprint: "\n", checksum: "\r\u{8}\u{c}", target: "\u{1f}é", listing: [])
+        escapes.skills["a/b"] = .init(fingerprint: "f", checksum: "c", listing: ["fOnly"])
+        escapes.skills["A/b"] = .init(fingerprint: "f", checksum: "c")
+        cases.append(escapes)
+        var many = SyncCache()
+        for index in 0..<300 {
+            many.skills["repo-\(index % 7)/skill-\(index)"] = .init(
+                fingerprint: "f\(index)", checksum: "c\(index)", target: index % 3 == 0 ? nil : "t\(index)",
+                listing: index % 2 == 0 ? nil : (0..<(index % 5)).map { "f\($0)/x y" })
+        }
+        cases.append(many)
+        for cache in cases {
+            #expect(cache.bytes == JSONWriter.data(tree: cache.tree))
+        }
+    }
+
     @Test("saved and loaded back alike")
     func roundTrip() throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("sync-cache-\(UUID().uuidString).json")
