@@ -13,7 +13,7 @@ enum PackChecksumNote {
     static func digest(_ checksums: [String: String]) -> String {
         var hasher = SHA256Hasher()
         hasher.update("pack-checksums 1\n")
-        for key in checksums.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+        for key in checksums.keys.sorted(by: UTF8Order.precedes) {
             let checksum = checksums[key] ?? ""
             // Each string after its byte length: no two maps give the same stream.
             hasher.update("\(key.utf8.count):\(key)\(checksum.utf8.count):\(checksum)")

@@ -69,7 +69,7 @@ public enum PackWriter {
 
     private static func units(skills: [SelectedSkill], extras: [String: Data]) -> [Unit] {
         let all = skills.map(Unit.skill) + extras.map { Unit.file($0.key, $0.value) }
-        return all.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        return all.sorted { UTF8Order.precedes($0.key, $1.key) }
     }
 
     private static func batches(_ units: [Unit]) -> [[Unit]] {

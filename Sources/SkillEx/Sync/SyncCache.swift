@@ -156,7 +156,7 @@ struct SyncCache: Codable {
             out += "{}".utf8
         } else {
             out += "{\n".utf8
-            let keys = skills.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            let keys = skills.keys.sorted(by: UTF8Order.precedes)
             for (index, key) in keys.enumerated() {
                 guard let entry = skills[key] else { continue }
                 JSONWriter.pad(4, &out)

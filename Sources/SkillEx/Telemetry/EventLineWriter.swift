@@ -42,7 +42,7 @@ enum EventLineWriter {
     }
 
     private static func sortedKeys<V>(_ fields: [String: V]) -> [String] {
-        fields.count < 2 ? Array(fields.keys) : fields.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        fields.count < 2 ? Array(fields.keys) : fields.keys.sorted(by: UTF8Order.precedes)
     }
 
     /// Integral values as integers, others in Swift's shortest round-tripping form;

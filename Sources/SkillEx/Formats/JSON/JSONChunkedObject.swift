@@ -27,7 +27,7 @@ enum JSONChunkedObject {
         out += "{\n".utf8
         var keys = Array(fields.keys.filter { $0 != key })
         keys.append(key)
-        keys.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        keys.sort(by: UTF8Order.precedes)
         for (index, name) in keys.enumerated() {
             JSONWriter.pad(2, &out)
             JSONWriter.quote(name, into: &out)

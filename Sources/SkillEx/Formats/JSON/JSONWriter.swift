@@ -46,7 +46,7 @@ public enum JSONWriter {
         case .object(let fields):
             guard !fields.isEmpty else { out += "{}".utf8; return }
             out += "{\n".utf8
-            let keys = fields.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            let keys = fields.keys.sorted(by: UTF8Order.precedes)
             for (index, key) in keys.enumerated() {
                 pad(indent + 2, &out)
                 quote(key, into: &out)
