@@ -15,7 +15,8 @@ public enum ScorecardStore {
         return try? read(at: url)
     }
 
-    /// Starts `load`'s reading on another core (a build, before sync).
+    /// Starts `load`'s (and `read`'s) reading on another core (a build before sync, `site`
+    /// before the manifest).
     public static func prefetch(_ workspace: Workspace) {
         let path = url(workspace).path
         FilePrefetch.start(url(workspace)) { data -> ScoreRun? in try? decode(data, rememberingFor: path) }
@@ -25,6 +26,9 @@ public enum ScorecardStore {
     /// file is not a run (`ErrorText.decoding` words it). The one reader of the file: the scorer
     /// and the site both come here.
     public static func read(at url: URL) throws -> ScoreRun? {
+        // Read ahead by `prefetch` (and the file unchanged since): taken. A prefetch that found no
+        // file, or one it could not decode, leaves the reading (and its error) to this call.
+        if let early = FilePrefetch.take(url, as: ScoreRun?.self), let run = early { return run }
         guard let data = try? Data(contentsOf: url) else { return nil }
         return try decode(data, rememberingFor: url.path)
     }

@@ -35,6 +35,8 @@ struct SiteCommand: ParsableCommand {
         var publisher: DiskPublisher?
         let context = try common.context(lock: "site") { workspace in
             publisher = SiteJob.prefetchedPublisher(workspace: workspace, out: folder, verify: verify)
+            // The stored scorecards decode on another core while the manifest is read.
+            ScorecardStore.prefetch(workspace)
         }
         var job = SiteJob(context: common.quietJobContext(context), out: folder)
         (job.verify, job.publisher) = (verify, publisher)
