@@ -49,6 +49,7 @@ public enum ScorecardStore {
 
     /// `decode`, with each card's byte range in `data` when the cards were read from the tree.
     private static func decodeWithSpans(_ data: Data) throws -> (run: ScoreRun, spans: [Range<Int>]?) {
+        if let split = splitDecode(data) { return split }
         if let parsed = try? JSONValueParser.parse(data, spansOf: "skills"), case .object(var fields) = parsed.value,
             case .array(let items)? = fields["skills"]
         {
@@ -61,6 +62,25 @@ public enum ScorecardStore {
             }
         }
         return (try JSONDecoder().decodeChecked(ScoreRun.self, from: data), nil)
+    }
+
+    /// `decodeWithSpans`'s usual case, made on every core: the document is read without its cards
+    /// (`JSONValueParser.skeleton`), then each card is parsed and read on its own. Nil when any
+    /// part is not the stored shape (the whole document is then parsed as before, so a damaged
+    /// file gives the same result either way).
+    private static func splitDecode(_ data: Data) -> (run: ScoreRun, spans: [Range<Int>]?)? {
+        guard let skeleton = try? JSONValueParser.skeleton(data, skippingItemsOf: "skills"),
+            case .object(let fields) = skeleton.value, case .array? = fields["skills"], let spans = skeleton.spans,
+            var run = JSONTreeDecoder.value(ScoreRun.self, tree: skeleton.value)
+        else { return nil }
+        let cards = ParallelMap.map(spans) { span -> Scorecard? in
+            guard let tree = try? JSONValueParser.item(data, range: span, depth: 2) else { return nil }
+            return ScorecardTree.card(tree) ?? JSONTreeDecoder.value(Scorecard.self, tree: tree)
+        }
+        guard !cards.contains(where: { $0 == nil }) else { return nil }
+        run.skills = cards.compactMap { $0 }
+        if fields["summary"] == nil { run.summary = ScoreRun.count(run.skills) }  // a file without one
+        return (run, spans)
     }
 
     /// Writes `run`; for a partial run (not every skill of `manifest`), keeps the stored cards

@@ -28,6 +28,37 @@ enum JSONValueParser {
         }
     }
 
+    /// The document with the items of its top-level array `key` left unread (that array is
+    /// empty in the value) and their byte ranges, for the caller to parse each on its own
+    /// (`item`), on every core. The items are only skipped over (strings and brackets), so a
+    /// range of a damaged document may hold anything: `item` refuses it.
+    static func skeleton(_ data: Data, skippingItemsOf key: String) throws -> (value: JSONValue, spans: [Range<Int>]?) {
+        try data.withUnsafeBytes { raw in
+            var parser = Cursor(bytes: raw.bindMemory(to: UInt8.self))
+            parser.spanKey = key
+            parser.skipsSpanItems = true
+            let value = try parser.value(depth: 0)
+            parser.skipSpace()
+            guard parser.index == parser.bytes.count else { throw parser.fail("trailing characters") }
+            return (value, parser.spans)
+        }
+    }
+
+    /// The one value filling `range` of `data`, read as nested `depth` deep (an item of a
+    /// top-level array is at depth 2, where `parse` reads it).
+    static func item(_ data: Data, range: Range<Int>, depth: Int) throws -> JSONValue {
+        try data.withUnsafeBytes { raw in
+            guard range.lowerBound >= 0, range.upperBound <= raw.count else {
+                throw Failure(offset: 0, reason: "range outside the document")
+            }
+            var parser = Cursor(bytes: UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[range]))
+            let value = try parser.value(depth: depth)
+            parser.skipSpace()
+            guard parser.index == parser.bytes.count else { throw parser.fail("trailing characters") }
+            return value
+        }
+    }
+
     private struct Cursor {
         let bytes: UnsafeBufferPointer<UInt8>
         var index = 0
@@ -37,6 +68,8 @@ enum JSONValueParser {
         /// The top-level field whose array items' byte ranges are recorded, and those ranges.
         var spanKey: String?
         var spans: [Range<Int>]?
+        /// True when that array's items are skipped over, not read (`skeleton`).
+        var skipsSpanItems = false
 
         init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -71,7 +104,12 @@ enum JSONValueParser {
                     try expect(UInt8(ascii: ":"))
                     if depth == 0, let spanKey, key == spanKey {
                         skipSpace()
-                        if index < bytes.count, bytes[index] == UInt8(ascii: "[") {
+                        if index < bytes.count, bytes[index] == UInt8(ascii: "["), skipsSpanItems {
+                            var ranges: [Range<Int>] = []
+                            try skipArray(spans: &ranges)
+                            pairs.append((key, .array([])))
+                            spans = ranges
+                        } else if index < bytes.count, bytes[index] == UInt8(ascii: "[") {
                             var ranges: [Range<Int>] = []
                             pairs.append((key, try array(depth: depth + 1, spans: &ranges)))
                             spans = ranges
@@ -132,6 +170,80 @@ enum JSONValueParser {
                 try expect(UInt8(ascii: "]"))
                 return .array(items)
             }
+        }
+
+        /// The array at `index` (its `[`) passed over, each item's byte range appended to `spans`.
+        mutating func skipArray(spans: inout [Range<Int>]) throws {
+            try expect(UInt8(ascii: "["))
+            skipSpace()
+            if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return }
+            while true {
+                skipSpace()
+                let start = index
+                try skipValue()
+                spans.append(start..<index)
+                skipSpace()
+                guard index < bytes.count else { throw fail("unexpected end of input") }
+                if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+                try expect(UInt8(ascii: "]"))
+                return
+            }
+        }
+
+        /// Passes over one value without reading it: a string to its closing quote, an object or
+        /// array to the bracket that closes it (strings inside skipped), anything else to the
+        /// next delimiter. Whether it is valid JSON is left to whoever reads it.
+        mutating func skipValue() throws {
+            guard index < bytes.count else { throw fail("unexpected end of input") }
+            switch bytes[index] {
+            case UInt8(ascii: "\""):
+                try skipString()
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                var level = 0
+                while index < bytes.count {
+                    switch bytes[index] {
+                    case UInt8(ascii: "\""):
+                        try skipString()
+                        continue
+                    case UInt8(ascii: "{"), UInt8(ascii: "["):
+                        level += 1
+                    case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                        level -= 1
+                        if level == 0 {
+                            index += 1
+                            return
+                        }
+                    default: break
+                    }
+                    index += 1
+                }
+                throw fail("unexpected end of input")
+            default:
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "}") || byte == 0x20
+                        || byte == 0x0A || byte == 0x0D || byte == 0x09
+                    {
+                        return
+                    }
+                    index += 1
+                }
+            }
+        }
+
+        /// Passes over the string at `index` (its opening quote), escapes included.
+        mutating func skipString() throws {
+            index += 1
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\\") {
+                    index += 2
+                    continue
+                }
+                index += 1
+                if byte == UInt8(ascii: "\"") { return }
+            }
+            throw fail("unterminated string")
         }
 
         mutating func expect(_ byte: UInt8) throws {
