@@ -64,7 +64,24 @@ public struct PackIndex: Sendable, Codable, Equatable {
     /// come here), through the parsed JSON tree (`JSONDecoder` when the tree reader cannot, so
     /// its errors stay the same); throws the decoding error, which `ErrorText.decoding` words.
     public static func decode(_ data: Data) throws -> PackIndex {
-        try JSONTreeDecoder.decode(PackIndex.self, from: data)
+        if let split = splitDecode(data) { return split }
+        return try JSONTreeDecoder.decode(PackIndex.self, from: data)
+    }
+
+    /// `decode`'s usual case on every core: the document without its skills
+    /// (`JSONValueParser.skeleton`), then each skill parsed and decoded on its own. Nil when any
+    /// part does not decode, for the whole decode (and its error) to answer.
+    private static func splitDecode(_ data: Data) -> PackIndex? {
+        guard let skeleton = try? JSONValueParser.skeleton(data, skippingItemsOf: "skills"),
+            case .object(let fields) = skeleton.value, case .array? = fields["skills"], let spans = skeleton.spans,
+            var index = JSONTreeDecoder.value(PackIndex.self, tree: skeleton.value)
+        else { return nil }
+        let skills = ParallelMap.map(spans) { span -> Skill? in
+            (try? JSONValueParser.item(data, range: span, depth: 2)).flatMap { JSONTreeDecoder.value(Skill.self, tree: $0) }
+        }
+        guard !skills.contains(where: { $0 == nil }) else { return nil }
+        index.skills = skills.compactMap { $0 }
+        return index
     }
 
     /// Checksums by `repo/skill`.
