@@ -55,17 +55,11 @@ public enum ManifestStore {
     /// skill entries (`JSONValueParser.skeleton`), then each entry is parsed and read on its own.
     /// Nil when any part is not the plain shape (the whole document is then parsed as before).
     private static func splitDecode(_ data: Data) -> (manifest: Manifest, spans: [Range<Int>]?)? {
-        guard let skeleton = try? JSONValueParser.skeleton(data, skippingItemsOf: "skills"),
-            case .object(let top) = skeleton.value, case .array? = top["skills"], let spans = skeleton.spans,
-            let key = OpenFields.treeKey,
-            var manifest = JSONTreeDecoder.value(Manifest.self, tree: skeleton.value, userInfo: [key: skeleton.value])
+        guard let key = OpenFields.treeKey, let split = JSONValueParser.splitItems(data, key: "skills", SkillEntry.init(tree:)),
+            var manifest = JSONTreeDecoder.value(Manifest.self, tree: split.head, userInfo: [key: split.head])
         else { return nil }
-        let entries = ParallelMap.map(spans) { span -> SkillEntry? in
-            (try? JSONValueParser.item(data, range: span, depth: 2)).flatMap { SkillEntry(tree: $0) }
-        }
-        guard !entries.contains(where: { $0 == nil }) else { return nil }
-        manifest.skills = entries.compactMap { $0 }
-        return (manifest, spans)
+        manifest.skills = split.items
+        return (manifest, split.spans)
     }
 
     /// The manifest with its skill entries read from the tree on every core (`SkillEntry(tree:)`)

@@ -72,15 +72,10 @@ public struct PackIndex: Sendable, Codable, Equatable {
     /// (`JSONValueParser.skeleton`), then each skill parsed and decoded on its own. Nil when any
     /// part does not decode, for the whole decode (and its error) to answer.
     private static func splitDecode(_ data: Data) -> PackIndex? {
-        guard let skeleton = try? JSONValueParser.skeleton(data, skippingItemsOf: "skills"),
-            case .object(let fields) = skeleton.value, case .array? = fields["skills"], let spans = skeleton.spans,
-            var index = JSONTreeDecoder.value(PackIndex.self, tree: skeleton.value)
+        guard let split = JSONValueParser.splitItems(data, key: "skills", { JSONTreeDecoder.value(Skill.self, tree: $0) }),
+            var index = JSONTreeDecoder.value(PackIndex.self, tree: split.head)
         else { return nil }
-        let skills = ParallelMap.map(spans) { span -> Skill? in
-            (try? JSONValueParser.item(data, range: span, depth: 2)).flatMap { JSONTreeDecoder.value(Skill.self, tree: $0) }
-        }
-        guard !skills.contains(where: { $0 == nil }) else { return nil }
-        index.skills = skills.compactMap { $0 }
+        index.skills = split.items
         return index
     }
 

@@ -69,18 +69,14 @@ public enum ScorecardStore {
     /// part is not the stored shape (the whole document is then parsed as before, so a damaged
     /// file gives the same result either way).
     private static func splitDecode(_ data: Data) -> (run: ScoreRun, spans: [Range<Int>]?)? {
-        guard let skeleton = try? JSONValueParser.skeleton(data, skippingItemsOf: "skills"),
-            case .object(let fields) = skeleton.value, case .array? = fields["skills"], let spans = skeleton.spans,
-            var run = JSONTreeDecoder.value(ScoreRun.self, tree: skeleton.value)
+        guard let split = JSONValueParser.splitItems(data, key: "skills", { tree in
+                ScorecardTree.card(tree) ?? JSONTreeDecoder.value(Scorecard.self, tree: tree)
+            }),
+            case .object(let fields) = split.head, var run = JSONTreeDecoder.value(ScoreRun.self, tree: split.head)
         else { return nil }
-        let cards = ParallelMap.map(spans) { span -> Scorecard? in
-            guard let tree = try? JSONValueParser.item(data, range: span, depth: 2) else { return nil }
-            return ScorecardTree.card(tree) ?? JSONTreeDecoder.value(Scorecard.self, tree: tree)
-        }
-        guard !cards.contains(where: { $0 == nil }) else { return nil }
-        run.skills = cards.compactMap { $0 }
+        run.skills = split.items
         if fields["summary"] == nil { run.summary = ScoreRun.count(run.skills) }  // a file without one
-        return (run, spans)
+        return (run, split.spans)
     }
 
     /// Writes `run`; for a partial run (not every skill of `manifest`), keeps the stored cards

@@ -71,4 +71,20 @@ struct JSONSkeletonTests {
         #expect((try? JSONValueParser.item(deep, range: try #require(skeleton.spans?.first), depth: 2)) == nil)
         #expect((try? JSONValueParser.item(deep, range: 0..<(deep.count + 1), depth: 0)) == nil)
     }
+
+    @Test("split items: each made from its own parse, in order; nil when one cannot be made or there is no such array")
+    func splitItems() {
+        let data = Data(#"{"n": 1, "skills": [{"v": 1}, {"v": 2}, {"v": 3}]}"#.utf8)
+        let number = { @Sendable (tree: JSONValue) -> Int? in
+            guard case .object(let fields) = tree, case .int(let value)? = fields["v"] else { return nil }
+            return Int(value)
+        }
+        let split = JSONValueParser.splitItems(data, key: "skills", number)
+        #expect(split?.items == [1, 2, 3])
+        #expect(split?.head == .object(["n": .int(1), "skills": .array([])]))
+        #expect(split?.spans.count == 3)
+        #expect(JSONValueParser.splitItems(Data(#"{"skills": [{"v": 1}, {"w": 2}]}"#.utf8), key: "skills", number) == nil)
+        #expect(JSONValueParser.splitItems(Data(#"{"skills": 3}"#.utf8), key: "skills", number) == nil)
+        #expect(JSONValueParser.splitItems(Data(#"{"skills": [{"v": 1}, {"v": }]}"#.utf8), key: "skills", number) == nil)
+    }
 }

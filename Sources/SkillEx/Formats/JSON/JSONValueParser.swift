@@ -59,6 +59,21 @@ enum JSONValueParser {
         }
     }
 
+    /// A document whose top-level `key` is an array, read on every core: `head` is the document
+    /// with that array empty, `items` each item made by `make` from its own parse (`skeleton`,
+    /// then `item`), `spans` their byte ranges. Nil when the document is not such an object, or
+    /// any item fails to parse or to make: the caller then reads the whole document its usual way.
+    static func splitItems<T: Sendable>(
+        _ data: Data, key: String, _ make: @Sendable (JSONValue) -> T?
+    ) -> (head: JSONValue, items: [T], spans: [Range<Int>])? {
+        guard let skeleton = try? skeleton(data, skippingItemsOf: key), case .object(let fields) = skeleton.value,
+            case .array? = fields[key], let spans = skeleton.spans
+        else { return nil }
+        let made = ParallelMap.map(spans) { span in (try? item(data, range: span, depth: 2)).flatMap(make) }
+        guard !made.contains(where: { $0 == nil }) else { return nil }
+        return (skeleton.value, made.compactMap { $0 }, spans)
+    }
+
     private struct Cursor {
         let bytes: UnsafeBufferPointer<UInt8>
         var index = 0
