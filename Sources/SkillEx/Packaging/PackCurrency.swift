@@ -33,8 +33,9 @@ public enum PackCurrency {
         return located.version
     }
 
-    /// The latest version in `dist/index.json` and where its pack and pack index are.
-    private static func locate(dist: URL) -> (version: String, index: URL, pack: URL)? {
+    /// The latest version in `dist/index.json` and where its pack and pack index are (the one
+    /// lookup of the latest pack: currency, its note, and the pack a new one copies from).
+    static func locate(dist: URL) -> (version: String, index: URL, pack: URL)? {
         guard let history = try? DistIndex.load(dist.appendingPathComponent(DistIndex.fileName)),
             let latest = history.latest, let entry = history.entry(latest)
         else { return nil }

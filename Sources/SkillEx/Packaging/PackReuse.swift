@@ -32,15 +32,13 @@ package struct PackReuse: Sendable {
     /// The latest pack of `dist/`, read now; `keepChecksums` leaves the prefetched checksums of
     /// its index for a later reader.
     static func open(dist: URL, keepChecksums: Bool) -> PackReuse? {
-        guard let index = try? DistIndex.load(dist.appendingPathComponent(DistIndex.fileName)),
-            let latest = index.latest, let entry = index.entry(latest),
-            let checksums = PackCurrency.checksums(
-                packIndexAt: dist.appendingPathComponent(entry.index.file), keep: keepChecksums),
-            let data = try? Data(contentsOf: dist.appendingPathComponent(entry.pack.file), options: .alwaysMapped),
-            let reader = try? ZipReader(data: data, label: entry.pack.file)
+        guard let latest = PackCurrency.locate(dist: dist),
+            let checksums = PackCurrency.checksums(packIndexAt: latest.index, keep: keepChecksums),
+            let data = try? Data(contentsOf: latest.pack, options: .alwaysMapped),
+            let reader = try? ZipReader(data: data, label: latest.pack.lastPathComponent)
         else { return nil }
         let entries = Dictionary(reader.entries.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        let file = ZipSourceFile(path: dist.appendingPathComponent(entry.pack.file).path)
+        let file = ZipSourceFile(path: latest.pack.path)
         return PackReuse(
             reader: reader, entries: entries, checksums: checksums, skillEntries: skillRanges(reader.entries), file: file)
     }

@@ -47,14 +47,8 @@ enum PackReusePrefetch {
     /// The identities of `dist/index.json` and of the pack file its latest version names (nil
     /// for a file that is missing).
     private static func identities(_ dist: URL) -> [FileIdentity?] {
-        let indexURL = dist.appendingPathComponent(DistIndex.fileName)
-        let index = FileIdentity(path: indexURL.path)
-        guard let history = try? DistIndex.load(indexURL), let latest = history.latest, let entry = history.entry(latest)
-        else { return [index] }
-        return [
-            index,
-            FileIdentity(path: dist.appendingPathComponent(entry.pack.file).path),
-            FileIdentity(path: dist.appendingPathComponent(entry.index.file).path),
-        ]
+        let history = FileIdentity(path: dist.appendingPathComponent(DistIndex.fileName).path)
+        guard let latest = PackCurrency.locate(dist: dist) else { return [history] }
+        return [history, FileIdentity(path: latest.pack.path), FileIdentity(path: latest.index.path)]
     }
 }

@@ -127,7 +127,7 @@ public enum SkillFiles {
         var walk = Walk(realRoot: RealRoot(path: rootPath), limits: limits)
         walk.folders = recordingFolders ? [] : nil
         try walk.folder(rootPath, relative: "", depth: 0)
-        walk.files.sort { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
+        walk.files.sort { UTF8Order.precedes($0.relativePath, $1.relativePath) }
         return (walk.files, walk.folders)
     }
 
