@@ -45,8 +45,10 @@ public struct Scorer: Sendable {
         let digest = try inputsDigest(manifest, settings: settings, reports: reports)
         let inputs = try ScoreInputs(manifest, settings: settings, reports: reports)
         let previous = options.reuseStored ? ScorecardStore.load(workspace) : nil
+        PhaseTrace.mark("score.inputs")
         var cards = try scorecards(
             entries, manifest: manifest, settings: settings, reports: reports, digest: digest, previous: previous)
+        PhaseTrace.mark("score.cards")
         let now = Timestamp.string(workspace.clock.now())
         var updated = manifest
         let slots = Dictionary(
@@ -86,6 +88,7 @@ public struct Scorer: Sendable {
             }
         }
         let run = run(cards, settings: settings, digest: digest)
+        PhaseTrace.mark("score.history")
         // The stored scorecards already say all this when they hold exactly these cards.
         let stored = previous.map { $0.matches(run) && cards.count == updated.skills.count } ?? false
         return ScoreRecording(run: run, manifest: updated, recorded: recorded, scorecardsStored: stored)

@@ -53,13 +53,16 @@ public struct ScoreJob: Sendable {
         let recording = try Scorer(workspace: workspace, options: options).record(current)
         let (run, updated) = (recording.run, recording.manifest)
         try ManifestStore.save(updated, to: workspace.manifestURL)
+        PhaseTrace.mark("score.manifest-save")
         // Scorecards that already say exactly this are not written again.
         let written = recording.scorecardsStored
             ? nil : try ScorecardStore.write(run, manifest: updated, workspace: workspace)
         if let telemetry = context.telemetry {
             ScoreEvents.emit(run, command: command, on: telemetry, recorded: recording.recorded)
         }
+        PhaseTrace.mark("score.scorecards-write")
         await ScoreWebhookNotices.send(run, recorded: recording.recorded, manifest: updated, context: context)
+        PhaseTrace.mark("score.events")
         return ScoreJobReport(run: run, manifest: updated, recorded: recording.recorded, written: written)
     }
 }

@@ -16,16 +16,17 @@ extension DiskPublisher {
     /// Writes `page` into `folder` (atomically, or straight into a new file) unless the file
     /// recorded as `previous` is there with the same bytes: its hash and whether it was written.
     static func store(_ page: RenderedPage, in folder: URL, previous: PageRecord?) -> Result<(String, Bool), PublishError> {
-        if let linked = page.linkedFile { return store(linked, at: folder.path + "/" + page.path, previous: previous) }
+        let site = folder.path
+        if let linked = page.linkedFile { return store(linked, at: site + "/" + page.path, site: site, previous: previous) }
         let hash = Digest.sha256Hex(page.bytes)
-        let path = folder.path + "/" + page.path
+        let path = site + "/" + page.path
         if previous?.hash == hash, access(path, F_OK) == 0 {
             return .success((hash, false))
         }
-        if previous == nil, writeNew(page.bytes, to: path) {
+        if previous == nil, writeNew(page.bytes, to: path, site: site) {
             return .success((hash, true))
         }
-        if let reason = writeAtomically(page.bytes, to: path) {
+        if let reason = writeAtomically(page.bytes, to: path, site: site) {
             return .failure(PublishError(path: path, reason: reason))
         }
         return .success((hash, true))
@@ -34,7 +35,9 @@ extension DiskPublisher {
     /// Publishes `linked` at `path` as a hard link to it (no bytes read or written; a pack is
     /// never changed in place, each version is a new file), or as a copy where linking fails
     /// (another file system).
-    private static func store(_ linked: LinkedFile, at path: String, previous: PageRecord?) -> Result<(String, Bool), PublishError> {
+    private static func store(
+        _ linked: LinkedFile, at path: String, site: String, previous: PageRecord?
+    ) -> Result<(String, Bool), PublishError> {
         if previous?.hash == linked.sha256, access(path, F_OK) == 0 { return .success((linked.sha256, false)) }
         // Already this very file (a build killed before it recorded the page): nothing to do, and
         // `rename` would do nothing either, leaving its temp name behind.
@@ -48,7 +51,7 @@ extension DiskPublisher {
         let temp = String(path[..<slash]) + "." + String(path[slash...]) + ".tmp-\(UUID().uuidString)"
         var linkedNow = link(linked.path, temp) == 0
         if !linkedNow, errno == ENOENT {
-            makeFolders(String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)]))
+            makeFolders(String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)]), site: site)
             linkedNow = link(linked.path, temp) == 0
         }
         if linkedNow {
@@ -64,7 +67,7 @@ extension DiskPublisher {
         do { bytes = try linked.read() } catch {
             return .failure(PublishError(path: path, reason: ErrorText.brief(error)))
         }
-        if let reason = writeAtomically(bytes, to: path) { return .failure(PublishError(path: path, reason: reason)) }
+        if let reason = writeAtomically(bytes, to: path, site: site) { return .failure(PublishError(path: path, reason: reason)) }
         return .success((Digest.sha256Hex(bytes), true))
     }
 }

@@ -127,13 +127,33 @@ public struct DiskPublisher: SitePublisher {
     }
 
     /// `mkdir -p`: makes `path` and any missing parents; a folder made by another writer
-    /// meanwhile is fine, any other failure shows when the file is opened.
-    static func makeFolders(_ path: String) {
-        guard !path.isEmpty, mkdir(path, 0o755) != 0, errno == ENOENT,
-            let slash = path.lastIndex(of: "/")
-        else { return }
-        makeFolders(String(path[..<slash]))
-        _ = mkdir(path, 0o755)
+    /// meanwhile is fine, any other failure shows when the file is opened. Folders it makes that
+    /// hold a folder per skill or per repository are spread (`spreadsFolders`).
+    static func makeFolders(_ path: String, site: String) {
+        guard !path.isEmpty else { return }
+        if mkdir(path, 0o755) == 0 { return made(path, site: site) }
+        guard errno == ENOENT, let slash = path.lastIndex(of: "/") else { return }
+        makeFolders(String(path[..<slash]), site: site)
+        if mkdir(path, 0o755) == 0 { made(path, site: site) }
+    }
+
+    /// Marks `path`, just made, with `FolderSpread` when it is the site's `skills/` or a
+    /// repository's folder in it: they hold a folder per repository or per skill, and ext4 then
+    /// places each of those in a lightly used block group instead of the ones a removed site
+    /// just freed.
+    private static func made(_ path: String, site: String) {
+        guard spreadsFolders(path, site: site) else { return }
+        FolderSpread.mark(path)
+    }
+
+    /// True for `<site>/skills` and `<site>/skills/<repo>`.
+    static func spreadsFolders(_ path: String, site: String) -> Bool {
+        let prefix = site + "/skills"
+        guard path.hasPrefix(prefix) else { return false }
+        let rest = path.utf8.dropFirst(prefix.utf8.count)
+        guard let first = rest.first else { return true }
+        let repo = rest.dropFirst()
+        return first == UInt8(ascii: "/") && !repo.isEmpty && !repo.contains(UInt8(ascii: "/"))
     }
 
     /// The stamped template kept for `path` in `.skillex/site-stamped/`.
@@ -159,14 +179,14 @@ public struct DiskPublisher: SitePublisher {
     /// under `path`: readers never see it half-written, and there is no temp name to create and
     /// rename. False when that cannot be done here
     /// (no O_TMPFILE, the file exists…); the caller then writes a temp file and renames it.
-    static func writeNew(_ data: Data, to path: String) -> Bool {
+    static func writeNew(_ data: Data, to path: String, site: String) -> Bool {
         #if os(Linux)
         guard let slash = path.lastIndex(of: "/") else { return false }
         let folder = String(path[..<slash])
         let unnamed = Int32(0o20000000) | O_DIRECTORY  // O_TMPFILE, which Glibc's module does not export
         var fd = open(folder, O_WRONLY | unnamed, 0o644)
         if fd < 0, errno == ENOENT {
-            makeFolders(folder)
+            makeFolders(folder, site: site)
             fd = open(folder, O_WRONLY | unnamed, 0o644)
         }
         guard fd >= 0 else { return false }
@@ -197,7 +217,7 @@ public struct DiskPublisher: SitePublisher {
     }
 
     /// Writes a temp file beside `path` and renames it over `path`; the reason on failure.
-    static func writeAtomically(_ data: Data, to path: String) -> String? {
+    static func writeAtomically(_ data: Data, to path: String, site: String) -> String? {
         // Hidden (`.<name>.tmp-<UUID>`), so a static host never serves one a crash left behind.
         let slash = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
         let temp = String(path[..<slash]) + "." + String(path[slash...]) + ".tmp-\(UUID().uuidString)"
@@ -205,7 +225,7 @@ public struct DiskPublisher: SitePublisher {
         if fd < 0, errno == ENOENT {
             // Folders are made by whichever writer first needs them, on both cores, with no
             // separate pass over every folder of the site.
-            makeFolders(String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)]))
+            makeFolders(String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)]), site: site)
             fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         }
         guard fd >= 0 else { return String(cString: strerror(errno)) }

@@ -53,9 +53,12 @@ struct ScoreCommand: AsyncParsableCommand {
             job.approval = ScoreJob.ApprovalRequest(skill: approve, by: by, reason: reason)
         }
         let scored = try await context.runAsync { try await job.run($0) }
+        PhaseTrace.mark("score.job")
         let json = try context.run { _ in try scored.scorecardsJSON() }
+        PhaseTrace.mark("score.render")
         let chosen = post && common.format == nil ? .githubChecks : common.resolvedFormat
         try await ScoreOutput.emit(scored.run, json: json, format: chosen, post: post, environment: context.workspace.environment)
+        PhaseTrace.mark("score.emit")
         KeptUntilExit.keep((scored, json))
         if scored.status == .problems { throw ExitStatus.failed }
     }

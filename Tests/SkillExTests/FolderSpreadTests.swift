@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+
+@testable import SkillEx
+
+@Suite("Folders marked as tops of directory hierarchies")
+struct FolderSpreadTests {
+    private func scratch() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("skillex-spread-\(UUID().uuidString)").path
+        try Folders.make(path)
+        return path
+    }
+
+    @Test("a mark reports what the folder carries afterwards, and a second mark changes nothing")
+    func markIsReported() throws {
+        let root = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        #expect(!FolderSpread.isMarked(root))
+        let marked = FolderSpread.mark(root)
+        #expect(FolderSpread.isMarked(root) == marked)
+        #expect(FolderSpread.mark(root) == marked)
+        // The flag belongs to the folder alone: a folder made inside it carries none.
+        try Folders.make(root + "/inner")
+        #expect(!FolderSpread.isMarked(root + "/inner"))
+    }
+
+    @Test("a missing folder or a file is refused")
+    func nonFoldersAreRefused() throws {
+        let root = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        #expect(!FolderSpread.mark(root + "/missing"))
+        #expect(FileManager.default.createFile(atPath: root + "/file", contents: Data("x".utf8)))
+        #expect(!FolderSpread.mark(root + "/file"))
+        #expect(!FolderSpread.isMarked(root + "/file"))
+    }
+}
