@@ -33,4 +33,20 @@ struct FolderSpreadTests {
         #expect(!FolderSpread.mark(root + "/file"))
         #expect(!FolderSpread.isMarked(root + "/file"))
     }
+
+    @Test("Folders.make spreading marks each folder it makes and leaves existing ones alone")
+    func makeSpreading() throws {
+        let root = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try Folders.make(root + "/probe")
+        let supported = FolderSpread.mark(root + "/probe")
+        try Folders.make(root + "/staging/acme", spreading: true)
+        #expect(FolderSpread.isMarked(root + "/staging") == supported)
+        #expect(FolderSpread.isMarked(root + "/staging/acme") == supported)
+        #expect(!FolderSpread.isMarked(root))
+        // Made again: nothing changes, and no error.
+        try Folders.make(root + "/staging/acme", spreading: true)
+        try Folders.make(root + "/staging/acme/pdf")
+        #expect(!FolderSpread.isMarked(root + "/staging/acme/pdf"))
+    }
 }

@@ -129,13 +129,23 @@ public enum FileBytes {
 /// Folder creation with plain `mkdir` calls: one call when the parent exists (the common case),
 /// where Foundation's `createDirectory` stats every ancestor first.
 public enum Folders {
-    /// Creates `path` and any missing ancestors; an existing folder is fine.
-    public static func make(_ path: String) throws {
-        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+    /// Creates `path` and any missing ancestors; an existing folder is fine. With `spreading`,
+    /// each folder it creates is marked with `FolderSpread` (for folders that will hold a
+    /// folder per skill).
+    public static func make(_ path: String, spreading: Bool = false) throws {
+        if mkdir(path, 0o755) == 0 {
+            if spreading { FolderSpread.mark(path) }
+            return
+        }
+        if errno == EEXIST { return }
         guard errno == ENOENT else { throw FileBytes.posixError(path) }
         let parent = (path as NSString).deletingLastPathComponent
         guard !parent.isEmpty, parent != path else { throw FileBytes.posixError(path) }
-        try make(parent)
-        if mkdir(path, 0o755) != 0 && errno != EEXIST { throw FileBytes.posixError(path) }
+        try make(parent, spreading: spreading)
+        if mkdir(path, 0o755) == 0 {
+            if spreading { FolderSpread.mark(path) }
+        } else if errno != EEXIST {
+            throw FileBytes.posixError(path)
+        }
     }
 }

@@ -140,7 +140,13 @@ struct SkillSyncWork: Sendable {
         _ files: [SkillFile], to folder: URL, capturing captured: String?
     ) throws -> (checksum: String, skillFileBytes: Data?) {
         let folderPath = folder.path
-        try Folders.make(folderPath)
+        // The staging folder and its repository folders hold a folder per skill: spread, so a
+        // sync into an emptied skills/ does not crowd the block groups its removal freed.
+        if mkdir(folderPath, 0o755) != 0, errno != EEXIST {
+            guard errno == ENOENT else { throw FileBytes.posixError(folderPath) }
+            try Folders.make(folder.deletingLastPathComponent().path, spreading: true)
+            try Folders.make(folderPath)
+        }
         var made: Set<Substring> = [""]
         var hasher = SHA256Hasher()
         var capturedBytes = Data()
