@@ -10,10 +10,11 @@ gets in bench/hugo-site/ (`common.hugo_site`).
 
 The rebuild models the real workflow: one skill's SKILL.md is edited in its source repository
 (`repos/<repo>/.claude/skills/<skill>/SKILL.md`), `skillex sync` copies it into skills/ and
-updates its checksum (untimed), then `skillex site` is timed. With `--repeat N` the cold build and
-the edit-sync-rebuild cycle run N times each and the medians are reported, with the user+sys CPU
-time of the rebuild (steadier than wall time on a shared machine). Hugo's cold build runs
-`--repeat` times too (median wall and CPU).
+updates its checksum (untimed), then `skillex site` is timed. With `--repeat N`, N rounds run,
+each a cold build, the edit-sync-rebuild cycle and then Hugo's cold build, side by side; the
+medians of each are reported, with user+sys CPU time (steadier than wall time on a shared
+machine), and the ratios (rebuild / cold, Hugo per page / SkillEx per page) are the medians of the
+rounds' own ratios, so a slow minute moves a round, not a ratio built from runs minutes apart.
 
 Corpus, work copies and the Hugo site all live under SKILLEX_CORPUS_ROOT (bench/common.py), so
 that variable picks the file system measured (e.g. /dev/shm/... for tmpfs, a folder on disk for
@@ -39,8 +40,13 @@ def pages(folder: Path) -> int:
 
 def cpu_timed(cmd):
     """Runs `cmd`; returns (wall seconds, user+sys CPU seconds of the child, CompletedProcess)."""
+    return cpu_timed_in(cmd, None)
+
+
+def cpu_timed_in(cmd, cwd):
+    """`cpu_timed` with `cmd` run in the folder `cwd`."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    wall, _, proc = run_timed(cmd)
+    wall, _, proc = run_timed(cmd, cwd=cwd)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), proc
 
@@ -93,8 +99,15 @@ def main():
         shutil.rmtree(work / "public", ignore_errors=True)
         forget_site_state(work)
         cmd = [binary, "site", "--manifest", str(manifest), "--format", "json"]
-        colds, cold_cpus = [], []
-        for _ in range(args.repeat):
+        skill = sorted((work / "repos").glob("*/.claude/skills/*/SKILL.md"))[0]
+        site = hugo_site(corpus(size), CORPUS_ROOT / f"hugo-site-{size}") if hugo else None
+        hugo_cmd = [hugo, "--quiet", "--noBuildLock"] if hugo else None
+        # Rounds: a cold build, the rebuild after one edit, then Hugo's cold build, side by side,
+        # so each round's ratios compare runs that saw the same machine (its speed drifts by tens
+        # of percent within minutes); the ratios reported are the medians of the rounds' ratios.
+        colds, cold_cpus, rebuilds, cpus, hugo_colds, hugo_cpus = [], [], [], [], [], []
+        site_pages = hugo_pages = 0
+        for attempt in range(args.repeat):
             shutil.rmtree(work / "public", ignore_errors=True)
             forget_site_state(work)
             drop_caches(args.drop_caches)
@@ -103,16 +116,7 @@ def main():
                 sys.exit(f"bench: skillex site failed: {proc.stderr.decode()[-2000:]}")
             colds.append(wall)
             cold_cpus.append(cpu)
-        cold, cold_cpu = statistics.median(colds), statistics.median(cold_cpus)
-        site_pages = pages(work / "public")
-        # Peak memory of a cold build, measured on another cold run.
-        shutil.rmtree(work / "public")
-        forget_site_state(work)
-        drop_caches(args.drop_caches)
-        peak = peak_rss_mib(cmd)
-        skill = sorted((work / "repos").glob("*/.claude/skills/*/SKILL.md"))[0]
-        rebuilds, cpus = [], []
-        for attempt in range(args.repeat):
+            site_pages = pages(work / "public")
             skill.write_text(skill.read_text() + f"\nOne more line from the benchmark ({attempt}).\n")
             subprocess.run([binary, "sync", "--manifest", str(manifest), "--format", "json"], stdout=subprocess.DEVNULL, check=False)
             wall, cpu, _ = cpu_timed(cmd)
@@ -121,34 +125,38 @@ def main():
             page = next((work / "public/skills").glob(f"*/{skill.parent.name}/index.html"))
             if f"One more line from the benchmark ({attempt})." not in page.read_text():
                 sys.exit(f"bench: the rebuild did not show the edit in {page}")
+            if not hugo:
+                continue
+            shutil.rmtree(site / "public", ignore_errors=True)
+            shutil.rmtree(site / "resources", ignore_errors=True)
+            drop_caches(args.drop_caches)
+            wall, cpu, proc = cpu_timed_in(hugo_cmd, site)
+            if proc.returncode != 0:
+                sys.exit(f"bench: hugo failed: {proc.stderr.decode()[-2000:]}")
+            hugo_colds.append(wall)
+            hugo_cpus.append(cpu)
+            hugo_pages = pages(site / "public")
+        cold, cold_cpu = statistics.median(colds), statistics.median(cold_cpus)
         rebuild, rebuild_cpu = statistics.median(rebuilds), statistics.median(cpus)
+        rebuild_ratio = statistics.median(r / c for r, c in zip(rebuilds, colds))
+        rebuild_cpu_ratio = statistics.median(r / c for r, c in zip(cpus, cold_cpus))
+        # Peak memory of a cold build, measured on another cold run.
+        shutil.rmtree(work / "public")
+        forget_site_state(work)
+        drop_caches(args.drop_caches)
+        peak = peak_rss_mib(cmd)
         if args.repeat > 1:
             print(f"cold runs: {', '.join(f'{c:.2f}' for c in colds)}; rebuilds: {', '.join(f'{r:.3f}' for r in rebuilds)}; "
                   f"rebuild CPU: {', '.join(f'{c:.3f}' for c in cpus)}; cold CPU: {', '.join(f'{c:.2f}' for c in cold_cpus)}",
                   flush=True)
         row(size, "skillex site", site_pages, f"{cold:.2f}", f"{cold / site_pages * 1000:.3f}", f"{peak:.0f}",
-            f"{rebuild:.3f}", f"{rebuild / cold * 100:.1f}%", f"{rebuild_cpu:.3f}", f"{cold_cpu:.2f}",
-            f"{rebuild_cpu / cold_cpu * 100:.1f}%")
+            f"{rebuild:.3f}", f"{rebuild_ratio * 100:.1f}%", f"{rebuild_cpu:.3f}", f"{cold_cpu:.2f}",
+            f"{rebuild_cpu_ratio * 100:.1f}%")
 
         if not hugo:
             shutil.rmtree(work, ignore_errors=True)
             continue
-        site = hugo_site(corpus(size), CORPUS_ROOT / f"hugo-site-{size}")
-        hugo_cmd = [hugo, "--quiet", "--noBuildLock"]
-        hugo_colds, hugo_cpus = [], []
-        for _ in range(args.repeat):
-            shutil.rmtree(site / "public", ignore_errors=True)
-            shutil.rmtree(site / "resources", ignore_errors=True)
-            drop_caches(args.drop_caches)
-            before = resource.getrusage(resource.RUSAGE_CHILDREN)
-            wall, _, proc = run_timed(hugo_cmd, cwd=site)
-            after = resource.getrusage(resource.RUSAGE_CHILDREN)
-            if proc.returncode != 0:
-                sys.exit(f"bench: hugo failed: {proc.stderr.decode()[-2000:]}")
-            hugo_colds.append(wall)
-            hugo_cpus.append((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime))
         hugo_cold, hugo_cpu = statistics.median(hugo_colds), statistics.median(hugo_cpus)
-        hugo_pages = pages(site / "public")
         shutil.rmtree(site / "public", ignore_errors=True)
         shutil.rmtree(site / "resources", ignore_errors=True)
         drop_caches(args.drop_caches)
@@ -158,8 +166,11 @@ def main():
                   f"hugo cold CPU: {', '.join(f'{c:.2f}' for c in hugo_cpus)}", flush=True)
         row(size, "hugo", hugo_pages, f"{hugo_cold:.2f}", f"{hugo_cold / hugo_pages * 1000:.3f}", f"{hugo_peak:.0f}", "", "", "",
             f"{hugo_cpu:.2f}", "")
-        print(f"per-page speed-up: {(hugo_cold / hugo_pages) / (cold / site_pages):.1f}x wall, "
-              f"{(hugo_cpu / hugo_pages) / (cold_cpu / site_pages):.1f}x CPU", flush=True)
+        per_page = statistics.median((h / hugo_pages) / (c / site_pages) for h, c in zip(hugo_colds, colds))
+        per_page_cpu = statistics.median((h / hugo_pages) / (c / site_pages) for h, c in zip(hugo_cpus, cold_cpus))
+        print(f"per-page speed-up (median of {args.repeat} rounds' ratios): {per_page:.1f}x wall, {per_page_cpu:.1f}x CPU; "
+              f"the medians give {(hugo_cold / hugo_pages) / (cold / site_pages):.1f}x and "
+              f"{(hugo_cpu / hugo_pages) / (cold_cpu / site_pages):.1f}x", flush=True)
         shutil.rmtree(site, ignore_errors=True)
         shutil.rmtree(work, ignore_errors=True)
 
