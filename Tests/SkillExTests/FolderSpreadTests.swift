@@ -32,6 +32,11 @@ struct FolderSpreadTests {
         #expect(FileManager.default.createFile(atPath: root + "/file", contents: Data("x".utf8)))
         #expect(!FolderSpread.mark(root + "/file"))
         #expect(!FolderSpread.isMarked(root + "/file"))
+        // A symlink is not followed: the folder it names stays as it is.
+        try Folders.make(root + "/target")
+        try FileManager.default.createSymbolicLink(atPath: root + "/link", withDestinationPath: root + "/target")
+        #expect(!FolderSpread.mark(root + "/link"))
+        #expect(!FolderSpread.isMarked(root + "/target"))
     }
 
     @Test("Folders.make spreading marks each folder it makes and leaves existing ones alone")

@@ -22,11 +22,12 @@ public enum FolderSpread {
     private static let topDirectory: Int32 = 0x0002_0000
 
     /// Sets the flag on the folder at `path` unless it is set already. True when the folder
-    /// carries it afterwards; false when it cannot (a missing folder, another file system).
+    /// carries it afterwards; false when it cannot (a missing folder, a symlink, another file
+    /// system).
     @discardableResult
     public static func mark(_ path: String) -> Bool {
         #if os(Linux)
-        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else { return false }
         defer { close(fd) }
         var flags: Int32 = 0
@@ -42,7 +43,7 @@ public enum FolderSpread {
     /// True when the folder at `path` carries the flag.
     public static func isMarked(_ path: String) -> Bool {
         #if os(Linux)
-        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else { return false }
         defer { close(fd) }
         var flags: Int32 = 0
