@@ -26,30 +26,30 @@ public enum FolderSpread {
     /// system).
     @discardableResult
     public static func mark(_ path: String) -> Bool {
-        #if os(Linux)
-        let fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        var flags: Int32 = 0
-        guard ioctl(fd, getFlags, &flags) == 0 else { return false }
-        if flags & topDirectory != 0 { return true }
-        flags |= topDirectory
-        return ioctl(fd, setFlags, &flags) == 0
-        #else
-        return false
-        #endif
+        withFlags(of: path) { fd, flags in
+            if flags & topDirectory != 0 { return true }
+            var updated = flags | topDirectory
+            return ioctl(fd, setFlags, &updated) == 0
+        } ?? false
     }
 
     /// True when the folder at `path` carries the flag.
     public static func isMarked(_ path: String) -> Bool {
+        withFlags(of: path) { _, flags in flags & topDirectory != 0 } ?? false
+    }
+
+    /// `body` with the open folder at `path` (not through a symlink) and its flags; nil when the
+    /// folder cannot be opened or its file system keeps no such flags.
+    private static func withFlags(of path: String, _ body: (Int32, Int32) -> Bool) -> Bool? {
         #if os(Linux)
         let fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-        guard fd >= 0 else { return false }
+        guard fd >= 0 else { return nil }
         defer { close(fd) }
         var flags: Int32 = 0
-        return ioctl(fd, getFlags, &flags) == 0 && flags & topDirectory != 0
+        guard ioctl(fd, getFlags, &flags) == 0 else { return nil }
+        return body(fd, flags)
         #else
-        return false
+        return nil
         #endif
     }
 }
