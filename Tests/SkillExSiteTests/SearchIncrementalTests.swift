@@ -144,4 +144,24 @@ struct SearchIncrementalTests {
             #expect(try Data(contentsOf: fixture.root.appendingPathComponent("public/" + path)) == fresh.data(path), "\(path)")
         }
     }
+
+    @Test("a shard's key hashes its members' sections in batches: the same digest as hashing them gathered whole")
+    func shardKeyBatches() {
+        // Pages whose sections in shard "t" add up to several batches.
+        var counts: [String: Int] = [:]
+        for n in 0..<900 { counts["term\(n)"] = n + 1 }
+        let page = SearchTerms(length: 900, counts: counts)
+        let terms = Array(repeating: page, count: 12)
+        guard let section = page.sections.firstIndex(where: { $0.shard == "t" }) else {
+            Issue.record("no section for shard t")
+            return
+        }
+        let members = terms.indices.map { (doc: $0, section: section) }
+        var whole = Array("search-shard-\(SearchIndexPlan.version)\u{0}t\u{0}".utf8)
+        for (doc, n) in members { terms[doc].appendSection(n, numbered: doc, to: &whole) }
+        #expect(whole.count > 2 * SearchIndexModel.shardKeyBatch)
+        #expect(SearchIndexModel.shardKey("t", members: members, terms: terms) == Digest.sha256Hex(Data(whole)))
+        // A different member list gives a different key.
+        #expect(SearchIndexModel.shardKey("t", members: Array(members.dropLast()), terms: terms) != Digest.sha256Hex(Data(whole)))
+    }
 }

@@ -84,17 +84,27 @@ struct SearchIndexModel: Sendable {
     }
 
     /// The fingerprint of shard `shard`: each member page's number and its section's bytes,
-    /// gathered in one buffer (no string per page) and hashed once.
+    /// gathered (no string per page) into a buffer the hasher takes 32 KiB at a time, so it
+    /// stays in the cache instead of growing to the size of the whole shard.
     static func shardKey(_ shard: String, members: [(doc: Int, section: Int)], terms: [SearchTerms]) -> String {
-        var bytes = Array("search-shard-\(SearchIndexPlan.version)\u{0}\(shard)\u{0}".utf8)
-        bytes.reserveCapacity(members.reduce(bytes.count) { $0 + terms[$1.doc].sections[$1.section].range.count + 16 })
-        terms.withUnsafeBufferPointer { terms in  // borrowed: no retain per member
-            for (doc, n) in members { terms[doc].appendSection(n, numbered: doc, to: &bytes) }
-        }
         var hasher = SHA256Hasher()
+        var bytes = Array("search-shard-\(SearchIndexPlan.version)\u{0}\(shard)\u{0}".utf8)
+        bytes.reserveCapacity(Self.shardKeyBatch * 2)
+        terms.withUnsafeBufferPointer { terms in  // borrowed: no retain per member
+            for (doc, n) in members {
+                terms[doc].appendSection(n, numbered: doc, to: &bytes)
+                if bytes.count >= Self.shardKeyBatch {
+                    bytes.withUnsafeBytes { hasher.update($0) }
+                    bytes.removeAll(keepingCapacity: true)
+                }
+            }
+        }
         bytes.withUnsafeBytes { hasher.update($0) }
         return Digest.hex(hasher.finalize())
     }
+
+    /// How many gathered bytes `shardKey` hands the hasher at once.
+    static let shardKeyBatch = 32 * 1024
 
     /// Which pages have terms in each shard, and the index of that section in their counts.
     static func shardMembers(_ terms: [SearchTerms]) -> [String: [(doc: Int, section: Int)]] {
