@@ -31,49 +31,31 @@ public enum ManifestStore {
             try check(split.manifest, path: path)
             return split
         }
+        // Any other shape (or damage): the whole document through the tree, else `JSONDecoder`,
+        // whose errors name what is wrong.
         let manifest: Manifest
-        let parsed = try? JSONValueParser.parse(data, spansOf: "skills")
-        let tree = parsed?.value
-        var spans: [Range<Int>]?
-        if let fast = fastDecode(tree) {
-            manifest = fast
-            if let found = parsed?.spans, found.count == fast.skills.count { spans = found }
-        } else {
-            do {
-                var info: [CodingUserInfoKey: any Sendable] = [:]
-                if let key = OpenFields.treeKey, let tree { info[key] = tree }
-                manifest = try JSONTreeDecoder.decode(Manifest.self, from: data, tree: tree, userInfo: info)
-            } catch {
-                throw .malformed(path: path, reason: ErrorText.decoding(error))
-            }
+        do {
+            let tree = try? JSONValueParser.parse(data)
+            var info: [CodingUserInfoKey: any Sendable] = [:]
+            if let key = OpenFields.treeKey, let tree { info[key] = tree }
+            manifest = try JSONTreeDecoder.decode(Manifest.self, from: data, tree: tree, userInfo: info)
+        } catch {
+            throw .malformed(path: path, reason: ErrorText.decoding(error))
         }
         try check(manifest, path: path)
-        return (manifest, spans)
+        return (manifest, nil)
     }
 
-    /// `fastDecode`'s case made on every core from the start: the document is read without its
-    /// skill entries (`JSONValueParser.skeleton`), then each entry is parsed and read on its own.
-    /// Nil when any part is not the plain shape (the whole document is then parsed as before).
+    /// The usual case, made on every core: the document is read without its skill entries
+    /// (`JSONValueParser.skeleton`), then each entry is parsed and read on its own
+    /// (`SkillEntry(tree:)`) and the rest decoded as usual. Nil when any part is not the plain
+    /// shape.
     private static func splitDecode(_ data: Data) -> (manifest: Manifest, spans: [Range<Int>]?)? {
         guard let key = OpenFields.treeKey, let split = JSONValueParser.splitItems(data, key: "skills", SkillEntry.init(tree:)),
             var manifest = JSONTreeDecoder.value(Manifest.self, tree: split.head, userInfo: [key: split.head])
         else { return nil }
         manifest.skills = split.items
         return (manifest, split.spans)
-    }
-
-    /// The manifest with its skill entries read from the tree on every core (`SkillEntry(tree:)`)
-    /// and the rest decoded as usual; nil when any part is not the plain shape.
-    private static func fastDecode(_ tree: JSONValue?) -> Manifest? {
-        guard case .object(var top)? = tree, case .array(let items)? = top["skills"], let key = OpenFields.treeKey
-        else { return nil }
-        let entries = ParallelMap.map(items) { SkillEntry(tree: $0) }
-        guard !entries.contains(where: { $0 == nil }) else { return nil }
-        top["skills"] = .array([])
-        let head = JSONValue.object(top)
-        guard var manifest = JSONTreeDecoder.value(Manifest.self, tree: head, userInfo: [key: head]) else { return nil }
-        manifest.skills = entries.compactMap { $0 }
-        return manifest
     }
 
     /// Writes `manifest` as version 2: 2-space indent, sorted keys, temp file + rename.

@@ -50,24 +50,13 @@ public enum ScorecardStore {
     /// `decode`, with each card's byte range in `data` when the cards were read from the tree.
     private static func decodeWithSpans(_ data: Data) throws -> (run: ScoreRun, spans: [Range<Int>]?) {
         if let split = splitDecode(data) { return split }
-        if let parsed = try? JSONValueParser.parse(data, spansOf: "skills"), case .object(var fields) = parsed.value,
-            case .array(let items)? = fields["skills"]
-        {
-            fields["skills"] = .array([])
-            let cards = ParallelMap.map(items) { ScorecardTree.card($0) ?? JSONTreeDecoder.value(Scorecard.self, tree: $0) }
-            if var run = JSONTreeDecoder.value(ScoreRun.self, tree: .object(fields)), !cards.contains(where: { $0 == nil }) {
-                run.skills = cards.compactMap { $0 }
-                if fields["summary"] == nil { run.summary = ScoreRun.count(run.skills) }  // a file without one
-                return (run, parsed.spans)
-            }
-        }
+        // Any other shape (or damage): `JSONDecoder`, whose errors name what is wrong.
         return (try JSONDecoder().decodeChecked(ScoreRun.self, from: data), nil)
     }
 
-    /// `decodeWithSpans`'s usual case, made on every core: the document is read without its cards
+    /// The usual case, made on every core: the document is read without its cards
     /// (`JSONValueParser.skeleton`), then each card is parsed and read on its own. Nil when any
-    /// part is not the stored shape (the whole document is then parsed as before, so a damaged
-    /// file gives the same result either way).
+    /// part is not the stored shape.
     private static func splitDecode(_ data: Data) -> (run: ScoreRun, spans: [Range<Int>]?)? {
         guard let split = JSONValueParser.splitItems(data, key: "skills", { tree in
                 ScorecardTree.card(tree) ?? JSONTreeDecoder.value(Scorecard.self, tree: tree)

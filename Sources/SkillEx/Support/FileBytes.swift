@@ -129,12 +129,17 @@ public enum FileBytes {
 /// Folder creation with plain `mkdir` calls: one call when the parent exists (the common case),
 /// where Foundation's `createDirectory` stats every ancestor first.
 public enum Folders {
-    /// Creates `path` and any missing ancestors; an existing folder is fine. With `spreading`,
-    /// each folder it creates is marked with `FolderSpread` (for folders that will hold a
-    /// folder per skill).
-    public static func make(_ path: String, spreading: Bool = false) throws {
+    /// `make(_:spreading:)` marking every folder it creates when `spreading`.
+    public static func make(_ path: String, spreading: Bool) throws {
+        try make(path, spreading: { _ in spreading })
+    }
+
+    /// Creates `path` and any missing ancestors; an existing folder is fine. Each folder it
+    /// creates for which `spreading` is true is marked with `FolderSpread` (folders that will
+    /// hold a folder per skill or per repository).
+    public static func make(_ path: String, spreading: (String) -> Bool = { _ in false }) throws {
         if mkdir(path, 0o755) == 0 {
-            if spreading { FolderSpread.mark(path) }
+            if spreading(path) { FolderSpread.mark(path) }
             return
         }
         if errno == EEXIST { return }
@@ -143,7 +148,7 @@ public enum Folders {
         guard !parent.isEmpty, parent != path else { throw FileBytes.posixError(path) }
         try make(parent, spreading: spreading)
         if mkdir(path, 0o755) == 0 {
-            if spreading { FolderSpread.mark(path) }
+            if spreading(path) { FolderSpread.mark(path) }
         } else if errno != EEXIST {
             throw FileBytes.posixError(path)
         }

@@ -126,24 +126,12 @@ public struct DiskPublisher: SitePublisher {
         }
     }
 
-    /// `mkdir -p`: makes `path` and any missing parents; a folder made by another writer
-    /// meanwhile is fine, any other failure shows when the file is opened. Folders it makes that
-    /// hold a folder per skill or per repository are spread (`spreadsFolders`).
+    /// `mkdir -p` (`Folders.make`); a folder made by another writer meanwhile is fine, any other
+    /// failure shows when the file is opened. The site's `skills/` and each repository's folder in
+    /// it hold a folder per repository or per skill: made spread (`FolderSpread`), so ext4 places
+    /// each of those in a lightly used block group instead of the ones a removed site just freed.
     static func makeFolders(_ path: String, site: String) {
-        guard !path.isEmpty else { return }
-        if mkdir(path, 0o755) == 0 { return made(path, site: site) }
-        guard errno == ENOENT, let slash = path.lastIndex(of: "/") else { return }
-        makeFolders(String(path[..<slash]), site: site)
-        if mkdir(path, 0o755) == 0 { made(path, site: site) }
-    }
-
-    /// Marks `path`, just made, with `FolderSpread` when it is the site's `skills/` or a
-    /// repository's folder in it: they hold a folder per repository or per skill, and ext4 then
-    /// places each of those in a lightly used block group instead of the ones a removed site
-    /// just freed.
-    private static func made(_ path: String, site: String) {
-        guard spreadsFolders(path, site: site) else { return }
-        FolderSpread.mark(path)
+        try? Folders.make(path, spreading: { spreadsFolders($0, site: site) })
     }
 
     /// True for `<site>/skills` and `<site>/skills/<repo>`.
