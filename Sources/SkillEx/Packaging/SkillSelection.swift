@@ -44,16 +44,20 @@ public enum SkillSelection {
     /// recorded after checksumming. A skill that `reuse` (the previous pack) holds with the same
     /// checksum is listed from the names the pack holds, one `lstat` each without reading the
     /// folders; that listing stands when its fingerprint is sync's (a file changed, gone or
-    /// replaced since sync changes it), and the folder is walked as usual otherwise. A file added
-    /// to such a folder after sync is not packed: the pack holds the files the checksum names.
+    /// replaced since sync changes it). Any other skill sync vouches for is listed from sync's
+    /// record of its copy (`SyncCache.Entry.installedFiles`), and the folder is walked as usual
+    /// otherwise (sync's record no longer holds when a file was added, changed or removed). A file
+    /// added after sync to a folder listed from the pack's names is not packed: the pack holds
+    /// the files the checksum names.
     static func collect(workspace: Workspace, manifest: Manifest, reuse: PackReuse?) throws -> [SelectedSkill] {
         let root = workspace.skillsURL.path
         let synced = SyncCache.load(SyncCache.url(workspace)).skills
         let listed = ParallelMap.map(manifest.skills) { entry -> Result<SelectedSkill, any Error> in
             Result {
                 let folder = root + "/" + entry.sourceRepo + "/" + entry.name
-                let record = synced[SyncCache.key(repo: entry.sourceRepo, skill: entry.name)]
-                    .flatMap { $0.checksum == entry.checksum ? $0.target : nil }
+                let synced = synced[SyncCache.key(repo: entry.sourceRepo, skill: entry.name)]
+                    .flatMap { $0.checksum == entry.checksum ? $0 : nil }
+                let record = synced?.target
                 if let record, let names = reuse?.files(of: entry.sourceRepo + "/" + entry.name, checksum: entry.checksum),
                     var known = try known(
                         repo: entry.sourceRepo, skill: entry.name, checksum: entry.checksum, folder: folder, names: names),
@@ -61,6 +65,15 @@ public enum SkillSelection {
                 {
                     known.trusted = true
                     return known
+                }
+                if let synced, let files = synced.installedFiles(in: URL(fileURLWithPath: folder, isDirectory: true)) {
+                    try checkNames(repo: entry.sourceRepo, skill: entry.name)
+                    var skill = SelectedSkill(
+                        repo: entry.sourceRepo, skill: entry.name, checksum: entry.checksum,
+                        folder: URL(fileURLWithPath: folder, isDirectory: true), files: files,
+                        executable: files.map(\.isExecutable))
+                    skill.trusted = true
+                    return skill
                 }
                 var skill = try select(
                     repo: entry.sourceRepo, skill: entry.name, checksum: entry.checksum,

@@ -30,17 +30,23 @@ struct SkillScoring: Sendable {
                 tokens: stored.tokens, settings: settings)
         }
         let folder = self.folder
+        // The copy sync installed, while it is unchanged, is listed from sync's record of it.
+        let installed = synced.flatMap { $0.checksum == entry.checksum ? $0.installedFiles(in: folder) : nil }
         let files: [SkillFile]
-        do { files = try SkillFiles.list(folder) } catch {
-            throw ScoreError(description: "\(folder.path): cannot score: \(error.description) (run `skillex sync` first)")
+        if let installed {
+            files = installed
+        } else {
+            do { files = try SkillFiles.list(folder) } catch {
+                throw ScoreError(description: "\(folder.path): cannot score: \(error.description) (run `skillex sync` first)")
+            }
         }
         let checksum: String
         let contents: [String: [UInt8]]
         let securityPlan: (read: Set<String>, skipped: [SkippedFile]) =
             settings.security.isOff ? ([], []) : SecurityScan.plan(files)
         let keep = { (file: SkillFile) in LintContext.readsText(file) || securityPlan.read.contains(file.relativePath) }
-        if let synced, synced.checksum == entry.checksum, let target = synced.target,
-            target == SyncCache.targetFingerprint(files)
+        if installed != nil
+            || (synced.map { $0.checksum == entry.checksum && $0.target == SyncCache.targetFingerprint(files) } ?? false)
         {
             // Every file's lstat is what sync left: the manifest's checksum is this copy's, so
             // only the texts the rules need are read (assets never are).

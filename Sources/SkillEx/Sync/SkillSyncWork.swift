@@ -5,7 +5,8 @@ struct SkillSyncWork: Sendable {
     enum Outcome: Sendable {
         case skipped(checksum: String, fingerprint: String, bytes: Int64, listing: [String]?)
         case staged(
-            checksum: String, fingerprint: String, bytes: Int64, description: String?, target: String?, listing: [String]?)
+            checksum: String, fingerprint: String, bytes: Int64, description: String?, target: String?, listing: [String]?,
+            copy: [String]?)
         case wouldCopy(checksum: String, bytes: Int64)
         case failed(SyncIssue)
     }
@@ -97,12 +98,14 @@ struct SkillSyncWork: Sendable {
                 return .failed(failure)
             }
         }
-        // The copy's own fingerprint: rename keeps its files' inodes and mtimes, so it still
-        // describes the installed copy and lets scoring trust the checksum without reading it.
-        let target = (try? SkillFiles.list(stagedFolder)).map(SyncCache.targetFingerprint)
+        // The copy's own fingerprint and listing: rename keeps its files' and folders' inodes and
+        // mtimes, so they still describe the installed copy and let scoring trust the checksum
+        // without reading it, and list it without reading its folders.
+        let staged = try? SkillFiles.listWithFolders(stagedFolder)
         return .staged(
-            checksum: checksum, fingerprint: fingerprint, bytes: bytes, description: description, target: target,
-            listing: listing)
+            checksum: checksum, fingerprint: fingerprint, bytes: bytes, description: description,
+            target: staged.map { SyncCache.targetFingerprint($0.files) }, listing: listing,
+            copy: staged.flatMap { SyncListing.copyLines(files: $0.files, folders: $0.folders) })
     }
 
     /// Spec-validates the skill from SKILL.md's bytes; the failure, or nil when valid.

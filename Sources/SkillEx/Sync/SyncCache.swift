@@ -12,12 +12,19 @@ struct SyncCache: Codable {
         var target: String? = nil
         /// The source folder as the walk found it (`SyncListing`), when it can be trusted later.
         var listing: [String]? = nil
+        /// The installed copy as sync listed it (`SyncListing.copyLines`): later stages stat its
+        /// folders and files instead of reading the folders, and check `target` on what they find.
+        var copy: [String]? = nil
 
-        init(fingerprint: String, checksum: String, target: String? = nil, listing: [String]? = nil) {
+        init(
+            fingerprint: String, checksum: String, target: String? = nil, listing: [String]? = nil,
+            copy: [String]? = nil
+        ) {
             self.fingerprint = fingerprint
             self.checksum = checksum
             self.target = target
             self.listing = listing
+            self.copy = copy
         }
 
         /// The entry in a parsed cache file; nil when it is not the plain shape.
@@ -30,7 +37,29 @@ struct SyncCache: Codable {
             case nil, .null?: target = nil
             default: return nil
             }
-            switch fields["listing"] {
+            guard let listing = Self.lines(fields["listing"]), let copy = Self.lines(fields["copy"]) else { return nil }
+            self.listing = listing
+            self.copy = copy
+            self.fingerprint = fingerprint
+            self.checksum = checksum
+        }
+
+        /// The installed copy's files in `folder`, listed from `copy` (one `lstat` per folder and
+        /// file, no folder read), when every folder still has the identity sync listed and the
+        /// files still have `target`'s fingerprint; nil otherwise (the caller walks the folder).
+        /// A file added to the copy since sync is not among them: every stage reads the files
+        /// the checksum names.
+        func installedFiles(in folder: URL) -> [SkillFile]? {
+            guard let target, let copy, let files = SyncListing.files(copy, in: folder, limits: nil, changeTimes: false),
+                SyncCache.targetFingerprint(files) == target
+            else { return nil }
+            return files
+        }
+
+        /// The lines of a `listing` or `copy` field: `.some(nil)` when absent or null, nil when
+        /// it is not an array of strings.
+        private static func lines(_ value: JSONValue?) -> [String]?? {
+            switch value {
             case .array(let items)?:
                 var lines: [String] = []
                 lines.reserveCapacity(items.count)
@@ -38,12 +67,10 @@ struct SyncCache: Codable {
                     guard case .string(let line) = item else { return nil }
                     lines.append(line)
                 }
-                listing = lines
-            case nil, .null?: listing = nil
+                return .some(lines)
+            case nil, .null?: return .some(nil)
             default: return nil
             }
-            self.fingerprint = fingerprint
-            self.checksum = checksum
         }
     }
 
@@ -118,6 +145,7 @@ struct SyncCache: Codable {
             var fields: [String: JSONValue] = ["fingerprint": .string(entry.fingerprint), "checksum": .string(entry.checksum)]
             if let target = entry.target { fields["target"] = .string(target) }
             if let listing = entry.listing { fields["listing"] = .array(listing.map { .string($0) }) }
+            if let copy = entry.copy { fields["copy"] = .array(copy.map { .string($0) }) }
             entries[key] = .object(fields)
         }
         return .object(["skills": .object(entries)])
@@ -146,7 +174,7 @@ struct SyncCache: Codable {
     }
 
     /// `JSONWriter.data(tree: tree)`, written straight from the entries (keys sorted, fields in
-    /// their sorted order `checksum`, `fingerprint`, `listing`, `target`): building the tree of a
+    /// their sorted order `checksum`, `copy`, `fingerprint`, `listing`, `target`): building the tree of a
     /// thousand entries and sorting every object's keys again took most of a save.
     var bytes: Data {
         var out: [UInt8] = []
@@ -163,23 +191,10 @@ struct SyncCache: Codable {
                 JSONWriter.quote(key, into: &out)
                 out += ": {\n      \"checksum\": ".utf8
                 JSONWriter.quote(entry.checksum, into: &out)
+                if let copy = entry.copy { Self.write(lines: copy, named: "copy", into: &out) }
                 out += ",\n      \"fingerprint\": ".utf8
                 JSONWriter.quote(entry.fingerprint, into: &out)
-                if let listing = entry.listing {
-                    out += ",\n      \"listing\": ".utf8
-                    if listing.isEmpty {
-                        out += "[]".utf8
-                    } else {
-                        out += "[\n".utf8
-                        for (line, text) in listing.enumerated() {
-                            JSONWriter.pad(8, &out)
-                            JSONWriter.quote(text, into: &out)
-                            out += (line == listing.count - 1 ? "\n" : ",\n").utf8
-                        }
-                        JSONWriter.pad(6, &out)
-                        out.append(UInt8(ascii: "]"))
-                    }
-                }
+                if let listing = entry.listing { Self.write(lines: listing, named: "listing", into: &out) }
                 if let target = entry.target {
                     out += ",\n      \"target\": ".utf8
                     JSONWriter.quote(target, into: &out)
@@ -191,5 +206,24 @@ struct SyncCache: Codable {
         }
         out += "\n}\n".utf8
         return Data(out)
+    }
+
+    /// `,\n      "<name>": [ ...lines ]`, as `JSONWriter` pretty-prints an array of strings.
+    private static func write(lines: [String], named name: String, into out: inout [UInt8]) {
+        out += ",\n      \"".utf8
+        out += name.utf8
+        out += "\": ".utf8
+        guard !lines.isEmpty else {
+            out += "[]".utf8
+            return
+        }
+        out += "[\n".utf8
+        for (index, text) in lines.enumerated() {
+            JSONWriter.pad(8, &out)
+            JSONWriter.quote(text, into: &out)
+            out += (index == lines.count - 1 ? "\n" : ",\n").utf8
+        }
+        JSONWriter.pad(6, &out)
+        out.append(UInt8(ascii: "]"))
     }
 }

@@ -23,7 +23,7 @@ struct SyncEvents: Sendable {
         case .failed(let issue):
             emit(Event(type: .started, repo: skill.repo, skill: skill.name, metadata: ["command": "sync"]))
             skillFailed(issue, durationMs: durationMs)
-        case .staged(_, _, let bytes, _, _, _), .wouldCopy(_, let bytes):
+        case .staged(_, _, let bytes, _, _, _, _), .wouldCopy(_, let bytes):
             emit(Event(type: .started, repo: skill.repo, skill: skill.name, metadata: ["command": "sync"]))
             measurements["bytes"] = Double(bytes)
             emit(Event(type: .validated, repo: skill.repo, skill: skill.name, measurements: measurements,

@@ -36,10 +36,21 @@ enum SyncListing {
         return out
     }
 
+    /// The listing of the copy sync just made in staging (`SkillFiles.listWithFolders`): nil
+    /// when a symlink was followed. Unlike a source's, it is kept however recent its folders'
+    /// times are: only sync writes in `skills/`, and it lists the copy after its last write.
+    static func copyLines(files: [SkillFile], folders: [FolderStamp]?) -> [String]? {
+        folders.flatMap { lines(files: files, folders: $0, walkStart: .max) }
+    }
+
     /// The files of the skill at `source` as `SkillFiles.list` would give them, when every
     /// folder of `lines` still has its identity, every listed file is still a regular file and
-    /// `limits` still allow them all; nil otherwise.
-    static func files(_ lines: [String], in source: URL, limits: SkillLimits) -> [SkillFile]? {
+    /// `limits` (when given) still allow them all; nil otherwise. With `changeTimes` false the
+    /// folders' ctime is not compared: renaming sync's copy into `skills/` changes its folder's
+    /// ctime, but neither its mtime nor its inode.
+    static func files(
+        _ lines: [String], in source: URL, limits: SkillLimits?, changeTimes: Bool = true
+    ) -> [SkillFile]? {
         let root = source.path
         // Opened once (through a symlink, as the walk's `opendir` does): each `lstat` below then
         // looks up only the path inside the skill.
@@ -53,18 +64,20 @@ enum SyncListing {
             if kind == UInt8(ascii: "f") {
                 guard let relative = String(line.utf8.dropFirst()),
                     fstatat(folderFD, relative, &info, AT_SYMLINK_NOFOLLOW) == 0, info.st_mode & S_IFMT == S_IFREG,
-                    Int64(info.st_size) <= limits.maxFileBytes, files.count < limits.maxFiles
+                    limits.map({ Int64(info.st_size) <= $0.maxFileBytes && files.count < $0.maxFiles }) ?? true
                 else { return nil }
                 files.append(SkillFiles.file(relative, path: root + "/" + relative, info: info))
                 continue
             }
             guard kind == UInt8(ascii: "d"), let folder = stamp(line) else { return nil }
             let depth = folder.relative.isEmpty ? 0 : folder.relative.utf8.reduce(1) { $1 == 0x2F ? $0 + 1 : $0 }
-            guard depth <= limits.maxDepth else { return nil }
+            guard depth <= limits?.maxDepth ?? .max else { return nil }
             let found = folder.relative.isEmpty
                 ? fstat(folderFD, &info) : fstatat(folderFD, folder.relative, &info, AT_SYMLINK_NOFOLLOW)
-            guard found == 0, info.st_mode & S_IFMT == S_IFDIR, FolderStamp(relative: folder.relative, info: info) == folder
-            else { return nil }
+            guard found == 0, info.st_mode & S_IFMT == S_IFDIR else { return nil }
+            var now = FolderStamp(relative: folder.relative, info: info)
+            if !changeTimes { now.changedNanoseconds = folder.changedNanoseconds }
+            guard now == folder else { return nil }
         }
         return files
     }

@@ -63,9 +63,12 @@ public struct Syncer: Sendable {
             switch outcome {
             case .skipped(let checksum, let fingerprint, let bytes, let listing):
                 (result.status, result.checksum, result.bytes) = (.skipped, checksum, bytes)
-                // The installed copy was not touched: its fingerprint still holds for this checksum.
-                let kept = previous.skills[key].flatMap { $0.checksum == checksum ? $0.target : nil }
-                cache.skills[key] = .init(fingerprint: fingerprint, checksum: checksum, target: kept, listing: listing)
+                // The installed copy was not touched: its fingerprint and listing still hold for
+                // this checksum.
+                let kept = previous.skills[key].flatMap { $0.checksum == checksum ? $0 : nil }
+                cache.skills[key] = .init(
+                    fingerprint: fingerprint, checksum: checksum, target: kept?.target, listing: listing,
+                    copy: kept?.copy)
                 unchanged.insert(key)
                 skipped += 1
                 validated += 1
@@ -73,7 +76,7 @@ public struct Syncer: Sendable {
                 (result.status, result.checksum, result.bytes) = (.wouldCopy, checksum, bytes)
                 copied += 1
                 validated += 1
-            case .staged(let checksum, let fingerprint, let bytes, let description, let target, let listing):
+            case .staged(let checksum, let fingerprint, let bytes, let description, let target, let listing, let copy):
                 do {
                     try install(skill, from: staging)
                 } catch {
@@ -86,7 +89,8 @@ public struct Syncer: Sendable {
                     break
                 }
                 (result.status, result.checksum, result.bytes) = (.copied, checksum, bytes)
-                cache.skills[key] = .init(fingerprint: fingerprint, checksum: checksum, target: target, listing: listing)
+                cache.skills[key] = .init(
+                    fingerprint: fingerprint, checksum: checksum, target: target, listing: listing, copy: copy)
                 record(skill, checksum: checksum, description: description, at: now, in: &updated)
                 copied += 1
                 validated += 1

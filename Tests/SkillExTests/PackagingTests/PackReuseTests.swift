@@ -114,6 +114,35 @@ struct PackReuseTests {
         try cache.save(SyncCache.url(hub.workspace))
     }
 
+    @Test func skillsSyncRecordedAreListedFromItsRecordUntilTheirFoldersChange() throws {
+        let hub = try PackFixture(PackFixture.sample)
+        defer { hub.remove() }
+        let walked = try SkillSelection.collect(workspace: hub.workspace, manifest: try hub.manifest())
+        #expect(walked.allSatisfy { !$0.trusted })
+        var cache = SyncCache()
+        for entry in try hub.manifest().skills {
+            let walk = try SkillFiles.listWithFolders(hub.root.appendingPathComponent("skills/\(entry.sourceRepo)/\(entry.name)"))
+            cache.skills[SyncCache.key(repo: entry.sourceRepo, skill: entry.name)] = SyncCache.Entry(
+                fingerprint: "source", checksum: entry.checksum, target: SyncCache.targetFingerprint(walk.files),
+                copy: SyncListing.copyLines(files: walk.files, folders: walk.folders))
+        }
+        try FileManager.default.createDirectory(at: hub.workspace.stateURL, withIntermediateDirectories: true)
+        try cache.save(SyncCache.url(hub.workspace))
+        let listed = try SkillSelection.collect(workspace: hub.workspace, manifest: try hub.manifest())
+        #expect(listed.map(\.files) == walked.map(\.files))
+        #expect(listed.map(\.executable) == walked.map(\.executable))
+        #expect(listed.allSatisfy { $0.trusted })
+
+        // A file added since sync changes its folder: the copy is walked, and the pack refused.
+        try Data("added".utf8).write(to: hub.root.appendingPathComponent("skills/beta/two/scripts/added.sh"))
+        let relisted = try SkillSelection.collect(workspace: hub.workspace, manifest: try hub.manifest())
+        let two = try #require(relisted.first { $0.path == "beta/two" })
+        #expect(!two.trusted)
+        #expect(two.files.map(\.relativePath) == ["SKILL.md", "scripts/added.sh", "scripts/run.sh"])
+        #expect(relisted.filter { $0.path != "beta/two" }.allSatisfy { $0.trusted })
+        #expect(throws: PackagingError.self) { try hub.pack(PackOptions(version: "1.0.0")) }
+    }
+
     @Test func skillsThePreviousPackHoldsAreListedFromItsNamesWhenSyncVouchesForThem() throws {
         let hub = try PackFixture(PackFixture.sample)
         defer { hub.remove() }

@@ -167,4 +167,80 @@ struct SyncListingTests {
         #expect(try sync().summary.copied == 1)
         #expect(try String(contentsOf: ws.url("skills/acme/pdf/scripts/fill.py"), encoding: .utf8).hasSuffix("print('more')\n"))
     }
+
+    /// Sync's record of `root` as a copy it made there: the listing of its folders and files and
+    /// the files' fingerprint.
+    static func copyEntry(_ root: URL) throws -> SyncCache.Entry {
+        let walked = try SkillFiles.listWithFolders(root)
+        return SyncCache.Entry(
+            fingerprint: "source", checksum: "c", target: SyncCache.targetFingerprint(walked.files),
+            copy: SyncListing.copyLines(files: walked.files, folders: walked.folders))
+    }
+
+    @Test("a copy's listing is kept however recent its folders, and still holds after the rename into skills/")
+    func copyListingSurvivesTheInstall() throws {
+        let ws = try TestWorkspace(Self.skill)
+        defer { ws.remove() }
+        let staged = ws.url("staging/pdf")
+        try FileManager.default.createDirectory(at: staged.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: ws.url("skills"), withIntermediateDirectories: true)
+        for name in ["SKILL.md", "references", "scripts"] {
+            try FileManager.default.createDirectory(at: staged, withIntermediateDirectories: true)
+            try FileManager.default.moveItem(at: ws.url(name), to: staged.appendingPathComponent(name))
+        }
+        #expect(try Self.listing(staged) == nil)  // a source this fresh keeps no listing
+        let entry = try Self.copyEntry(staged)
+        let lines = try #require(entry.copy)
+        #expect(lines.filter { $0.hasPrefix("d") }.count == 4)
+        let installed = ws.url("skills/pdf")
+        try FileManager.default.moveItem(at: staged, to: installed)
+        let files = try #require(entry.installedFiles(in: installed))
+        #expect(files == (try SkillFiles.list(installed)))
+        #expect(files.map(\.path) == (try SkillFiles.list(installed)).map(\.path))
+    }
+
+    @Test("a copy changed after sync (a file added, removed, renamed or edited, a folder added) is walked again")
+    func copyChanges() throws {
+        let changes: [(String, (TestWorkspace) throws -> Void)] = [
+            ("added", { try Data("x".utf8).write(to: $0.url("scripts/lib/extra.py")) }),
+            ("added at the top", { try Data("x".utf8).write(to: $0.url("extra.md")) }),
+            ("removed", { try FileManager.default.removeItem(at: $0.url("references/forms.md")) }),
+            ("renamed", { try FileManager.default.moveItem(at: $0.url("references/forms.md"), to: $0.url("references/Forms.md")) }),
+            ("edited", { try Data("other text".utf8).write(to: $0.url("references/forms.md")) }),
+            ("new folder", { try FileManager.default.createDirectory(at: $0.url("assets"), withIntermediateDirectories: false) }),
+            ("folder swapped", {
+                try FileManager.default.moveItem(at: $0.url("scripts/lib"), to: $0.url("lib-old"))
+                try FileManager.default.createDirectory(at: $0.url("scripts/lib"), withIntermediateDirectories: false)
+                try FileManager.default.copyItem(at: $0.url("lib-old/fill.py"), to: $0.url("scripts/lib/fill.py"))
+                try FileManager.default.removeItem(at: $0.url("lib-old"))
+            }),
+        ]
+        for (name, change) in changes {
+            let ws = try TestWorkspace(Self.skill)
+            defer { ws.remove() }
+            let entry = try Self.copyEntry(ws.root)
+            #expect(entry.installedFiles(in: ws.root) != nil, "\(name)")
+            try change(ws)
+            #expect(entry.installedFiles(in: ws.root) == nil, "\(name)")
+        }
+    }
+
+    @Test("a copy with no listing, a symlink or damaged lines is never listed from the record")
+    func copyRecordRefused() throws {
+        let ws = try TestWorkspace(Self.skill)
+        defer { ws.remove() }
+        var entry = try Self.copyEntry(ws.root)
+        let lines = try #require(entry.copy)
+        for damaged in [["x"], ["d1 2 "], ["fmissing.md"], ["d1 2 3 nowhere"]] {
+            entry.copy = lines + damaged
+            #expect(entry.installedFiles(in: ws.root) == nil, "\(damaged)")
+        }
+        entry.copy = nil
+        #expect(entry.installedFiles(in: ws.root) == nil)
+        entry.copy = lines
+        entry.target = nil
+        #expect(entry.installedFiles(in: ws.root) == nil)
+        try FileManager.default.createSymbolicLink(atPath: ws.url("references/link.md").path, withDestinationPath: "forms.md")
+        #expect(try Self.copyEntry(ws.root).copy == nil)
+    }
 }
