@@ -64,6 +64,13 @@ enum ManifestRewrite {
         }
     }
 
+    /// True when `manifest` is the one loaded from `path` and the file is still the one loaded
+    /// (SkillEx wrote it): saving would write the bytes it already holds.
+    static func isUnchanged(_ manifest: Manifest, path: String) -> Bool {
+        guard let last = memory.value(path: path) else { return false }
+        return manifest == last.manifest
+    }
+
     /// Records that SkillEx just wrote the manifest at `path` (best effort: without the record
     /// the next save encodes the manifest in full).
     static func noteWritten(path: String) { memory.noteWritten(path: path) }

@@ -62,6 +62,8 @@ public enum ManifestStore {
     public static func save(_ manifest: Manifest, to url: URL) throws(ManifestError) {
         var upgraded = manifest
         upgraded.version = Manifest.currentVersion
+        // A score or build that changed nothing leaves SkillEx's own file as it is.
+        if ManifestRewrite.isUnchanged(upgraded, path: url.path) { return }
         do {
             let bytes = try ManifestRewrite.patched(upgraded, path: url.path)
                 ?? encode(upgraded, reusing: ManifestRewrite.writtenEntries(path: url.path))

@@ -1,5 +1,5 @@
 import Foundation
-import SkillEx
+@testable import SkillEx
 import SkillExTestSupport
 import Testing
 
@@ -72,6 +72,32 @@ struct ManifestStoreTests {
         reloaded.generatedAt = "2026-12-05T00:00:00Z"
         try ManifestStore.save(reloaded, to: url)
         #expect(try Data(contentsOf: url) == (try ManifestStore.encode(reloaded)))
+    }
+
+    @Test("saving the manifest SkillEx wrote and loaded, unchanged, leaves the file alone; any change is written")
+    func unchangedNotRewritten() throws {
+        let ws = try TestWorkspace("-- manifest.json --\n" + Self.v1 + "\n-- .skillex/keep --\n")
+        defer { ws.remove() }
+        let url = ws.url("manifest.json")
+        try ManifestStore.save(try ManifestStore.load(url), to: url)
+        func identity() -> FileIdentity? { FileIdentity(path: url.path) }
+        let written = try #require(identity())
+        try ManifestStore.save(try ManifestStore.load(url), to: url)
+        #expect(identity() == written)
+
+        var changed = try ManifestStore.load(url)
+        changed.skills[0].checksum = "def"
+        try ManifestStore.save(changed, to: url)
+        #expect(identity() != written)
+        #expect(try ManifestStore.load(url).skills[0].checksum == "def")
+
+        // A file replaced by hand since SkillEx wrote it is written again, even unchanged.
+        let text = try ws.read("manifest.json").replacingOccurrences(of: "\n  \"", with: "\n    \"")
+        try Data(text.utf8).write(to: url)
+        let edited = try #require(identity())
+        try ManifestStore.save(try ManifestStore.load(url), to: url)
+        #expect(identity() != edited)
+        #expect(try Data(contentsOf: url) == (try ManifestStore.encode(try ManifestStore.load(url))))
     }
 
     @Test(
