@@ -8,6 +8,24 @@ extension Scorer {
     /// (`FilePrefetch`), so this changes no output. Call it holding the workspace lock.
     public static func prefetch(_ workspace: Workspace, storedCards: Bool) {
         SyncCache.prefetch(workspace)
+        prepareRules()
         if storedCards { ScorecardStore.prefetch(workspace) }
+    }
+
+    /// Builds, on another core, the keyword matcher and the patterns the rules compile on first
+    /// use, so that the scoring threads neither build them nor wait on each other for them. Call
+    /// it early in a command that scores: nothing it builds depends on the hub.
+    public static func prepareRules() {
+        DispatchQueue.global(qos: .userInitiated).async(execute: buildRules)
+    }
+
+    @Sendable private static func buildRules() {
+        _ = SecurityKeywords.matcher
+        SecretScan.prepare()
+        HiddenMarkupScan.prepare()
+        InjectionScan.prepare()
+        ExfiltrationScan.prepare()
+        SideEffectRule.prepare()
+        RiskyShellRule.prepare()
     }
 }

@@ -2,6 +2,12 @@ import Foundation
 
 /// `shell-*`: dangerous shell in scripts and code blocks.
 struct RiskyShellRule: LintRule {
+    /// Builds the patterns this rule compiles on first use (`Scorer.prepareRules`).
+    static func prepare() {
+        _ = pipeToShell
+        _ = chmod777
+    }
+
     /// Targets that mean "everything" to `rm -r`.
     static let rootTargets: Set<String> = ["/", "/*", "/.", "~", "~/", "~/*", "$HOME", "$HOME/", "${HOME}", "${HOME}/", "$HOME/*"]
     /// Absolute places a script may write to without leaving its sandbox.

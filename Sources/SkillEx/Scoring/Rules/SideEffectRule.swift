@@ -3,6 +3,12 @@ import Foundation
 /// `side-effect-unconfirmed`: a skill that deletes, deploys, publishes or sends must tell the
 /// agent to confirm with the user first.
 struct SideEffectRule: LintRule {
+    /// Builds the patterns this rule compiles on first use (`Scorer.prepareRules`).
+    static func prepare() {
+        _ = command
+        _ = imperative
+    }
+
     /// Words in the body that count as asking for confirmation (lowercased).
     static let confirmationCues = [
         "confirm", "ask the user", "ask before", "approval", "approve", "dry-run", "dry run",

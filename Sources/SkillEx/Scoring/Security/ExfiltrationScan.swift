@@ -3,6 +3,22 @@ import Foundation
 /// `exfil-*`: sending secrets out, running downloaded code, reading credential stores and
 /// switching safety checks off, in scripts, code blocks and instructions.
 enum ExfiltrationScan {
+    /// Builds the patterns this rule compiles on first use (`Scorer.prepareRules`).
+    static func prepare() {
+        _ = send
+        _ = source
+        _ = sendWithSource
+        _ = downloadExec
+        _ = credentialRead
+        _ = disableSafety
+        _ = Sets.hints
+        _ = Sets.sourceWords
+        _ = Sets.sendWords
+        _ = Sets.execWords
+        _ = Sets.storeWords
+        _ = Sets.safetyWords
+    }
+
     /// A sensitive source: credential files, key files, the whole environment.
     static let sensitive =
         #"(?:~|\$HOME|\$\{HOME\}|%USERPROFILE%)/\.(?:ssh|aws|gnupg|kube|docker|netrc|git-credentials|config/gh|azure)\b|\.ssh/id_|\bid_(?:rsa|ed25519|ecdsa|dsa)\b|\.aws/credentials|/etc/(?:passwd|shadow)|\.netrc\b|\.git-credentials|os\.environ(?!\s*(?:\[|\.get|\.setdefault|\.pop))|process\.env(?!\s*(?:\.|\[))|\bprintenv\b(?![ \t]+[A-Za-z_])|\$\(\s*env\s*\)|`env`|\benv\s*\||\bkeychain\b|login data|cookies\.sqlite|\bcat\b[^\n|]*\.env\b"#

@@ -3,6 +3,13 @@ import Foundation
 /// `hidden-comment` and `hidden-markdown`: instructions in Markdown that does not render (HTML
 /// comments, link reference definition titles, collapsed `<details>` blocks).
 enum HiddenMarkupScan {
+    /// Builds the patterns this rule compiles on first use (`Scorer.prepareRules`).
+    static func prepare() {
+        _ = comment
+        _ = referenceTitle
+        _ = details
+    }
+
     private static let comment = try? NSRegularExpression(pattern: #"<!--([\s\S]*?)-->"#)
     private static let referenceTitle = try? NSRegularExpression(
         pattern: #"(?m)^ {0,3}\[[^\]\n]+\]:[ \t]*\S+[ \t]+(?:"([^"\n]*)"|'([^'\n]*)'|\(([^)\n]*)\))[ \t]*$"#)

@@ -4,6 +4,12 @@ import Foundation
 /// permissions. A small documented phrase set (docs/security-scanning.md); quoted phrases,
 /// fenced code in Markdown and lines that discuss attacks are left alone.
 enum InjectionScan {
+    /// Builds the patterns this rule compiles on first use (`Scorer.prepareRules`).
+    static func prepare() {
+        _ = rules
+        _ = ruleWords
+    }
+
     static let rules: [(rule: String, risk: SecurityRisk, what: String, words: [String], regex: NSRegularExpression?)] = [
         ("inject-override", .critical, "tells the agent to drop its instructions",
          ["ignore", "disregard", "forget", "override", "system prompt", "you are now"], rx(
