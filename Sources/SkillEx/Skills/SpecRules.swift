@@ -28,7 +28,7 @@ struct SpecRules {
     mutating func checkName(_ value: SkillDocument.Value?, folderName: String) {
         // Every name a fix proposes passes these rules itself (SkillNameSuggestion).
         let folderFits = SkillNameSuggestion.isValid(folderName)
-        let forFolder = folderFits ? folderName : SkillNameSuggestion.suggestion(for: folderName)
+        var forFolder: String { folderFits ? folderName : SkillNameSuggestion.suggestion(for: folderName) }
         let rename = folderFits ? "" : " and rename the folder to match"
         guard let value else {
             add("name.required", field: "name", "missing required field 'name'",
@@ -41,6 +41,8 @@ struct SpecRules {
             return
         }
         let name = Self.compatibilityMapped(Trim.whitespacesAndNewlines(raw))
+        // A valid folder name that the name equals passes every rule below (most skills).
+        if folderFits, name == folderName { return }
         // The suggestion goes into a fix only when a rule fails: made at most once, on demand.
         var suggestion: String?
         func suggested() -> String {

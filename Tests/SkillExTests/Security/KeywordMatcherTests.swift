@@ -87,6 +87,9 @@ import Testing
             "export API_TOKEN=\(value)", "password: '\(value)'", "  \"auth-key\" : \(value)", "db.Passwd := \(value)",
             "- private-key=\(value)", "SET secret_value \t= \"\(value)\"", "  - -token:=\(value)", "Token:=  \(value)",
             "old\rapi_key=\(value)", "note\u{2028}credential: \(value)",
+            // A break the pattern's `^` starts at, past the first eight bytes of plain text.
+            "a long first part\rapi_key=\(value)", "some plain words\u{0B}token: \(value)",
+            "twelve bytes\u{85}secret=\(value)", "a line of prose then\u{2029}password: \(value)",
         ] {
             #expect(regexMatches(line), "the pattern itself must match \(line)")
             #expect(AssignmentShape.holds(Substring(line)), "\(line)")

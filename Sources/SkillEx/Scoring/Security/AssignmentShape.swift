@@ -19,13 +19,24 @@ enum AssignmentShape {
     /// break the pattern's `^` also starts at (`\r` inside it, form feed, U+0085, U+2028/9) gets the
     /// looser test of a key anywhere.
     static func holds(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for index in 0..<bytes.count {
+        var index = 0
+        if let base = UnsafeRawPointer(bytes.baseAddress) {
+            // Eight bytes at a time while none is below 0x0E or above 0x7F (plain text).
+            while index + 8 <= bytes.count {
+                let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                let high: UInt64 = 0x8080_8080_8080_8080
+                if (word & high) | ((word &- 0x0E0E_0E0E_0E0E_0E0E) & ~word & high) != 0 { break }
+                index += 8
+            }
+        }
+        while index < bytes.count {
             let byte = bytes[index]
             if byte == 0x0B || byte == 0x0C || byte == 0x85 || byte == 0xA8 || byte == 0xA9
                 || (byte == 0x0D && index < bytes.count - 1)
             {
                 return holdsAnywhere(bytes)
             }
+            index += 1
         }
         return AssignmentLine.holds(bytes)
     }

@@ -71,8 +71,10 @@ enum SecretScan {
                 rule: rule, risk: .critical, message: "\(label) committed in the file: \(SecretMask.mask(value)) (masked)",
                 file: file.path, line: line))
         }
-        for (pattern, hints) in zip(patterns, patternHints) {
-            for found in file.lineGroups(pattern.regex, anyOf: hints, where: pattern.shape.map { shape in shape.holds }) {
+        // Most files hold no pattern's keyword: those patterns are skipped before any work.
+        for index in patterns.indices where file.hasAny(patternHints[index]) {
+            let pattern = patterns[index]
+            for found in file.lineGroups(pattern.regex, anyOf: patternHints[index], where: pattern.shape.map { shape in shape.holds }) {
                 let value = found.groups[pattern.group]
                 guard !SecretMask.looksFake(value, context: context(file, found.line)),
                     SecretMask.entropy(value) >= 3.0
