@@ -12,6 +12,8 @@ struct LintContext: Sendable {
     var validation: SkillValidation
     /// SKILL.md's text (LF line ends), when readable.
     var skillText: String?
+    /// SKILL.md's text as the file holds it, when readable (the security rules read it too).
+    var skillRaw: String?
     /// Lines of SKILL.md before the body (front matter), to turn body lines into file lines.
     var bodyLineOffset: Int
     /// Text files under `scripts/`, Markdown files other than SKILL.md and source files
@@ -93,7 +95,7 @@ struct LintContext: Sendable {
             offset: validation.document == nil ? 0 : offset)
         return LintContext(
             folder: folder, folderPath: folderPath, files: files, validation: validation, skillText: skillText,
-            bodyLineOffset: offset, texts: texts, settings: settings,
+            skillRaw: raw, bodyLineOffset: offset, texts: texts, settings: settings,
             tokens: TokenReport.measure(
                 description: validation.document?.description ?? "", body: validation.document?.body ?? ""),
             markdown: markdown, links: MarkdownLines.links(in: markdown.prose))
@@ -112,6 +114,15 @@ struct LintContext: Sendable {
     private static func readText(_ path: String, size: Int64) -> String? {
         guard let bytes = try? FileBytes.readAll(path: path, expected: Int(clamping: size)) else { return nil }
         return decode(bytes)
+    }
+
+    /// Every text read, as the files hold them, by relative path: SKILL.md and `texts`.
+    var decodedTexts: [String: String] {
+        guard let raw = skillRaw, let file = files.first(where: { $0.relativePath == "SKILL.md" || $0.relativePath == "skill.md" })
+        else { return texts }
+        var out = texts
+        out[file.relativePath] = raw
+        return out
     }
 
     /// `bytes` as text when they are valid UTF-8 without NUL bytes.

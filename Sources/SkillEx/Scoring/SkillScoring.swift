@@ -97,7 +97,7 @@ struct SkillScoring: Sendable {
             : SecurityScoring(
                 SecurityScan.scan(
                     contents: contents, planned: securityPlan, name: context.validation.document?.name ?? "",
-                    description: context.validation.document?.description ?? ""),
+                    description: context.validation.document?.description ?? "", decoded: context.decodedTexts),
                 settings: settings, lint: lintFindings)
         components.append(security.component)
 

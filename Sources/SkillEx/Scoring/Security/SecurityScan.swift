@@ -75,22 +75,29 @@ public enum SecurityScan {
     }
 
     /// Scans the bytes of the planned files (`contents`, by relative path) and the front
-    /// matter's `name` and `description`.
+    /// matter's `name` and `description`. `decoded` holds texts already decoded from those
+    /// bytes (valid UTF-8 without NUL bytes), which are not decoded again.
     public static func scan(
         contents: [String: [UInt8]], planned: (read: Set<String>, skipped: [SkippedFile]),
-        name: String, description: String
+        name: String, description: String, decoded: [String: String] = [:]
     ) -> SecurityScanResult {
         var hits: [SecurityHit] = [], secrets: [String] = [], skipped = planned.skipped, scanned = 0
         var skillText: ScannedText?
         for path in planned.read.sorted() {
             guard let bytes = contents[path] else { continue }
-            guard !Self.holdsNUL(bytes) else {
-                skipped.append(SkippedFile(file: path, reason: "binary (holds NUL bytes)"))
-                continue
-            }
-            guard let text = String(validating: bytes, as: UTF8.self) else {
-                skipped.append(SkippedFile(file: path, reason: "not valid UTF-8"))
-                continue
+            let text: String
+            if let known = decoded[path] {
+                text = known
+            } else {
+                guard !Self.holdsNUL(bytes) else {
+                    skipped.append(SkippedFile(file: path, reason: "binary (holds NUL bytes)"))
+                    continue
+                }
+                guard let valid = String(validating: bytes, as: UTF8.self) else {
+                    skipped.append(SkippedFile(file: path, reason: "not valid UTF-8"))
+                    continue
+                }
+                text = valid
             }
             scanned += 1
             let file = ScannedText(path: path, text: text)
