@@ -82,3 +82,21 @@ struct LintRuleTests {
         #expect(plan.create.output.annotations[1].startLine == 1 && plan.create.output.annotations[1].path == "skills/r/s/SKILL.md")
     }
 }
+
+@Suite("Link targets")
+struct LinkTargetTests {
+    @Test("a link's local path: schemes, anchors, queries and placeholders removed, in ASCII and beyond")
+    func localPaths() {
+        let cases: [(String, String?)] = [
+            ("references/forms.md", "references/forms.md"), ("forms.md#fields", "forms.md"), ("a.md?x=1#y", "a.md"),
+            ("https://example.com/a.md", nil), ("mailto:a@b.c", nil), ("git+ssh://host/r", nil), ("x-y.z:rest", nil),
+            ("#top", nil), ("/abs/path.md", nil), ("", nil), (":odd.md", nil), ("notes/a:b.md", "notes/a:b.md"),
+            ("docs/r%C3%A9sum%C3%A9.md", "docs/résumé.md"), ("docs/résumé.md#über", "docs/résumé.md"),
+            ("café:menu", nil), ("naïve/a.md?q", "naïve/a.md"), ("über/x:y.md", "über/x:y.md"),
+            ("{baseDir}/scripts/run.py", "scripts/run.py"),
+        ]
+        for (link, expected) in cases {
+            #expect(MissingLinkRule.localPath(link) == expected, "\(link)")
+        }
+    }
+}

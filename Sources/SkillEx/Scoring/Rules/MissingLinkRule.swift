@@ -52,16 +52,29 @@ struct MissingLinkRule: LintRule {
             target = String(target.dropFirst(prefix.count))
         }
         if target.isEmpty || target.hasPrefix("#") || target.hasPrefix("/") { return nil }
-        if let colon = target.firstIndex(of: ":"),
-            target[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || "+.-".contains($0) })
-        {
-            return nil  // a scheme: https:, mailto:, data:
-        }
         var path = target
-        if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = String(path[..<cut]) }
+        if target.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII (most links): the same tests on bytes, each byte one character.
+            let utf8 = target.utf8
+            if let colon = utf8.firstIndex(of: 0x3A), utf8[..<colon].allSatisfy(isSchemeByte) { return nil }
+            if let cut = utf8.firstIndex(where: { $0 == 0x23 || $0 == 0x3F }) { path = String(target[..<cut]) }
+        } else {
+            if let colon = target.firstIndex(of: ":"),
+                target[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || "+.-".contains($0) })
+            {
+                return nil  // a scheme: https:, mailto:, data:
+            }
+            if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = String(path[..<cut]) }
+        }
         // Without a `%` there is nothing to decode (and Foundation's decoder is slow on Linux).
         guard path.utf8.contains(0x25) else { return path }
         return path.removingPercentEncoding ?? path
+    }
+
+    /// True for an ASCII letter, digit, `+`, `.` or `-`: the bytes of a URL scheme.
+    private static func isSchemeByte(_ byte: UInt8) -> Bool {
+        (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2B || byte == 0x2E
+            || byte == 0x2D
     }
 
     /// `path` with `.` and `..` resolved inside the skill; nil when it climbs out.

@@ -106,8 +106,9 @@ struct KeywordPass: Sendable {
 
 /// Where each keyword of a `KeywordMatcher` occurs in one text: every keyword's ascending
 /// 1-based lines, one keyword after another in one flat array (most keywords occur nowhere, so
-/// no array is made per keyword).
-struct KeywordLines: Sendable {
+/// no array is made per keyword). A class: the rules ask it many questions per file, and each
+/// question then retains one object rather than its two arrays.
+final class KeywordLines: Sendable {
     /// `all[bounds[id]..<bounds[id + 1]]` are the lines of keyword `id`.
     private let bounds: [Int32]
     private let all: [Int32]

@@ -16,7 +16,7 @@ final class ScannedText {
         return copy.withUTF8 { SecurityKeywords.matcher.scan($0) }
     }()
     /// Where the security rules' keywords occur.
-    var keywordLines: KeywordLines { pass.keywords }
+    private(set) lazy var keywordLines: KeywordLines = pass.keywords
     /// True when the text may hold a hidden character (a UTF-8 lead byte of 0xE1 or above).
     var mayHoldHidden: Bool { pass.hasHighLead }
     /// True for Markdown (`.md`, `.markdown`, `.mdx`).
