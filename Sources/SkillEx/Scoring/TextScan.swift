@@ -157,6 +157,17 @@ extension TextScan {
         return nil
     }
 
+    /// How many times `byte` occurs in `hay[from..<to]`, found by `memchr` hops.
+    package static func count(_ byte: UInt8, in hay: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
+        guard let base = hay.baseAddress, from >= 0, from < to, to <= hay.count else { return 0 }
+        var count = 0, at = from
+        while at < to, let hit = memchr(base + at, Int32(byte), to - at) {
+            count += 1
+            at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+        }
+        return count
+    }
+
     /// The first offset at or after `from` where `byte` occurs in `hay` (`memchr`).
     package static func firstOffset(of byte: UInt8, in hay: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
         guard let base = hay.baseAddress, from >= 0, from < hay.count,

@@ -11,4 +11,18 @@ struct TextScanTests {
         #expect(TextScan.asciiLowercased(text) == expected)
         #expect(Array(TextScan.asciiLowercased(text).utf8).count == Array(text.utf8).count)
     }
+
+    @Test("a byte is counted in any range, as a walk over every byte counts it")
+    func countsBytes() {
+        let text = Array("a\nb\n\n\nlong line without one\nend\n".utf8) + Array(repeating: 0x0A, count: 40)
+        text.withUnsafeBufferPointer { bytes in
+            for from in 0..<bytes.count {
+                for to in [from, from + 1, (from + bytes.count) / 2, bytes.count] where to >= from && to <= bytes.count {
+                    let walked = bytes[from..<to].filter { $0 == 0x0A }.count
+                    #expect(TextScan.count(0x0A, in: bytes, from: from, to: to) == walked, "\(from)..<\(to)")
+                }
+            }
+            #expect(TextScan.count(0x0A, in: bytes, from: 5, to: 3) == 0)
+        }
+    }
 }

@@ -45,7 +45,7 @@ struct MentionRule: LintRule {
             // A word without `/` can only need a fix when it equals a file name but for case.
             guard nameStart > start || (lengthMask.contains(length) && lengths.contains(length) && sieve.mayContain(bytes, start, to))
             else { return }
-            for index in counted.offset..<start where bytes[index] == 0x0A { counted.line += 1 }
+            counted.line += TextScan.count(0x0A, in: bytes, from: counted.offset, to: start)
             counted.offset = start
             mentions.append((skill.bodyLineOffset + counted.line + 1, PathTokens.string(bytes, start, end), false))
         }
