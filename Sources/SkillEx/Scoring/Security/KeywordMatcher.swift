@@ -10,8 +10,12 @@ struct KeywordMatcher: Sendable {
     let classOf: [UInt8]
     let classCount: Int
     /// `next[state * classCount + class]`: the state after reading a byte of that class, stored
-    /// as `state * classCount` (the next row's offset), bit-inverted when keywords end there.
+    /// as `state * classCount` (the next row's offset). States where keywords end are numbered
+    /// last, so a row offset of `acceptingRows` or more says one ends: the scan's chain from one
+    /// byte to the next is a load and an add, the test beside it.
     let next: [Int32]
+    /// The first row offset of a state where keywords end.
+    let acceptingRows: Int32
     /// The keyword ids that end in each state: `outputs[outputStart[s]..<outputStart[s + 1]]`.
     let outputStart: [Int32]
     let outputs: [Int32]
@@ -71,21 +75,27 @@ struct KeywordMatcher: Sendable {
                 }
             }
         }
-        for index in table.indices {
-            let state = Int(table[index])
-            let row = Int32(state * classCount)
-            table[index] = ends[state].isEmpty ? row : ~row
+        // Renumber: states where no keyword ends first (the root stays 0), the others after.
+        let order = ends.indices.filter { ends[$0].isEmpty } + ends.indices.filter { !ends[$0].isEmpty }
+        var number = [Int](repeating: 0, count: order.count)
+        for (new, old) in order.enumerated() { number[old] = new }
+        var next = [Int32](repeating: 0, count: table.count)
+        for (new, old) in order.enumerated() {
+            for cls in 0..<classCount {
+                next[new * classCount + cls] = Int32(number[Int(table[old * classCount + cls])] * classCount)
+            }
         }
         var outputStart: [Int32] = [0], outputs: [Int32] = []
-        for found in ends {
-            outputs += found
+        for old in order {
+            outputs += ends[old]
             outputStart.append(Int32(outputs.count))
         }
         self.keywords = unique
         self.ids = ids
         self.classOf = classOf
         self.classCount = classCount
-        self.next = table
+        self.next = next
+        self.acceptingRows = Int32(ends.filter(\.isEmpty).count * classCount)
         self.outputStart = outputStart
         self.outputs = outputs
     }

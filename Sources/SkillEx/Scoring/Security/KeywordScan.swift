@@ -21,27 +21,24 @@ extension KeywordMatcher {
         // Each hit is packed as `id << 32 | offset`: sorting the packed hits orders them by
         // keyword, then by place, and the two halves need no merging.
         var hits: [UInt64] = []
+        let accepting = Int(acceptingRows)
         classOf.withUnsafeBufferPointer { classOf in
             next.withUnsafeBufferPointer { next in
                 var rowA = 0, rowB = 0
                 let shared = min(split, count - split)
                 for offset in 0..<shared {
-                    let entryA = next[rowA &+ Int(classOf[Int(bytes[offset])])]
-                    let entryB = next[rowB &+ Int(classOf[Int(bytes[split &+ offset])])]
-                    rowA = Int(entryA >= 0 ? entryA : ~entryA)
-                    rowB = Int(entryB >= 0 ? entryB : ~entryB)
-                    if entryA < 0 { record(rowA, at: offset, into: &hits) }
-                    if entryB < 0 { record(rowB, at: split &+ offset, into: &hits) }
+                    rowA = Int(next[rowA &+ Int(classOf[Int(bytes[offset])])])
+                    rowB = Int(next[rowB &+ Int(classOf[Int(bytes[split &+ offset])])])
+                    if rowA >= accepting { record(rowA, at: offset, into: &hits) }
+                    if rowB >= accepting { record(rowB, at: split &+ offset, into: &hits) }
                 }
                 for index in shared..<split {
-                    let entry = next[rowA &+ Int(classOf[Int(bytes[index])])]
-                    rowA = Int(entry >= 0 ? entry : ~entry)
-                    if entry < 0 { record(rowA, at: index, into: &hits) }
+                    rowA = Int(next[rowA &+ Int(classOf[Int(bytes[index])])])
+                    if rowA >= accepting { record(rowA, at: index, into: &hits) }
                 }
                 for index in (split &+ shared)..<count {
-                    let entry = next[rowB &+ Int(classOf[Int(bytes[index])])]
-                    rowB = Int(entry >= 0 ? entry : ~entry)
-                    if entry < 0 { record(rowB, at: index, into: &hits) }
+                    rowB = Int(next[rowB &+ Int(classOf[Int(bytes[index])])])
+                    if rowB >= accepting { record(rowB, at: index, into: &hits) }
                 }
             }
         }
