@@ -6,7 +6,7 @@ struct SkillSyncWork: Sendable {
         case skipped(checksum: String, fingerprint: String, bytes: Int64, listing: [String]?)
         case staged(
             checksum: String, fingerprint: String, bytes: Int64, description: String?, target: String?, listing: [String]?,
-            copy: [String]?)
+            copy: String?)
         case wouldCopy(checksum: String, bytes: Int64)
         case failed(SyncIssue)
     }

@@ -12,13 +12,14 @@ struct SyncCache: Codable {
         var target: String? = nil
         /// The source folder as the walk found it (`SyncListing`), when it can be trusted later.
         var listing: [String]? = nil
-        /// The installed copy as sync listed it (`SyncListing.copyLines`): later stages stat its
-        /// folders and files instead of reading the folders, and check `target` on what they find.
-        var copy: [String]? = nil
+        /// The installed copy as sync listed it (`SyncListing.copyLines`, one string: its lines
+        /// are split only by a stage that lists the copy): later stages stat its folders and
+        /// files instead of reading the folders, and check `target` on what they find.
+        var copy: String? = nil
 
         init(
             fingerprint: String, checksum: String, target: String? = nil, listing: [String]? = nil,
-            copy: [String]? = nil
+            copy: String? = nil
         ) {
             self.fingerprint = fingerprint
             self.checksum = checksum
@@ -37,9 +38,13 @@ struct SyncCache: Codable {
             case nil, .null?: target = nil
             default: return nil
             }
-            guard let listing = Self.lines(fields["listing"]), let copy = Self.lines(fields["copy"]) else { return nil }
+            guard let listing = Self.lines(fields["listing"]) else { return nil }
+            switch fields["copy"] {
+            case .string(let text)?: copy = text
+            case nil, .null?: copy = nil
+            default: return nil
+            }
             self.listing = listing
-            self.copy = copy
             self.fingerprint = fingerprint
             self.checksum = checksum
         }
@@ -50,13 +55,16 @@ struct SyncCache: Codable {
         /// A file added to the copy since sync is not among them: every stage reads the files
         /// the checksum names.
         func installedFiles(in folder: URL) -> [SkillFile]? {
-            guard let target, let copy, let files = SyncListing.files(copy, in: folder, limits: nil, changeTimes: false),
+            guard let target, let copy,
+                let files = SyncListing.files(
+                    copy.split(separator: "\n", omittingEmptySubsequences: false).map(String.init), in: folder,
+                    limits: nil, changeTimes: false),
                 SyncCache.targetFingerprint(files) == target
             else { return nil }
             return files
         }
 
-        /// The lines of a `listing` or `copy` field: `.some(nil)` when absent or null, nil when
+        /// The lines of a `listing` field: `.some(nil)` when absent or null, nil when
         /// it is not an array of strings.
         private static func lines(_ value: JSONValue?) -> [String]?? {
             switch value {
@@ -145,7 +153,7 @@ struct SyncCache: Codable {
             var fields: [String: JSONValue] = ["fingerprint": .string(entry.fingerprint), "checksum": .string(entry.checksum)]
             if let target = entry.target { fields["target"] = .string(target) }
             if let listing = entry.listing { fields["listing"] = .array(listing.map { .string($0) }) }
-            if let copy = entry.copy { fields["copy"] = .array(copy.map { .string($0) }) }
+            if let copy = entry.copy { fields["copy"] = .string(copy) }
             entries[key] = .object(fields)
         }
         return .object(["skills": .object(entries)])
@@ -191,7 +199,10 @@ struct SyncCache: Codable {
                 JSONWriter.quote(key, into: &out)
                 out += ": {\n      \"checksum\": ".utf8
                 JSONWriter.quote(entry.checksum, into: &out)
-                if let copy = entry.copy { Self.write(lines: copy, named: "copy", into: &out) }
+                if let copy = entry.copy {
+                    out += ",\n      \"copy\": ".utf8
+                    JSONWriter.quote(copy, into: &out)
+                }
                 out += ",\n      \"fingerprint\": ".utf8
                 JSONWriter.quote(entry.fingerprint, into: &out)
                 if let listing = entry.listing { Self.write(lines: listing, named: "listing", into: &out) }

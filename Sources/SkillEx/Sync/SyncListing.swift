@@ -36,11 +36,12 @@ enum SyncListing {
         return out
     }
 
-    /// The listing of the copy sync just made in staging (`SkillFiles.listWithFolders`): nil
-    /// when a symlink was followed. Unlike a source's, it is kept however recent its folders'
-    /// times are: only sync writes in `skills/`, and it lists the copy after its last write.
-    static func copyLines(files: [SkillFile], folders: [FolderStamp]?) -> [String]? {
-        folders.flatMap { lines(files: files, folders: $0, walkStart: .max) }
+    /// The listing of the copy sync just made in staging (`SkillFiles.listWithFolders`), its
+    /// lines joined by line breaks (a cache entry keeps it as one string); nil when a symlink
+    /// was followed. Unlike a source's, it is kept however recent its folders' times are: only
+    /// sync writes in `skills/`, and it lists the copy after its last write.
+    static func copyLines(files: [SkillFile], folders: [FolderStamp]?) -> String? {
+        folders.flatMap { lines(files: files, folders: $0, walkStart: .max) }?.joined(separator: "\n")
     }
 
     /// The files of the skill at `source` as `SkillFiles.list` would give them, when every

@@ -12,7 +12,7 @@ struct SyncCacheTests {
         cache.skills["béta/ü \"q\""] = .init(fingerprint: "f3", checksum: "c3", target: "")
         cache.skills["acme/doc"] = .init(fingerprint: "f4", checksum: "c4", listing: ["d1 2 3 ", "d1 2 4 a \"b\"", "fSKILL.md"])
         cache.skills["acme/xls"] = .init(
-            fingerprint: "f5", checksum: "c5", target: "t5", listing: ["d1 2 3 ", "fSKILL.md"], copy: ["d4 5 6 ", "fSKILL.md"])
+            fingerprint: "f5", checksum: "c5", target: "t5", listing: ["d1 2 3 ", "fSKILL.md"], copy: "d4 5 6 \nfSKILL.md")
         return cache
     }
 
@@ -28,8 +28,8 @@ struct SyncCacheTests {
         var cases = [Self.sample(), SyncCache()]
         var escapes = SyncCache()
         escapes.skills["a\\b/\tc\u{1}"] = .init(fingerprint: "\n", checksum: "\r\u{8}\u{c}", target: "\u{1f}é", listing: [])
-        escapes.skills["a/b"] = .init(fingerprint: "f", checksum: "c", listing: ["fOnly"], copy: [])
-        escapes.skills["a/c"] = .init(fingerprint: "f", checksum: "c", copy: ["f\u{7f}\"é"])
+        escapes.skills["a/b"] = .init(fingerprint: "f", checksum: "c", listing: ["fOnly"], copy: "")
+        escapes.skills["a/c"] = .init(fingerprint: "f", checksum: "c", copy: "f\u{7f}\"é\nf\\x")
         escapes.skills["A/b"] = .init(fingerprint: "f", checksum: "c")
         cases.append(escapes)
         var many = SyncCache()
@@ -37,7 +37,7 @@ struct SyncCacheTests {
             many.skills["repo-\(index % 7)/skill-\(index)"] = .init(
                 fingerprint: "f\(index)", checksum: "c\(index)", target: index % 3 == 0 ? nil : "t\(index)",
                 listing: index % 2 == 0 ? nil : (0..<(index % 5)).map { "f\($0)/x y" },
-                copy: index % 3 == 1 ? nil : (0..<(index % 4)).map { "f\($0)/c" })
+                copy: index % 3 == 1 ? nil : (0..<(index % 4)).map { "f\($0)/c" }.joined(separator: "\n"))
         }
         cases.append(many)
         for cache in cases {

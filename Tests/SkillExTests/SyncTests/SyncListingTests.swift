@@ -190,7 +190,7 @@ struct SyncListingTests {
         }
         #expect(try Self.listing(staged) == nil)  // a source this fresh keeps no listing
         let entry = try Self.copyEntry(staged)
-        let lines = try #require(entry.copy)
+        let lines = try #require(entry.copy).split(separator: "\n")
         #expect(lines.filter { $0.hasPrefix("d") }.count == 4)
         let installed = ws.url("skills/pdf")
         try FileManager.default.moveItem(at: staged, to: installed)
@@ -231,8 +231,8 @@ struct SyncListingTests {
         defer { ws.remove() }
         var entry = try Self.copyEntry(ws.root)
         let lines = try #require(entry.copy)
-        for damaged in [["x"], ["d1 2 "], ["fmissing.md"], ["d1 2 3 nowhere"]] {
-            entry.copy = lines + damaged
+        for damaged in ["x", "d1 2 ", "fmissing.md", "d1 2 3 nowhere", ""] {
+            entry.copy = lines + "\n" + damaged
             #expect(entry.installedFiles(in: ws.root) == nil, "\(damaged)")
         }
         entry.copy = nil
