@@ -63,14 +63,16 @@ enum SyncListing {
         for line in lines {
             guard let kind = line.utf8.first else { return nil }
             if kind == UInt8(ascii: "f") {
-                guard let relative = String(line.utf8.dropFirst()),
+                // A path from the cache file is one SkillEx wrote: anything else (empty, absolute,
+                // `.` or `..` parts) is damage and never followed out of the skill.
+                guard let relative = String(line.utf8.dropFirst()), !relative.isEmpty, RelativePath.isNormal(relative),
                     fstatat(folderFD, relative, &info, AT_SYMLINK_NOFOLLOW) == 0, info.st_mode & S_IFMT == S_IFREG,
                     limits.map({ Int64(info.st_size) <= $0.maxFileBytes && files.count < $0.maxFiles }) ?? true
                 else { return nil }
                 files.append(SkillFiles.file(relative, path: root + "/" + relative, info: info))
                 continue
             }
-            guard kind == UInt8(ascii: "d"), let folder = stamp(line) else { return nil }
+            guard kind == UInt8(ascii: "d"), let folder = stamp(line), RelativePath.isNormal(folder.relative) else { return nil }
             let depth = folder.relative.isEmpty ? 0 : folder.relative.utf8.reduce(1) { $1 == 0x2F ? $0 + 1 : $0 }
             guard depth <= limits?.maxDepth ?? .max else { return nil }
             let found = folder.relative.isEmpty

@@ -125,7 +125,7 @@ struct SyncListingTests {
         try FileManager.default.removeItem(at: ws.url("references/link.md"))
         try Self.settle(ws.root)
         let lines = try #require(try Self.listing(ws.root))
-        for damaged in [["x"], [""], ["d1 2 "], ["dx y z "], ["d1 2 3 nowhere"], ["fmissing.md"]] {
+        for damaged in [["x"], [""], ["d1 2 "], ["dx y z "], ["d1 2 3 nowhere"], ["fmissing.md"], ["f../../etc/hostname"], ["f/etc/hostname"]] {
             #expect(SyncListing.files(lines + damaged, in: ws.root, limits: .standard) == nil, "\(damaged)")
         }
     }
@@ -231,7 +231,7 @@ struct SyncListingTests {
         defer { ws.remove() }
         var entry = try Self.copyEntry(ws.root)
         let lines = try #require(entry.copy)
-        for damaged in ["x", "d1 2 ", "fmissing.md", "d1 2 3 nowhere", ""] {
+        for damaged in ["x", "d1 2 ", "fmissing.md", "d1 2 3 nowhere", "", "f../outside.md", "f/etc/hostname", "f", "freferences/../SKILL.md"] {
             entry.copy = lines + "\n" + damaged
             #expect(entry.installedFiles(in: ws.root) == nil, "\(damaged)")
         }
