@@ -8,7 +8,7 @@ public enum FrontMatter {
     public static func split(_ text: String) -> (yaml: Substring?, body: Substring) {
         var rest = text[...]
         if rest.hasPrefix("\u{FEFF}") { rest = rest.dropFirst() }
-        guard let firstLineEnd = rest.firstIndex(where: isLineBreak) ?? (rest.isEmpty ? nil : rest.endIndex)
+        guard let firstLineEnd = lineEnd(in: rest, from: rest.startIndex) ?? (rest.isEmpty ? nil : rest.endIndex)
         else { return (nil, text[...]) }
         guard isFence(rest[rest.startIndex..<firstLineEnd], allowDots: false) else {
             return (nil, text[...])
@@ -17,7 +17,7 @@ public enum FrontMatter {
         let yamlStart = rest.index(after: firstLineEnd)
         var lineStart = yamlStart
         while lineStart < rest.endIndex {
-            let lineEnd = rest[lineStart...].firstIndex(where: isLineBreak) ?? rest.endIndex
+            let lineEnd = lineEnd(in: rest, from: lineStart) ?? rest.endIndex
             if isFence(rest[lineStart..<lineEnd], allowDots: true) {
                 let bodyStart = lineEnd < rest.endIndex ? rest.index(after: lineEnd) : lineEnd
                 return (rest[yamlStart..<lineStart], rest[bodyStart...])
@@ -28,8 +28,17 @@ public enum FrontMatter {
         return (nil, text[...])
     }
 
-    private static func isLineBreak(_ character: Character) -> Bool {
-        character == "\n" || character == "\r\n"
+    /// Where the first line break (`\n`, or `\r\n`, one character) at or after `from` starts;
+    /// nil without one. Found by bytes: a line feed always starts a character of its own, and a
+    /// carriage return just before it belongs to it.
+    private static func lineEnd(in text: Substring, from: String.Index) -> String.Index? {
+        let utf8 = text.utf8
+        guard let feed = utf8[from...].firstIndex(of: 0x0A) else { return nil }
+        if feed > from {
+            let before = utf8.index(before: feed)
+            if utf8[before] == 0x0D { return before }
+        }
+        return feed
     }
 
     private static func isFence(_ line: Substring, allowDots: Bool) -> Bool {

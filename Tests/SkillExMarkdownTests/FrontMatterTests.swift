@@ -36,4 +36,25 @@ struct FrontMatterTests {
         #expect(FrontMatter.split("# Title").yaml == nil)
         #expect(FrontMatter.split("").yaml == nil)
     }
+
+    @Test("line ends found by bytes split as characters would: CR LF, a lone CR, marks after a break")
+    func lineEndsAsCharacters() {
+        // Each case with the YAML and body a split by characters gives.
+        let cases: [(String, String?, String)] = [
+            ("---\r\nname: a\r\n---  \r\nbody\r\n", "name: a\r\n", "body\r\n"),
+            ("---\nname: a\r---\n---\nbody", "name: a\r---\n", "body"),
+            ("---\r\n---\r\n", "", ""),
+            ("---\n\u{301}---\n---\nx", "\u{301}---\n", "x"),
+            ("---\nkey: é\n...\t\r\n# B", "key: é\n", "# B"),
+            ("---\r\nname: a\r\n---", "name: a\r\n", ""),
+            ("--- \nname: a\n---\n", "name: a\n", ""),
+            ("---\rname: a\n---\n", nil, "---\rname: a\n---\n"),
+            ("\n---\nname: a\n---\n", nil, "\n---\nname: a\n---\n"),
+        ]
+        for (text, yaml, body) in cases {
+            let split = FrontMatter.split(text)
+            #expect(split.yaml.map(String.init) == yaml, "\(text.debugDescription)")
+            #expect(String(split.body) == body, "\(text.debugDescription)")
+        }
+    }
 }

@@ -25,4 +25,19 @@ struct TextScanTests {
             #expect(TextScan.count(0x0A, in: bytes, from: 5, to: 3) == 0)
         }
     }
+
+    @Test("scalars are counted as Unicode counts them, at every offset and length")
+    func countsScalars() {
+        let text = "plain ASCII, then é, ü, 日本語, 🙂🙂 and a mark e\u{301} — done."
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBufferPointer { buffer in
+            for start in 0..<buffer.count {
+                for end in start...buffer.count {
+                    guard let slice = String(validating: buffer[start..<end], as: UTF8.self) else { continue }
+                    #expect(TextScan.scalarCount(buffer, start, end) == slice.unicodeScalars.count, "\(start)..<\(end)")
+                }
+            }
+        }
+        #expect(TextScan.scalarCount(Substring(text)) == text.unicodeScalars.count)
+    }
 }
