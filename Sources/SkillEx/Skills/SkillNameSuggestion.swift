@@ -35,7 +35,7 @@ public enum SkillNameSuggestion {
         // Lowercase ASCII letters, digits and hyphens: NFKC and trimming change nothing.
         if text.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }) {
             return !text.isEmpty && text.utf8.count <= SkillSpec.maxNameLength && text.utf8.first != 0x2D
-                && text.utf8.last != 0x2D && !text.contains("--")
+                && text.utf8.last != 0x2D && !zip(text.utf8, text.utf8.dropFirst()).contains { $0 == 0x2D && $1 == 0x2D }
         }
         let name = SpecRules.compatibilityMapped(Trim.whitespacesAndNewlines(text))
         return !name.isEmpty && SpecRules.compatibilityMapped(text) == name

@@ -136,4 +136,19 @@ struct ReferenceGraphTests {
         #expect(imports.map { String($0.name) } == ["a.b", "c", ".x", "p"])
         #expect(imports.map { $0.names.map(String.init) } == [[], [], ["y", "w"], ["q", "r"]])
     }
+
+    @Test("names that never need a mention: exempt by bytes as by characters")
+    func exemptNames() {
+        let exempt = [
+            "__init__.py", "LICENSE", "LICENSE.txt", "LICENCE", "README.md", "readme.txt", "license", "test_fill.py",
+            "fill_test.py", "conftest.py", "pyproject.toml", "package.json", "x.test.ts", "a.spec.js", "READMEs", "test_é.py",
+        ]
+        let needed = [
+            "fill.py", "test_fill.js", "tests.py", "_test.py.bak", "init.py", "__init__.pyc", "Readme.md", "LICENS",
+            "x.test", "test.ts", "conftest.pyi", "pyproject.toml.bak", "LICENSÉ", "LICENSE\u{301}", "réadme.md",
+            "", ".py", "x_test.py\u{301}",
+        ]
+        for name in exempt { #expect(ReferenceGraph.exempt(Substring(name)), "\(name)") }
+        for name in needed { #expect(!ReferenceGraph.exempt(Substring(name)), "\(name)") }
+    }
 }
