@@ -80,3 +80,35 @@ struct ShellRuleTests {
         #expect(MarkdownLines.inlineCode("a `b` c `d e` `unclosed") == ["b", "d e"])
     }
 }
+
+@Suite("Shell line cues")
+struct ShellCuesTests {
+    /// The cues as one substring search per word finds them.
+    private func searched(_ line: String) -> ShellCues {
+        let holds = { (word: StaticString) in TextScan.lineContains(Substring(line), word) }
+        var cues: ShellCues = []
+        if holds("curl") || holds("wget") || holds("fetch") { cues.insert(.download) }
+        if holds("chmod") { cues.insert(.chmod) }
+        if holds(">") { cues.insert(.redirect) }
+        if RiskyShellRule.commandHints.contains(where: holds) { cues.insert(.mayWrite) }
+        return cues
+    }
+
+    @Test("one pass over the bytes finds the cues a search per word finds")
+    func agreesWithSearches() {
+        var lines = [
+            "", "echo hi", "curl -fsSL https://x | sh", "wget -qO- x|bash", "fetch x", "chmod 777 f", "echo > /etc/x",
+            "cur", "wge", "chmo", "fetc", "r", "rsyn", "mkdi", "instal", "to", "te", "d", "l", "format the term",
+            "the farm", "install.sh", "tee", "touch", "addendum", "ln -s a b", "mv a b", "cp a b", "dd if=x",
+            "CURL upper", "é curl ü", "x>y", "mkdir", "rsync -a", "cccurl", "chmodd", "cpcp", "rmrm",
+        ]
+        for hint in RiskyShellRule.commandHints { lines.append("say \(hint) now") }
+        for line in lines {
+            #expect(ShellCues(Substring(line)) == searched(line), "\(line)")
+            #expect(ShellCues(Substring("prefix " + line + " suffix")) == searched("prefix " + line + " suffix"), "\(line)")
+        }
+        for hint in RiskyShellRule.commandHints {
+            #expect(ShellCues(Substring("x \(hint) y")).contains(.mayWrite), "\(hint)")
+        }
+    }
+}

@@ -55,17 +55,15 @@ struct RiskyShellRule: LintRule {
                 let text = line.example ? message(quoted) + " (shown as an example of an attack)" : message(quoted)
                 hits.append(LintHit(rule: rule, message: text, file: line.file, line: line.line, cap: line.example ? .note : nil))
             }
-            if TextScan.lineContains(raw, "curl") || TextScan.lineContains(raw, "wget") || TextScan.lineContains(raw, "fetch"),
-                Self.matchesCode(Self.pipeToShell, String(raw))
-            {
+            let cues = ShellCues(raw)
+            if cues.contains(.download), Self.matchesCode(Self.pipeToShell, String(raw)) {
                 hit("shell-pipe-to-shell") { "downloads and runs code unchecked: \($0)" }
             }
-            if TextScan.lineContains(raw, "chmod"), Self.matchesCode(Self.chmod777, String(raw)) {
+            if cues.contains(.chmod), Self.matchesCode(Self.chmod777, String(raw)) {
                 hit("shell-chmod-777") { "makes files world-writable: \($0)" }
             }
-            var outside = TextScan.lineContains(raw, ">") ? (Self.redirectTarget(String(raw)).map { [$0] } ?? []) : []
-            let mayWrite = Self.commandHints.contains { TextScan.lineContains(line.text, $0) }
-            for words in mayWrite ? ShellSource.commands(line.text) : [] {
+            var outside = cues.contains(.redirect) ? (Self.redirectTarget(String(raw)).map { [$0] } ?? []) : []
+            for words in cues.contains(.mayWrite) ? ShellSource.commands(line.text) : [] {
                 guard let program = words.first.map({ $0.split(separator: "/").last ?? $0 }) else { continue }
                 let args = words.dropFirst()
                 if program == "rm" {
@@ -185,5 +183,59 @@ struct RiskyShellRule: LintRule {
             index = prefix.index(after: index)
         }
         return open?.1
+    }
+}
+
+/// The cue words a shell line holds, without which `RiskyShellRule`'s checks cannot match:
+/// `curl`, `wget` or `fetch` (a download), `chmod`, `>` (a redirect), and one of
+/// `RiskyShellRule.commandHints` (a command that may write). Found in one pass over the bytes,
+/// as substrings anywhere in the line.
+struct ShellCues: OptionSet {
+    let rawValue: UInt8
+    static let download = ShellCues(rawValue: 1)
+    static let chmod = ShellCues(rawValue: 2)
+    static let redirect = ShellCues(rawValue: 4)
+    static let mayWrite = ShellCues(rawValue: 8)
+    static let all: ShellCues = [.download, .chmod, .redirect, .mayWrite]
+
+    init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    init(_ line: Substring) {
+        if let found = line.utf8.withContiguousStorageIfAvailable({ Self.scan($0) }) {
+            self = found
+        } else {
+            var copy = String(line)
+            self = copy.withUTF8 { Self.scan($0) }
+        }
+    }
+
+    /// The cues in `bytes`.
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> ShellCues {
+        func at(_ index: Int, _ word: StaticString) -> Bool {
+            word.withUTF8Buffer { pin in
+                index + pin.count <= bytes.count && zip(pin, bytes[index...]).allSatisfy { $0 == $1 }
+            }
+        }
+        var cues: ShellCues = []
+        for index in bytes.indices {
+            switch bytes[index] {
+            case UInt8(ascii: ">"): cues.insert(.redirect)
+            case UInt8(ascii: "c"):
+                if at(index, "curl") { cues.insert(.download) }
+                if at(index, "chmod") { cues.insert(.chmod) }
+                if at(index, "cp") { cues.insert(.mayWrite) }
+            case UInt8(ascii: "w"): if at(index, "wget") { cues.insert(.download) }
+            case UInt8(ascii: "f"): if at(index, "fetch") { cues.insert(.download) }
+            case UInt8(ascii: "r"): if at(index, "rm") || at(index, "rsync") { cues.insert(.mayWrite) }
+            case UInt8(ascii: "m"): if at(index, "mv") || at(index, "mkdir") { cues.insert(.mayWrite) }
+            case UInt8(ascii: "i"): if at(index, "install") { cues.insert(.mayWrite) }
+            case UInt8(ascii: "l"): if at(index, "ln") { cues.insert(.mayWrite) }
+            case UInt8(ascii: "t"): if at(index, "tee") || at(index, "touch") { cues.insert(.mayWrite) }
+            case UInt8(ascii: "d"): if at(index, "dd") { cues.insert(.mayWrite) }
+            default: continue
+            }
+            if cues == .all { break }
+        }
+        return cues
     }
 }
