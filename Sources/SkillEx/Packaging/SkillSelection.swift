@@ -55,6 +55,7 @@ public enum SkillSelection {
         let listed = ParallelMap.map(manifest.skills) { entry -> Result<SelectedSkill, any Error> in
             Result {
                 let folder = root + "/" + entry.sourceRepo + "/" + entry.name
+                let folderURL = URL(fileURLWithPath: folder, isDirectory: true)
                 let synced = synced[SyncCache.key(repo: entry.sourceRepo, skill: entry.name)]
                     .flatMap { $0.checksum == entry.checksum ? $0 : nil }
                 let record = synced?.target
@@ -66,18 +67,16 @@ public enum SkillSelection {
                     known.trusted = true
                     return known
                 }
-                if let synced, let files = synced.installedFiles(in: URL(fileURLWithPath: folder, isDirectory: true)) {
+                if let synced, let files = synced.installedFiles(in: folderURL) {
                     try checkNames(repo: entry.sourceRepo, skill: entry.name)
                     var skill = SelectedSkill(
-                        repo: entry.sourceRepo, skill: entry.name, checksum: entry.checksum,
-                        folder: URL(fileURLWithPath: folder, isDirectory: true), files: files,
+                        repo: entry.sourceRepo, skill: entry.name, checksum: entry.checksum, folder: folderURL, files: files,
                         executable: files.map(\.isExecutable))
                     skill.trusted = true
                     return skill
                 }
                 var skill = try select(
-                    repo: entry.sourceRepo, skill: entry.name, checksum: entry.checksum,
-                    folder: URL(fileURLWithPath: folder, isDirectory: true))
+                    repo: entry.sourceRepo, skill: entry.name, checksum: entry.checksum, folder: folderURL)
                 skill.trusted = record.map { $0 == SyncCache.targetFingerprint(skill.files) } ?? false
                 return skill
             }

@@ -17,31 +17,15 @@ struct ReferenceGraph {
     /// the tools that run the scripts) and tests of the scripts (`test_x.py`, `x_test.py`,
     /// `x.test.ts`, `conftest.py`), which the agent never runs.
     static func exempt(_ name: Substring) -> Bool {
-        // An ASCII name (almost all) is tested by bytes, each byte one character.
-        if let named = name.utf8.withContiguousStorageIfAvailable({ bytes in
-            bytes.allSatisfy({ $0 < 0x80 }) ? exemptByPattern(bytes) : nil
-        }), let named {
-            return named || projectFiles.contains(name) || isTestName(name)
+        // An ASCII name (almost all) is compared by bytes, each byte one character.
+        let ascii = name.utf8.allSatisfy { $0 < 0x80 }
+        func starts(_ prefix: String) -> Bool { ascii ? name.utf8.starts(with: prefix.utf8) : name.hasPrefix(prefix) }
+        func ends(_ suffix: String) -> Bool {
+            ascii ? name.utf8.reversed().starts(with: suffix.utf8.reversed()) : name.hasSuffix(suffix)
         }
-        return name == "__init__.py" || name.hasPrefix("LICENSE") || name.hasPrefix("LICENCE") || name.hasPrefix("README")
-            || name.hasPrefix("license") || name.hasPrefix("readme") || projectFiles.contains(name)
-            || (name.hasPrefix("test_") && name.hasSuffix(".py")) || name.hasSuffix("_test.py") || name == "conftest.py"
-            || isTestName(name)
-    }
-
-    /// `exempt`'s tests of fixed names, prefixes and suffixes, for a name of ASCII bytes.
-    private static func exemptByPattern(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
-        func starts(_ prefix: StaticString) -> Bool {
-            prefix.withUTF8Buffer { pin in pin.count <= name.count && zip(pin, name).allSatisfy { $0 == $1 } }
-        }
-        func ends(_ suffix: StaticString) -> Bool {
-            suffix.withUTF8Buffer { pin in
-                pin.count <= name.count && zip(pin, name[(name.count - pin.count)...]).allSatisfy { $0 == $1 }
-            }
-        }
-        func equals(_ text: StaticString) -> Bool { text.utf8CodeUnitCount == name.count && starts(text) }
-        return equals("__init__.py") || starts("LICENSE") || starts("LICENCE") || starts("README") || starts("license")
-            || starts("readme") || (starts("test_") && ends(".py")) || ends("_test.py") || equals("conftest.py")
+        return name == "__init__.py" || starts("LICENSE") || starts("LICENCE") || starts("README") || starts("license")
+            || starts("readme") || projectFiles.contains(name) || (starts("test_") && ends(".py")) || ends("_test.py")
+            || name == "conftest.py" || isTestName(name)
     }
 
     /// True when an inner dot-separated part of `name` is `test` or `spec` (`x.test.ts`).

@@ -38,13 +38,23 @@ struct SyncCache: Codable {
             case nil, .null?: target = nil
             default: return nil
             }
-            guard let listing = Self.lines(fields["listing"]) else { return nil }
+            switch fields["listing"] {
+            case .array(let items)?:
+                var lines: [String] = []
+                lines.reserveCapacity(items.count)
+                for item in items {
+                    guard case .string(let line) = item else { return nil }
+                    lines.append(line)
+                }
+                listing = lines
+            case nil, .null?: listing = nil
+            default: return nil
+            }
             switch fields["copy"] {
             case .string(let text)?: copy = text
             case nil, .null?: copy = nil
             default: return nil
             }
-            self.listing = listing
             self.fingerprint = fingerprint
             self.checksum = checksum
         }
@@ -52,8 +62,8 @@ struct SyncCache: Codable {
         /// The installed copy's files in `folder`, listed from `copy` (one `lstat` per folder and
         /// file, no folder read), when every folder still has the identity sync listed and the
         /// files still have `target`'s fingerprint; nil otherwise (the caller walks the folder).
-        /// A file added to the copy since sync is not among them: every stage reads the files
-        /// the checksum names.
+        /// A file added, removed or renamed since sync changes its folder's mtime, so the listing
+        /// then fails.
         func installedFiles(in folder: URL) -> [SkillFile]? {
             guard let target, let copy,
                 let files = SyncListing.files(
@@ -62,23 +72,6 @@ struct SyncCache: Codable {
                 SyncCache.targetFingerprint(files) == target
             else { return nil }
             return files
-        }
-
-        /// The lines of a `listing` field: `.some(nil)` when absent or null, nil when
-        /// it is not an array of strings.
-        private static func lines(_ value: JSONValue?) -> [String]?? {
-            switch value {
-            case .array(let items)?:
-                var lines: [String] = []
-                lines.reserveCapacity(items.count)
-                for item in items {
-                    guard case .string(let line) = item else { return nil }
-                    lines.append(line)
-                }
-                return .some(lines)
-            case nil, .null?: return .some(nil)
-            default: return nil
-            }
         }
     }
 
